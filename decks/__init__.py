@@ -1,0 +1,1 @@
+"""The bundled decks, installed as the package data `scenarios.decks`."""

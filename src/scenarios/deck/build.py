@@ -1,0 +1,163 @@
+"""Turn located YAML into a checked, compiled `Deck`, reporting every error at once.
+
+First a tolerant pass collects the ids the deck defines (so references and
+expressions can be checked wherever they appear, whatever the order), then
+the format table checks and builds every part.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import keyword
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from scenarios.deck.diagnostics import DeckError, Diagnostic, Position, sort_diagnostics
+from scenarios.deck.format import (
+    CARD_TYPES,
+    DECK_FIELDS,
+    DEFAULT_PHASES,
+    INCLUDED_FIELDS,
+)
+from scenarios.deck.located import LocatedList, LocatedMap
+from scenarios.deck.model import Card, Deck, DeckFile, Recommendation
+from scenarios.deck.spec import INVALID, Context, Obj
+from scenarios.rules import BUILTIN_NAMES, FUNCTION_NAMES, Compiler, Symbols
+
+NAMESPACES = ("phase", "role", "indicator", "flag", "card", "ending", "recommendation")
+_LISTS = {
+    "phases": "phase",
+    "roles": "role",
+    "indicators": "indicator",
+    "flags": "flag",
+    "cards": "card",
+    "endings": "ending",
+    "recommendations": "recommendation",
+}
+
+
+def _identity(values: dict[str, Any], where: LocatedMap, ctx: Context) -> dict[str, Any]:
+    return values
+
+
+DECK = Obj("deck", "Un deck de scénario de crise (format 1).", DECK_FIELDS, _identity)
+INCLUDED = Obj("included", "Un fichier de cartes inclus par un deck.", INCLUDED_FIELDS, _identity)
+
+
+class IdCollector:
+    """Ids defined by a deck's files, noting those defined twice."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, dict[str, str]] = {namespace: {} for namespace in NAMESPACES}
+        self.first: dict[tuple[str, str], Position] = {}
+        self.tags: set[str] = set()
+        self.options: dict[str, frozenset[str]] = {}
+        self.diagnostics: list[Diagnostic] = []
+
+    def collect(self, document: LocatedMap, main: bool) -> None:
+        if main and "phases" not in document:
+            for phase in DEFAULT_PHASES:
+                self.ids["phase"][phase.id] = ""
+        for key, namespace in _LISTS.items():
+            items = document.get(key)
+            if not isinstance(items, LocatedList):
+                continue
+            for index, item in enumerate(items):
+                self._collect_item(namespace, items, index, item)
+
+    def _collect_item(self, namespace: str, items: LocatedList, index: int, item: Any) -> None:
+        if isinstance(item, str) and namespace == "flag":
+            self._define(namespace, item, "", items.at_item(index))
+            return
+        if not isinstance(item, LocatedMap) or not isinstance(item.get("id"), str):
+            return
+        item_id = item["id"]
+        kind = ""
+        if namespace == "card":
+            kind = item.get("type") if item.get("type") in CARD_TYPES else "?"
+            tags = item.get("tags")
+            if isinstance(tags, list):
+                self.tags.update(tag for tag in tags if isinstance(tag, str))
+            options = item.get("options")
+            if kind == "dilemma" and isinstance(options, list):
+                self.options[item_id] = frozenset(
+                    o["id"] for o in options if isinstance(o, dict) and isinstance(o.get("id"), str)
+                )
+        self._define(namespace, item_id, kind, item.at_value("id"))
+
+    def _define(self, namespace: str, item_id: str, kind: str, at: Position) -> None:
+        if item_id in self.ids[namespace]:
+            first = str(self.first[(namespace, item_id)])
+            self.diagnostics.append(
+                Diagnostic("id.duplicate", at, {"namespace": namespace, "value": item_id,
+                                                 "first": first})
+            )
+            return
+        self.ids[namespace][item_id] = kind
+        self.first[(namespace, item_id)] = at
+
+    def check_names(self) -> None:
+        """Indicators and flags are bare names in expressions: they must not clash."""
+        reserved = set(BUILTIN_NAMES) | set(FUNCTION_NAMES)
+        for namespace in ("indicator", "flag"):
+            for name in self.ids[namespace]:
+                position = self.first[(namespace, name)]
+                if name in reserved or keyword.iskeyword(name):
+                    self.diagnostics.append(Diagnostic(
+                        "name.reserved", position,
+                        {"value": name, "reserved": ", ".join(sorted(reserved))},
+                    ))
+                elif namespace == "flag" and name in self.ids["indicator"]:
+                    self.diagnostics.append(Diagnostic("name.collision", position, {"value": name}))
+
+    def symbols(self) -> Symbols:
+        return Symbols.build(
+            indicators=tuple(self.ids["indicator"]),
+            flags=tuple(self.ids["flag"]),
+            cards=self.ids["card"],
+            options=self.options,
+            roles=tuple(self.ids["role"]),
+            phases=tuple(self.ids["phase"]),
+            tags=tuple(sorted(self.tags)),
+        )
+
+
+def build_deck(
+    main: LocatedMap,
+    included: Sequence[LocatedMap],
+    files: Sequence[DeckFile],
+    diagnostics: Iterable[Diagnostic] = (),
+) -> Deck:
+    """The deck described by `main` and its `included` files, or `DeckError` with all errors."""
+    collector = IdCollector()
+    collector.collect(main, main=True)
+    for document in included:
+        collector.collect(document, main=False)
+    collector.check_names()
+    ctx = Context(collector.ids, Compiler(collector.symbols(), main.file))
+    ctx.diagnostics.extend(diagnostics)
+    ctx.diagnostics.extend(collector.diagnostics)
+    values = DECK.check(main, ctx, main.at())
+    extra_cards: list[Card] = []
+    extra_recommendations: list[Recommendation] = []
+    for document in included:
+        part = INCLUDED.check(document, ctx, document.at())
+        if part is not INVALID:
+            extra_cards.extend(part["cards"])
+            extra_recommendations.extend(part["recommendations"])
+    errors = [d for d in ctx.diagnostics if d.severity == "error"]
+    if errors or values is INVALID:
+        raise DeckError(sort_diagnostics(ctx.diagnostics))
+    values.pop("include")
+    values["phases"] = values["phases"] or DEFAULT_PHASES
+    values["cards"] = (*values["cards"], *extra_cards)
+    values["recommendations"] = (*values["recommendations"], *extra_recommendations)
+    return Deck(**values, files=tuple(files), sha256=deck_sha256(files), where=main)
+
+
+def deck_sha256(files: Iterable[DeckFile]) -> str:
+    """A digest of the deck's files (names and texts, in order): the deck's identity in journals."""
+    digest = hashlib.sha256()
+    for file in files:
+        digest.update(file.name.encode("utf-8") + b"\0" + file.text.encode("utf-8") + b"\0")
+    return digest.hexdigest()

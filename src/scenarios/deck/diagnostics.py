@@ -1,0 +1,86 @@
+"""Deck errors and warnings: where (file:line:col), what is wrong, what would be right."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Literal
+
+import attrs
+
+from scenarios.deck.messages import MESSAGES, localise_params
+from scenarios.i18n import Lang, render
+
+Severity = Literal["error", "warning"]
+
+
+@attrs.frozen
+class Position:
+    """A place in a deck file; `line` and `col` are 1-based, 0 when unknown."""
+
+    file: str
+    line: int = 0
+    col: int = 0
+
+    def __str__(self) -> str:
+        if self.line <= 0:
+            return self.file
+        return f"{self.file}:{self.line}:{self.col}"
+
+
+@attrs.frozen
+class Diagnostic:
+    """One finding about a deck, kept as data so it can be shown in any language or as JSON."""
+
+    code: str
+    position: Position
+    params: Mapping[str, object] = attrs.field(factory=dict)
+    severity: Severity = "error"
+    text: Mapping[str, str] | None = None
+
+    def message(self, lang: Lang = "fr") -> str:
+        """What is wrong and what would be right, in `lang`."""
+        if self.text is not None:
+            return self.text.get(lang) or self.text["fr"]
+        return render(MESSAGES, self.code, lang, localise_params(self.code, self.params, lang))
+
+    def format(self, lang: Lang = "fr") -> str:
+        """`file:line:col: error: message`, the form editors and terminals link."""
+        label = _SEVERITY_LABELS[lang][self.severity]
+        return f"{self.position}: {label}: {self.message(lang)}"
+
+    def to_json(self, lang: Lang = "fr") -> dict[str, object]:
+        """A plain mapping for `validate --format json`."""
+        return {
+            "file": self.position.file,
+            "line": self.position.line,
+            "col": self.position.col,
+            "severity": self.severity,
+            "code": self.code,
+            "message": self.message(lang),
+        }
+
+
+_SEVERITY_LABELS: Mapping[Lang, Mapping[Severity, str]] = {
+    "fr": {"error": "erreur", "warning": "avertissement"},
+    "en": {"error": "error", "warning": "warning"},
+}
+
+
+class DeckError(Exception):
+    """A deck that cannot be loaded, with every error found in it."""
+
+    def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
+        self.diagnostics: tuple[Diagnostic, ...] = tuple(diagnostics)
+        super().__init__(self.format("en"))
+
+    def format(self, lang: Lang = "fr") -> str:
+        """All diagnostics, one a line."""
+        return "\n".join(d.format(lang) for d in self.diagnostics)
+
+
+def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """In file order, so a reader fixes them top to bottom."""
+    return sorted(
+        diagnostics,
+        key=lambda d: (d.position.file, d.position.line, d.position.col, d.code),
+    )

@@ -1,0 +1,391 @@
+"""The deck format, version 1: every key, its kind, its default and its documentation.
+
+This table is the single description of the format: `build` checks decks with
+it and `schema` turns it into the JSON Schema for editors. Descriptions are in
+French, the language of the decks' authors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from scenarios.deck.diagnostics import Position
+from scenarios.deck.located import LocatedMap
+from scenarios.deck.model import (
+    CARD_TYPES,
+    NO_EFFECTS,
+    OUTCOMES,
+    PRIORITIES,
+    Card,
+    Delta,
+    Effects,
+    Ending,
+    Flag,
+    Indicator,
+    Lasting,
+    Option,
+    Phase,
+    Recommendation,
+    Role,
+    Source,
+    Trigger,
+)
+from scenarios.deck.spec import (
+    INVALID,
+    Boolean,
+    Choice,
+    Context,
+    Expr,
+    Field,
+    Identifier,
+    Integer,
+    Kind,
+    ListOf,
+    MapOf,
+    Number,
+    Obj,
+    OneOf,
+    Ref,
+    Text,
+    type_name,
+)
+from scenarios.i18n import suggest
+from scenarios.rules import Type
+
+FORMAT_VERSION = 1
+MAX_CARDS = 5000
+TITLE = Text(max_length=160)
+LONG_TEXT = Text(max_length=4000, allow_empty=True)
+
+DEFAULT_PHASES: tuple[Phase, ...] = (
+    Phase("avant", "Avant — se préparer", rounds=2, events_per_round=1),
+    Phase("pendant", "Pendant — faire face", rounds=3, events_per_round=2),
+    Phase("apres", "Après — se relever", rounds=2, events_per_round=1),
+)
+
+
+def _build(cls: type) -> Any:
+    def factory(values: dict[str, Any], where: LocatedMap, ctx: Context) -> Any:
+        return cls(**values, where=where)
+
+    return factory
+
+
+# Effects -------------------------------------------------------------------
+
+
+def _trigger_factory(values: dict[str, Any], where: LocatedMap, ctx: Context) -> Trigger:
+    return Trigger(card=values["card"], delay=values["in"])
+
+
+TRIGGER = OneOf(
+    short=Ref("card", ("event", "dilemma")),
+    full=Obj(
+        "trigger",
+        "Une carte événement ou dilemme qui se déclenche plus tard.",
+        {
+            "card": Field(Ref("card", ("event", "dilemma")), "La carte à déclencher.", required=True),
+            "in": Field(Integer(0, 100), "Dans combien de tours (0 : à la prochaine étape des événements).", default=0),
+        },
+        _trigger_factory,
+    ),
+    convert=lambda card: Trigger(card=card),
+)
+
+RESERVED_EFFECT_KEYS: Mapping[str, Field] = {
+    "set": Field(ListOf(Ref("flag"), unique=True), "Drapeaux qui deviennent vrais."),
+    "unset": Field(ListOf(Ref("flag"), unique=True), "Drapeaux qui deviennent faux."),
+    "trigger": Field(
+        ListOf(TRIGGER),
+        "Événements ou dilemmes déclenchés à la prochaine étape des événements, "
+        "ou `{card: id, in: N}` N tours plus tard.",
+    ),
+    "give": Field(
+        MapOf(Ref("role"), ListOf(Ref("card", ("decision",)), unique=True), "give"),
+        "Cartes décision ajoutées à la main d'un rôle : `{role: [cartes]}`.",
+    ),
+    "end": Field(Ref("ending"), "Met fin à la partie avec cette fin."),
+}
+
+
+class EffectsKind(Kind):
+    """Indicator deltas by indicator id, plus the reserved keys set/unset/trigger/give/end."""
+
+    def check(self, value: Any, ctx: Context, at: Position) -> Any:
+        if value is None:
+            return NO_EFFECTS
+        if not isinstance(value, LocatedMap):
+            return ctx.error("type", at, expected="mapping", got=type_name(value), what="effects")
+        indicators = ctx.ids.get("indicator", {})
+        amount_kind = Expr(Type.NUMBER, allow_number=True)
+        deltas: list[Delta] = []
+        values: dict[str, Any] = {}
+        ok = True
+        for key, item in value.items():
+            item_at = value.at_value(key)
+            if key in RESERVED_EFFECT_KEYS:
+                checked = RESERVED_EFFECT_KEYS[key].kind.check(item, ctx, item_at)
+            elif key in indicators:
+                checked = amount_kind.check(item, ctx, item_at)
+                if checked is not INVALID:
+                    deltas.append(Delta(key, checked))
+            else:
+                if key in ctx.ids.get("flag", {}):
+                    ctx.error("effects.flag_key", value.at_key(key), key=key)
+                else:
+                    known = [*indicators, *RESERVED_EFFECT_KEYS]
+                    ctx.error("effects.unknown_key", value.at_key(key), key=key,
+                              suggestion=suggest(key, known), known=known)
+                ok = False
+                continue
+            if checked is INVALID:
+                ok = False
+            values[key] = checked
+        if not ok:
+            return INVALID
+        return Effects(
+            deltas=tuple(deltas),
+            set=values.get("set", ()),
+            unset=values.get("unset", ()),
+            trigger=values.get("trigger", ()),
+            give=values.get("give", ()),
+            end=values.get("end"),
+            where=value,
+        )
+
+    def json_schema(self) -> dict[str, Any]:
+        properties = {}
+        for key, field in RESERVED_EFFECT_KEYS.items():
+            properties[key] = {**field.kind.json_schema(), "description": field.doc}
+        return {
+            "type": "object",
+            "description": "Effets : `indicateur: variation` (un nombre ou une expression), "
+            "et set, unset, trigger, give, end.",
+            "properties": properties,
+            "additionalProperties": {
+                "type": ["integer", "string"],
+                "description": "Variation d'un indicateur : un nombre entier ou une expression.",
+            },
+        }
+
+
+EFFECTS = EffectsKind()
+
+
+def _lasting_factory(values: dict[str, Any], where: LocatedMap, ctx: Context) -> Lasting:
+    return Lasting(rounds=values["rounds"], effects=values["effects"])
+
+
+LASTING = Obj(
+    "lasting",
+    "Effets durables, appliqués de nouveau au début de chacun des tours suivants.",
+    {
+        "rounds": Field(Integer(1, 100), "Pendant combien de tours.", required=True),
+        "effects": Field(EFFECTS, "Les effets appliqués à chaque début de tour.", required=True),
+    },
+    _lasting_factory,
+)
+
+# Cards ---------------------------------------------------------------------
+
+OPTION = Obj(
+    "option",
+    "Une réponse possible à un dilemme.",
+    {
+        "id": Field(Identifier(), "Identifiant de l'option, unique dans la carte.", required=True),
+        "title": Field(TITLE, "Ce que la table choisit, en quelques mots.", required=True),
+        "text": Field(LONG_TEXT, "Précisions sur ce choix.", default=""),
+        "effects": Field(EFFECTS, "Effets de ce choix.", default=NO_EFFECTS),
+        "lasting": Field(LASTING, "Effets durables de ce choix."),
+        "requires": Field(Expr(Type.BOOL), "Condition pour que ce choix soit possible."),
+    },
+    _build(Option),
+)
+
+def _card_factory(values: dict[str, Any], where: LocatedMap, ctx: Context) -> Any:
+    card_type = values["type"]
+    if values["phases"] is None:
+        values["phases"] = tuple(ctx.ids.get("phase", {}))
+    if values["once"] is None:
+        values["once"] = card_type == "decision"
+    options = values["options"] or ()
+    if card_type == "dilemma" and len(options) < 2:
+        return ctx.error("card.dilemma_options", where.at_key("options") if "options" in where
+                         else where.at(), count=len(options))
+    seen: dict[str, Position] = {}
+    for option in options:
+        at = option.where.at() if option.where is not None else where.at()
+        if option.id in seen:
+            return ctx.error("list.duplicate", at, value=option.id, first=str(seen[option.id]))
+        seen[option.id] = at
+    values["options"] = options
+    return Card(**values, where=where)
+
+
+CARD = Obj(
+    "card",
+    "Une carte : un événement tiré au sort, une décision jouée depuis la main d'un rôle, "
+    "ou un dilemme tiré au sort que la table tranche.",
+    {
+        "id": Field(Identifier(), "Identifiant unique de la carte (minuscules, chiffres, - et _).", required=True),
+        "type": Field(Choice(CARD_TYPES), "event (événement), decision (décision) ou dilemma (dilemme).", required=True),
+        "title": Field(TITLE, "Titre affiché sur la carte.", required=True),
+        "text": Field(LONG_TEXT, "Texte de la carte.", default=""),
+        "phases": Field(ListOf(Ref("phase"), min_items=1, unique=True), "Phases où la carte peut venir (toutes si absent)."),
+        "tags": Field(ListOf(Identifier(), unique=True), "Étiquettes, utilisables avec count(tag=...).", default=()),
+        "weight": Field(Number(0, 1000), "Poids relatif au tirage parmi les événements possibles.", default=1, only_for=("event", "dilemma")),
+        "when": Field(Expr(Type.BOOL), "Condition pour que la carte puisse être tirée.", only_for=("event", "dilemma")),
+        "once": Field(Boolean(), "Au plus une fois par partie (vrai par défaut pour les décisions, faux sinon)."),
+        "effects": Field(EFFECTS, "Effets immédiats de la carte.", default=NO_EFFECTS),
+        "lasting": Field(LASTING, "Effets durables de la carte."),
+        "roles": Field(ListOf(Ref("role"), min_items=1, unique=True), "Rôles qui peuvent jouer cette décision (tous si absent).", default=(), only_for=("decision",)),
+        "cost": Field(MapOf(Ref("indicator"), Integer(0, 10**6), "cost"), "Coût de la décision : `{indicateur: montant}` retiré en la jouant.", default=(), only_for=("decision",)),
+        "requires": Field(Expr(Type.BOOL), "Condition pour jouer la décision.", only_for=("decision",)),
+        "counters": Field(ListOf(Ref("card", ("event", "dilemma")), unique=True), "Événements auxquels cette décision répond (pour le débriefing).", default=(), only_for=("decision",)),
+        "options": Field(ListOf(OPTION, min_items=2, max_items=8), "Les choix du dilemme (au moins deux).", only_for=("dilemma",)),
+    },
+    _card_factory,
+    variant="type",
+)
+
+# Deck parts ----------------------------------------------------------------
+
+PHASE = Obj(
+    "phase",
+    "Un temps de la crise.",
+    {
+        "id": Field(Identifier(), "Identifiant de la phase.", required=True),
+        "title": Field(TITLE, "Titre affiché.", required=True),
+        "rounds": Field(Integer(1, 50), "Nombre de tours.", default=1),
+        "events_per_round": Field(Integer(0, 10), "Événements tirés à chaque tour.", default=1),
+        "text": Field(LONG_TEXT, "Description de la phase.", default=""),
+    },
+    _build(Phase),
+)
+
+ROLE = Obj(
+    "role",
+    "Un rôle tenu par une équipe.",
+    {
+        "id": Field(Identifier(), "Identifiant du rôle.", required=True),
+        "title": Field(TITLE, "Titre affiché.", required=True),
+        "hand_size": Field(Integer(0, 20), "Nombre de cartes en main.", default=4),
+        "actions_per_round": Field(Integer(0, 10), "Décisions jouables par tour.", default=1),
+        "text": Field(LONG_TEXT, "Description du rôle.", default=""),
+    },
+    _build(Role),
+)
+
+
+def _indicator_factory(values: dict[str, Any], where: LocatedMap, ctx: Context) -> Any:
+    if values["min"] > values["max"]:
+        return ctx.error("indicator.bounds", where.at_value("min"), minimum=values["min"],
+                         maximum=values["max"])
+    if not values["min"] <= values["start"] <= values["max"]:
+        return ctx.error("indicator.start", where.at_value("start"), start=values["start"],
+                         minimum=values["min"], maximum=values["max"])
+    return Indicator(**values, where=where)
+
+
+INDICATOR = Obj(
+    "indicator",
+    "Une jauge que la table surveille, bornée par min et max.",
+    {
+        "id": Field(Identifier(name=True), "Nom de l'indicateur, utilisable dans les expressions (minuscules, chiffres, _).", required=True),
+        "title": Field(TITLE, "Titre affiché.", required=True),
+        "start": Field(Integer(), "Valeur de départ, entre min et max.", required=True),
+        "min": Field(Integer(), "Valeur minimale.", default=0),
+        "max": Field(Integer(), "Valeur maximale.", default=10),
+        "good": Field(Choice(("high", "low")), "Sens favorable : high (plus c'est haut, mieux c'est) ou low.", default="high"),
+        "text": Field(LONG_TEXT, "Ce que mesure l'indicateur.", default=""),
+    },
+    _indicator_factory,
+)
+
+FLAG = OneOf(
+    short=Identifier(name=True),
+    full=Obj(
+        "flag",
+        "Un fait vrai ou faux de la partie.",
+        {
+            "id": Field(Identifier(name=True), "Nom du drapeau.", required=True),
+            "title": Field(TITLE, "Ce qu'il signifie, affiché aux joueurs."),
+        },
+        lambda values, where, ctx: Flag(values["id"], values["title"] or values["id"], where),
+    ),
+    convert=lambda name: Flag(name, name),
+)
+
+ENDING = Obj(
+    "ending",
+    "Une fin possible, vérifiée dans l'ordre à la fin de chaque tour.",
+    {
+        "id": Field(Identifier(), "Identifiant de la fin.", required=True),
+        "title": Field(TITLE, "Titre affiché.", required=True),
+        "outcome": Field(Choice(OUTCOMES), "victory, defeat ou neutral.", default="neutral"),
+        "when": Field(Expr(Type.BOOL), "Condition (absente : seulement par un effet `end`)."),
+        "text": Field(LONG_TEXT, "Texte affiché à la fin.", default=""),
+    },
+    _build(Ending),
+)
+
+RECOMMENDATION = Obj(
+    "recommendation",
+    "Une recommandation du débriefing, donnée quand sa condition est vraie en fin de partie.",
+    {
+        "id": Field(Identifier(), "Identifiant de la recommandation.", required=True),
+        "phase": Field(Ref("phase"), "Le temps de la crise qu'elle concerne.", required=True),
+        "when": Field(Expr(Type.BOOL), "Condition évaluée sur la partie terminée.", required=True),
+        "title": Field(TITLE, "La recommandation, en une phrase.", required=True),
+        "text": Field(LONG_TEXT, "Ce qu'il faut faire, concrètement.", default=""),
+        "priority": Field(Choice(PRIORITIES), "high, medium ou low.", default="medium"),
+        "actor": Field(Text(max_length=200), "Qui agit (acteur).", default=""),
+        "deadline": Field(Text(max_length=200), "Pour quand (échéance).", default=""),
+    },
+    _build(Recommendation),
+)
+
+SOURCE = OneOf(
+    short=Text(max_length=500),
+    full=Obj(
+        "source",
+        "Une source des faits utilisés par le deck.",
+        {
+            "title": Field(Text(max_length=500), "Titre ou description de la source.", required=True),
+            "url": Field(Text(max_length=1000), "Adresse web.", default=""),
+            "date": Field(Text(max_length=40), "Date de publication ou de consultation.", default=""),
+            "note": Field(Text(max_length=1000, allow_empty=True), "Ce que la source appuie.", default=""),
+        },
+        _build(Source),
+    ),
+    convert=lambda title: Source(title=title),
+)
+
+# The whole deck (the factory lives in build.py, which sees all parts).
+
+DECK_FIELDS: Mapping[str, Field] = {
+    "format": Field(Choice((FORMAT_VERSION,)), "Version du format de deck : 1.", required=True),
+    "id": Field(Identifier(), "Identifiant du deck.", required=True),
+    "title": Field(TITLE, "Titre du deck.", required=True),
+    "language": Field(Choice(("fr", "en")), "Langue des textes du deck.", default="fr"),
+    "summary": Field(LONG_TEXT, "Résumé affiché à l'accueil.", default=""),
+    "license": Field(Text(max_length=100), "Licence des textes (par exemple CC-BY-SA-4.0).", default=""),
+    "authors": Field(ListOf(Text(max_length=200)), "Auteurs.", default=()),
+    "sources": Field(ListOf(SOURCE), "Sources des faits utilisés.", default=()),
+    "duration": Field(Integer(5, 600), "Durée indicative d'une partie, en minutes."),
+    "include": Field(ListOf(Text(max_length=300)), "Motifs (glob) de fichiers de cartes à côté du deck.", default=()),
+    "phases": Field(ListOf(PHASE, min_items=1, max_items=20), "Les temps de la crise, dans l'ordre (avant, pendant, apres si absent)."),
+    "roles": Field(ListOf(ROLE, min_items=1, max_items=12), "Les rôles des équipes, dans l'ordre de jeu.", required=True),
+    "indicators": Field(ListOf(INDICATOR, min_items=1, max_items=12), "Les indicateurs.", required=True),
+    "flags": Field(ListOf(FLAG, max_items=500), "Les drapeaux (faits vrais ou faux).", default=()),
+    "cards": Field(ListOf(CARD, max_items=MAX_CARDS), "Les cartes.", default=()),
+    "endings": Field(ListOf(ENDING, max_items=50), "Les fins, vérifiées dans l'ordre.", default=()),
+    "score": Field(Expr(Type.NUMBER), "Le score final (par défaut la somme des indicateurs, les « low » comptés en négatif)."),
+    "recommendations": Field(ListOf(RECOMMENDATION, max_items=500), "Les recommandations du débriefing.", default=()),
+}
+
+INCLUDED_FIELDS: Mapping[str, Field] = {
+    "cards": DECK_FIELDS["cards"],
+    "recommendations": DECK_FIELDS["recommendations"],
+}

@@ -1,0 +1,258 @@
+"""The deck as frozen data: what the engine plays and the debrief reads.
+
+Every object keeps `where`, the YAML mapping it came from, so that checks made
+after loading (lint, balance) can still point at `file:line:col`; it takes no
+part in equality.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from typing import Literal
+
+import attrs
+
+from scenarios.deck.located import LocatedMap
+from scenarios.rules import Expression
+
+CardType = Literal["event", "decision", "dilemma"]
+Outcome = Literal["victory", "defeat", "neutral"]
+Priority = Literal["high", "medium", "low"]
+Amount = int | Expression
+
+CARD_TYPES: tuple[CardType, ...] = ("event", "decision", "dilemma")
+OUTCOMES: tuple[Outcome, ...] = ("victory", "defeat", "neutral")
+PRIORITIES: tuple[Priority, ...] = ("high", "medium", "low")
+
+
+def _where() -> LocatedMap | None:
+    return attrs.field(default=None, eq=False, repr=False)  # type: ignore[no-any-return]
+
+
+@attrs.frozen
+class Phase:
+    """One of the times of the crisis (avant / pendant / après by default)."""
+
+    id: str
+    title: str
+    rounds: int = 1
+    events_per_round: int = 1
+    text: str = ""
+    where: LocatedMap | None = _where()
+
+
+@attrs.frozen
+class Role:
+    """A seat at the table: who plays which decision cards."""
+
+    id: str
+    title: str
+    hand_size: int = 4
+    actions_per_round: int = 1
+    text: str = ""
+    where: LocatedMap | None = _where()
+
+
+@attrs.frozen
+class Indicator:
+    """A gauge the table watches, clamped to [min, max]."""
+
+    id: str
+    title: str
+    start: int
+    min: int = 0
+    max: int = 10
+    good: Literal["high", "low"] = "high"
+    text: str = ""
+    where: LocatedMap | None = _where()
+
+
+@attrs.frozen
+class Flag:
+    """A true/false fact of the game ("inondation", "fr_alert")."""
+
+    id: str
+    title: str
+    where: LocatedMap | None = _where()
+
+
+@attrs.frozen
+class Delta:
+    """A change of one indicator: a number or an expression giving one."""
+
+    indicator: str
+    amount: Amount
+
+
+@attrs.frozen
+class Trigger:
+    """An event or dilemma that fires at the event step `delay` rounds later."""
+
+    card: str
+    delay: int = 0
+
+
+@attrs.frozen
+class Effects:
+    """What a card or option does when it applies."""
+
+    deltas: tuple[Delta, ...] = ()
+    set: tuple[str, ...] = ()
+    unset: tuple[str, ...] = ()
+    trigger: tuple[Trigger, ...] = ()
+    give: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    end: str | None = None
+    where: LocatedMap | None = _where()
+
+    @property
+    def empty(self) -> bool:
+        return not (self.deltas or self.set or self.unset or self.trigger or self.give or self.end)
+
+
+NO_EFFECTS = Effects()
+
+
+@attrs.frozen
+class Lasting:
+    """Effects applied again at the start of each of the next `rounds` rounds."""
+
+    rounds: int
+    effects: Effects
+
+
+@attrs.frozen
+class Option:
+    """One answer to a dilemma."""
+
+    id: str
+    title: str
+    text: str = ""
+    effects: Effects = NO_EFFECTS
+    lasting: Lasting | None = None
+    requires: Expression | None = None
+    where: LocatedMap | None = _where()
+
+
+@attrs.frozen
+class Card:
+    """An event (drawn), a decision (played from a hand) or a dilemma (drawn, then chosen)."""
+
+    id: str
+    type: CardType
+    title: str
+    phases: tuple[str, ...]
+    text: str = ""
+    tags: tuple[str, ...] = ()
+    weight: float = 1
+    when: Expression | None = None
+    once: bool = False
+    effects: Effects = NO_EFFECTS
+    lasting: Lasting | None = None
+    roles: tuple[str, ...] = ()
+    cost: tuple[tuple[str, int], ...] = ()
+    requires: Expression | None = None
+    counters: tuple[str, ...] = ()
+    options: tuple[Option, ...] = ()
+    where: LocatedMap | None = _where()
+
+    def option(self, option_id: str) -> Option | None:
+        return next((o for o in self.options if o.id == option_id), None)
+
+
+@attrs.frozen
+class Ending:
+    """How the game may end, checked in order at each round's end."""
+
+    id: str
+    title: str
+    outcome: Outcome = "neutral"
+    when: Expression | None = None
+    text: str = ""
+    where: LocatedMap | None = _where()
+
+
+@attrs.frozen
+class Recommendation:
+    """Advice for real life that the debrief gives when its rule holds after the game."""
+
+    id: str
+    phase: str
+    when: Expression
+    title: str
+    text: str = ""
+    priority: Priority = "medium"
+    actor: str = ""
+    deadline: str = ""
+    where: LocatedMap | None = _where()
+
+
+@attrs.frozen
+class Source:
+    """Where a fact used by the deck comes from."""
+
+    title: str
+    url: str = ""
+    date: str = ""
+    note: str = ""
+
+
+@attrs.frozen
+class DeckFile:
+    """One file of the deck's source, kept whole so a journal can replay it anywhere."""
+
+    name: str
+    text: str
+
+
+@attrs.frozen
+class Deck:
+    """A whole deck, checked and compiled."""
+
+    id: str
+    title: str
+    phases: tuple[Phase, ...]
+    roles: tuple[Role, ...]
+    indicators: tuple[Indicator, ...]
+    cards: tuple[Card, ...]
+    format: int = 1
+    language: str = "fr"
+    summary: str = ""
+    license: str = ""
+    authors: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = ()
+    duration: int | None = None
+    flags: tuple[Flag, ...] = ()
+    endings: tuple[Ending, ...] = ()
+    score: Expression | None = None
+    recommendations: tuple[Recommendation, ...] = ()
+    files: tuple[DeckFile, ...] = attrs.field(default=(), eq=False, repr=False)
+    sha256: str = ""
+    where: LocatedMap | None = _where()
+
+    @functools.cached_property
+    def card_index(self) -> Mapping[str, Card]:
+        return {card.id: card for card in self.cards}
+
+    @functools.cached_property
+    def phase_index(self) -> Mapping[str, int]:
+        return {phase.id: i for i, phase in enumerate(self.phases)}
+
+    @functools.cached_property
+    def role_index(self) -> Mapping[str, int]:
+        return {role.id: i for i, role in enumerate(self.roles)}
+
+    @functools.cached_property
+    def indicator_index(self) -> Mapping[str, int]:
+        return {indicator.id: i for i, indicator in enumerate(self.indicators)}
+
+    @functools.cached_property
+    def ending_index(self) -> Mapping[str, Ending]:
+        return {ending.id: ending for ending in self.endings}
+
+    def card(self, card_id: str) -> Card:
+        return self.card_index[card_id]
+
+    @property
+    def total_rounds(self) -> int:
+        return sum(phase.rounds for phase in self.phases)

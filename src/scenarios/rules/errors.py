@@ -1,0 +1,53 @@
+"""The one error type the expression language raises."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from scenarios.i18n import Lang, french_typography, render
+from scenarios.rules.messages import (
+    CARD_KIND_NAMES,
+    CONSTRUCT_NAMES,
+    EXAMPLE_SUFFIX,
+    MESSAGES,
+    TYPE_NAMES,
+)
+from scenarios.rules.types import Type
+
+
+class ExprError(Exception):
+    """An expression that cannot be accepted, with where in its text and why.
+
+    `line` and `col` are 1-based and relative to the expression's own text, so
+    the deck layer can add them to the position of the YAML scalar.
+    """
+
+    def __init__(self, code: str, line: int = 1, col: int = 1, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.line = line
+        self.col = col
+        self.params: Mapping[str, object] = params
+
+    def message(self, lang: Lang = "fr") -> str:
+        """The message in `lang`, with types, card kinds and examples put into words."""
+        params = {key: _word(key, value, lang) for key, value in self.params.items()}
+        example = self.params.get("example")
+        params["example"] = ""
+        if example:
+            suffix = EXAMPLE_SUFFIX[lang].format(example=example)
+            params["example"] = french_typography(suffix) if lang == "fr" else suffix
+        return render(MESSAGES, self.code, lang, params)
+
+    def __str__(self) -> str:
+        return self.message("en")
+
+
+def _word(key: str, value: object, lang: Lang) -> object:
+    if isinstance(value, Type):
+        return TYPE_NAMES[lang][value.value]
+    if key == "what":
+        return CONSTRUCT_NAMES[lang].get(str(value), str(value))
+    if key in ("expected", "actual") and isinstance(value, str) and value in CARD_KIND_NAMES[lang]:
+        return CARD_KIND_NAMES[lang][value]
+    return value

@@ -1,0 +1,99 @@
+"""The fixed list of functions expressions may call, and what they accept."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Literal, Protocol
+
+import attrs
+
+from scenarios.rules.types import Type
+
+ArgKind = Literal["card", "role", "phase", "option", "tag", "number"]
+
+
+class Functions(Protocol):
+    """What the engine provides at run time for the game-history functions."""
+
+    def played(self, card: str, by: str | None, phase: str | None) -> bool: ...
+
+    def drawn(self, card: str, phase: str | None) -> bool: ...
+
+    def chosen(self, card: str, option: str) -> bool: ...
+
+    def rounds_since(self, card: str) -> int: ...
+
+    def count(self, tag: str, phase: str | None) -> int: ...
+
+
+@attrs.frozen
+class Param:
+    """One parameter: its name, what kind of value it takes, and whether it may be left out."""
+
+    name: str
+    kind: ArgKind
+    optional: bool = False
+
+
+@attrs.frozen
+class FunctionSpec:
+    """A callable name: its parameters, result type, and for card parameters the card kinds."""
+
+    name: str
+    params: tuple[Param, ...]
+    returns: Type
+    sample: str
+    card_kinds: tuple[str, ...] = ()
+    variadic: bool = False
+
+
+HISTORY_FUNCTIONS: Mapping[str, FunctionSpec] = {
+    spec.name: spec
+    for spec in (
+        FunctionSpec(
+            "played",
+            (Param("card", "card"), Param("by", "role", True), Param("phase", "phase", True)),
+            Type.BOOL,
+            "played('activer-fr-alert', by='prefecture', phase='pendant')",
+            ("decision",),
+        ),
+        FunctionSpec(
+            "drawn",
+            (Param("card", "card"), Param("phase", "phase", True)),
+            Type.BOOL,
+            "drawn('crue-eclair')",
+            ("event", "dilemma"),
+        ),
+        FunctionSpec(
+            "chosen",
+            (Param("card", "card"), Param("option", "option")),
+            Type.BOOL,
+            "chosen('panne-reseau-mobile', 'papier')",
+            ("dilemma",),
+        ),
+        FunctionSpec(
+            "rounds_since",
+            (Param("card", "card"),),
+            Type.NUMBER,
+            "rounds_since('crue-eclair') >= 2",
+            ("event", "decision", "dilemma"),
+        ),
+        FunctionSpec(
+            "count",
+            (Param("tag", "tag"), Param("phase", "phase", True)),
+            Type.NUMBER,
+            "count(tag='alerte') >= 2",
+        ),
+    )
+}
+
+NUMBER_FUNCTIONS: Mapping[str, FunctionSpec] = {
+    "min": FunctionSpec("min", (Param("a", "number"), Param("b", "number")), Type.NUMBER,
+                        "min(budget, 3)", variadic=True),
+    "max": FunctionSpec("max", (Param("a", "number"), Param("b", "number")), Type.NUMBER,
+                        "max(confiance - 2, 0)", variadic=True),
+    "abs": FunctionSpec("abs", (Param("x", "number"),), Type.NUMBER, "abs(confiance - 5)"),
+}
+
+FUNCTIONS: Mapping[str, FunctionSpec] = {**HISTORY_FUNCTIONS, **NUMBER_FUNCTIONS}
+FUNCTION_NAMES: tuple[str, ...] = tuple(FUNCTIONS)
