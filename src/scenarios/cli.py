@@ -92,7 +92,36 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     new.add_argument("name", help=t("nom du deck (fichier NOM.yaml)", "deck name (file NAME.yaml)"))
 
     sub.add_parser("decks", parents=[common], help=t("lister les decks fournis", "list bundled decks"))
+
+    simulate = sub.add_parser("simulate", parents=[common],
+                              help=t("jouer des parties automatiques", "play automatic games"))
+    simulate.add_argument("deck", metavar="DECK")
+    simulate.add_argument("--games", type=_positive, default=100,
+                          help=t("nombre de parties (100)", "number of games (100)"))
+    simulate.add_argument("--seed", type=int, default=0, help=t("graine de la série (0)", "run seed (0)"))
+    simulate.add_argument("--policy", default="random",
+                          help=t("random, greedy, pass, ou module:attribut",
+                                 "random, greedy, pass, or module:attribute"))
+    simulate.add_argument("--jobs", type=_positive, default=1,
+                          help=t("nombre de processus (1)", "number of processes (1)"))
+    simulate.add_argument("--journals", metavar=t("DOSSIER", "FOLDER"),
+                          help=t("écrire le journal de chaque partie", "write each game's journal"))
+    simulate.add_argument("--format", choices=("text", "json"), default="text")
+
+    replay = sub.add_parser("replay", parents=[common],
+                            help=t("rejouer un journal de partie", "replay a session journal"))
+    replay.add_argument("journals", nargs="+", metavar="JOURNAL")
+    replay.add_argument("--verify", action="store_true",
+                        help=t("vérifier chaque état et chaque tirage, sans écran",
+                               "check every state and draw, without a screen"))
     return parser
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} < 1")
+    return value
 
 
 _COMMANDS = {
@@ -101,6 +130,8 @@ _COMMANDS = {
     "new": "scenarios.commands.new",
     "decks": "scenarios.commands.decks",
     "play": "scenarios.commands.play",
+    "simulate": "scenarios.commands.simulate",
+    "replay": "scenarios.commands.replay",
 }
 
 

@@ -41,11 +41,12 @@ def render(catalog: Catalog, code: str, lang: Lang, params: Mapping[str, object]
     text = template.format_map(_Params(params))
     suggestion = params.get("suggestion")
     known = params.get("known")
+    hint = ""
     if suggestion:
-        text += _HINTS["suggestion"][lang].format(suggestion=suggestion)
+        hint = _HINTS["suggestion"][lang].format(suggestion=suggestion)
     elif known:
-        text += _HINTS["known"][lang].format(known=join_names(known, lang))
-    return text
+        hint = _HINTS["known"][lang].format(known=join_names(known, lang))
+    return text + (french_typography(hint) if lang == "fr" else hint)
 
 
 def french_typography(text: str) -> str:
@@ -58,8 +59,8 @@ def french_typography(text: str) -> str:
 NBSP = "\u00a0"
 
 _HINTS: Mapping[str, Mapping[Lang, str]] = {
-    "suggestion": {"fr": " ; vouliez-vous dire « {suggestion} »\u00a0?", "en": "; did you mean '{suggestion}'?"},
-    "known": {"fr": " ; valeurs connues\u00a0: {known}", "en": "; known: {known}"},
+    "suggestion": {"fr": " ; vouliez-vous dire « {suggestion} » ?", "en": "; did you mean '{suggestion}'?"},
+    "known": {"fr": " ; valeurs connues : {known}", "en": "; known: {known}"},
 }
 
 

@@ -195,6 +195,7 @@ class Source:
     url: str = ""
     date: str = ""
     note: str = ""
+    where: LocatedMap | None = _where()
 
 
 @attrs.frozen

@@ -123,7 +123,10 @@ class _Builder:
         kind = type(event)
         if kind is yaml.ScalarEvent:
             assert isinstance(event, yaml.ScalarEvent)
-            self.add(self.scalar(event), self.position(event.start_mark), 1, event.anchor)
+            pos = self.position(event.start_mark)
+            if event.style in ('"', "'"):
+                pos = (pos[0], pos[1] + 1)  # point at the text, inside its quotes
+            self.add(self.scalar(event), pos, 1, event.anchor)
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             assert isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent))
             self.check_collection_tag(event, _MAP_TAG if kind is yaml.MappingStartEvent else _SEQ_TAG)

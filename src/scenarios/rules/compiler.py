@@ -445,9 +445,7 @@ class _Checker:
 
     def visit_Call(self, node: ast.Call) -> tuple[Type, ast.expr]:
         if not isinstance(node.func, ast.Name):
-            if isinstance(node.func, ast.Attribute):
-                raise self.error("expr.attribute", node.func, text=self.segment(node.func))
-            raise self.error("expr.call_form", node, sample=FUNCTIONS["played"].sample)
+            raise self._refusal(node.func)
         name = node.func.id
         spec = FUNCTIONS.get(name)
         if spec is None:

@@ -1,0 +1,152 @@
+"""What can be done in a game: the table's moves and the facilitator's.
+
+Actions are small frozen records. They are the journal's lines and the
+engine's input; `to_dict` and `action_from_dict` give their JSON form, with
+`type` as the tag.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+import attrs
+
+MAX_TEXT = 2000
+
+
+def _bounded_text(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str):
+        raise TypeError(f"{attribute.name} must be a text")
+    if len(value) > MAX_TEXT:
+        raise ValueError(f"{attribute.name} is longer than {MAX_TEXT} characters")
+
+
+def _id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str) or not 0 < len(value) <= 64:
+        raise TypeError(f"{attribute.name} must be an id")
+
+
+def _optional_id(instance: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+    if value is not None:
+        _id(instance, attribute, value)  # type: ignore[arg-type]
+
+
+@attrs.frozen
+class Draw:
+    """Reveal this round's events: due triggers, then cards drawn by weight."""
+
+    type: ClassVar[str] = "draw"
+
+
+@attrs.frozen
+class Choose:
+    """The table's answer to the dilemma waiting for one."""
+
+    type: ClassVar[str] = "choose"
+    card: str = attrs.field(validator=_id)
+    option: str = attrs.field(validator=_id)
+
+
+@attrs.frozen
+class Play:
+    """A role plays a decision card from its hand, with its reasons."""
+
+    type: ClassVar[str] = "play"
+    role: str = attrs.field(validator=_id)
+    card: str = attrs.field(validator=_id)
+    rationale: str = attrs.field(default="", validator=_bounded_text)
+
+
+@attrs.frozen
+class Pass:
+    """A role ends its turn without playing (more), optionally saying why."""
+
+    type: ClassVar[str] = "pass"
+    role: str = attrs.field(validator=_id)
+    rationale: str = attrs.field(default="", validator=_bounded_text)
+
+
+@attrs.frozen
+class EndRound:
+    """Close the round: endings are checked, then the next round begins."""
+
+    type: ClassVar[str] = "end_round"
+
+
+@attrs.frozen
+class Inject:
+    """Facilitator: an event or dilemma fires now; a decision joins `role`'s hand."""
+
+    type: ClassVar[str] = "inject"
+    card: str = attrs.field(validator=_id)
+    role: str | None = attrs.field(default=None, validator=_optional_id)
+
+
+@attrs.frozen
+class Note:
+    """Facilitator: a note in the session's record."""
+
+    type: ClassVar[str] = "note"
+    text: str = attrs.field(validator=_bounded_text)
+
+
+@attrs.frozen
+class Undo:
+    """Facilitator: take back the last game action (journaled; nothing is erased)."""
+
+    type: ClassVar[str] = "undo"
+
+
+@attrs.frozen
+class Pause:
+    """Facilitator: pause the round timer."""
+
+    type: ClassVar[str] = "pause"
+
+
+@attrs.frozen
+class Resume:
+    """Facilitator: resume the round timer."""
+
+    type: ClassVar[str] = "resume"
+
+
+Action = Draw | Choose | Play | Pass | EndRound | Inject | Note | Undo | Pause | Resume
+GAME_ACTIONS = (Draw, Choose, Play, Pass, EndRound, Inject)
+META_ACTIONS = (Note, Pause, Resume)
+
+ACTION_TYPES: Mapping[str, type[Action]] = {
+    cls.type: cls for cls in (Draw, Choose, Play, Pass, EndRound, Inject, Note, Undo, Pause, Resume)
+}
+
+
+class ActionFormatError(ValueError):
+    """A JSON action that is not one of ours."""
+
+
+def to_dict(action: Action) -> dict[str, Any]:
+    """The JSON form of an action: its fields and its `type`, defaults left out."""
+    data: dict[str, Any] = {"type": action.type}
+    for field in attrs.fields(type(action)):
+        value = getattr(action, field.name)
+        if value != field.default:
+            data[field.name] = value
+    return data
+
+
+def action_from_dict(data: object) -> Action:
+    """The action described by `data`; `ActionFormatError` for anything else."""
+    if not isinstance(data, dict):
+        raise ActionFormatError("an action is a JSON object")
+    cls = ACTION_TYPES.get(data.get("type"))  # type: ignore[arg-type]
+    if cls is None:
+        raise ActionFormatError(f"unknown action type {data.get('type')!r}")
+    names = {field.name for field in attrs.fields(cls)}
+    extra = set(data) - names - {"type"}
+    if extra:
+        raise ActionFormatError(f"unknown fields {sorted(extra)} for {cls.type}")
+    try:
+        return cls(**{k: v for k, v in data.items() if k != "type"})
+    except (TypeError, ValueError) as error:
+        raise ActionFormatError(f"{cls.type}: {error}") from None

@@ -1,0 +1,130 @@
+"""Applying a card's effects to a draft, and scoring.
+
+Order: indicator deltas (all computed on the state before the block, then
+clamped to [min, max]), set, unset, give, trigger, end. Every change is logged
+with the card (and option) that caused it, for the screen and the debrief.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from scenarios.deck import Deck, Effects
+from scenarios.engine.context import GameFunctions, draft_env
+from scenarios.engine.events import Changed, FlagChanged, GameEnded, Given, Scheduled, Via
+from scenarios.engine.state import ActiveLasting, Draft, Trigger
+from scenarios.rules import Expression
+
+
+def amount_of(amount: int | Expression, values: Mapping[str, Any], functions: GameFunctions) -> int:
+    """The number a delta stands for."""
+    if isinstance(amount, int):
+        return amount
+    result: int = amount(values, functions)
+    return result
+
+
+def apply_effects(draft: Draft, effects: Effects, card: str, option: str | None, via: Via) -> None:
+    """Apply `effects` caused by `card` (and `option`) to `draft`."""
+    if effects.empty or draft.stage == "over":
+        return
+    if effects.deltas:
+        values, functions = draft_env(draft)
+        amounts = [(d.indicator, amount_of(d.amount, values, functions)) for d in effects.deltas]
+        for indicator_id, amount in amounts:
+            change_indicator(draft, indicator_id, amount, card, option, via)
+    for flag in effects.set:
+        if flag not in draft.flags:
+            draft.flags.add(flag)
+            draft.log.append(FlagChanged(flag, True, card, option, via))
+    for flag in effects.unset:
+        if flag in draft.flags:
+            draft.flags.discard(flag)
+            draft.log.append(FlagChanged(flag, False, card, option, via))
+    for role_id, cards in effects.give:
+        give(draft, role_id, cards, card)
+    for trigger in effects.trigger:
+        due = draft.turn + trigger.delay
+        if due == draft.turn and draft.stage != "events":
+            due += 1
+        draft.triggers.append(Trigger(due, trigger.card))
+        draft.log.append(Scheduled(trigger.card, due, card))
+    if effects.end is not None:
+        finish(draft, effects.end)
+
+
+def change_indicator(
+    draft: Draft, indicator_id: str, amount: int, card: str, option: str | None, via: Via
+) -> None:
+    """Move one indicator by `amount`, clamped to its bounds, and log it if it moved."""
+    index = draft.deck.indicator_index[indicator_id]
+    indicator = draft.deck.indicators[index]
+    before = draft.indicators[index]
+    after = max(indicator.min, min(indicator.max, before + amount))
+    if after != before:
+        draft.indicators[index] = after
+        draft.log.append(Changed(indicator_id, before, after, card, option, via))
+
+
+def give(draft: Draft, role_id: str, cards: Sequence[str], source: str) -> None:
+    """Put decision cards into a role's hand (beyond its size if need be)."""
+    role = draft.deck.role_index[role_id]
+    hand = draft.hands[role]
+    for card in cards:
+        draft.removed.discard(card)
+        if card in draft.piles[role]:
+            draft.piles[role].remove(card)
+        if card not in hand:
+            hand.append(card)
+            draft.log.append(Given(role_id, card, source))
+
+
+def start_lasting(draft: Draft, card: str, option: str | None) -> None:
+    """Register the lasting effects of a card or option that just applied."""
+    deck_card = draft.deck.card(card)
+    lasting = deck_card.option(option).lasting if option else deck_card.lasting  # type: ignore[union-attr]
+    if lasting is not None:
+        draft.lasting.append(ActiveLasting(card, option, lasting.rounds))
+
+
+def tick_lasting(draft: Draft) -> None:
+    """At a round's start, apply each lasting effect once more and count it down."""
+    still: list[ActiveLasting] = []
+    for active in draft.lasting:
+        card = draft.deck.card(active.card)
+        source = card.option(active.option) if active.option else card
+        lasting = source.lasting  # type: ignore[union-attr]
+        assert lasting is not None
+        apply_effects(draft, lasting.effects, active.card, active.option, "lasting")
+        if active.remaining > 1:
+            still.append(ActiveLasting(active.card, active.option, active.remaining - 1))
+    draft.lasting = still
+
+
+def score_of(deck: Deck, values: Mapping[str, Any], functions: GameFunctions) -> int:
+    """The deck's score, or the sum of indicators (those with `good: low` counted negatively)."""
+    if deck.score is not None:
+        result: int = deck.score(values, functions)
+        return result
+    return sum(
+        values[indicator.id] if indicator.good == "high" else -values[indicator.id]
+        for indicator in deck.indicators
+    )
+
+
+def finish(draft: Draft, ending_id: str | None) -> None:
+    """End the game with `ending_id` (None: the last round was played)."""
+    if draft.stage == "over":
+        return
+    deck = draft.deck
+    values, functions = draft_env(draft)
+    score = score_of(deck, values, functions)
+    outcome = deck.ending_index[ending_id].outcome if ending_id else "completed"
+    draft.stage = "over"
+    draft.ending = ending_id
+    draft.outcome = outcome
+    draft.final_score = score
+    draft.pending = []
+    draft.trail.append(tuple(draft.indicators))
+    draft.log.append(GameEnded(ending_id, outcome, score))

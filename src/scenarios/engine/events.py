@@ -1,0 +1,128 @@
+"""What an action did, as a list of small records: the game's log.
+
+Each state keeps the records of the action that produced it (`State.last`), so
+the play screen can show what just happened and the debrief can attribute
+every indicator move to the card (and option) that caused it.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import attrs
+
+Via = Literal["draw", "trigger", "inject", "play", "choose", "lasting"]
+
+
+@attrs.frozen
+class RoundBegan:
+    turn: int
+    phase: str
+    round: int
+
+
+@attrs.frozen
+class Revealed:
+    """An event or dilemma came into play."""
+
+    card: str
+    via: Via
+
+
+@attrs.frozen
+class Changed:
+    """An indicator moved because of `card` (and `option`), applied via `via`."""
+
+    indicator: str
+    before: int
+    after: int
+    card: str
+    option: str | None
+    via: Via
+
+
+@attrs.frozen
+class FlagChanged:
+    flag: str
+    value: bool
+    card: str
+    option: str | None
+    via: Via
+
+
+@attrs.frozen
+class Given:
+    role: str
+    card: str
+    source: str
+
+
+@attrs.frozen
+class Scheduled:
+    """A trigger will fire at the event step of turn `due`."""
+
+    card: str
+    due: int
+    source: str
+
+
+@attrs.frozen
+class Chose:
+    card: str
+    option: str
+
+
+@attrs.frozen
+class Played:
+    role: str
+    card: str
+    rationale: str
+
+
+@attrs.frozen
+class Passed:
+    role: str
+    rationale: str
+
+
+@attrs.frozen
+class Injected:
+    card: str
+    role: str | None
+
+
+@attrs.frozen
+class GameEnded:
+    """The game is over: an ending (or None after the last round), its outcome and the score."""
+
+    ending: str | None
+    outcome: str
+    score: int
+
+
+@attrs.frozen
+class Noted:
+    text: str
+
+
+@attrs.frozen
+class Paused:
+    pass
+
+
+@attrs.frozen
+class Resumed:
+    pass
+
+
+@attrs.frozen
+class Undone:
+    """The last game action was taken back; `action` names its type."""
+
+    action: str
+
+
+LogEvent = (
+    RoundBegan | Revealed | Changed | FlagChanged | Given | Scheduled | Chose | Played | Passed
+    | Injected | GameEnded | Noted | Paused | Resumed | Undone
+)

@@ -1,0 +1,236 @@
+"""The flow of a game: starting, rounds and phases, draws, plays, endings.
+
+Each function changes a `Draft` in place; `apply` in `reducer.py` decides
+which one runs and checks legality first.
+"""
+
+from __future__ import annotations
+
+from scenarios.deck import Card, Deck
+from scenarios.engine import rng
+from scenarios.engine.context import draft_env
+from scenarios.engine.effects import (
+    apply_effects,
+    change_indicator,
+    finish,
+    give,
+    start_lasting,
+    tick_lasting,
+)
+from scenarios.engine.events import Chose, Injected, Passed, Played, Revealed, RoundBegan, Via
+from scenarios.engine.state import Draft, State
+
+
+def new_game(deck: Deck, seed: int) -> State:
+    """The state before the first action: first round of the first phase, hands dealt."""
+    state = rng.seed_state(seed)
+    piles: list[tuple[str, ...]] = []
+    for role in deck.roles:
+        own = [c.id for c in deck.cards if c.type == "decision" and (not c.roles or role.id in c.roles)]
+        state, pile = rng.shuffled(state, own)
+        piles.append(pile)
+    initial = State(
+        deck=deck,
+        seed=seed,
+        rng=state,
+        turn=1,
+        phase_index=0,
+        round=1,
+        stage="events",
+        indicators=tuple(indicator.start for indicator in deck.indicators),
+        flags=frozenset(),
+        hands=tuple(() for _ in deck.roles),
+        piles=tuple(piles),
+        removed=frozenset(),
+    )
+    draft = Draft(initial)
+    begin_round(draft, first=True)
+    return draft.freeze(undo=None, action=None)
+
+
+def in_phase(card: Card, phase: str) -> bool:
+    return phase in card.phases
+
+
+def begin_round(draft: Draft, first: bool = False, phase_changed: bool = False) -> None:
+    """Lasting effects tick, hands are sorted and refilled, the event step is next."""
+    deck = draft.deck
+    draft.stage = "events"
+    draft.revealed = []
+    draft.role_index = 0
+    draft.actions_used = 0
+    if not first:
+        tick_lasting(draft)
+        if draft.stage == "over":
+            return
+    phase = draft.phase
+    for role_index, role in enumerate(deck.roles):
+        hand = draft.hands[role_index]
+        pile = draft.piles[role_index]
+        if phase_changed:
+            keep = [card for card in hand if in_phase(deck.card(card), phase)]
+            pile.extend(card for card in hand if card not in keep)
+            hand[:] = keep
+        for card in list(pile):
+            if len(hand) >= role.hand_size:
+                break
+            if card not in draft.removed and card not in hand and in_phase(deck.card(card), phase):
+                pile.remove(card)
+                hand.append(card)
+    draft.trail.append(tuple(draft.indicators))
+    draft.log.append(RoundBegan(draft.turn, phase, draft.round))
+
+
+def fire(draft: Draft, card_id: str, via: Via) -> None:
+    """An event or dilemma comes into play: its effects apply, a dilemma awaits a choice."""
+    card = draft.deck.card(card_id)
+    phase = draft.phase
+    draft.revealed.append(card_id)
+    draft.fired[(card_id, phase)] = draft.fired.get((card_id, phase), 0) + 1
+    draft.last_turn[card_id] = draft.turn
+    for tag in card.tags:
+        draft.tags[(tag, phase)] = draft.tags.get((tag, phase), 0) + 1
+    draft.log.append(Revealed(card_id, via))
+    apply_effects(draft, card.effects, card_id, None, via)
+    if draft.stage == "over":
+        return
+    start_lasting(draft, card_id, None)
+    if card.type == "dilemma":
+        draft.pending.append(card_id)
+
+
+def eligible_events(draft: Draft) -> list[Card]:
+    """Events and dilemmas that may be drawn now, in deck order."""
+    phase = draft.phase
+    values, functions = draft_env(draft)
+    eligible = []
+    for card in draft.deck.cards:
+        if card.type == "decision" or card.weight <= 0 or phase not in card.phases:
+            continue
+        if card.id in draft.revealed:
+            continue
+        if card.once and draft.last_turn.get(card.id) is not None:
+            continue
+        if card.when is not None and not card.when(values, functions):
+            continue
+        eligible.append(card)
+    return eligible
+
+
+def draw(draft: Draft) -> None:
+    """The event step: due triggers fire, then cards are drawn by weight."""
+    draft.stage = "decisions"
+    due = [trigger for trigger in draft.triggers if trigger.due <= draft.turn]
+    draft.triggers = [trigger for trigger in draft.triggers if trigger.due > draft.turn]
+    for trigger in due:
+        fire(draft, trigger.card, "trigger")
+        if draft.stage == "over":
+            return
+    phase = draft.deck.phases[draft.phase_index]
+    for _ in range(phase.events_per_round):
+        candidates = eligible_events(draft)
+        if not candidates:
+            break
+        draft.rng, index = rng.weighted_index(draft.rng, [card.weight for card in candidates])
+        fire(draft, candidates[index].id, "draw")
+        if draft.stage == "over":
+            return
+    skip_idle_roles(draft)
+
+
+def skip_idle_roles(draft: Draft) -> None:
+    """Move past roles that have no decision to make this round."""
+    roles = draft.deck.roles
+    while draft.role_index < len(roles) and roles[draft.role_index].actions_per_round == 0:
+        draft.role_index += 1
+    if draft.role_index >= len(roles):
+        draft.stage = "end"
+
+
+def next_role(draft: Draft) -> None:
+    draft.role_index += 1
+    draft.actions_used = 0
+    skip_idle_roles(draft)
+
+
+def choose(draft: Draft, card_id: str, option_id: str) -> None:
+    """The table settles the first pending dilemma."""
+    draft.pending.remove(card_id)
+    draft.choices[(card_id, option_id)] = draft.choices.get((card_id, option_id), 0) + 1
+    draft.log.append(Chose(card_id, option_id))
+    option = draft.deck.card(card_id).option(option_id)
+    assert option is not None
+    apply_effects(draft, option.effects, card_id, option_id, "choose")
+    if draft.stage != "over":
+        start_lasting(draft, card_id, option_id)
+
+
+def play(draft: Draft, role_id: str, card_id: str, rationale: str) -> None:
+    """A role plays a decision: it pays, the card leaves the hand, its effects apply."""
+    deck = draft.deck
+    card = deck.card(card_id)
+    role_index = deck.role_index[role_id]
+    phase = draft.phase
+    draft.hands[role_index].remove(card_id)
+    if card.once:
+        draft.removed.add(card_id)
+        for hand, pile in zip(draft.hands, draft.piles, strict=True):
+            if card_id in hand:
+                hand.remove(card_id)
+            if card_id in pile:
+                pile.remove(card_id)
+    else:
+        draft.piles[role_index].append(card_id)
+    key = (card_id, role_id, phase)
+    draft.plays[key] = draft.plays.get(key, 0) + 1
+    draft.last_turn[card_id] = draft.turn
+    for tag in card.tags:
+        draft.tags[(tag, phase)] = draft.tags.get((tag, phase), 0) + 1
+    draft.log.append(Played(role_id, card_id, rationale))
+    for indicator_id, amount in card.cost:
+        change_indicator(draft, indicator_id, -amount, card_id, None, "play")
+    apply_effects(draft, card.effects, card_id, None, "play")
+    if draft.stage == "over":
+        return
+    start_lasting(draft, card_id, None)
+    draft.actions_used += 1
+    if draft.actions_used >= deck.roles[role_index].actions_per_round:
+        next_role(draft)
+
+
+def pass_turn(draft: Draft, role_id: str, rationale: str) -> None:
+    draft.log.append(Passed(role_id, rationale))
+    next_role(draft)
+
+
+def end_round(draft: Draft) -> None:
+    """Endings are checked in order; otherwise the next round (or phase) begins."""
+    values, functions = draft_env(draft)
+    for ending in draft.deck.endings:
+        if ending.when is not None and ending.when(values, functions):
+            finish(draft, ending.id)
+            return
+    phases = draft.deck.phases
+    phase_changed = False
+    if draft.round >= phases[draft.phase_index].rounds:
+        if draft.phase_index + 1 >= len(phases):
+            finish(draft, None)
+            return
+        draft.phase_index += 1
+        draft.round = 1
+        phase_changed = True
+    else:
+        draft.round += 1
+    draft.turn += 1
+    begin_round(draft, phase_changed=phase_changed)
+
+
+def inject(draft: Draft, card_id: str, role_id: str | None) -> None:
+    """Facilitator: an event or dilemma fires now; a decision joins a role's hand."""
+    draft.log.append(Injected(card_id, role_id))
+    card = draft.deck.card(card_id)
+    if card.type == "decision":
+        assert role_id is not None
+        give(draft, role_id, [card_id], "inject")
+        return
+    fire(draft, card_id, "inject")

@@ -1,0 +1,223 @@
+"""The pure reducer: `apply(state, action) -> state`, and what is legal now.
+
+An illegal action raises `IllegalAction` with the reason as data; the state it
+was applied to is untouched (states are immutable). Facilitator actions
+(inject, note, undo, pause, resume) are accepted at any time the game allows
+them; `legal_actions` lists only the table's moves, which is what policies and
+the play screen offer.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from scenarios.deck import Card, Option
+from scenarios.engine import flow
+from scenarios.engine.actions import (
+    Action,
+    Choose,
+    Draw,
+    EndRound,
+    Inject,
+    Note,
+    Pass,
+    Pause,
+    Play,
+    Resume,
+    Undo,
+)
+from scenarios.engine.context import state_env
+from scenarios.engine.errors import IllegalAction, Refusal, refuse
+from scenarios.engine.events import Noted, Paused, Resumed, Undone
+from scenarios.engine.state import Draft, NoteEntry, State
+
+
+def apply(state: State, action: Action) -> State:
+    """The state after `action`; raises `IllegalAction` when the rules refuse it."""
+    refusal = check(state, action)
+    if refusal is not None:
+        raise IllegalAction(refusal)
+    if isinstance(action, Undo):
+        assert state.undo is not None
+        return attrs.evolve(
+            state.undo, notes=state.notes, paused=state.paused,
+            last=(Undone(state.last_action or ""),),
+        )
+    draft = Draft(state)
+    if isinstance(action, Note):
+        draft.notes.append(NoteEntry(state.turn, state.phase, action.text))
+        draft.log.append(Noted(action.text))
+        return draft.freeze(undo=state.undo, action=action.type)
+    if isinstance(action, Pause):
+        draft.paused = True
+        draft.log.append(Paused())
+        return draft.freeze(undo=state.undo, action=action.type)
+    if isinstance(action, Resume):
+        draft.paused = False
+        draft.log.append(Resumed())
+        return draft.freeze(undo=state.undo, action=action.type)
+    if isinstance(action, Draw):
+        flow.draw(draft)
+    elif isinstance(action, Choose):
+        flow.choose(draft, action.card, action.option)
+    elif isinstance(action, Play):
+        flow.play(draft, action.role, action.card, action.rationale)
+    elif isinstance(action, Pass):
+        flow.pass_turn(draft, action.role, action.rationale)
+    elif isinstance(action, EndRound):
+        flow.end_round(draft)
+    elif isinstance(action, Inject):
+        flow.inject(draft, action.card, action.role)
+    return draft.freeze(undo=state, action=action.type)
+
+
+def check(state: State, action: Action) -> Refusal | None:
+    """Why `action` cannot be applied to `state`, or None when it can."""
+    deck = state.deck
+    if isinstance(action, Note):
+        return None
+    if isinstance(action, Pause):
+        return Refusal("already_paused") if state.paused else None
+    if isinstance(action, Resume):
+        return None if state.paused else Refusal("not_paused")
+    if isinstance(action, Undo):
+        return Refusal("nothing_to_undo") if state.undo is None else None
+    if state.over:
+        return Refusal("game_over")
+    if isinstance(action, Inject):
+        return _check_inject(state, action)
+    if state.pending and not isinstance(action, Choose):
+        return Refusal("stage.choose", {"card": deck.card(state.pending[0]).title})
+    if isinstance(action, Choose):
+        return _check_choose(state, action)
+    expected = _expected_stage(action)
+    if state.stage != expected:
+        return _stage_refusal(state)
+    if isinstance(action, (Play, Pass)):
+        if action.role not in deck.role_index:
+            return Refusal("unknown_role", {"role": action.role})
+        current = state.current_role
+        if action.role != current:
+            return Refusal("not_your_turn", {"current": _role_title(state, current),
+                                             "role": _role_title(state, action.role)})
+        if isinstance(action, Play):
+            return playability(state, action.role, action.card)
+    return None
+
+
+def _expected_stage(action: Action) -> str:
+    if isinstance(action, Draw):
+        return "events"
+    if isinstance(action, EndRound):
+        return "end"
+    return "decisions"
+
+
+def _stage_refusal(state: State) -> Refusal:
+    if state.stage == "events":
+        return Refusal("stage.draw")
+    if state.stage == "end":
+        return Refusal("stage.end")
+    return Refusal("stage.decide", {"role": _role_title(state, state.current_role)})
+
+
+def _role_title(state: State, role_id: str | None) -> str:
+    if role_id is None or role_id not in state.deck.role_index:
+        return str(role_id)
+    return state.deck.roles[state.deck.role_index[role_id]].title
+
+
+def _check_choose(state: State, action: Choose) -> Refusal | None:
+    deck = state.deck
+    if not state.pending or state.pending[0] != action.card:
+        return Refusal("not_pending", {"card": action.card})
+    card = deck.card(action.card)
+    option = card.option(action.option)
+    if option is None:
+        return Refusal("unknown_option", {"card": card.title, "option": action.option})
+    if option.id not in {o.id for o in available_options(state, card)}:
+        condition = option.requires.source if option.requires else ""
+        return Refusal("option_requires", {"condition": condition})
+    return None
+
+
+def _check_inject(state: State, action: Inject) -> Refusal | None:
+    deck = state.deck
+    card = deck.card_index.get(action.card)
+    if card is None:
+        return Refusal("unknown_card", {"card": action.card})
+    if card.type != "decision":
+        return None
+    if action.role is None:
+        return Refusal("inject_role")
+    if action.role not in deck.role_index:
+        return Refusal("unknown_role", {"role": action.role})
+    if card.roles and action.role not in card.roles:
+        return Refusal("role_not_allowed", {"card": card.title,
+                                            "role": _role_title(state, action.role)})
+    return None
+
+
+def available_options(state: State, card: Card) -> list[Option]:
+    """The options of a dilemma whose condition holds (the first one if none does)."""
+    values, functions = state_env(state)
+    options = [o for o in card.options if o.requires is None or o.requires(values, functions)]
+    return options or [card.options[0]]
+
+
+def playability(state: State, role_id: str, card_id: str) -> Refusal | None:
+    """Why `role_id` cannot play `card_id` now (phase, condition, cost…), or None."""
+    deck = state.deck
+    card = deck.card_index.get(card_id)
+    if card is None:
+        return Refusal("unknown_card", {"card": card_id})
+    if card.type != "decision":
+        return Refusal("not_decision", {"card": card.title})
+    role = deck.role_index.get(role_id)
+    if role is None:
+        return Refusal("unknown_role", {"role": role_id})
+    if card_id not in state.hands[role]:
+        return Refusal("not_in_hand", {"card": card.title, "role": _role_title(state, role_id)})
+    if state.phase not in card.phases:
+        titles = [deck.phases[deck.phase_index[p]].title for p in card.phases]
+        return Refusal("phase", {"phases": ", ".join(titles)})
+    if card.requires is not None:
+        values, functions = state_env(state)
+        if not card.requires(values, functions):
+            return Refusal("requires", {"condition": card.requires.source})
+    for indicator_id, amount in card.cost:
+        indicator = deck.indicators[deck.indicator_index[indicator_id]]
+        available = state.indicator(indicator_id)
+        if available - amount < indicator.min:
+            return Refusal("cost", {"indicator": indicator.title, "cost": amount,
+                                    "available": available})
+    if state.current_role == role_id and state.actions_used >= deck.roles[role].actions_per_round:
+        return Refusal("no_actions", {"role": _role_title(state, role_id)})
+    return None
+
+
+def legal_actions(state: State) -> list[Action]:
+    """The table's moves allowed now (facilitator actions are not listed)."""
+    if state.over:
+        return []
+    if state.pending:
+        card = state.deck.card(state.pending[0])
+        return [Choose(card.id, option.id) for option in available_options(state, card)]
+    if state.stage == "events":
+        return [Draw()]
+    if state.stage == "end":
+        return [EndRound()]
+    role = state.current_role
+    assert role is not None
+    actions: list[Action] = [
+        Play(role, card) for card in state.hand(role) if playability(state, role, card) is None
+    ]
+    actions.append(Pass(role))
+    return actions
+
+
+def is_legal(state: State, action: Action) -> bool:
+    return check(state, action) is None
+
+
+__all__ = ["IllegalAction", "apply", "check", "legal_actions", "playability", "refuse"]

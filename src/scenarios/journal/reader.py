@@ -1,0 +1,211 @@
+"""Reading a journal: its header, its valid lines, and where damage starts if any.
+
+A journal whose header cannot be read is refused (`JournalError`). Past the
+header, the first line that is cut short, is not JSON, fails its check, or is
+out of sequence ends the valid prefix: the lines before it are kept and
+`Damage` says exactly where and why it stopped.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from scenarios.deck import DeckFile
+from scenarios.i18n import Catalog, Lang, render
+from scenarios.journal.format import JOURNAL_FORMAT, Entry, Header, Team, checksum
+
+MESSAGES: Catalog = {
+    "unreadable": {"fr": "journal illisible ({detail})", "en": "unreadable journal ({detail})"},
+    "empty": {"fr": "journal vide", "en": "empty journal"},
+    "not_journal": {
+        "fr": "ce fichier n'est pas un journal de scenarios (première ligne : {detail})",
+        "en": "this file is not a scenarios journal (first line: {detail})",
+    },
+    "header_damaged": {
+        "fr": "l'en-tête du journal est endommagé ({detail}) ; la partie ne peut pas être rejouée",
+        "en": "the journal header is damaged ({detail}); the session cannot be replayed",
+    },
+    "format": {
+        "fr": "journal au format {found}, or cette version lit le format {expected} ; utilisez la version de scenarios qui l'a écrit",
+        "en": "journal in format {found}, but this version reads format {expected}; use the scenarios version that wrote it",
+    },
+    "truncated": {
+        "fr": "ligne {line} coupée (écriture interrompue)",
+        "en": "line {line} cut short (interrupted write)",
+    },
+    "bad_json": {"fr": "ligne {line} illisible (JSON invalide)", "en": "line {line} unreadable (invalid JSON)"},
+    "bad_check": {
+        "fr": "ligne {line} altérée (somme de contrôle fausse)",
+        "en": "line {line} altered (wrong checksum)",
+    },
+    "bad_entry": {"fr": "ligne {line} mal formée ({detail})", "en": "line {line} malformed ({detail})"},
+    "sequence": {
+        "fr": "ligne {line} hors séquence (numéro {found}, attendu {expected})",
+        "en": "line {line} out of sequence (number {found}, expected {expected})",
+    },
+    "illegal": {
+        "fr": "action n° {seq} (ligne {line}) refusée par les règles : {detail}",
+        "en": "action #{seq} (line {line}) refused by the rules: {detail}",
+    },
+    "hash": {
+        "fr": "action n° {seq} (ligne {line}) : l'état rejoué diffère de l'état enregistré",
+        "en": "action #{seq} (line {line}): the replayed state differs from the recorded one",
+    },
+    "draws": {
+        "fr": "action n° {seq} (ligne {line}) : cartes tirées {found} au lieu de {expected}",
+        "en": "action #{seq} (line {line}): drew {found} instead of {expected}",
+    },
+    "deck": {
+        "fr": "le deck enregistré dans le journal ne se charge plus : {detail}",
+        "en": "the deck kept in the journal no longer loads: {detail}",
+    },
+    "deck_hash": {
+        "fr": "le deck enregistré ne correspond pas à son empreinte (sha256)",
+        "en": "the recorded deck does not match its fingerprint (sha256)",
+    },
+}
+
+
+def message(code: str, lang: Lang, params: Mapping[str, object]) -> str:
+    return render(MESSAGES, code, lang, params)
+
+
+class JournalError(Exception):
+    """A journal that cannot be used at all."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(message(code, "en", params))
+        self.code = code
+        self.params = params
+
+    def message(self, lang: Lang = "fr") -> str:
+        return message(self.code, lang, self.params)
+
+
+@attrs.frozen
+class Damage:
+    """Where a journal stops being valid: the 1-based line, and why."""
+
+    line: int
+    code: str
+    params: Mapping[str, object] = attrs.field(factory=dict)
+
+    def message(self, lang: Lang = "fr") -> str:
+        return message(self.code, lang, {"line": self.line, **self.params})
+
+
+@attrs.frozen
+class JournalContent:
+    """A journal as read: header, the entries of its valid prefix, and the damage if any."""
+
+    path: str
+    header: Header
+    entries: tuple[Entry, ...]
+    damage: Damage | None
+    valid_bytes: int
+
+
+def read_journal(path: str | os.PathLike[str]) -> JournalContent:
+    """Read the journal at `path`; `JournalError` if its header is unusable."""
+    try:
+        with open(path, "rb") as file:
+            data = file.read()
+    except OSError as error:
+        raise JournalError("unreadable", detail=error.strerror or type(error).__name__) from None
+    return parse_journal(data, os.fspath(path))
+
+
+def parse_journal(data: bytes, path: str = "<journal>") -> JournalContent:
+    """Parse journal bytes (see `read_journal`)."""
+    if not data.strip():
+        raise JournalError("empty")
+    lines = data.split(b"\n")
+    header_line = lines[0]
+    header = _parse_header(header_line)
+    offset = len(header_line) + (1 if len(lines) > 1 else 0)
+    entries: list[Entry] = []
+    damage: Damage | None = None
+    for index, raw in enumerate(lines[1:], start=2):
+        is_last = index == len(lines)
+        if is_last and raw == b"":
+            break
+        if is_last:
+            damage = Damage(index, "truncated")
+            break
+        entry, damage = _parse_entry(raw, index, len(entries) + 1)
+        if damage is not None:
+            break
+        assert entry is not None
+        offset += len(raw) + 1
+        entries.append(attrs.evolve(entry, end=offset))
+    return JournalContent(path, header, tuple(entries), damage, offset)
+
+
+def _load_line(raw: bytes) -> dict[str, Any] | str:
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        return "bad_json"
+    if not isinstance(data, dict):
+        return "bad_json"
+    check = data.pop("check", None)
+    if check != checksum(data):
+        return "bad_check"
+    return data
+
+
+def _parse_header(raw: bytes) -> Header:
+    data = _load_line(raw)
+    if isinstance(data, str):
+        if b'"journal"' not in raw[:40]:
+            raise JournalError("not_journal", detail=raw[:60].decode("utf-8", "replace"))
+        detail = "checksum" if data == "bad_check" else "JSON"
+        raise JournalError("header_damaged", detail=detail)
+    if "journal" not in data:
+        raise JournalError("not_journal", detail=raw[:60].decode("utf-8", "replace"))
+    if data["journal"] != JOURNAL_FORMAT:
+        raise JournalError("format", found=data["journal"], expected=JOURNAL_FORMAT)
+    try:
+        deck = data["deck"]
+        return Header(
+            deck_id=deck["id"],
+            deck_sha256=deck["sha256"],
+            deck_title=deck.get("title", deck["id"]),
+            files=tuple(DeckFile(f["name"], f["text"]) for f in deck["files"]),
+            seed=int(data["seed"]),
+            teams=tuple(Team(t["name"], tuple(t["roles"])) for t in data["teams"]),
+            started=data["started"],
+            engine=str(data["engine"]),
+            app=str(data.get("app", "")),
+            lang=data.get("lang", "fr"),
+        )
+    except (KeyError, TypeError, ValueError) as error:
+        raise JournalError("header_damaged", detail=f"{type(error).__name__}: {error}") from None
+
+
+def _parse_entry(raw: bytes, line: int, expected_seq: int) -> tuple[Entry | None, Damage | None]:
+    data = _load_line(raw)
+    if isinstance(data, str):
+        return None, Damage(line, data)
+    try:
+        seq = data["seq"]
+        if seq != expected_seq:
+            return None, Damage(line, "sequence", {"found": seq, "expected": expected_seq})
+        draws = data.get("draws")
+        entry = Entry(
+            seq=seq,
+            time=str(data["time"]),
+            action=dict(data["action"]),
+            hash=str(data["hash"]),
+            draws=tuple(draws) if draws is not None else None,
+            over=bool(data.get("over", False)),
+            line=line,
+        )
+    except (KeyError, TypeError, ValueError) as error:
+        return None, Damage(line, "bad_entry", {"detail": f"{type(error).__name__}"})
+    return entry, None

@@ -1,0 +1,99 @@
+"""Replaying a journal with the deck it carries, checking every recorded hash and draw."""
+
+from __future__ import annotations
+
+import attrs
+
+from scenarios.deck import Deck, DeckError, load_deck_files
+from scenarios.engine import (
+    ActionFormatError,
+    Draw,
+    IllegalAction,
+    State,
+    action_from_dict,
+    apply,
+    new_game,
+)
+from scenarios.engine.events import Revealed
+from scenarios.journal.format import Entry, Header
+from scenarios.journal.reader import Damage, JournalContent, JournalError
+
+
+@attrs.frozen
+class Replayed:
+    """The outcome of a replay: the states reached and where it diverged, if it did."""
+
+    deck: Deck
+    initial: State
+    final: State
+    applied: int
+    divergence: Damage | None
+    states: tuple[State, ...] = ()
+
+    @property
+    def consistent(self) -> bool:
+        return self.divergence is None
+
+
+def journal_deck(header: Header) -> Deck:
+    """The deck kept in the journal; `JournalError` if it no longer loads or was altered."""
+    try:
+        deck = load_deck_files(header.files)
+    except DeckError as error:
+        first = error.diagnostics[0].format("en") if error.diagnostics else ""
+        raise JournalError("deck", detail=first) from None
+    if deck.sha256 != header.deck_sha256:
+        raise JournalError("deck_hash")
+    return deck
+
+
+def drawn_cards(state: State) -> tuple[str, ...]:
+    """The cards an action revealed (what a journal records for a draw)."""
+    return tuple(event.card for event in state.last if isinstance(event, Revealed))
+
+
+def replay(
+    content: JournalContent,
+    *,
+    deck: Deck | None = None,
+    verify: bool = True,
+    keep_states: bool = False,
+) -> Replayed:
+    """Replay the valid entries of `content`; stops at the first that does not replay."""
+    deck = deck or journal_deck(content.header)
+    state = initial = new_game(deck, content.header.seed)
+    states: list[State] = []
+    applied = 0
+    divergence: Damage | None = None
+    for entry in content.entries:
+        next_state, divergence = replay_entry(state, entry, verify)
+        if divergence is not None:
+            break
+        state = next_state
+        applied += 1
+        if keep_states:
+            states.append(state)
+    return Replayed(deck, initial, state, applied, divergence, tuple(states))
+
+
+def replay_entry(state: State, entry: Entry, verify: bool = True) -> tuple[State, Damage | None]:
+    """Apply one journal entry; the damage says why it does not replay, if it does not."""
+    where = {"seq": entry.seq}
+    try:
+        action = action_from_dict(entry.action)
+    except ActionFormatError as error:
+        return state, Damage(entry.line, "bad_entry", {"detail": str(error), **where})
+    try:
+        next_state = apply(state, action)
+    except IllegalAction as error:
+        return state, Damage(entry.line, "illegal", {"detail": error.message("en"), **where})
+    if verify:
+        if isinstance(action, Draw):
+            found = drawn_cards(next_state)
+            if entry.draws is not None and tuple(entry.draws) != found:
+                return state, Damage(entry.line, "draws", {"found": ", ".join(found),
+                                                           "expected": ", ".join(entry.draws),
+                                                           **where})
+        if entry.hash != next_state.hash():
+            return state, Damage(entry.line, "hash", where)
+    return next_state, None

@@ -1,0 +1,185 @@
+"""A game being played with its journal: every action is on disk before it counts.
+
+`Session.apply` asks the engine for the next state (an illegal action raises
+and writes nothing), appends the action's line, flushes and fsyncs it, and
+only then hands the new state back. `Session.resume` replays a journal and
+continues appending to it; a damaged tail is first saved aside, then cut off,
+so the file holds exactly the valid prefix again.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import BinaryIO
+
+import attrs
+
+from scenarios import __version__
+from scenarios.deck import Deck
+from scenarios.engine import ENGINE_VERSION, Action, Draw, State, apply, new_game, to_dict
+from scenarios.journal.format import Entry, Header, Team, encode_line
+from scenarios.journal.reader import Damage, read_journal
+from scenarios.journal.replay import drawn_cards, replay
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def default_teams(deck: Deck) -> tuple[Team, ...]:
+    """One team per role, named after it."""
+    return tuple(Team(role.title, (role.id,)) for role in deck.roles)
+
+
+class JournalWriter:
+    """Appends lines durably: write, flush, and (unless told not to) fsync."""
+
+    def __init__(self, path: Path, fsync: bool = True) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self.fsync = fsync
+        self._file: BinaryIO = open(path, "ab")  # noqa: SIM115 - kept open for the session
+
+    def append(self, data: dict[str, object]) -> None:
+        self._file.write(encode_line(data))
+        self._file.flush()
+        if self.fsync:
+            os.fsync(self._file.fileno())
+
+    def close(self) -> None:
+        if not self._file.closed:
+            self._file.flush()
+            self._file.close()
+
+
+@attrs.frozen
+class ResumeReport:
+    """What resuming found: how many actions were kept, and the damage cut off, if any."""
+
+    kept: int
+    damage: Damage | None = None
+    backup: Path | None = None
+
+
+class Session:
+    """A live game and its journal file."""
+
+    def __init__(
+        self, path: Path, header: Header, state: State, seq: int, writer: JournalWriter,
+        clock: Clock,
+    ) -> None:
+        self.path = path
+        self.header = header
+        self.state = state
+        self.seq = seq
+        self.writer = writer
+        self.clock = clock
+
+    @classmethod
+    def start(
+        cls,
+        deck: Deck,
+        seed: int,
+        path: Path,
+        teams: Sequence[Team] | None = None,
+        *,
+        lang: str = "fr",
+        clock: Clock = utc_now,
+        fsync: bool = True,
+    ) -> Session:
+        """A new game of `deck`, journaled at `path` (which must not exist yet)."""
+        if path.exists() and path.stat().st_size > 0:
+            raise FileExistsError(path)
+        header = Header(
+            deck_id=deck.id,
+            deck_sha256=deck.sha256,
+            deck_title=deck.title,
+            files=deck.files,
+            seed=seed,
+            teams=tuple(teams) if teams else default_teams(deck),
+            started=clock().isoformat(timespec="seconds"),
+            engine=ENGINE_VERSION,
+            app=__version__,
+            lang=lang,
+        )
+        writer = JournalWriter(path, fsync=fsync)
+        writer.append(header.to_json())
+        return cls(path, header, new_game(deck, seed), 0, writer, clock)
+
+    @classmethod
+    def resume(
+        cls, path: Path, *, clock: Clock = utc_now, fsync: bool = True
+    ) -> tuple[Session, ResumeReport]:
+        """Continue the game journaled at `path` (`JournalError` if it cannot be read)."""
+        content = read_journal(path)
+        replayed = replay(content)
+        damage = content.damage or replayed.divergence
+        backup = None
+        kept = content.entries[: replayed.applied]
+        if damage is not None:
+            valid_bytes = kept[-1].end if kept else _header_bytes(path)
+            backup = _save_damaged(path)
+            with open(path, "r+b") as file:
+                file.truncate(valid_bytes)
+        _end_with_newline(path)
+        writer = JournalWriter(path, fsync=fsync)
+        session = cls(path, content.header, replayed.final, len(kept), writer, clock)
+        return session, ResumeReport(len(kept), damage, backup)
+
+    def apply(self, action: Action) -> State:
+        """Apply `action`, journal it durably, then return the new state."""
+        state = apply(self.state, action)
+        entry = Entry(
+            seq=self.seq + 1,
+            time=self.clock().isoformat(timespec="milliseconds"),
+            action=to_dict(action),
+            hash=state.hash(),
+            draws=drawn_cards(state) if isinstance(action, Draw) else None,
+            over=state.over,
+        )
+        self.writer.append(entry.to_json())
+        self.seq += 1
+        self.state = state
+        return state
+
+    def close(self) -> None:
+        self.writer.close()
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _header_bytes(path: Path) -> int:
+    with open(path, "rb") as file:
+        first = file.readline()
+    return len(first)
+
+
+def _end_with_newline(path: Path) -> None:
+    with open(path, "rb+") as file:
+        file.seek(0, os.SEEK_END)
+        if file.tell() == 0:
+            return
+        file.seek(-1, os.SEEK_END)
+        if file.read(1) != b"\n":
+            file.write(b"\n")
+
+
+def _save_damaged(path: Path) -> Path:
+    """Copy a damaged journal aside before cutting it back to its valid prefix."""
+    counter = 1
+    backup = path.with_name(f"{path.name}.endommage-{counter}")
+    while backup.exists():
+        counter += 1
+        backup = path.with_name(f"{path.name}.endommage-{counter}")
+    shutil.copy2(path, backup)
+    return backup

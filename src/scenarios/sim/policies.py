@@ -1,0 +1,99 @@
+"""Automatic tables for headless games: who picks which legal action.
+
+A policy is anything with `name` and `choose(state, actions, rng)`; designers
+can write their own in Python and pass it as `--policy module:attribute`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import random
+from collections.abc import Mapping, Sequence
+from typing import Protocol
+
+from scenarios.engine import Action, Choose, Pass, State, apply, score
+
+
+class Policy(Protocol):
+    """Chooses one of the legal `actions` (never empty) for `state`."""
+
+    name: str
+
+    def choose(self, state: State, actions: Sequence[Action], rng: random.Random) -> Action: ...
+
+
+class RandomPolicy:
+    """Any legal action, uniformly: a table that plays without a plan."""
+
+    name = "random"
+
+    def choose(self, state: State, actions: Sequence[Action], rng: random.Random) -> Action:
+        return actions[rng.randrange(len(actions))]
+
+
+class PassPolicy:
+    """A table that never decides: it passes, and takes a dilemma's first option."""
+
+    name = "pass"
+
+    def choose(self, state: State, actions: Sequence[Action], rng: random.Random) -> Action:
+        for action in actions:
+            if isinstance(action, Pass):
+                return action
+        return actions[0]
+
+
+class GreedyPolicy:
+    """One step of lookahead on the deck's score.
+
+    Ties are broken at random, preferring a decision to a pass: a table that
+    gains nothing either way still acts.
+    """
+
+    name = "greedy"
+
+    def choose(self, state: State, actions: Sequence[Action], rng: random.Random) -> Action:
+        if len(actions) == 1:
+            return actions[0]
+        best: list[Action] = []
+        best_score: int | None = None
+        for action in actions:
+            value = score(apply(state, action))
+            if best_score is None or value > best_score:
+                best, best_score = [action], value
+            elif value == best_score:
+                best.append(action)
+        if len(best) > 1 and any(not isinstance(a, (Pass, Choose)) for a in best):
+            best = [a for a in best if not isinstance(a, Pass)] or best
+        return best[rng.randrange(len(best))]
+
+
+BUILTIN_POLICIES: Mapping[str, type] = {
+    "random": RandomPolicy,
+    "greedy": GreedyPolicy,
+    "pass": PassPolicy,
+}
+
+
+class PolicyError(ValueError):
+    """A policy name that names nothing usable."""
+
+
+def load_policy(name: str) -> Policy:
+    """A built-in policy by name, or `module:attribute` naming a class or an instance."""
+    if name in BUILTIN_POLICIES:
+        policy: Policy = BUILTIN_POLICIES[name]()
+        return policy
+    module_name, _, attribute = name.partition(":")
+    if not attribute:
+        raise PolicyError(name)
+    try:
+        target = getattr(importlib.import_module(module_name), attribute)
+    except (ImportError, AttributeError) as error:
+        raise PolicyError(f"{name}: {error}") from None
+    candidate = target() if isinstance(target, type) else target
+    if not callable(getattr(candidate, "choose", None)):
+        raise PolicyError(f"{name}: no choose(state, actions, rng) method")
+    if not hasattr(candidate, "name"):
+        candidate.name = name
+    return candidate  # type: ignore[no-any-return]

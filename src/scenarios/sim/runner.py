@@ -1,0 +1,164 @@
+"""Headless games: a policy plays a deck, many times, on one or several processes.
+
+Game `i` of a run with seed `S` always uses the same game seed and policy
+seed, so results do not depend on how games are spread over processes: they
+are collected in game order and summarised the same way for any `--jobs`.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import random
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+import attrs
+
+from scenarios.deck import Deck, DeckFile, load_deck_files
+from scenarios.engine import Play, State, apply, legal_actions, new_game, state_env
+from scenarios.engine.rng import next_u64, seed_state
+from scenarios.journal import Session
+from scenarios.sim.policies import Policy, load_policy
+
+MAX_STEPS = 100_000
+
+
+@attrs.frozen
+class GameResult:
+    """What one headless game came to, with what the balance report needs."""
+
+    index: int
+    seed: int
+    outcome: str
+    ending: str | None
+    turns: int
+    last_phase: str
+    indicators: tuple[int, ...]
+    score: int
+    actions: int
+    played: tuple[str, ...]
+    fired: tuple[str, ...]
+    playable: tuple[str, ...]
+    choices: tuple[tuple[str, str], ...]
+    recommendations: tuple[str, ...]
+
+
+def game_seed(run_seed: int, index: int) -> int:
+    """The seed of game `index` in a run: well spread, readable (below 10^9)."""
+    _, value = next_u64(seed_state(run_seed * 1_000_003 + index))
+    return value % 1_000_000_000
+
+
+def fired_recommendations(state: State) -> tuple[str, ...]:
+    """Ids of the deck's recommendations whose rule holds on a finished game."""
+    values, functions = state_env(state)
+    return tuple(r.id for r in state.deck.recommendations if r.when(values, functions))
+
+
+def play_game(
+    deck: Deck,
+    index: int,
+    run_seed: int,
+    policy: Policy,
+    journal: Path | None = None,
+) -> GameResult:
+    """Play game `index` of a run to its end with `policy`; journal it if asked."""
+    seed = game_seed(run_seed, index)
+    rng = random.Random(seed)
+    session = Session.start(deck, seed, journal, fsync=False) if journal else None
+    state = session.state if session else new_game(deck, seed)
+    playable: set[str] = set()
+    actions = 0
+    try:
+        while not state.over and actions < MAX_STEPS:
+            legal = legal_actions(state)
+            playable.update(a.card for a in legal if isinstance(a, Play))
+            action = policy.choose(state, legal, rng)
+            state = session.apply(action) if session else apply(state, action)
+            actions += 1
+    finally:
+        if session:
+            session.close()
+    history = state.history
+    return GameResult(
+        index=index,
+        seed=seed,
+        outcome=state.outcome or "unfinished",
+        ending=state.ending,
+        turns=state.turn,
+        last_phase=state.phase,
+        indicators=state.indicators,
+        score=state.final_score if state.final_score is not None else 0,
+        actions=actions,
+        played=tuple(sorted({key[0] for key in history.plays})),
+        fired=tuple(sorted({key[0] for key in history.fired})),
+        playable=tuple(sorted(playable)),
+        choices=tuple(sorted(history.choices)),
+        recommendations=fired_recommendations(state),
+    )
+
+
+# Several processes ---------------------------------------------------------
+
+_worker: dict[str, object] = {}
+
+
+def _init_worker(files: Sequence[DeckFile], policy_name: str) -> None:
+    _worker["deck"] = load_deck_files(files)
+    _worker["policy"] = load_policy(policy_name)
+
+
+def _run_chunk(job: tuple[int, int, int, str | None]) -> list[GameResult]:
+    start, stop, run_seed, journals = job
+    deck = _worker["deck"]
+    policy = _worker["policy"]
+    assert isinstance(deck, Deck)
+    return [
+        play_game(deck, i, run_seed, policy, _journal_path(journals, deck, i))  # type: ignore[arg-type]
+        for i in range(start, stop)
+    ]
+
+
+def _journal_path(folder: str | None, deck: Deck, index: int) -> Path | None:
+    if folder is None:
+        return None
+    return Path(folder) / f"{deck.id}-{index + 1:06d}.jsonl"
+
+
+def simulate(
+    deck: Deck,
+    games: int,
+    run_seed: int,
+    policy_name: str,
+    jobs: int = 1,
+    journals: Path | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> list[GameResult]:
+    """Play `games` games; results in game order, identical for any number of `jobs`."""
+    if journals is not None:
+        journals.mkdir(parents=True, exist_ok=True)
+    folder = str(journals) if journals is not None else None
+    chunk = max(1, min(200, games // (jobs * 8) or 1))
+    jobs_list = [(start, min(games, start + chunk), run_seed, folder)
+                 for start in range(0, games, chunk)]
+    results: list[GameResult] = []
+    for batch in _batches(deck, policy_name, jobs, jobs_list):
+        results.extend(batch)
+        if progress is not None:
+            progress(len(batch))
+    results.sort(key=lambda result: result.index)
+    return results
+
+
+def _batches(
+    deck: Deck, policy_name: str, jobs: int, jobs_list: list[tuple[int, int, int, str | None]]
+) -> Iterator[list[GameResult]]:
+    if jobs <= 1:
+        _init_worker(deck.files, policy_name)
+        for job in jobs_list:
+            yield _run_chunk(job)
+        return
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    with context.Pool(jobs, initializer=_init_worker, initargs=(deck.files, policy_name)) as pool:
+        yield from pool.imap_unordered(_run_chunk, jobs_list)

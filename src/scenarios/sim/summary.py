@@ -1,0 +1,64 @@
+"""A summary of many headless games: outcomes, endings, final indicators, score."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+
+from scenarios.deck import Deck
+from scenarios.sim.runner import GameResult
+
+
+@attrs.frozen
+class Summary:
+    """Aggregates over a run, in a fixed order so equal runs print equal summaries."""
+
+    deck_id: str
+    policy: str
+    games: int
+    seed: int
+    outcomes: tuple[tuple[str, int], ...]
+    endings: tuple[tuple[str, int], ...]
+    mean_indicators: tuple[tuple[str, float], ...]
+    mean_score: float
+    mean_turns: float
+    mean_actions: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "deck": self.deck_id,
+            "policy": self.policy,
+            "games": self.games,
+            "seed": self.seed,
+            "outcomes": dict(self.outcomes),
+            "endings": dict(self.endings),
+            "mean_indicators": dict(self.mean_indicators),
+            "mean_score": self.mean_score,
+            "mean_turns": self.mean_turns,
+            "mean_actions": self.mean_actions,
+        }
+
+
+def summarise(deck: Deck, results: Sequence[GameResult], policy: str, seed: int) -> Summary:
+    count = len(results) or 1
+    outcomes = Counter(result.outcome for result in results)
+    endings = Counter(result.ending or "-" for result in results)
+    means = tuple(
+        (indicator.id, round(sum(r.indicators[i] for r in results) / count, 2))
+        for i, indicator in enumerate(deck.indicators)
+    )
+    return Summary(
+        deck_id=deck.id,
+        policy=policy,
+        games=len(results),
+        seed=seed,
+        outcomes=tuple(sorted(outcomes.items())),
+        endings=tuple(sorted(endings.items())),
+        mean_indicators=means,
+        mean_score=round(sum(r.score for r in results) / count, 2),
+        mean_turns=round(sum(r.turns for r in results) / count, 2),
+        mean_actions=round(sum(r.actions for r in results) / count, 2),
+    )

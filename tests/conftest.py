@@ -1,0 +1,75 @@
+"""Shared test helpers: test decks, running the command line in-process."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from scenarios.cli import main
+from scenarios.deck import Deck, load_deck
+
+TEST_DECKS = Path(__file__).parent / "decks"
+CRUE = TEST_DECKS / "crue.yaml"
+MINI = TEST_DECKS / "mini.yaml"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Journals written by tests go to a temporary data folder, never the user's."""
+    home = tmp_path_factory.mktemp("xdg")
+    old = {key: os.environ.get(key) for key in ("XDG_DATA_HOME", "SCENARIOS_LANG")}
+    os.environ["XDG_DATA_HOME"] = str(home)
+    os.environ.pop("SCENARIOS_LANG", None)
+    yield
+    for key, value in old.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+
+
+@pytest.fixture(scope="session")
+def crue() -> Deck:
+    return load_deck(CRUE)
+
+
+@pytest.fixture(scope="session")
+def mini() -> Deck:
+    return load_deck(MINI)
+
+
+CliResult = tuple[int, str, str]
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., CliResult]:
+    """Run `scenarios ARGS...` in-process: (exit code, stdout, stderr)."""
+
+    def run(*args: str) -> CliResult:
+        try:
+            code = main(list(args))
+        except SystemExit as exit_:
+            code = int(exit_.code or 0)
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return run
+
+
+@pytest.fixture
+def write_deck(tmp_path: Path) -> Callable[..., Path]:
+    """Write a deck file (text or bytes) into a temporary folder and return its path."""
+
+    def write(content: str | bytes, name: str = "deck.yaml") -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return path
+
+    return write

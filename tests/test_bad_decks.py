@@ -1,0 +1,205 @@
+"""A corpus of broken decks: each gives exit 1, its file:line:col, and a useful sentence."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CliResult
+
+VALID = """\
+format: 1
+id: essai
+title: "Essai"
+roles:
+  - {id: prefecture, title: "Préfecture"}
+indicators:
+  - {id: confiance, title: "Confiance", start: 5}
+flags: [alerte]
+cards:
+  - id: pluie
+    type: event
+    title: "Pluie"
+    effects: {confiance: -1}
+  - id: alerter
+    type: decision
+    title: "Alerter"
+    requires: "not alerte"
+    effects: {set: [alerte]}
+"""
+
+
+def replace(old: str, new: str) -> str:
+    assert old in VALID, old
+    return VALID.replace(old, new, 1)
+
+
+# (case name, deck text, expected code, expected line, expected column, words in the message)
+CASES: list[tuple[str, str | bytes, str, int, int, str]] = [
+    ("yaml syntax", replace('title: "Essai"', 'title: "Essai'), "yaml.syntax", 5, 30, "YAML"),
+    ("tab indentation", replace("format: 1\n", "format: 1\n\tid: x\n"), "yaml.syntax", 2, 1, "tabulations"),
+    ("top level is a list", "- format: 1\n- id: x\n", "yaml.not_mapping", 1, 1, "dictionnaire"),
+    ("empty file", "", "yaml.empty", 1, 1, "format: 1"),
+    ("only comments", "# rien\n# encore rien\n", "yaml.empty", 1, 1, "vide"),
+    ("several documents", VALID + "---\nid: autre\n", "yaml.several_documents", 19, 1, "include"),
+    ("python tag", replace('title: "Essai"', "title: !!python/object/apply:os.system [ls]"),
+     "yaml.tag", 3, 8, "refusée"),
+    ("custom tag", replace('title: "Essai"', "title: !secret x"), "yaml.tag", 3, 8, "refusée"),
+    ("invalid utf-8", VALID.encode("utf-8").replace(b"Pr\xc3\xa9fecture", b"Pr\xe9fecture"),
+     "yaml.encoding", 5, 32, "UTF-8"),
+    ("binary", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "yaml.binary", 3, 1, "binaire"),
+    ("control character", replace('title: "Essai"', 'title: "Es\x07sai"'), "yaml.syntax", 3, 11, "YAML"),
+    ("duplicate key", replace("format: 1\n", "format: 1\nformat: 1\n"), "yaml.duplicate_key", 2, 1, "double"),
+    ("missing required key", replace('title: "Essai"\n', ""), "key.missing", 1, 1, "title"),
+    ("unknown key", replace('title: "Essai"\n', 'title: "Essai"\ntitel: "x"\n'), "key.unknown", 4, 1,
+     "vouliez-vous dire «\u00a0title\u00a0»"),
+    ("wrong type", replace("start: 5", "start: cinq"), "type", 7, 48, "nombre entier"),
+    ("yes read as boolean", replace('title: "Essai"', "title: yes"), "type", 3, 8, "guillemets"),
+    ("bad format version", replace("format: 1", "format: 2"), "choice", 1, 9, "valeurs connues\u00a0: 1"),
+    ("bad id", replace("id: essai", "id: Mon Essai"), "id.slug", 2, 5, "mon-essai"),
+    ("indicator name with hyphen", replace("id: confiance", "id: con-fiance"), "id.name", 7, 10,
+     "con_fiance"),
+    ("duplicate card id", replace("id: alerter", "id: pluie"), "id.duplicate", 14, 9, "deux fois"),
+    ("unknown flag in effects", replace("set: [alerte]", "set: [alert]"), "ref.unknown", 18, 21,
+     "vouliez-vous dire «\u00a0alerte\u00a0»"),
+    ("unknown indicator in effects", replace("effects: {confiance: -1}", "effects: {moral: -1}"),
+     "effects.unknown_key", 13, 15, "confiance"),
+    ("flag written as indicator", replace("effects: {confiance: -1}", "effects: {alerte: 1}"),
+     "effects.flag_key", 13, 15, "set: [alerte]"),
+    ("start out of bounds", replace("start: 5", "start: 15"), "indicator.start", 7, 48, "entre min et max"),
+    ("min above max", replace("start: 5", "start: 5, min: 8, max: 2"), "indicator.bounds", 7, 56, "inversez"),
+    ("negative weight", replace("type: event\n", "type: event\n    weight: -2\n"), "range", 12, 13, "entre 0"),
+    ("key not for this card type", replace("type: event\n", "type: event\n    cost: {confiance: 1}\n"),
+     "key.not_for", 12, 5, "decision"),
+    ("dilemma without options", replace("type: event", "type: dilemma"), "card.dilemma_options", 10, 5,
+     "au moins deux"),
+    ("trigger of a decision", replace("effects: {confiance: -1}", "effects: {trigger: [alerter]}"),
+     "ref.card_type", 13, 25, "décision"),
+    ("unknown role", replace("type: decision\n", "type: decision\n    roles: [prefet]\n"),
+     "ref.unknown", 16, 13, "prefecture"),
+    ("expression syntax", replace('requires: "not alerte"', 'requires: "not (alerte"'), "expr.syntax", 17, 20,
+     "parenthèses"),
+    ("expression unknown name", replace('requires: "not alerte"', 'requires: "moral > 2"'),
+     "expr.unknown_name", 17, 16, "moral"),
+    ("expression attribute access", replace('requires: "not alerte"', 'requires: "alerte.__class__"'),
+     "expr.attribute", 17, 16, "attribut"),
+    ("expression dunder name", replace('requires: "not alerte"', 'requires: "__import__ == 1"'),
+     "expr.private_name", 17, 16, "réservés"),
+    ("expression power", replace('requires: "not alerte"', 'requires: "confiance ** 99 > 1"'),
+     "expr.power", 17, 16, "**"),
+    ("expression string repetition", replace('requires: "not alerte"', "requires: \"'a' * 1000000000 == 'b'\""),
+     "expr.operand_type", 17, 16, "texte"),
+    ("expression unknown function", replace('requires: "not alerte"', 'requires: "open(\'x\') == 1"'),
+     "expr.unknown_function", 17, 16, "played"),
+    ("expression type error", replace('requires: "not alerte"', 'requires: "confiance and alerte"'),
+     "expr.operand_type", 17, 16, "confiance > 0"),
+    ("condition giving a number", replace('requires: "not alerte"', 'requires: "confiance + 1"'),
+     "expr.result_type", 17, 16, "vrai/faux"),
+    ("expression unknown card", replace('requires: "not alerte"', "requires: \"not played('alerte')\""),
+     "expr.unknown_card", 17, 27, "alerter"),
+    ("expression lambda", replace('requires: "not alerte"', 'requires: "(lambda: True)()"'),
+     "expr.construct", 17, 17, "lambda"),
+    ("include traversal", replace("format: 1\n", "format: 1\ninclude: ['../secret/*.yaml']\n"),
+     "include.pattern", 2, 12, "dossier du deck"),
+    ("alias bomb", "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+     + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(8)),
+     "yaml.too_many_nodes", 0, 0, "alias"),
+    ("deep nesting", "a: " + "[" * 200 + "]" * 200 + "\n", "yaml.too_deep", 1, 67, "imbrication"),
+]
+
+
+@pytest.mark.parametrize(
+    ("content", "code", "line", "col", "words"),
+    [pytest.param(*case[1:], id=case[0]) for case in CASES],
+)
+def test_bad_deck_is_reported_with_position_and_advice(
+    cli: Callable[..., CliResult],
+    write_deck: Callable[..., Path],
+    content: str | bytes,
+    code: str,
+    line: int,
+    col: int,
+    words: str,
+) -> None:
+    path = write_deck(content)
+    exit_code, out, err = cli("validate", str(path))
+    assert exit_code == 1
+    assert "Traceback" not in out + err
+    assert str(path) in err
+    exit_code, out, _ = cli("validate", "--format", "json", str(path))
+    report = json.loads(out)
+    diagnostics = report["decks"][0]["diagnostics"]
+    codes = [d["code"] for d in diagnostics]
+    assert code in codes, diagnostics
+    found = diagnostics[codes.index(code)]
+    if line:
+        assert found["line"] == line, found
+        if col:
+            assert found["col"] == col, found
+        assert f"{path}:{found['line']}:{found['col']}" in err
+    assert words in found["message"], found["message"]
+
+
+def test_at_least_25_kinds_of_bad_deck_are_covered() -> None:
+    assert len({case[2] for case in CASES}) >= 25
+
+
+def test_all_errors_of_a_deck_are_reported_at_once(
+    cli: Callable[..., CliResult], write_deck: Callable[..., Path]
+) -> None:
+    broken = (
+        VALID.replace("start: 5", "start: 50")
+        .replace("set: [alerte]", "set: [alert]")
+        .replace('requires: "not alerte"', 'requires: "moral > 1"')
+    )
+    path = write_deck(broken)
+    code, out, _ = cli("validate", "--format", "json", str(path))
+    assert code == 1
+    codes = [d["code"] for d in json.loads(out)["decks"][0]["diagnostics"]]
+    assert codes == ["indicator.start", "expr.unknown_name", "ref.unknown"]
+
+
+def test_messages_are_available_in_english(
+    cli: Callable[..., CliResult], write_deck: Callable[..., Path]
+) -> None:
+    path = write_deck(replace("set: [alerte]", "set: [alert]"))
+    code, _, err = cli("validate", "--lang", "en", str(path))
+    assert code == 1
+    assert "unknown flag 'alert'; did you mean 'alerte'?" in err
+
+
+def test_include_outside_the_deck_folder_through_a_link_is_refused(
+    cli: Callable[..., CliResult], tmp_path: Path
+) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "cards.yaml").write_text("cards: []\n", encoding="utf-8")
+    folder = tmp_path / "deck"
+    folder.mkdir()
+    os.symlink(outside, folder / "cartes")
+    deck = folder / "deck.yaml"
+    deck.write_text(replace("format: 1\n", "format: 1\ninclude: ['cartes/*.yaml']\n"), encoding="utf-8")
+    code, _, err = cli("validate", str(deck))
+    assert code == 1
+    assert "hors du dossier du deck" in err
+
+
+def test_file_over_the_size_limit_is_refused(cli: Callable[..., CliResult], tmp_path: Path) -> None:
+    path = tmp_path / "big.yaml"
+    with open(path, "wb") as file:
+        file.write(VALID.encode())
+        file.write(b"# " + b"x" * (11 * 1024 * 1024) + b"\n")
+    code, _, err = cli("validate", str(path))
+    assert code == 1
+    assert "trop gros" in err
+
+
+def test_missing_file_says_what_decks_exist(cli: Callable[..., CliResult]) -> None:
+    code, _, err = cli("validate", "pas-un-deck.yaml")
+    assert code == 1
+    assert "pas-un-deck.yaml" in err
+    assert "introuvable" in err
