@@ -45,8 +45,10 @@ def test_json_output_is_for_tools(cli: Callable[..., CliResult]) -> None:
     code, out, _ = cli("validate", "--format", "json", str(MINI))
     report = json.loads(out)
     assert code == 0
-    assert report == {"valid": True, "decks": [{"file": str(MINI), "valid": True, "id": "mini",
-                                                "diagnostics": []}]}
+    assert report == {
+        "valid": True,
+        "decks": [{"file": str(MINI), "valid": True, "id": "mini", "diagnostics": []}],
+    }
 
 
 def test_schema_is_json_schema_2020_12(cli: Callable[..., CliResult]) -> None:
@@ -81,7 +83,7 @@ def test_new_creates_a_valid_commented_deck(
     cli: Callable[..., CliResult], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    code, out, _ = cli("new", "ma-crise")
+    code, _out, _ = cli("new", "ma-crise")
     assert code == 0
     path = tmp_path / "ma-crise.yaml"
     text = path.read_text(encoding="utf-8")
@@ -130,8 +132,12 @@ def test_bundled_decks_are_valid_and_point_editors_at_the_schema(bundled: object
 
 def test_the_real_command_never_prints_a_traceback(write_deck: Callable[..., Path]) -> None:
     path = write_deck("format: 1\nid: [\n")
-    result = subprocess.run([sys.executable, "-m", "scenarios", "validate", str(path)],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "scenarios", "validate", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert f"{path}:" in result.stderr

@@ -51,8 +51,9 @@ def test_included_card_files_join_the_deck(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     main = tmp_path / "deck.yaml"
-    main.write_text(VALID.replace("format: 1\n", "format: 1\ninclude: ['cartes/*.yaml']\n"),
-                    encoding="utf-8")
+    main.write_text(
+        VALID.replace("format: 1\n", "format: 1\ninclude: ['cartes/*.yaml']\n"), encoding="utf-8"
+    )
     deck = load_deck(main)
     assert [card.id for card in deck.cards] == ["pluie", "alerter", "grele", "vent"]
     assert [f.name for f in deck.files] == ["deck.yaml", "cartes/a.yaml", "cartes/b.yaml"]
@@ -67,8 +68,9 @@ def test_errors_in_included_files_point_at_those_files(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     main = tmp_path / "deck.yaml"
-    main.write_text(VALID.replace("format: 1\n", "format: 1\ninclude: ['cartes.yaml']\n"),
-                    encoding="utf-8")
+    main.write_text(
+        VALID.replace("format: 1\n", "format: 1\ninclude: ['cartes.yaml']\n"), encoding="utf-8"
+    )
     try:
         load_deck(main)
     except DeckError as error:
@@ -83,15 +85,58 @@ def test_a_deck_loads_the_same_from_its_files(crue: object) -> None:
 
 
 yaml_scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(-10**12, 10**12), st.floats(allow_nan=True),
-    st.text(max_size=20), st.sampled_from(["event", "decision", "dilemma", "avant", "pluie",
-                                           "confiance", "not alerte", "budget >", "played('x')"]),
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**12), 10**12),
+    st.floats(allow_nan=True),
+    st.text(max_size=20),
+    st.sampled_from(
+        [
+            "event",
+            "decision",
+            "dilemma",
+            "avant",
+            "pluie",
+            "confiance",
+            "not alerte",
+            "budget >",
+            "played('x')",
+        ]
+    ),
 )
-keys = st.sampled_from([
-    "format", "id", "title", "roles", "indicators", "flags", "cards", "type", "effects", "when",
-    "requires", "options", "phases", "start", "min", "max", "set", "trigger", "give", "end",
-    "endings", "score", "recommendations", "phase", "cost", "lasting", "rounds", "include", "x",
-])
+keys = st.sampled_from(
+    [
+        "format",
+        "id",
+        "title",
+        "roles",
+        "indicators",
+        "flags",
+        "cards",
+        "type",
+        "effects",
+        "when",
+        "requires",
+        "options",
+        "phases",
+        "start",
+        "min",
+        "max",
+        "set",
+        "trigger",
+        "give",
+        "end",
+        "endings",
+        "score",
+        "recommendations",
+        "phase",
+        "cost",
+        "lasting",
+        "rounds",
+        "include",
+        "x",
+    ]
+)
 documents = st.recursive(
     yaml_scalars,
     lambda children: st.one_of(
@@ -115,7 +160,7 @@ def test_random_documents_never_crash_the_loader(document: dict[str, object]) ->
 @given(st.integers(0, len(VALID.encode()) - 1), st.binary(min_size=1, max_size=3))
 def test_damaged_bytes_never_crash_the_loader(offset: int, garbage: bytes) -> None:
     data = VALID.encode()
-    damaged = data[:offset] + garbage + data[offset + len(garbage):]
+    damaged = data[:offset] + garbage + data[offset + len(garbage) :]
     try:
         load_deck_files([DeckFile("deck.yaml", damaged.decode("utf-8", "surrogateescape"))])
     except DeckError as error:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 import pytest
@@ -45,8 +46,14 @@ class Functions:
 
 
 VALUES: dict[str, Any] = {
-    "confiance": 3, "budget": 5, "victimes": 0, "inondation": True, "fr_alert": False,
-    "turn": 4, "round": 1, "phase": "pendant",
+    "confiance": 3,
+    "budget": 5,
+    "victimes": 0,
+    "inondation": True,
+    "fr_alert": False,
+    "turn": 4,
+    "round": 1,
+    "phase": "pendant",
 }
 
 
@@ -154,17 +161,58 @@ def test_compiled_function_reaches_no_builtins() -> None:
 @settings(max_examples=400, deadline=None)
 @given(st.text(max_size=120))
 def test_arbitrary_text_only_ever_raises_our_error(source: str) -> None:
-    try:
+    with contextlib.suppress(ExprError):
         compile_expression(source, SYMBOLS)
-    except ExprError:
-        pass
 
 
 TOKENS = [
-    "confiance", "budget", "inondation", "fr_alert", "turn", "phase", "moral", "__class__",
-    "(", ")", "[", "]", ",", ".", "+", "-", "*", "//", "/", "%", "**", "and", "or", "not",
-    "==", "<", ">=", "in", "if", "else", "1", "0", "99999999999", "'pendant'", "'x'", "True",
-    "None", "played", "drawn", "count", "min", "lambda", ":", "=", "tag", "'alerte'", "'alerter'",
+    "confiance",
+    "budget",
+    "inondation",
+    "fr_alert",
+    "turn",
+    "phase",
+    "moral",
+    "__class__",
+    "(",
+    ")",
+    "[",
+    "]",
+    ",",
+    ".",
+    "+",
+    "-",
+    "*",
+    "//",
+    "/",
+    "%",
+    "**",
+    "and",
+    "or",
+    "not",
+    "==",
+    "<",
+    ">=",
+    "in",
+    "if",
+    "else",
+    "1",
+    "0",
+    "99999999999",
+    "'pendant'",
+    "'x'",
+    "True",
+    "None",
+    "played",
+    "drawn",
+    "count",
+    "min",
+    "lambda",
+    ":",
+    "=",
+    "tag",
+    "'alerte'",
+    "'alerter'",
 ]
 
 
@@ -195,7 +243,9 @@ def numbers(depth: int) -> st.SearchStrategy[str]:
     sub = numbers(depth - 1)
     return st.one_of(
         leaf,
-        st.tuples(sub, st.sampled_from(["+", "-", "*"]), sub).map(lambda t: f"({t[0]} {t[1]} {t[2]})"),
+        st.tuples(sub, st.sampled_from(["+", "-", "*"]), sub).map(
+            lambda t: f"({t[0]} {t[1]} {t[2]})"
+        ),
         st.tuples(sub, st.sampled_from(["//", "%"]), sub).map(
             lambda t: f"({t[0]} {t[1]} (abs({t[2]}) + 1))"
         ),
@@ -208,9 +258,17 @@ def numbers(depth: int) -> st.SearchStrategy[str]:
 def booleans(depth: int) -> st.SearchStrategy[str]:
     leaf = st.one_of(
         st.sampled_from(BOOL_NAMES),
-        st.sampled_from(["True", "False", "played('alerter')", "drawn('crue', phase='avant')",
-                         "chosen('panne', 'attendre')", "phase == 'avant'",
-                         "phase in ('avant', 'apres')"]),
+        st.sampled_from(
+            [
+                "True",
+                "False",
+                "played('alerter')",
+                "drawn('crue', phase='avant')",
+                "chosen('panne', 'attendre')",
+                "phase == 'avant'",
+                "phase in ('avant', 'apres')",
+            ]
+        ),
     )
     if depth <= 0:
         return leaf
@@ -218,7 +276,9 @@ def booleans(depth: int) -> st.SearchStrategy[str]:
     nums = numbers(depth - 1)
     return st.one_of(
         leaf,
-        st.tuples(sub, st.sampled_from(["and", "or"]), sub).map(lambda t: f"({t[0]} {t[1]} {t[2]})"),
+        st.tuples(sub, st.sampled_from(["and", "or"]), sub).map(
+            lambda t: f"({t[0]} {t[1]} {t[2]})"
+        ),
         sub.map(lambda s: f"not {s}"),
         st.tuples(nums, st.sampled_from(["<", "<=", ">", ">=", "==", "!="]), nums).map(
             lambda t: f"({t[0]} {t[1]} {t[2]})"
@@ -252,7 +312,9 @@ def test_compiled_conditions_agree_with_python(
 
 @settings(max_examples=500, deadline=None)
 @given(numbers(3), contexts, st.integers(0, 5))
-def test_compiled_numbers_agree_with_python(source: str, values: dict[str, Any], count: int) -> None:
+def test_compiled_numbers_agree_with_python(
+    source: str, values: dict[str, Any], count: int
+) -> None:
     functions = Functions(True, count)
     expected = _reference(source, values, functions)
     assert compile_expression(source, SYMBOLS, Type.NUMBER)(values, functions) == expected
@@ -262,7 +324,13 @@ def _reference(source: str, values: dict[str, Any], functions: Functions) -> obj
     """Python's own evaluation of the same text: the oracle, used in tests only."""
     namespace = dict(values)
     namespace.update(
-        played=functions.played, drawn=functions.drawn, chosen=functions.chosen,
-        rounds_since=functions.rounds_since, count=functions.count, min=min, max=max, abs=abs,
+        played=functions.played,
+        drawn=functions.drawn,
+        chosen=functions.chosen,
+        rounds_since=functions.rounds_since,
+        count=functions.count,
+        min=min,
+        max=max,
+        abs=abs,
     )
-    return eval(source, {"__builtins__": {}}, namespace)  # noqa: S307 - test oracle on generated text
+    return eval(source, {"__builtins__": {}}, namespace)

@@ -28,8 +28,10 @@ def _lang_from(argv: Sequence[str]) -> Lang:
             value = argv[index + 1]
         elif arg.startswith("--lang="):
             value = arg.split("=", 1)[1]
-        if value in LANGS:
-            return value  # type: ignore[return-value]
+        if value == "fr":
+            return "fr"
+        if value == "en":
+            return "en"
     return env_lang()
 
 
@@ -61,59 +63,121 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--version", action="version", version=f"scenarios {__version__}")
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--lang", choices=LANGS, default=lang,
-                        help=t("langue des messages (fr par défaut)", "language of messages"))
-    sub = parser.add_subparsers(dest="command", metavar="COMMANDE" if fr else "COMMAND",
-                                parser_class=_Parser)
+    common = _Parser(add_help=False)
+    common.add_argument(
+        "--lang",
+        choices=LANGS,
+        default=lang,
+        help=t("langue des messages (fr par défaut)", "language of messages"),
+    )
+    sub = parser.add_subparsers(
+        dest="command", metavar="COMMANDE" if fr else "COMMAND", parser_class=_Parser
+    )
 
     play = sub.add_parser("play", parents=[common], help=t("jouer un deck", "play a deck"))
-    play.add_argument("deck", nargs="?", help=t("chemin ou identifiant d'un deck fourni",
-                                                "path or id of a bundled deck"))
-    play.add_argument("--seed", type=int, help=t("graine du tirage (au hasard sinon)",
-                                                 "seed of the draws (random otherwise)"))
-    play.add_argument("--team", action="append", default=[], metavar=t("NOM=RÔLE", "NAME=ROLE"),
-                      help=t("une équipe et son rôle (répétable)", "a team and its role (repeatable)"))
-    play.add_argument("--journal", help=t("fichier du journal de la partie", "session journal file"))
-    play.add_argument("--resume", metavar="JOURNAL",
-                      help=t("reprendre une partie interrompue", "resume an interrupted session"))
+    play.add_argument(
+        "deck",
+        nargs="?",
+        help=t("chemin ou identifiant d'un deck fourni", "path or id of a bundled deck"),
+    )
+    play.add_argument(
+        "--seed",
+        type=int,
+        help=t("graine du tirage (au hasard sinon)", "seed of the draws (random otherwise)"),
+    )
+    play.add_argument(
+        "--team",
+        action="append",
+        default=[],
+        metavar=t("NOM=RÔLE", "NAME=ROLE"),
+        help=t("une équipe et son rôle (répétable)", "a team and its role (repeatable)"),
+    )
+    play.add_argument(
+        "--journal", help=t("fichier du journal de la partie", "session journal file")
+    )
+    play.add_argument(
+        "--resume",
+        metavar="JOURNAL",
+        help=t("reprendre une partie interrompue", "resume an interrupted session"),
+    )
 
-    validate = sub.add_parser("validate", parents=[common],
-                              help=t("vérifier des decks", "check decks"))
+    validate = sub.add_parser(
+        "validate", parents=[common], help=t("vérifier des decks", "check decks")
+    )
     validate.add_argument("decks", nargs="+", metavar="DECK")
-    validate.add_argument("--format", choices=("text", "json"), default="text",
-                          help=t("format de sortie", "output format"))
+    validate.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help=t("format de sortie", "output format"),
+    )
 
-    sub.add_parser("schema", parents=[common],
-                   help=t("afficher le schéma JSON du format de deck", "print the deck JSON Schema"))
+    sub.add_parser(
+        "schema",
+        parents=[common],
+        help=t("afficher le schéma JSON du format de deck", "print the deck JSON Schema"),
+    )
 
-    new = sub.add_parser("new", parents=[common],
-                         help=t("créer un deck de départ commenté", "create a commented starter deck"))
+    new = sub.add_parser(
+        "new",
+        parents=[common],
+        help=t("créer un deck de départ commenté", "create a commented starter deck"),
+    )
     new.add_argument("name", help=t("nom du deck (fichier NOM.yaml)", "deck name (file NAME.yaml)"))
 
-    sub.add_parser("decks", parents=[common], help=t("lister les decks fournis", "list bundled decks"))
+    sub.add_parser(
+        "decks", parents=[common], help=t("lister les decks fournis", "list bundled decks")
+    )
 
-    simulate = sub.add_parser("simulate", parents=[common],
-                              help=t("jouer des parties automatiques", "play automatic games"))
+    simulate = sub.add_parser(
+        "simulate",
+        parents=[common],
+        help=t("jouer des parties automatiques", "play automatic games"),
+    )
     simulate.add_argument("deck", metavar="DECK")
-    simulate.add_argument("--games", type=_positive, default=100,
-                          help=t("nombre de parties (100)", "number of games (100)"))
-    simulate.add_argument("--seed", type=int, default=0, help=t("graine de la série (0)", "run seed (0)"))
-    simulate.add_argument("--policy", default="random",
-                          help=t("random, greedy, pass, ou module:attribut",
-                                 "random, greedy, pass, or module:attribute"))
-    simulate.add_argument("--jobs", type=_positive, default=1,
-                          help=t("nombre de processus (1)", "number of processes (1)"))
-    simulate.add_argument("--journals", metavar=t("DOSSIER", "FOLDER"),
-                          help=t("écrire le journal de chaque partie", "write each game's journal"))
+    simulate.add_argument(
+        "--games",
+        type=_positive,
+        default=100,
+        help=t("nombre de parties (100)", "number of games (100)"),
+    )
+    simulate.add_argument(
+        "--seed", type=int, default=0, help=t("graine de la série (0)", "run seed (0)")
+    )
+    simulate.add_argument(
+        "--policy",
+        default="random",
+        help=t(
+            "random, greedy, pass, ou module:attribut", "random, greedy, pass, or module:attribute"
+        ),
+    )
+    simulate.add_argument(
+        "--jobs",
+        type=_positive,
+        default=1,
+        help=t("nombre de processus (1)", "number of processes (1)"),
+    )
+    simulate.add_argument(
+        "--journals",
+        metavar=t("DOSSIER", "FOLDER"),
+        help=t("écrire le journal de chaque partie", "write each game's journal"),
+    )
     simulate.add_argument("--format", choices=("text", "json"), default="text")
 
-    replay = sub.add_parser("replay", parents=[common],
-                            help=t("rejouer un journal de partie", "replay a session journal"))
+    replay = sub.add_parser(
+        "replay",
+        parents=[common],
+        help=t("rejouer un journal de partie", "replay a session journal"),
+    )
     replay.add_argument("journals", nargs="+", metavar="JOURNAL")
-    replay.add_argument("--verify", action="store_true",
-                        help=t("vérifier chaque état et chaque tirage, sans écran",
-                               "check every state and draw, without a screen"))
+    replay.add_argument(
+        "--verify",
+        action="store_true",
+        help=t(
+            "vérifier chaque état et chaque tirage, sans écran",
+            "check every state and draw, without a screen",
+        ),
+    )
     return parser
 
 

@@ -50,16 +50,20 @@ def render(catalog: Catalog, code: str, lang: Lang, params: Mapping[str, object]
 
 
 def french_typography(text: str) -> str:
-    """French spacing: a no-break space before « : ; ? ! » and inside guillemets."""
+    """French spacing: a no-break space before « : ; ? ! », after « n° » and inside guillemets."""
     for mark in (":", ";", "?", "!"):
         text = text.replace(" " + mark, NBSP + mark)
+    text = text.replace("n° ", "n°" + NBSP)
     return text.replace("« ", "«" + NBSP).replace(" »", NBSP + "»")
 
 
 NBSP = "\u00a0"
 
 _HINTS: Mapping[str, Mapping[Lang, str]] = {
-    "suggestion": {"fr": " ; vouliez-vous dire « {suggestion} » ?", "en": "; did you mean '{suggestion}'?"},
+    "suggestion": {
+        "fr": " ; vouliez-vous dire « {suggestion} » ?",
+        "en": "; did you mean '{suggestion}'?",
+    },
     "known": {"fr": " ; valeurs connues : {known}", "en": "; known: {known}"},
 }
 
@@ -83,7 +87,11 @@ def suggest(word: str, candidates: object) -> str:
     """The candidate closest to a misspelt `word`, or "" when none is close."""
     import difflib
 
-    pool = [str(c) for c in candidates] if isinstance(candidates, (list, tuple, set, frozenset)) else []
+    pool = (
+        [str(c) for c in candidates]
+        if isinstance(candidates, (list, tuple, set, frozenset))
+        else []
+    )
     pool += [str(c) for c in candidates] if isinstance(candidates, Mapping) else []
     matches = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
     return matches[0] if matches else ""

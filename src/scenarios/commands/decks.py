@@ -26,10 +26,16 @@ def run(args: argparse.Namespace) -> int:
             continue
         marker = " *" if deck.id == DEFAULT_DECK else ""
         duration = f"{deck.duration} min" if deck.duration else ""
-        table.add_row(deck.id + marker, deck.title, str(len(deck.roles)), str(len(deck.cards)),
-                      duration)
+        table.add_row(
+            deck.id + marker, deck.title, str(len(deck.roles)), str(len(deck.cards)), duration
+        )
     console = stdout()
     console.print(table)
-    console.print(pick(lang, "* deck joué par défaut : scenarios play",
-                       "* deck played by default: scenarios play").replace(" :", "\u00a0:"))
+    console.print(
+        pick(
+            lang,
+            "* deck joué par défaut : scenarios play",
+            "* deck played by default: scenarios play",
+        )
+    )
     return 0

@@ -139,24 +139,30 @@ def run(args: argparse.Namespace) -> int:
     path = Path(name if name.endswith((".yaml", ".yml")) else name + ".yaml")
     if path.exists():
         stderr().print(
-            pick(lang, f"{path} existe déjà ; choisissez un autre nom",
-                 f"{path} already exists; choose another name").replace(" ;", "\u00a0;"),
+            pick(
+                lang,
+                f"{path} existe déjà ; choisissez un autre nom",
+                f"{path} already exists; choose another name",
+            ),
             markup=False,
         )
         return 1
     schema = (bundled_folder() / SCHEMA_FILE).resolve().as_uri()
     title = path.stem.replace("-", " ").replace("_", " ").strip().capitalize() or "Nouveau deck"
-    text = STARTER.format(schema=schema, file=path, id=slugify(path.stem),
-                         title=json.dumps(title, ensure_ascii=False))
+    text = STARTER.format(
+        schema=schema, file=path, id=slugify(path.stem), title=json.dumps(title, ensure_ascii=False)
+    )
     try:
         path.write_text(text, encoding="utf-8")
     except OSError as error:
         stderr().print(f"{path}: {error.strerror}", markup=False)
         return 1
     stdout().print(
-        pick(lang, f"Deck créé : {path}\nVérifiez-le : scenarios validate {path}\nJouez-le : scenarios play {path}",
-             f"Deck created: {path}\nCheck it: scenarios validate {path}\nPlay it: scenarios play {path}")
-        .replace(" :", "\u00a0:"),
+        pick(
+            lang,
+            f"Deck créé : {path}\nVérifiez-le : scenarios validate {path}\nJouez-le : scenarios play {path}",
+            f"Deck created: {path}\nCheck it: scenarios validate {path}\nPlay it: scenarios play {path}",
+        ),
         markup=False,
     )
     return 0

@@ -7,7 +7,7 @@ import sys
 from rich.console import Console
 
 from scenarios.deck import DeckError
-from scenarios.i18n import Lang
+from scenarios.i18n import Lang, french_typography
 
 
 def stdout() -> Console:
@@ -28,8 +28,8 @@ def report_deck_error(error: DeckError, lang: Lang) -> int:
 
 
 def pick(lang: Lang, french: str, english: str) -> str:
-    """The French or the English text."""
-    return french if lang == "fr" else english
+    """The French text (with French spacing) or the English one."""
+    return french_typography(french) if lang == "fr" else english
 
 
 def is_terminal() -> bool:

@@ -12,9 +12,11 @@ from scenarios.journal import JournalError, read_journal, replay
 def run(args: argparse.Namespace) -> int:
     lang: Lang = args.lang
     if not args.verify:
-        from scenarios.commands.play import run_replay
-
-        return run_replay(args)
+        stderr().print(
+            pick(lang, "précisez --verify pour vérifier des journaux", "add --verify to check journals"),
+            markup=False,
+        )
+        return 2
     ok = True
     for path in args.journals:
         ok = verify(path, lang) and ok
@@ -33,11 +35,23 @@ def verify(path: str, lang: Lang) -> bool:
     problem = content.damage if replayed.divergence is None else replayed.divergence
     if problem is not None:
         seq = replayed.applied + 1
-        err.print(pick(lang, f"{path} : incohérent à l'action n° {seq} — {problem.message(lang)}",
-                       f"{path}: inconsistent at action #{seq} — {problem.message(lang)}")
-                  .replace(" :", "\u00a0:"), style="red", markup=False)
+        err.print(
+            pick(
+                lang,
+                f"{path} : incohérent à partir de l'action n° {seq} — ",
+                f"{path}: inconsistent from action #{seq} — ",
+            )
+            + problem.message(lang),
+            style="red",
+            markup=False,
+        )
         return False
-    out.print(pick(lang, f"{path} : cohérent, {replayed.applied} actions, état final {replayed.final.hash()}",
-                   f"{path}: consistent, {replayed.applied} actions, final state {replayed.final.hash()}")
-              .replace(" :", "\u00a0:"), markup=False)
+    out.print(
+        pick(
+            lang,
+            f"{path} : cohérent, {replayed.applied} actions, état final {replayed.final.hash()}",
+            f"{path}: consistent, {replayed.applied} actions, final state {replayed.final.hash()}",
+        ),
+        markup=False,
+    )
     return True

@@ -43,16 +43,23 @@ def run(args: argparse.Namespace) -> int:
             err.print(diagnostic.format(lang), style=style, markup=False)
         if deck is not None:
             out.print(
-                pick(lang, f"{file} : valide ({len(deck.cards)} cartes)",
-                     f"{file}: valid ({len(deck.cards)} cards)").replace(" :", "\u00a0:"),
-                style="green", markup=False,
+                pick(
+                    lang,
+                    f"{file} : valide ({len(deck.cards)} cartes)",
+                    f"{file}: valid ({len(deck.cards)} cards)",
+                ),
+                style="green",
+                markup=False,
             )
         else:
             errors = sum(1 for d in diagnostics if d.severity == "error")
             err.print(
-                pick(lang, f"{file} : invalide ({errors} erreur{'s' if errors > 1 else ''})",
-                     f"{file}: invalid ({errors} error{'s' if errors > 1 else ''})")
-                .replace(" :", "\u00a0:"),
-                style="bold red", markup=False,
+                pick(
+                    lang,
+                    f"{file} : invalide ({errors} erreur{'s' if errors > 1 else ''})",
+                    f"{file}: invalid ({errors} error{'s' if errors > 1 else ''})",
+                ),
+                style="bold red",
+                markup=False,
             )
     return 0 if valid else 1

@@ -13,14 +13,9 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from scenarios.deck.diagnostics import DeckError, Diagnostic, Position, sort_diagnostics
-from scenarios.deck.format import (
-    CARD_TYPES,
-    DECK_FIELDS,
-    DEFAULT_PHASES,
-    INCLUDED_FIELDS,
-)
+from scenarios.deck.format import DECK_FIELDS, DEFAULT_PHASES, INCLUDED_FIELDS
 from scenarios.deck.located import LocatedList, LocatedMap
-from scenarios.deck.model import Card, Deck, DeckFile, Recommendation
+from scenarios.deck.model import CARD_TYPES, Card, Deck, DeckFile, Recommendation
 from scenarios.deck.spec import INVALID, Context, Obj
 from scenarios.rules import BUILTIN_NAMES, FUNCTION_NAMES, Compiler, Symbols
 
@@ -74,7 +69,8 @@ class IdCollector:
         item_id = item["id"]
         kind = ""
         if namespace == "card":
-            kind = item.get("type") if item.get("type") in CARD_TYPES else "?"
+            card_type = item.get("type")
+            kind = card_type if isinstance(card_type, str) and card_type in CARD_TYPES else "?"
             tags = item.get("tags")
             if isinstance(tags, list):
                 self.tags.update(tag for tag in tags if isinstance(tag, str))
@@ -89,8 +85,9 @@ class IdCollector:
         if item_id in self.ids[namespace]:
             first = str(self.first[(namespace, item_id)])
             self.diagnostics.append(
-                Diagnostic("id.duplicate", at, {"namespace": namespace, "value": item_id,
-                                                 "first": first})
+                Diagnostic(
+                    "id.duplicate", at, {"namespace": namespace, "value": item_id, "first": first}
+                )
             )
             return
         self.ids[namespace][item_id] = kind
@@ -103,10 +100,13 @@ class IdCollector:
             for name in self.ids[namespace]:
                 position = self.first[(namespace, name)]
                 if name in reserved or keyword.iskeyword(name):
-                    self.diagnostics.append(Diagnostic(
-                        "name.reserved", position,
-                        {"value": name, "reserved": ", ".join(sorted(reserved))},
-                    ))
+                    self.diagnostics.append(
+                        Diagnostic(
+                            "name.reserved",
+                            position,
+                            {"value": name, "reserved": ", ".join(sorted(reserved))},
+                        )
+                    )
                 elif namespace == "flag" and name in self.ids["indicator"]:
                     self.diagnostics.append(Diagnostic("name.collision", position, {"value": name}))
 

@@ -42,4 +42,4 @@ def resolve_deck(argument: str | None) -> Path:
         if deck.id == argument:
             return deck.path
     known = ", ".join(deck.id for deck in bundled_decks())
-    raise DeckError([Diagnostic("file.not_found", Position(argument), {"known": known})])
+    raise DeckError([Diagnostic("file.not_found", Position(argument), {"decks": known})])

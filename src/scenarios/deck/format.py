@@ -85,8 +85,14 @@ TRIGGER = OneOf(
         "trigger",
         "Une carte événement ou dilemme qui se déclenche plus tard.",
         {
-            "card": Field(Ref("card", ("event", "dilemma")), "La carte à déclencher.", required=True),
-            "in": Field(Integer(0, 100), "Dans combien de tours (0 : à la prochaine étape des événements).", default=0),
+            "card": Field(
+                Ref("card", ("event", "dilemma")), "La carte à déclencher.", required=True
+            ),
+            "in": Field(
+                Integer(0, 100),
+                "Dans combien de tours (0 : à la prochaine étape des événements).",
+                default=0,
+            ),
         },
         _trigger_factory,
     ),
@@ -135,8 +141,13 @@ class EffectsKind(Kind):
                     ctx.error("effects.flag_key", value.at_key(key), key=key)
                 else:
                     known = [*indicators, *RESERVED_EFFECT_KEYS]
-                    ctx.error("effects.unknown_key", value.at_key(key), key=key,
-                              suggestion=suggest(key, known), known=known)
+                    ctx.error(
+                        "effects.unknown_key",
+                        value.at_key(key),
+                        key=key,
+                        suggestion=suggest(key, known),
+                        known=known,
+                    )
                 ok = False
                 continue
             if checked is INVALID:
@@ -203,6 +214,7 @@ OPTION = Obj(
     _build(Option),
 )
 
+
 def _card_factory(values: dict[str, Any], where: LocatedMap, ctx: Context) -> Any:
     card_type = values["type"]
     if values["phases"] is None:
@@ -211,8 +223,11 @@ def _card_factory(values: dict[str, Any], where: LocatedMap, ctx: Context) -> An
         values["once"] = card_type == "decision"
     options = values["options"] or ()
     if card_type == "dilemma" and len(options) < 2:
-        return ctx.error("card.dilemma_options", where.at_key("options") if "options" in where
-                         else where.at(), count=len(options))
+        return ctx.error(
+            "card.dilemma_options",
+            where.at_key("options") if "options" in where else where.at(),
+            count=len(options),
+        )
     seen: dict[str, Position] = {}
     for option in options:
         at = option.where.at() if option.where is not None else where.at()
@@ -228,22 +243,70 @@ CARD = Obj(
     "Une carte : un événement tiré au sort, une décision jouée depuis la main d'un rôle, "
     "ou un dilemme tiré au sort que la table tranche.",
     {
-        "id": Field(Identifier(), "Identifiant unique de la carte (minuscules, chiffres, - et _).", required=True),
-        "type": Field(Choice(CARD_TYPES), "event (événement), decision (décision) ou dilemma (dilemme).", required=True),
+        "id": Field(
+            Identifier(),
+            "Identifiant unique de la carte (minuscules, chiffres, - et _).",
+            required=True,
+        ),
+        "type": Field(
+            Choice(CARD_TYPES),
+            "event (événement), decision (décision) ou dilemma (dilemme).",
+            required=True,
+        ),
         "title": Field(TITLE, "Titre affiché sur la carte.", required=True),
         "text": Field(LONG_TEXT, "Texte de la carte.", default=""),
-        "phases": Field(ListOf(Ref("phase"), min_items=1, unique=True), "Phases où la carte peut venir (toutes si absent)."),
-        "tags": Field(ListOf(Identifier(), unique=True), "Étiquettes, utilisables avec count(tag=...).", default=()),
-        "weight": Field(Number(0, 1000), "Poids relatif au tirage parmi les événements possibles.", default=1, only_for=("event", "dilemma")),
-        "when": Field(Expr(Type.BOOL), "Condition pour que la carte puisse être tirée.", only_for=("event", "dilemma")),
-        "once": Field(Boolean(), "Au plus une fois par partie (vrai par défaut pour les décisions, faux sinon)."),
+        "phases": Field(
+            ListOf(Ref("phase"), min_items=1, unique=True),
+            "Phases où la carte peut venir (toutes si absent).",
+        ),
+        "tags": Field(
+            ListOf(Identifier(), unique=True),
+            "Étiquettes, utilisables avec count(tag=...).",
+            default=(),
+        ),
+        "weight": Field(
+            Number(0, 1000),
+            "Poids relatif au tirage parmi les événements possibles.",
+            default=1,
+            only_for=("event", "dilemma"),
+        ),
+        "when": Field(
+            Expr(Type.BOOL),
+            "Condition pour que la carte puisse être tirée.",
+            only_for=("event", "dilemma"),
+        ),
+        "once": Field(
+            Boolean(),
+            "Au plus une fois par partie (vrai par défaut pour les décisions, faux sinon).",
+        ),
         "effects": Field(EFFECTS, "Effets immédiats de la carte.", default=NO_EFFECTS),
         "lasting": Field(LASTING, "Effets durables de la carte."),
-        "roles": Field(ListOf(Ref("role"), min_items=1, unique=True), "Rôles qui peuvent jouer cette décision (tous si absent).", default=(), only_for=("decision",)),
-        "cost": Field(MapOf(Ref("indicator"), Integer(0, 10**6), "cost"), "Coût de la décision : `{indicateur: montant}` retiré en la jouant.", default=(), only_for=("decision",)),
-        "requires": Field(Expr(Type.BOOL), "Condition pour jouer la décision.", only_for=("decision",)),
-        "counters": Field(ListOf(Ref("card", ("event", "dilemma")), unique=True), "Événements auxquels cette décision répond (pour le débriefing).", default=(), only_for=("decision",)),
-        "options": Field(ListOf(OPTION, min_items=2, max_items=8), "Les choix du dilemme (au moins deux).", only_for=("dilemma",)),
+        "roles": Field(
+            ListOf(Ref("role"), min_items=1, unique=True),
+            "Rôles qui peuvent jouer cette décision (tous si absent).",
+            default=(),
+            only_for=("decision",),
+        ),
+        "cost": Field(
+            MapOf(Ref("indicator"), Integer(0, 10**6), "cost"),
+            "Coût de la décision : `{indicateur: montant}` retiré en la jouant.",
+            default=(),
+            only_for=("decision",),
+        ),
+        "requires": Field(
+            Expr(Type.BOOL), "Condition pour jouer la décision.", only_for=("decision",)
+        ),
+        "counters": Field(
+            ListOf(Ref("card", ("event", "dilemma")), unique=True),
+            "Événements auxquels cette décision répond (pour le débriefing).",
+            default=(),
+            only_for=("decision",),
+        ),
+        "options": Field(
+            ListOf(OPTION, min_items=2, max_items=8),
+            "Les choix du dilemme (au moins deux).",
+            only_for=("dilemma",),
+        ),
     },
     _card_factory,
     variant="type",
@@ -280,11 +343,17 @@ ROLE = Obj(
 
 def _indicator_factory(values: dict[str, Any], where: LocatedMap, ctx: Context) -> Any:
     if values["min"] > values["max"]:
-        return ctx.error("indicator.bounds", where.at_value("min"), minimum=values["min"],
-                         maximum=values["max"])
+        return ctx.error(
+            "indicator.bounds", where.at_value("min"), minimum=values["min"], maximum=values["max"]
+        )
     if not values["min"] <= values["start"] <= values["max"]:
-        return ctx.error("indicator.start", where.at_value("start"), start=values["start"],
-                         minimum=values["min"], maximum=values["max"])
+        return ctx.error(
+            "indicator.start",
+            where.at_value("start"),
+            start=values["start"],
+            minimum=values["min"],
+            maximum=values["max"],
+        )
     return Indicator(**values, where=where)
 
 
@@ -292,12 +361,20 @@ INDICATOR = Obj(
     "indicator",
     "Une jauge que la table surveille, bornée par min et max.",
     {
-        "id": Field(Identifier(name=True), "Nom de l'indicateur, utilisable dans les expressions (minuscules, chiffres, _).", required=True),
+        "id": Field(
+            Identifier(name=True),
+            "Nom de l'indicateur, utilisable dans les expressions (minuscules, chiffres, _).",
+            required=True,
+        ),
         "title": Field(TITLE, "Titre affiché.", required=True),
         "start": Field(Integer(), "Valeur de départ, entre min et max.", required=True),
         "min": Field(Integer(), "Valeur minimale.", default=0),
         "max": Field(Integer(), "Valeur maximale.", default=10),
-        "good": Field(Choice(("high", "low")), "Sens favorable : high (plus c'est haut, mieux c'est) ou low.", default="high"),
+        "good": Field(
+            Choice(("high", "low")),
+            "Sens favorable : high (plus c'est haut, mieux c'est) ou low.",
+            default="high",
+        ),
         "text": Field(LONG_TEXT, "Ce que mesure l'indicateur.", default=""),
     },
     _indicator_factory,
@@ -352,10 +429,16 @@ SOURCE = OneOf(
         "source",
         "Une source des faits utilisés par le deck.",
         {
-            "title": Field(Text(max_length=500), "Titre ou description de la source.", required=True),
+            "title": Field(
+                Text(max_length=500), "Titre ou description de la source.", required=True
+            ),
             "url": Field(Text(max_length=1000), "Adresse web.", default=""),
-            "date": Field(Text(max_length=40), "Date de publication ou de consultation.", default=""),
-            "note": Field(Text(max_length=1000, allow_empty=True), "Ce que la source appuie.", default=""),
+            "date": Field(
+                Text(max_length=40), "Date de publication ou de consultation.", default=""
+            ),
+            "note": Field(
+                Text(max_length=1000, allow_empty=True), "Ce que la source appuie.", default=""
+            ),
         },
         _build(Source),
     ),
@@ -370,19 +453,39 @@ DECK_FIELDS: Mapping[str, Field] = {
     "title": Field(TITLE, "Titre du deck.", required=True),
     "language": Field(Choice(("fr", "en")), "Langue des textes du deck.", default="fr"),
     "summary": Field(LONG_TEXT, "Résumé affiché à l'accueil.", default=""),
-    "license": Field(Text(max_length=100), "Licence des textes (par exemple CC-BY-SA-4.0).", default=""),
+    "license": Field(
+        Text(max_length=100), "Licence des textes (par exemple CC-BY-SA-4.0).", default=""
+    ),
     "authors": Field(ListOf(Text(max_length=200)), "Auteurs.", default=()),
     "sources": Field(ListOf(SOURCE), "Sources des faits utilisés.", default=()),
     "duration": Field(Integer(5, 600), "Durée indicative d'une partie, en minutes."),
-    "include": Field(ListOf(Text(max_length=300)), "Motifs (glob) de fichiers de cartes à côté du deck.", default=()),
-    "phases": Field(ListOf(PHASE, min_items=1, max_items=20), "Les temps de la crise, dans l'ordre (avant, pendant, apres si absent)."),
-    "roles": Field(ListOf(ROLE, min_items=1, max_items=12), "Les rôles des équipes, dans l'ordre de jeu.", required=True),
-    "indicators": Field(ListOf(INDICATOR, min_items=1, max_items=12), "Les indicateurs.", required=True),
+    "include": Field(
+        ListOf(Text(max_length=300)),
+        "Motifs (glob) de fichiers de cartes à côté du deck.",
+        default=(),
+    ),
+    "phases": Field(
+        ListOf(PHASE, min_items=1, max_items=20),
+        "Les temps de la crise, dans l'ordre (avant, pendant, apres si absent).",
+    ),
+    "roles": Field(
+        ListOf(ROLE, min_items=1, max_items=12),
+        "Les rôles des équipes, dans l'ordre de jeu.",
+        required=True,
+    ),
+    "indicators": Field(
+        ListOf(INDICATOR, min_items=1, max_items=12), "Les indicateurs.", required=True
+    ),
     "flags": Field(ListOf(FLAG, max_items=500), "Les drapeaux (faits vrais ou faux).", default=()),
     "cards": Field(ListOf(CARD, max_items=MAX_CARDS), "Les cartes.", default=()),
     "endings": Field(ListOf(ENDING, max_items=50), "Les fins, vérifiées dans l'ordre.", default=()),
-    "score": Field(Expr(Type.NUMBER), "Le score final (par défaut la somme des indicateurs, les « low » comptés en négatif)."),
-    "recommendations": Field(ListOf(RECOMMENDATION, max_items=500), "Les recommandations du débriefing.", default=()),
+    "score": Field(
+        Expr(Type.NUMBER),
+        "Le score final (par défaut la somme des indicateurs, les « low » comptés en négatif).",
+    ),
+    "recommendations": Field(
+        ListOf(RECOMMENDATION, max_items=500), "Les recommandations du débriefing.", default=()
+    ),
 }
 
 INCLUDED_FIELDS: Mapping[str, Field] = {

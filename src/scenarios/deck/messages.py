@@ -13,8 +13,8 @@ MESSAGES: Catalog = {
         "en": "cannot read the file ({detail})",
     },
     "file.not_found": {
-        "fr": "fichier introuvable ; donnez le chemin d'un deck YAML ou l'identifiant d'un deck fourni ({known})",
-        "en": "file not found; give the path of a YAML deck or the id of a bundled deck ({known})",
+        "fr": "fichier introuvable ; donnez le chemin d'un deck YAML ou l'identifiant d'un deck fourni ({decks})",
+        "en": "file not found; give the path of a YAML deck or the id of a bundled deck ({decks})",
     },
     "yaml.too_big": {
         "fr": "fichier trop gros ({size} octets) ; un deck fait au plus {limit} octets",
@@ -246,10 +246,24 @@ WORDS: Mapping[Lang, Mapping[str, str]] = {
 }
 
 OBJECT_NAMES: Mapping[Lang, Mapping[str, str]] = {
-    "fr": {"card": "la carte", "role": "le rôle", "phase": "la phase", "indicator": "l'indicateur",
-           "flag": "le drapeau", "ending": "la fin", "recommendation": "la recommandation"},
-    "en": {"card": "the card", "role": "the role", "phase": "the phase", "indicator": "the indicator",
-           "flag": "the flag", "ending": "the ending", "recommendation": "the recommendation"},
+    "fr": {
+        "card": "la carte",
+        "role": "le rôle",
+        "phase": "la phase",
+        "indicator": "l'indicateur",
+        "flag": "le drapeau",
+        "ending": "la fin",
+        "recommendation": "la recommandation",
+    },
+    "en": {
+        "card": "the card",
+        "role": "the role",
+        "phase": "the phase",
+        "indicator": "the indicator",
+        "flag": "the flag",
+        "ending": "the ending",
+        "recommendation": "the recommendation",
+    },
 }
 
 HINTS: Mapping[Lang, Mapping[str, str]] = {

@@ -59,7 +59,9 @@ class FolderReader:
                 raise SourceError("yaml.too_big", size=size, limit=MAX_BYTES)
             return path.read_bytes()
         except OSError as error:
-            raise SourceError("file.unreadable", detail=error.strerror or type(error).__name__) from None
+            raise SourceError(
+                "file.unreadable", detail=error.strerror or type(error).__name__
+            ) from None
 
     def glob(self, pattern: str) -> list[str]:
         names = []

@@ -19,7 +19,7 @@ import attrs
 from scenarios.deck.diagnostics import Diagnostic, Position
 from scenarios.deck.located import LocatedList, LocatedMap
 from scenarios.i18n import suggest
-from scenarios.rules import Compiler, ExprError, Expression, Type
+from scenarios.rules import Compiler, ExprError, Type
 
 
 class _Invalid:
@@ -109,7 +109,10 @@ class Text(Kind):
 
 @attrs.frozen
 class Identifier(Kind):
-    """An id: lowercase letters, digits, '-' and '_' (`name=True`: no '-', usable in expressions)."""
+    """An id: lowercase letters, digits, '-' and '_'.
+
+    With `name=True`, no '-': the id is a bare name in expressions.
+    """
 
     name: bool = False
 
@@ -197,7 +200,10 @@ class Choice(Kind):
     def check(self, value: Any, ctx: Context, at: Position) -> Any:
         if value not in self.values or isinstance(value, bool):
             return ctx.error(
-                "choice", at, value=value, known=list(self.values),
+                "choice",
+                at,
+                value=value,
+                known=list(self.values),
                 suggestion=suggest(str(value), [str(v) for v in self.values]),
             )
         return value
@@ -219,13 +225,19 @@ class Ref(Kind):
         known = ctx.ids.get(self.namespace, {})
         if value not in known:
             return ctx.error(
-                "ref.unknown", at, namespace=self.namespace, value=value,
+                "ref.unknown",
+                at,
+                namespace=self.namespace,
+                value=value,
                 suggestion=suggest(value, list(known)),
                 known=sorted(known) if len(known) <= 12 else [],
             )
         if self.card_types and known[value] not in self.card_types:
             return ctx.error(
-                "ref.card_type", at, value=value, actual=known[value],
+                "ref.card_type",
+                at,
+                value=value,
+                actual=known[value],
                 expected=" / ".join(self.card_types),
             )
         return value
@@ -258,8 +270,12 @@ class Expr(Kind):
                 (at.col + error.col - 1) if error.line == 1 else error.col,
             )
             ctx.diagnostics.append(
-                Diagnostic(error.code, where, {}, text={"fr": error.message("fr"),
-                                                        "en": error.message("en")})
+                Diagnostic(
+                    error.code,
+                    where,
+                    {},
+                    text={"fr": error.message("fr"), "en": error.message("en")},
+                )
             )
             return INVALID
 
@@ -283,8 +299,14 @@ class ListOf(Kind):
             if value is None and self.min_items == 0:
                 return ()
             hint = "list_scalar" if isinstance(value, (str, int)) else ""
-            return ctx.error("type", at, expected="list", got=type_name(value), hint=hint,
-                             value=value if isinstance(value, (str, int)) else "")
+            return ctx.error(
+                "type",
+                at,
+                expected="list",
+                got=type_name(value),
+                hint=hint,
+                value=value if isinstance(value, (str, int)) else "",
+            )
         if len(value) < self.min_items:
             return ctx.error("list.too_short", at, count=len(value), minimum=self.min_items)
         if len(value) > self.max_items:
@@ -349,16 +371,26 @@ class Obj(Kind):
 
     def check(self, value: Any, ctx: Context, at: Position) -> Any:
         if not isinstance(value, LocatedMap):
-            return ctx.error("type", at, expected="mapping", got=type_name(value),
-                             what=self.name, known=list(self.fields))
+            return ctx.error(
+                "type",
+                at,
+                expected="mapping",
+                got=type_name(value),
+                what=self.name,
+                known=list(self.fields),
+            )
         values: dict[str, Any] = {}
         ok = True
         variant = value.get(self.variant) if self.variant else None
         for key in value:
             if key not in self.fields:
                 ctx.error(
-                    "key.unknown", value.at_key(key), key=key, what=self.name,
-                    suggestion=suggest(key, list(self.fields)), known=list(self.fields),
+                    "key.unknown",
+                    value.at_key(key),
+                    key=key,
+                    what=self.name,
+                    suggestion=suggest(key, list(self.fields)),
+                    known=list(self.fields),
                 )
                 ok = False
         for key, field in self.fields.items():
@@ -372,8 +404,13 @@ class Obj(Kind):
                     values[key] = field.default
                 continue
             if field.only_for and isinstance(variant, str) and variant not in field.only_for:
-                ctx.error("key.not_for", value.at_key(key), key=key, variant=variant,
-                          allowed=" / ".join(field.only_for))
+                ctx.error(
+                    "key.not_for",
+                    value.at_key(key),
+                    key=key,
+                    variant=variant,
+                    allowed=" / ".join(field.only_for),
+                )
                 ok = False
                 continue
             checked = field.kind.check(value[key], ctx, value.at_value(key))

@@ -129,12 +129,15 @@ class _Builder:
             self.add(self.scalar(event), pos, 1, event.anchor)
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             assert isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent))
-            self.check_collection_tag(event, _MAP_TAG if kind is yaml.MappingStartEvent else _SEQ_TAG)
+            self.check_collection_tag(
+                event, _MAP_TAG if kind is yaml.MappingStartEvent else _SEQ_TAG
+            )
             pos = self.position(event.start_mark)
             if len(self.stack) >= MAX_DEPTH:
                 raise _fatal("yaml.too_deep", Position(self.file, *pos), limit=MAX_DEPTH)
             container: LocatedMap | LocatedList = (
-                LocatedMap(self.file, pos) if kind is yaml.MappingStartEvent
+                LocatedMap(self.file, pos)
+                if kind is yaml.MappingStartEvent
                 else LocatedList(self.file, pos)
             )
             self.stack.append(_Frame(container, event.anchor))
@@ -206,7 +209,7 @@ class _Builder:
                 return value
             if value and value[0] not in _MAYBE_TYPED:
                 return value
-            tag = _resolver.resolve(yaml.ScalarNode, value, event.implicit)
+            tag = _resolver.resolve(yaml.ScalarNode, value, event.implicit)  # type: ignore[no-untyped-call]
         if tag == _STR:
             return value
         if tag == _TIMESTAMP:
@@ -214,7 +217,7 @@ class _Builder:
         pos = Position(self.file, *self.position(event.start_mark))
         if tag not in _SCALAR_TAGS:
             raise _fatal("yaml.tag", pos, tag=tag)
-        node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
+        node = yaml.ScalarNode(tag, value, style=event.style)
         try:
             return SafeConstructor.yaml_constructors[tag](_constructor, node)
         except (ConstructorError, ValueError):

@@ -27,7 +27,9 @@ def _id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
         raise TypeError(f"{attribute.name} must be an id")
 
 
-def _optional_id(instance: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+def _optional_id(
+    instance: object, attribute: attrs.Attribute[str | None], value: str | None
+) -> None:
     if value is not None:
         _id(instance, attribute, value)  # type: ignore[arg-type]
 

@@ -47,7 +47,9 @@ class GameFunctions:
         return -1 if last is None else self.turn - last
 
     def count(self, tag: str, phase: str | None) -> int:
-        return sum(n for (t, p), n in self.tags.items() if t == tag and (phase is None or p == phase))
+        return sum(
+            n for (t, p), n in self.tags.items() if t == tag and (phase is None or p == phase)
+        )
 
 
 def _values(
@@ -69,15 +71,28 @@ def state_env(state: State) -> tuple[dict[str, Any], GameFunctions]:
     history = state.history
     return (
         _values(state.deck, state.indicators, state.flags, state.turn, state.round, state.phase),
-        GameFunctions(history.plays, history.fired, history.choices, history.tags,
-                      history.last_turn, state.turn),
+        GameFunctions(
+            history.plays,
+            history.fired,
+            history.choices,
+            history.tags,
+            history.last_turn,
+            state.turn,
+        ),
     )
 
 
 def draft_env(draft: Draft) -> tuple[dict[str, Any], GameFunctions]:
     """Names and functions for evaluating expressions on a draft in progress."""
+    history = draft.history
     return (
         _values(draft.deck, draft.indicators, draft.flags, draft.turn, draft.round, draft.phase),
-        GameFunctions(draft.plays, draft.fired, draft.choices, draft.tags, draft.last_turn,
-                      draft.turn),
+        GameFunctions(
+            history.table("plays"),
+            history.table("fired"),
+            history.table("choices"),
+            history.table("tags"),
+            history.table("last_turn"),
+            draft.turn,
+        ),
     )

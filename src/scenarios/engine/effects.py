@@ -27,7 +27,7 @@ def amount_of(amount: int | Expression, values: Mapping[str, Any], functions: Ga
 
 def apply_effects(draft: Draft, effects: Effects, card: str, option: str | None, via: Via) -> None:
     """Apply `effects` caused by `card` (and `option`) to `draft`."""
-    if effects.empty or draft.stage == "over":
+    if effects.empty or draft.over:
         return
     if effects.deltas:
         values, functions = draft_env(draft)
@@ -115,7 +115,7 @@ def score_of(deck: Deck, values: Mapping[str, Any], functions: GameFunctions) ->
 
 def finish(draft: Draft, ending_id: str | None) -> None:
     """End the game with `ending_id` (None: the last round was played)."""
-    if draft.stage == "over":
+    if draft.over:
         return
     deck = draft.deck
     values, functions = draft_env(draft)
@@ -126,5 +126,5 @@ def finish(draft: Draft, ending_id: str | None) -> None:
     draft.outcome = outcome
     draft.final_score = score
     draft.pending = []
-    draft.trail.append(tuple(draft.indicators))
+    draft.add_trail()
     draft.log.append(GameEnded(ending_id, outcome, score))

@@ -77,7 +77,10 @@ MESSAGES: Catalog = {
         "en": "'{card}' is not played by {role}",
     },
     "nothing_to_undo": {"fr": "rien à annuler", "en": "nothing to undo"},
-    "already_paused": {"fr": "le chronomètre est déjà en pause", "en": "the timer is already paused"},
+    "already_paused": {
+        "fr": "le chronomètre est déjà en pause",
+        "en": "the timer is already paused",
+    },
     "not_paused": {"fr": "le chronomètre n'est pas en pause", "en": "the timer is not paused"},
 }
 

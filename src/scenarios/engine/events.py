@@ -123,6 +123,19 @@ class Undone:
 
 
 LogEvent = (
-    RoundBegan | Revealed | Changed | FlagChanged | Given | Scheduled | Chose | Played | Passed
-    | Injected | GameEnded | Noted | Paused | Resumed | Undone
+    RoundBegan
+    | Revealed
+    | Changed
+    | FlagChanged
+    | Given
+    | Scheduled
+    | Chose
+    | Played
+    | Passed
+    | Injected
+    | GameEnded
+    | Noted
+    | Paused
+    | Resumed
+    | Undone
 )

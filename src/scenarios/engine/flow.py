@@ -26,7 +26,9 @@ def new_game(deck: Deck, seed: int) -> State:
     state = rng.seed_state(seed)
     piles: list[tuple[str, ...]] = []
     for role in deck.roles:
-        own = [c.id for c in deck.cards if c.type == "decision" and (not c.roles or role.id in c.roles)]
+        own = [
+            c.id for c in deck.cards if c.type == "decision" and (not c.roles or role.id in c.roles)
+        ]
         state, pile = rng.shuffled(state, own)
         piles.append(pile)
     initial = State(
@@ -61,7 +63,7 @@ def begin_round(draft: Draft, first: bool = False, phase_changed: bool = False) 
     draft.actions_used = 0
     if not first:
         tick_lasting(draft)
-        if draft.stage == "over":
+        if draft.over:
             return
     phase = draft.phase
     for role_index, role in enumerate(deck.roles):
@@ -77,7 +79,7 @@ def begin_round(draft: Draft, first: bool = False, phase_changed: bool = False) 
             if card not in draft.removed and card not in hand and in_phase(deck.card(card), phase):
                 pile.remove(card)
                 hand.append(card)
-    draft.trail.append(tuple(draft.indicators))
+    draft.add_trail()
     draft.log.append(RoundBegan(draft.turn, phase, draft.round))
 
 
@@ -86,13 +88,13 @@ def fire(draft: Draft, card_id: str, via: Via) -> None:
     card = draft.deck.card(card_id)
     phase = draft.phase
     draft.revealed.append(card_id)
-    draft.fired[(card_id, phase)] = draft.fired.get((card_id, phase), 0) + 1
-    draft.last_turn[card_id] = draft.turn
+    draft.history.bump("fired", (card_id, phase))
+    draft.history.put("last_turn", card_id, draft.turn)
     for tag in card.tags:
-        draft.tags[(tag, phase)] = draft.tags.get((tag, phase), 0) + 1
+        draft.history.bump("tags", (tag, phase))
     draft.log.append(Revealed(card_id, via))
     apply_effects(draft, card.effects, card_id, None, via)
-    if draft.stage == "over":
+    if draft.over:
         return
     start_lasting(draft, card_id, None)
     if card.type == "dilemma":
@@ -103,13 +105,14 @@ def eligible_events(draft: Draft) -> list[Card]:
     """Events and dilemmas that may be drawn now, in deck order."""
     phase = draft.phase
     values, functions = draft_env(draft)
+    last_turn = draft.history.table("last_turn")
     eligible = []
     for card in draft.deck.cards:
         if card.type == "decision" or card.weight <= 0 or phase not in card.phases:
             continue
         if card.id in draft.revealed:
             continue
-        if card.once and draft.last_turn.get(card.id) is not None:
+        if card.once and card.id in last_turn:
             continue
         if card.when is not None and not card.when(values, functions):
             continue
@@ -124,7 +127,7 @@ def draw(draft: Draft) -> None:
     draft.triggers = [trigger for trigger in draft.triggers if trigger.due > draft.turn]
     for trigger in due:
         fire(draft, trigger.card, "trigger")
-        if draft.stage == "over":
+        if draft.over:
             return
     phase = draft.deck.phases[draft.phase_index]
     for _ in range(phase.events_per_round):
@@ -133,7 +136,7 @@ def draw(draft: Draft) -> None:
             break
         draft.rng, index = rng.weighted_index(draft.rng, [card.weight for card in candidates])
         fire(draft, candidates[index].id, "draw")
-        if draft.stage == "over":
+        if draft.over:
             return
     skip_idle_roles(draft)
 
@@ -156,12 +159,12 @@ def next_role(draft: Draft) -> None:
 def choose(draft: Draft, card_id: str, option_id: str) -> None:
     """The table settles the first pending dilemma."""
     draft.pending.remove(card_id)
-    draft.choices[(card_id, option_id)] = draft.choices.get((card_id, option_id), 0) + 1
+    draft.history.bump("choices", (card_id, option_id))
     draft.log.append(Chose(card_id, option_id))
     option = draft.deck.card(card_id).option(option_id)
     assert option is not None
     apply_effects(draft, option.effects, card_id, option_id, "choose")
-    if draft.stage != "over":
+    if not draft.over:
         start_lasting(draft, card_id, option_id)
 
 
@@ -181,16 +184,15 @@ def play(draft: Draft, role_id: str, card_id: str, rationale: str) -> None:
                 pile.remove(card_id)
     else:
         draft.piles[role_index].append(card_id)
-    key = (card_id, role_id, phase)
-    draft.plays[key] = draft.plays.get(key, 0) + 1
-    draft.last_turn[card_id] = draft.turn
+    draft.history.bump("plays", (card_id, role_id, phase))
+    draft.history.put("last_turn", card_id, draft.turn)
     for tag in card.tags:
-        draft.tags[(tag, phase)] = draft.tags.get((tag, phase), 0) + 1
+        draft.history.bump("tags", (tag, phase))
     draft.log.append(Played(role_id, card_id, rationale))
     for indicator_id, amount in card.cost:
         change_indicator(draft, indicator_id, -amount, card_id, None, "play")
     apply_effects(draft, card.effects, card_id, None, "play")
-    if draft.stage == "over":
+    if draft.over:
         return
     start_lasting(draft, card_id, None)
     draft.actions_used += 1

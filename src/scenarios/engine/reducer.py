@@ -40,12 +40,15 @@ def apply(state: State, action: Action) -> State:
     if isinstance(action, Undo):
         assert state.undo is not None
         return attrs.evolve(
-            state.undo, notes=state.notes, paused=state.paused,
+            state.undo,
+            notes=state.notes,
+            notes_digest=state.notes_digest,
+            paused=state.paused,
             last=(Undone(state.last_action or ""),),
         )
     draft = Draft(state)
     if isinstance(action, Note):
-        draft.notes.append(NoteEntry(state.turn, state.phase, action.text))
+        draft.add_note(NoteEntry(state.turn, state.phase, action.text))
         draft.log.append(Noted(action.text))
         return draft.freeze(undo=state.undo, action=action.type)
     if isinstance(action, Pause):
@@ -98,8 +101,10 @@ def check(state: State, action: Action) -> Refusal | None:
             return Refusal("unknown_role", {"role": action.role})
         current = state.current_role
         if action.role != current:
-            return Refusal("not_your_turn", {"current": _role_title(state, current),
-                                             "role": _role_title(state, action.role)})
+            return Refusal(
+                "not_your_turn",
+                {"current": _role_title(state, current), "role": _role_title(state, action.role)},
+            )
         if isinstance(action, Play):
             return playability(state, action.role, action.card)
     return None
@@ -153,8 +158,9 @@ def _check_inject(state: State, action: Inject) -> Refusal | None:
     if action.role not in deck.role_index:
         return Refusal("unknown_role", {"role": action.role})
     if card.roles and action.role not in card.roles:
-        return Refusal("role_not_allowed", {"card": card.title,
-                                            "role": _role_title(state, action.role)})
+        return Refusal(
+            "role_not_allowed", {"card": card.title, "role": _role_title(state, action.role)}
+        )
     return None
 
 
@@ -189,8 +195,9 @@ def playability(state: State, role_id: str, card_id: str) -> Refusal | None:
         indicator = deck.indicators[deck.indicator_index[indicator_id]]
         available = state.indicator(indicator_id)
         if available - amount < indicator.min:
-            return Refusal("cost", {"indicator": indicator.title, "cost": amount,
-                                    "available": available})
+            return Refusal(
+                "cost", {"indicator": indicator.title, "cost": amount, "available": available}
+            )
     if state.current_role == role_id and state.actions_used >= deck.roles[role].actions_per_round:
         return Refusal("no_actions", {"role": _role_title(state, role_id)})
     return None

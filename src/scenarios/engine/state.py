@@ -7,12 +7,18 @@ ever sees a draft, so the engine stays a pure function of (state, action).
 `undo` points at the state before the last game action so that an undo is a
 step back, not a replay. It takes no part in equality or the hash: two states
 that play the same from here on are equal.
+
+The hash must stay cheap however long the game: the parts that grow (the
+history counts, the indicator trail, the notes) carry an additive digest, the
+sum modulo 2^256 of the sha256 of each entry, updated entry by entry as the
+game goes. It is a function of the contents, not of the order they came in.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from typing import Any, Literal
 
 import attrs
@@ -50,6 +56,20 @@ class NoteEntry:
     text: str
 
 
+_MODULUS = 1 << 256
+HISTORY_TABLES = ("plays", "fired", "choices", "tags", "last_turn")
+
+
+def entry_digest(*parts: object) -> int:
+    """The sha256 of one entry's canonical JSON, as an integer to add into a digest."""
+    text = json.dumps(parts, ensure_ascii=False, separators=(",", ":"))
+    return int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest(), "big")
+
+
+def add_digest(digest: int, *parts: object) -> int:
+    return (digest + entry_digest(*parts)) % _MODULUS
+
+
 @attrs.frozen
 class History:
     """Counts of what happened, for the expression functions and the debrief.
@@ -57,6 +77,7 @@ class History:
     `plays` counts decisions by (card, role, phase); `fired` events and
     dilemmas by (card, phase); `choices` by (dilemma, option); `tags` by
     (tag, phase); `last_turn` is the last turn a card was played or fired.
+    `digest` sums the digests of every entry (see the module's docstring).
     """
 
     plays: FrozenDict[tuple[str, str, str], int] = FrozenDict()
@@ -64,6 +85,48 @@ class History:
     choices: FrozenDict[tuple[str, str], int] = FrozenDict()
     tags: FrozenDict[tuple[str, str], int] = FrozenDict()
     last_turn: FrozenDict[str, int] = FrozenDict()
+    digest: int = attrs.field(default=0, eq=False)
+
+
+class HistoryDraft:
+    """History being changed inside one `apply`: tables are copied on first write."""
+
+    def __init__(self, history: History) -> None:
+        self.base = history
+        self.tables: dict[str, dict[Any, int]] = {}
+        self.digest = history.digest
+
+    def table(self, name: str) -> Mapping[Any, int]:
+        table = self.tables.get(name)
+        if table is not None:
+            return table
+        frozen: Mapping[Any, int] = getattr(self.base, name)
+        return frozen
+
+    def _writable(self, name: str) -> dict[Any, int]:
+        table = self.tables.get(name)
+        if table is None:
+            table = self.tables[name] = dict(getattr(self.base, name))
+        return table
+
+    def put(self, name: str, key: Any, value: int) -> None:
+        table = self._writable(name)
+        old = table.get(key)
+        if old is not None:
+            self.digest = (self.digest - entry_digest(name, key, old)) % _MODULUS
+        table[key] = value
+        self.digest = add_digest(self.digest, name, key, value)
+
+    def bump(self, name: str, key: Any) -> None:
+        self.put(name, key, self.table(name).get(key, 0) + 1)
+
+    def freeze(self) -> History:
+        if not self.tables:
+            return self.base
+        return History(
+            **{name: FrozenDict(self.table(name)) for name in HISTORY_TABLES},
+            digest=self.digest,
+        )
 
 
 @attrs.frozen
@@ -95,6 +158,8 @@ class State:
     final_score: int | None = None
     notes: tuple[NoteEntry, ...] = ()
     paused: bool = False
+    trail_digest: int = attrs.field(default=0, eq=False)
+    notes_digest: int = attrs.field(default=0, eq=False)
     last: tuple[LogEvent, ...] = attrs.field(default=(), eq=False)
     last_action: str | None = attrs.field(default=None, eq=False)
     undo: State | None = attrs.field(default=None, eq=False, repr=False)
@@ -121,8 +186,10 @@ class State:
         return self.hands[self.deck.role_index[role_id]]
 
     def canonical(self) -> dict[str, Any]:
-        """The state as JSON-ready data in a fixed order, the basis of the hash."""
-        history = self.history
+        """The state as JSON-ready data in a fixed order, the basis of the hash.
+
+        Parts that grow with the game appear as their additive digests.
+        """
         return {
             "deck": self.deck.sha256,
             "seed": self.seed,
@@ -142,16 +209,12 @@ class State:
             "pending": list(self.pending),
             "lasting": [[x.card, x.option, x.remaining] for x in self.lasting],
             "triggers": [[x.due, x.card] for x in self.triggers],
-            "plays": sorted([*key, n] for key, n in history.plays.items()),
-            "fired": sorted([*key, n] for key, n in history.fired.items()),
-            "choices": sorted([*key, n] for key, n in history.choices.items()),
-            "tags": sorted([*key, n] for key, n in history.tags.items()),
-            "last_turn": sorted([key, n] for key, n in history.last_turn.items()),
-            "trail": [list(values) for values in self.trail],
+            "history": f"{self.history.digest:064x}",
+            "trail": f"{self.trail_digest:064x}",
             "ending": self.ending,
             "outcome": self.outcome,
             "score": self.final_score,
-            "notes": [[n.turn, n.phase, n.text] for n in self.notes],
+            "notes": f"{self.notes_digest:064x}",
             "paused": self.paused,
         }
 
@@ -183,22 +246,36 @@ class Draft:
         self.pending = list(state.pending)
         self.lasting = list(state.lasting)
         self.triggers = list(state.triggers)
-        self.plays = dict(state.history.plays)
-        self.fired = dict(state.history.fired)
-        self.choices = dict(state.history.choices)
-        self.tags = dict(state.history.tags)
-        self.last_turn = dict(state.history.last_turn)
+        self.history = HistoryDraft(state.history)
         self.trail = list(state.trail)
+        self.trail_digest = state.trail_digest
         self.ending = state.ending
         self.outcome = state.outcome
         self.final_score = state.final_score
         self.notes = list(state.notes)
+        self.notes_digest = state.notes_digest
         self.paused = state.paused
         self.log: list[LogEvent] = []
 
     @property
     def phase(self) -> str:
         return self.deck.phases[self.phase_index].id
+
+    @property
+    def over(self) -> bool:
+        return self.stage == "over"
+
+    def add_trail(self) -> None:
+        """Record the indicators as they are now (at a round's start, and at the end)."""
+        values = tuple(self.indicators)
+        self.trail_digest = add_digest(self.trail_digest, "trail", len(self.trail), values)
+        self.trail.append(values)
+
+    def add_note(self, note: NoteEntry) -> None:
+        self.notes_digest = add_digest(
+            self.notes_digest, "note", len(self.notes), note.turn, note.phase, note.text
+        )
+        self.notes.append(note)
 
     def freeze(self, undo: State | None, action: str | None) -> State:
         return State(
@@ -220,19 +297,15 @@ class Draft:
             pending=tuple(self.pending),
             lasting=tuple(self.lasting),
             triggers=tuple(self.triggers),
-            history=History(
-                plays=FrozenDict(self.plays),
-                fired=FrozenDict(self.fired),
-                choices=FrozenDict(self.choices),
-                tags=FrozenDict(self.tags),
-                last_turn=FrozenDict(self.last_turn),
-            ),
-            trail=tuple(self.trail),
+            history=self.history.freeze(),
+            trail=self.base.trail if len(self.trail) == len(self.base.trail) else tuple(self.trail),
             ending=self.ending,
             outcome=self.outcome,
             final_score=self.final_score,
-            notes=tuple(self.notes),
+            notes=self.base.notes if len(self.notes) == len(self.base.notes) else tuple(self.notes),
             paused=self.paused,
+            trail_digest=self.trail_digest,
+            notes_digest=self.notes_digest,
             last=tuple(self.log),
             last_action=action,
             undo=undo,

@@ -76,8 +76,12 @@ class Entry:
     end: int = 0
 
     def to_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"seq": self.seq, "time": self.time, "action": dict(self.action),
-                                "hash": self.hash}
+        data: dict[str, Any] = {
+            "seq": self.seq,
+            "time": self.time,
+            "action": dict(self.action),
+            "hash": self.hash,
+        }
         if self.draws is not None:
             data["draws"] = list(self.draws)
         if self.over:
@@ -94,4 +98,6 @@ def checksum(data: Mapping[str, Any]) -> str:
 def encode_line(data: Mapping[str, Any]) -> bytes:
     """A line ready to append: the JSON with its check, and the newline."""
     with_check = {**data, "check": checksum(data)}
-    return (json.dumps(with_check, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+    return (json.dumps(with_check, ensure_ascii=False, separators=(",", ":")) + "\n").encode(
+        "utf-8"
+    )

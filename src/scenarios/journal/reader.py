@@ -38,27 +38,33 @@ MESSAGES: Catalog = {
         "fr": "ligne {line} coupée (écriture interrompue)",
         "en": "line {line} cut short (interrupted write)",
     },
-    "bad_json": {"fr": "ligne {line} illisible (JSON invalide)", "en": "line {line} unreadable (invalid JSON)"},
+    "bad_json": {
+        "fr": "ligne {line} illisible (JSON invalide)",
+        "en": "line {line} unreadable (invalid JSON)",
+    },
     "bad_check": {
         "fr": "ligne {line} altérée (somme de contrôle fausse)",
         "en": "line {line} altered (wrong checksum)",
     },
-    "bad_entry": {"fr": "ligne {line} mal formée ({detail})", "en": "line {line} malformed ({detail})"},
+    "bad_entry": {
+        "fr": "ligne {line} mal formée ({detail})",
+        "en": "line {line} malformed ({detail})",
+    },
     "sequence": {
         "fr": "ligne {line} hors séquence (numéro {found}, attendu {expected})",
         "en": "line {line} out of sequence (number {found}, expected {expected})",
     },
     "illegal": {
-        "fr": "action n° {seq} (ligne {line}) refusée par les règles : {detail}",
-        "en": "action #{seq} (line {line}) refused by the rules: {detail}",
+        "fr": "ligne {line} : action refusée par les règles ({detail})",
+        "en": "line {line}: action refused by the rules ({detail})",
     },
     "hash": {
-        "fr": "action n° {seq} (ligne {line}) : l'état rejoué diffère de l'état enregistré",
-        "en": "action #{seq} (line {line}): the replayed state differs from the recorded one",
+        "fr": "ligne {line} : l'état rejoué diffère de l'état enregistré",
+        "en": "line {line}: the replayed state differs from the recorded one",
     },
     "draws": {
-        "fr": "action n° {seq} (ligne {line}) : cartes tirées {found} au lieu de {expected}",
-        "en": "action #{seq} (line {line}): drew {found} instead of {expected}",
+        "fr": "ligne {line} : cartes tirées {found} au lieu de {expected}",
+        "en": "line {line}: drew {found} instead of {expected}",
     },
     "deck": {
         "fr": "le deck enregistré dans le journal ne se charge plus : {detail}",

@@ -91,9 +91,11 @@ def replay_entry(state: State, entry: Entry, verify: bool = True) -> tuple[State
         if isinstance(action, Draw):
             found = drawn_cards(next_state)
             if entry.draws is not None and tuple(entry.draws) != found:
-                return state, Damage(entry.line, "draws", {"found": ", ".join(found),
-                                                           "expected": ", ".join(entry.draws),
-                                                           **where})
+                return state, Damage(
+                    entry.line,
+                    "draws",
+                    {"found": ", ".join(found), "expected": ", ".join(entry.draws), **where},
+                )
         if entry.hash != next_state.hash():
             return state, Damage(entry.line, "hash", where)
     return next_state, None

@@ -71,7 +71,12 @@ class Session:
     """A live game and its journal file."""
 
     def __init__(
-        self, path: Path, header: Header, state: State, seq: int, writer: JournalWriter,
+        self,
+        path: Path,
+        header: Header,
+        state: State,
+        seq: int,
+        writer: JournalWriter,
         clock: Clock,
     ) -> None:
         self.path = path

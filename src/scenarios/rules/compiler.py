@@ -25,7 +25,7 @@ import attrs
 
 from scenarios.i18n import suggest
 from scenarios.rules.errors import ExprError
-from scenarios.rules.functions import FUNCTION_NAMES, FUNCTIONS, FunctionSpec, Functions
+from scenarios.rules.functions import FUNCTION_NAMES, FUNCTIONS, Functions, FunctionSpec
 from scenarios.rules.symbols import Symbols
 from scenarios.rules.types import Type
 
@@ -70,6 +70,10 @@ _GLOBALS: Mapping[str, object] = {
     "_max": max,
     "_abs": abs,
 }
+
+# Every node the rewrite builds gets a dummy location, which `compile` needs
+# (cheaper than ast.fix_missing_locations on every expression of a large deck).
+_LOC: dict[str, Any] = {"lineno": 1, "col_offset": 0, "end_lineno": 1, "end_col_offset": 0}
 
 _ALLOWED_BINOPS: Mapping[type[ast.operator], str] = {
     ast.Add: "+",
@@ -163,7 +167,6 @@ def _compile(source: str, symbols: Symbols, expected: Type | None, filename: str
     if len(source) > MAX_LENGTH:
         raise ExprError("expr.too_long", length=len(source), limit=MAX_LENGTH)
     tree = _parse(source)
-    _check_size(tree)
     checker = _Checker(source, symbols)
     got, body = checker.visit(tree.body)
     if expected is not None and got is not expected:
@@ -177,14 +180,15 @@ def _compile(source: str, symbols: Symbols, expected: Type | None, filename: str
     lambda_node = ast.Lambda(
         args=ast.arguments(
             posonlyargs=[],
-            args=[ast.arg(arg="v"), ast.arg(arg="f")],
+            args=[ast.arg(arg="v", **_LOC), ast.arg(arg="f", **_LOC)],
             kwonlyargs=[],
             kw_defaults=[],
             defaults=[],
         ),
         body=body,
+        **_LOC,
     )
-    module = ast.fix_missing_locations(ast.Expression(body=lambda_node))
+    module = ast.Expression(body=lambda_node)
     code = compile(module, filename, "eval")
     function_code = next(c for c in code.co_consts if isinstance(c, types.CodeType))
     fn = types.FunctionType(function_code, dict(_GLOBALS))
@@ -207,19 +211,6 @@ def _parse(source: str) -> ast.Expression:
         raise ExprError("expr.syntax", line, col, detail=error.msg) from None
     except (ValueError, RecursionError, MemoryError) as error:
         raise ExprError("expr.syntax", detail=type(error).__name__) from None
-
-
-def _check_size(tree: ast.AST) -> None:
-    nodes = 0
-    stack: list[tuple[ast.AST, int]] = [(tree, 0)]
-    while stack:
-        node, depth = stack.pop()
-        nodes += 1
-        if nodes > MAX_NODES:
-            raise ExprError("expr.too_complex", nodes=f">{MAX_NODES}", limit=MAX_NODES)
-        if depth > MAX_DEPTH:
-            raise ExprError("expr.too_deep", limit=MAX_DEPTH)
-        stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
 
 
 def _position(source: str, node: ast.AST) -> tuple[int, int]:
@@ -253,6 +244,8 @@ class _Checker:
         self.symbols = symbols
         self.names: set[str] = set()
         self.calls: list[tuple[str, tuple[str | None, ...]]] = []
+        self.nodes = 0
+        self.depth = 0
 
     def error(self, code: str, node: ast.AST, **params: object) -> ExprError:
         line, col = _position(self.source, node)
@@ -262,10 +255,19 @@ class _Checker:
         return ast.get_source_segment(self.source.strip(), node) or type(node).__name__
 
     def visit(self, node: ast.AST) -> tuple[Type, ast.expr]:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise ExprError("expr.too_complex", nodes=f">{MAX_NODES}", limit=MAX_NODES)
+        if self.depth >= MAX_DEPTH:
+            raise ExprError("expr.too_deep", limit=MAX_DEPTH)
         method = getattr(self, "visit_" + type(node).__name__, None)
         if method is None:
             raise self._refusal(node)
-        result: tuple[Type, ast.expr] = method(node)
+        self.depth += 1
+        try:
+            result: tuple[Type, ast.expr] = method(node)
+        finally:
+            self.depth -= 1
         return result
 
     def _refusal(self, node: ast.AST) -> ExprError:
@@ -274,9 +276,7 @@ class _Checker:
         if isinstance(node, ast.Subscript):
             return self.error("expr.subscript", node, text=self.segment(node))
         what = _CONSTRUCTS.get(type(node), "other")
-        return self.error(
-            "expr.construct", node, what=what, functions=", ".join(FUNCTION_NAMES)
-        )
+        return self.error("expr.construct", node, what=what, functions=", ".join(FUNCTION_NAMES))
 
     def expect(self, node: ast.AST, expected: Type, op: str) -> ast.expr:
         got, compiled = self.visit(node)
@@ -298,19 +298,17 @@ class _Checker:
     def visit_Constant(self, node: ast.Constant) -> tuple[Type, ast.expr]:
         value = node.value
         if isinstance(value, bool):
-            return Type.BOOL, ast.Constant(value)
+            return Type.BOOL, ast.Constant(value, **_LOC)
         if isinstance(value, int):
             if abs(value) > MAX_INT:
                 raise self.error("expr.big_number", node, text=self.segment(node), limit=MAX_INT)
-            return Type.NUMBER, ast.Constant(value)
+            return Type.NUMBER, ast.Constant(value, **_LOC)
         if isinstance(value, float):
-            raise self.error(
-                "expr.float", node, text=self.segment(node), sample=str(round(value))
-            )
+            raise self.error("expr.float", node, text=self.segment(node), sample=str(round(value)))
         if isinstance(value, str):
             if len(value) > MAX_STRING:
                 raise self.error("expr.long_string", node, length=len(value), limit=MAX_STRING)
-            return Type.STRING, ast.Constant(value)
+            return Type.STRING, ast.Constant(value, **_LOC)
         if value is None:
             raise self.error("expr.none", node)
         raise self._refusal(node)
@@ -332,7 +330,10 @@ class _Checker:
             )
         self.names.add(name)
         return found, ast.Subscript(
-            value=ast.Name("v", ast.Load()), slice=ast.Constant(name), ctx=ast.Load()
+            value=ast.Name("v", ast.Load(), **_LOC),
+            slice=ast.Constant(name, **_LOC),
+            ctx=ast.Load(),
+            **_LOC,
         )
 
     # Operators
@@ -340,15 +341,17 @@ class _Checker:
     def visit_BoolOp(self, node: ast.BoolOp) -> tuple[Type, ast.expr]:
         op = "and" if isinstance(node.op, ast.And) else "or"
         values = [self.expect(value, Type.BOOL, op) for value in node.values]
-        return Type.BOOL, ast.BoolOp(op=node.op, values=values)
+        return Type.BOOL, ast.BoolOp(op=node.op, values=values, **_LOC)
 
     def visit_UnaryOp(self, node: ast.UnaryOp) -> tuple[Type, ast.expr]:
         if isinstance(node.op, ast.Not):
-            return Type.BOOL, ast.UnaryOp(ast.Not(), self.expect(node.operand, Type.BOOL, "not"))
+            return Type.BOOL, ast.UnaryOp(
+                ast.Not(), self.expect(node.operand, Type.BOOL, "not"), **_LOC
+            )
         if isinstance(node.op, (ast.USub, ast.UAdd)):
             symbol = "-" if isinstance(node.op, ast.USub) else "+"
             operand = self.expect(node.operand, Type.NUMBER, symbol)
-            return Type.NUMBER, ast.UnaryOp(node.op, operand)
+            return Type.NUMBER, ast.UnaryOp(node.op, operand, **_LOC)
         raise self.error("expr.operator", node, op="~")
 
     def visit_BinOp(self, node: ast.BinOp) -> tuple[Type, ast.expr]:
@@ -367,8 +370,10 @@ class _Checker:
                 raise self.error("expr.div_zero", node.right)
             if not isinstance(right, ast.Constant):
                 helper = "_div" if op_type is ast.FloorDiv else "_mod"
-                return Type.NUMBER, ast.Call(ast.Name(helper, ast.Load()), [left, right], [])
-        return Type.NUMBER, ast.BinOp(left, node.op, right)
+                return Type.NUMBER, ast.Call(
+                    ast.Name(helper, ast.Load(), **_LOC), [left, right], [], **_LOC
+                )
+        return Type.NUMBER, ast.BinOp(left, node.op, right, **_LOC)
 
     def visit_Compare(self, node: ast.Compare) -> tuple[Type, ast.expr]:
         left_node = node.left
@@ -387,18 +392,24 @@ class _Checker:
                     for side, side_type in ((left_node, left_type), (right_node, right_type)):
                         if side_type is not Type.NUMBER:
                             raise self.error(
-                                "expr.order_type", side, op=symbol, text=self.segment(side),
+                                "expr.order_type",
+                                side,
+                                op=symbol,
+                                text=self.segment(side),
                                 got=side_type,
                             )
                 elif left_type is not right_type:
                     raise self.error(
-                        "expr.compare_types", node, left=left_type, right=right_type,
+                        "expr.compare_types",
+                        node,
+                        left=left_type,
+                        right=right_type,
                         text=self.segment(node),
                     )
                 self._check_phase_literal(left_node, right_node)
             comparators.append(right)
             left_node, left_type = right_node, right_type
-        return Type.BOOL, ast.Compare(compiled_left, list(node.ops), comparators)
+        return Type.BOOL, ast.Compare(compiled_left, list(node.ops), comparators, **_LOC)
 
     def _membership(self, node: ast.AST, item_type: Type) -> tuple[Type, ast.expr]:
         if not isinstance(node, (ast.Tuple, ast.List)) or len(node.elts) > MAX_IN_ITEMS:
@@ -410,11 +421,14 @@ class _Checker:
             element_type, _ = self.visit(element)
             if element_type is not item_type:
                 raise self.error(
-                    "expr.compare_types", element, left=item_type, right=element_type,
+                    "expr.compare_types",
+                    element,
+                    left=item_type,
+                    right=element_type,
                     text=self.segment(element),
                 )
             values.append(element.value)
-        return item_type, ast.Constant(tuple(values))
+        return item_type, ast.Constant(tuple(values), **_LOC)  # type: ignore[arg-type]
 
     def _check_phase_literal(self, left: ast.AST, right: ast.AST) -> None:
         """`phase == 'pendent'` is a typo the deck can catch at load time."""
@@ -428,7 +442,9 @@ class _Checker:
                 and literal.value not in self.symbols.phases
             ):
                 raise self.error(
-                    "expr.unknown_phase", literal, phase=literal.value,
+                    "expr.unknown_phase",
+                    literal,
+                    phase=literal.value,
                     suggestion=suggest(literal.value, list(self.symbols.phases)),
                     known=sorted(self.symbols.phases),
                 )
@@ -439,7 +455,7 @@ class _Checker:
         else_type, orelse = self.visit(node.orelse)
         if body_type is not else_type:
             raise self.error("expr.branch_types", node, left=body_type, right=else_type)
-        return body_type, ast.IfExp(test, body, orelse)
+        return body_type, ast.IfExp(test, body, orelse, **_LOC)
 
     # Calls
 
@@ -450,14 +466,18 @@ class _Checker:
         spec = FUNCTIONS.get(name)
         if spec is None:
             raise self.error(
-                "expr.unknown_function", node.func, name=name,
-                functions=", ".join(FUNCTION_NAMES), suggestion=suggest(name, FUNCTION_NAMES),
+                "expr.unknown_function",
+                node.func,
+                name=name,
+                functions=", ".join(FUNCTION_NAMES),
+                suggestion=suggest(name, FUNCTION_NAMES),
             )
         if any(isinstance(arg, ast.Starred) for arg in node.args) or any(
             keyword.arg is None for keyword in node.keywords
         ):
-            raise self.error("expr.construct", node, what="starred",
-                             functions=", ".join(FUNCTION_NAMES))
+            raise self.error(
+                "expr.construct", node, what="starred", functions=", ".join(FUNCTION_NAMES)
+            )
         if spec.variadic or spec.params[0].kind == "number":
             return self._number_call(node, spec)
         return self._history_call(node, spec)
@@ -470,19 +490,29 @@ class _Checker:
         if (spec.variadic and count < 2) or (not spec.variadic and count != len(spec.params)):
             expected = "2+" if spec.variadic else str(len(spec.params))
             raise self.error(
-                "expr.arity", node, function=spec.name, expected=expected, got=count,
+                "expr.arity",
+                node,
+                function=spec.name,
+                expected=expected,
+                got=count,
                 sample=spec.sample,
             )
         args = [self.expect(arg, Type.NUMBER, spec.name) for arg in node.args]
-        return Type.NUMBER, ast.Call(ast.Name("_" + spec.name, ast.Load()), args, [])
+        return Type.NUMBER, ast.Call(
+            ast.Name("_" + spec.name, ast.Load(), **_LOC), args, [], **_LOC
+        )
 
     def _history_call(self, node: ast.Call, spec: FunctionSpec) -> tuple[Type, ast.expr]:
         bound: dict[str, tuple[str, ast.AST]] = {}
         required = [param for param in spec.params if not param.optional]
         if len(node.args) > len(required):
             raise self.error(
-                "expr.arity", node, function=spec.name, expected=len(required),
-                got=len(node.args), sample=spec.sample,
+                "expr.arity",
+                node,
+                function=spec.name,
+                expected=len(required),
+                got=len(node.args),
+                sample=spec.sample,
             )
         params_by_name = {param.name: param for param in spec.params}
         pairs: list[tuple[str, ast.AST]] = [
@@ -492,34 +522,47 @@ class _Checker:
             assert keyword.arg is not None
             if keyword.arg not in params_by_name or keyword.arg in dict(pairs):
                 raise self.error(
-                    "expr.bad_keyword", keyword, function=spec.name, keyword=keyword.arg,
+                    "expr.bad_keyword",
+                    keyword,
+                    function=spec.name,
+                    keyword=keyword.arg,
                     known=list(params_by_name),
                 )
             pairs.append((keyword.arg, keyword.value))
         for param_name, value in pairs:
             if not (isinstance(value, ast.Constant) and isinstance(value.value, str)):
                 raise self.error(
-                    "expr.literal_arg", value, function=spec.name, param=param_name,
+                    "expr.literal_arg",
+                    value,
+                    function=spec.name,
+                    param=param_name,
                     sample=spec.sample,
                 )
             bound[param_name] = (value.value, value)
         for param in required:
             if param.name not in bound:
                 raise self.error(
-                    "expr.arity", node, function=spec.name, expected=len(required),
-                    got=len(node.args), sample=spec.sample,
+                    "expr.arity",
+                    node,
+                    function=spec.name,
+                    expected=len(required),
+                    got=len(node.args),
+                    sample=spec.sample,
                 )
         self._check_references(spec, bound)
         values = tuple(bound[p.name][0] if p.name in bound else None for p in spec.params)
         self.calls.append((spec.name, values))
         call = ast.Call(
-            func=ast.Attribute(ast.Name("f", ast.Load()), spec.name, ast.Load()),
-            args=[ast.Constant(value) for value in values],
+            func=ast.Attribute(ast.Name("f", ast.Load(), **_LOC), spec.name, ast.Load(), **_LOC),
+            args=[ast.Constant(value, **_LOC) for value in values],
             keywords=[],
+            **_LOC,
         )
         return spec.returns, call
 
-    def _check_references(self, spec: FunctionSpec, bound: Mapping[str, tuple[str, ast.AST]]) -> None:
+    def _check_references(
+        self, spec: FunctionSpec, bound: Mapping[str, tuple[str, ast.AST]]
+    ) -> None:
         symbols = self.symbols
         for param in spec.params:
             if param.name not in bound:
@@ -529,34 +572,54 @@ class _Checker:
                 kind = symbols.cards.get(value)
                 if kind is None:
                     raise self.error(
-                        "expr.unknown_card", node, card=value, function=spec.name,
+                        "expr.unknown_card",
+                        node,
+                        card=value,
+                        function=spec.name,
                         suggestion=suggest(value, list(symbols.cards)),
                     )
                 if spec.card_kinds and kind not in spec.card_kinds:
                     raise self.error(
-                        "expr.card_kind", node, function=spec.name, card=value,
-                        expected=spec.card_kinds[0], actual=kind,
+                        "expr.card_kind",
+                        node,
+                        function=spec.name,
+                        card=value,
+                        expected=spec.card_kinds[0],
+                        actual=kind,
                     )
             elif param.kind == "role" and value not in symbols.roles:
                 raise self.error(
-                    "expr.unknown_role", node, role=value,
-                    suggestion=suggest(value, list(symbols.roles)), known=sorted(symbols.roles),
+                    "expr.unknown_role",
+                    node,
+                    role=value,
+                    suggestion=suggest(value, list(symbols.roles)),
+                    known=sorted(symbols.roles),
                 )
             elif param.kind == "phase" and value not in symbols.phases:
                 raise self.error(
-                    "expr.unknown_phase", node, phase=value,
-                    suggestion=suggest(value, list(symbols.phases)), known=sorted(symbols.phases),
+                    "expr.unknown_phase",
+                    node,
+                    phase=value,
+                    suggestion=suggest(value, list(symbols.phases)),
+                    known=sorted(symbols.phases),
                 )
             elif param.kind == "tag" and value not in symbols.tags:
                 raise self.error(
-                    "expr.unknown_tag", node, tag=value,
-                    suggestion=suggest(value, list(symbols.tags)), known=sorted(symbols.tags),
+                    "expr.unknown_tag",
+                    node,
+                    tag=value,
+                    suggestion=suggest(value, list(symbols.tags)),
+                    known=sorted(symbols.tags),
                 )
             elif param.kind == "option":
                 card = bound["card"][0]
                 options = symbols.options.get(card, frozenset())
                 if value not in options:
                     raise self.error(
-                        "expr.unknown_option", node, option=value, card=card,
-                        suggestion=suggest(value, list(options)), known=sorted(options),
+                        "expr.unknown_option",
+                        node,
+                        option=value,
+                        card=card,
+                        suggestion=suggest(value, list(options)),
+                        known=sorted(options),
                     )

@@ -88,10 +88,20 @@ HISTORY_FUNCTIONS: Mapping[str, FunctionSpec] = {
 }
 
 NUMBER_FUNCTIONS: Mapping[str, FunctionSpec] = {
-    "min": FunctionSpec("min", (Param("a", "number"), Param("b", "number")), Type.NUMBER,
-                        "min(budget, 3)", variadic=True),
-    "max": FunctionSpec("max", (Param("a", "number"), Param("b", "number")), Type.NUMBER,
-                        "max(confiance - 2, 0)", variadic=True),
+    "min": FunctionSpec(
+        "min",
+        (Param("a", "number"), Param("b", "number")),
+        Type.NUMBER,
+        "min(budget, 3)",
+        variadic=True,
+    ),
+    "max": FunctionSpec(
+        "max",
+        (Param("a", "number"), Param("b", "number")),
+        Type.NUMBER,
+        "max(confiance - 2, 0)",
+        variadic=True,
+    ),
     "abs": FunctionSpec("abs", (Param("x", "number"),), Type.NUMBER, "abs(confiance - 5)"),
 }
 

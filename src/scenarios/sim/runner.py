@@ -139,8 +139,9 @@ def simulate(
         journals.mkdir(parents=True, exist_ok=True)
     folder = str(journals) if journals is not None else None
     chunk = max(1, min(200, games // (jobs * 8) or 1))
-    jobs_list = [(start, min(games, start + chunk), run_seed, folder)
-                 for start in range(0, games, chunk)]
+    jobs_list = [
+        (start, min(games, start + chunk), run_seed, folder) for start in range(0, games, chunk)
+    ]
     results: list[GameResult] = []
     for batch in _batches(deck, policy_name, jobs, jobs_list):
         results.extend(batch)

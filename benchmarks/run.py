@@ -1,0 +1,157 @@
+"""Benchmarks, each reported as a ratio to a baseline measured in the same run.
+
+    python benchmarks/run.py            # all
+    python benchmarks/run.py expressions loading simulate replay
+
+Times are the best of several repeats (the least disturbed by other work on
+the machine); ratios, not seconds, are what to compare across machines.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from decks import large_deck, long_deck, write
+from scenarios.deck import load_deck, resolve_deck
+from scenarios.rules import Symbols, Type, compile_expression
+
+
+def best(function: Callable[[], object], repeat: int = 5, number: int = 1) -> float:
+    """Best time of `repeat` runs of `number` calls, per call, in seconds."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for _ in range(number):
+            function()
+        times.append((time.perf_counter() - start) / number)
+    return min(times)
+
+
+def row(name: str, value: str, target: str = "") -> None:
+    print(f"  {name:<58} {value:>14}  {target}")
+
+
+def expressions() -> None:
+    print("Expressions: one condition, evaluated")
+    text = "confiance < 3 and turn >= 2 and not inondation and (budget > 10 or victimes >= 5)"
+    symbols = Symbols.build(indicators=("confiance", "budget", "victimes"), flags=("inondation",))
+    compiled = compile_expression(text, symbols, Type.BOOL)
+    values = {
+        "confiance": 2,
+        "turn": 4,
+        "round": 1,
+        "phase": "pendant",
+        "inondation": False,
+        "budget": 3,
+        "victimes": 6,
+    }
+
+    def native(v: dict[str, object], f: object) -> bool:
+        return (
+            v["confiance"] < 3
+            and v["turn"] >= 2
+            and not v["inondation"]
+            and (  # type: ignore[operator]
+                v["budget"] > 10 or v["victimes"] >= 5
+            )
+        )  # type: ignore[operator]
+
+    assert compiled(values, None) is native(values, None) is True  # type: ignore[arg-type]
+    n = 200_000
+    t_compiled = best(lambda: [compiled.fn(values, None) for _ in range(n)]) / n  # type: ignore[arg-type]
+    t_native = best(lambda: [native(values, None) for _ in range(n)]) / n
+    row("compiled condition", f"{t_compiled * 1e9:.0f} ns")
+    row("native Python function", f"{t_native * 1e9:.0f} ns")
+    row("ratio compiled / native", f"{t_compiled / t_native:.2f}x", "(target <= 1.5x)")
+    try:
+        import simpleeval
+    except ImportError:
+        row("simpleeval", "not installed")
+        return
+    evaluator = simpleeval.SimpleEval(names=values)
+    parsed = evaluator.parse(text)
+    m = 5_000
+    t_simple_text = best(lambda: [evaluator.eval(text) for _ in range(m)]) / m
+    t_simple_parsed = (
+        best(lambda: [evaluator.eval(text, previously_parsed=parsed) for _ in range(m)]) / m
+    )
+    row("simpleeval on the text", f"{t_simple_text * 1e9:.0f} ns")
+    row("simpleeval, parsed once", f"{t_simple_parsed * 1e9:.0f} ns")
+    row(
+        "speed-up vs simpleeval on the text",
+        f"{t_simple_text / t_compiled:.0f}x",
+        "(target >= 50x)",
+    )
+    row("speed-up vs simpleeval parsed once", f"{t_simple_parsed / t_compiled:.0f}x")
+
+
+def loading() -> None:
+    print("Loading a generated 1,000-card deck")
+    with tempfile.TemporaryDirectory() as folder:
+        path = write(Path(folder) / "grand.yaml", large_deck(1000))
+        data = path.read_bytes()
+        t_yaml = best(lambda: yaml.load(data, Loader=yaml.CSafeLoader), repeat=7)
+        t_deck = best(lambda: load_deck(path), repeat=7)
+    row("bare yaml.load(CSafeLoader)", f"{t_yaml * 1e3:.1f} ms")
+    row("load, validate and compile (scenarios)", f"{t_deck * 1e3:.1f} ms")
+    row("ratio scenarios / bare YAML", f"{t_deck / t_yaml:.2f}x", "(target <= 2x)")
+
+
+def simulate(games: int = 2000) -> None:
+    from scenarios.sim import simulate as run
+
+    print(f"Simulating {games} games of the default deck (policy random)")
+    deck = load_deck(resolve_deck(None))
+    t_one = best(lambda: run(deck, games, 0, "random", jobs=1), repeat=3)
+    t_two = best(lambda: run(deck, games, 0, "random", jobs=2), repeat=3)
+    row("--jobs 1", f"{games / t_one:.0f} games/s")
+    row("--jobs 2", f"{games / t_two:.0f} games/s")
+    row("ratio jobs 2 / jobs 1", f"{t_one / t_two:.2f}x", "(target >= 1.8x)")
+
+
+def replay() -> None:
+    from scenarios.journal import read_journal
+    from scenarios.journal import replay as replay_journal
+    from scenarios.sim import load_policy, play_game
+
+    print("Replaying a 10,000-action journal")
+    with tempfile.TemporaryDirectory() as folder:
+        deck = load_deck(write(Path(folder) / "long.yaml", long_deck()))
+        path = Path(folder) / "long.jsonl"
+        result = play_game(deck, 0, 0, load_policy("random"), journal=path)
+        lines = path.read_bytes().splitlines()
+
+        def parse_only() -> None:
+            for line in lines:
+                json.loads(line)
+
+        t_parse = best(parse_only, repeat=3)
+        t_read = best(lambda: read_journal(path), repeat=3)
+        t_replay = best(lambda: replay_journal(read_journal(path)), repeat=3)
+    row("actions in the journal", f"{result.actions}")
+    row("parse its JSON lines only", f"{t_parse * 1e3:.0f} ms")
+    row("read it (lines and checksums)", f"{t_read * 1e3:.0f} ms")
+    row("full replay, every hash checked", f"{t_replay * 1e3:.0f} ms")
+    row("ratio full replay / JSON parsing", f"{t_replay / t_parse:.1f}x")
+
+
+BENCHMARKS: dict[str, Callable[[], None]] = {
+    "expressions": expressions,
+    "loading": loading,
+    "simulate": simulate,
+    "replay": replay,
+}
+
+if __name__ == "__main__":
+    for name in sys.argv[1:] or list(BENCHMARKS):
+        BENCHMARKS[name]()
+        print()
