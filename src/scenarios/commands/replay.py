@@ -13,7 +13,11 @@ def run(args: argparse.Namespace) -> int:
     lang: Lang = args.lang
     if not args.verify:
         stderr().print(
-            pick(lang, "précisez --verify pour vérifier des journaux", "add --verify to check journals"),
+            pick(
+                lang,
+                "précisez --verify pour vérifier des journaux",
+                "add --verify to check journals",
+            ),
             markup=False,
         )
         return 2

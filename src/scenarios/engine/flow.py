@@ -201,6 +201,7 @@ def play(draft: Draft, role_id: str, card_id: str, rationale: str) -> None:
 
 
 def pass_turn(draft: Draft, role_id: str, rationale: str) -> None:
+    draft.history.bump("passes", (role_id, draft.phase))
     draft.log.append(Passed(role_id, rationale))
     next_role(draft)
 

@@ -57,7 +57,7 @@ class NoteEntry:
 
 
 _MODULUS = 1 << 256
-HISTORY_TABLES = ("plays", "fired", "choices", "tags", "last_turn")
+HISTORY_TABLES = ("plays", "passes", "fired", "choices", "tags", "last_turn")
 
 
 def entry_digest(*parts: object) -> int:
@@ -74,13 +74,15 @@ def add_digest(digest: int, *parts: object) -> int:
 class History:
     """Counts of what happened, for the expression functions and the debrief.
 
-    `plays` counts decisions by (card, role, phase); `fired` events and
-    dilemmas by (card, phase); `choices` by (dilemma, option); `tags` by
-    (tag, phase); `last_turn` is the last turn a card was played or fired.
+    `plays` counts decisions by (card, role, phase); `passes` by (role,
+    phase); `fired` events and dilemmas by (card, phase); `choices` by
+    (dilemma, option); `tags` by (tag, phase); `last_turn` is the last turn a
+    card was played or fired.
     `digest` sums the digests of every entry (see the module's docstring).
     """
 
     plays: FrozenDict[tuple[str, str, str], int] = FrozenDict()
+    passes: FrozenDict[tuple[str, str], int] = FrozenDict()
     fired: FrozenDict[tuple[str, str], int] = FrozenDict()
     choices: FrozenDict[tuple[str, str], int] = FrozenDict()
     tags: FrozenDict[tuple[str, str], int] = FrozenDict()

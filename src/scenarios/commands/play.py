@@ -1,0 +1,73 @@
+"""`scenarios play [DECK]`: the Textual app, for a table and its facilitator."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from scenarios.commands.output import pick, report_deck_error, stderr, stdout
+from scenarios.deck import Deck, DeckError, load_deck, resolve_deck
+from scenarios.i18n import Lang
+
+
+def parse_teams(values: list[str], deck: Deck | None, lang: Lang) -> dict[str, str] | None:
+    """`NAME=ROLE` pairs as a role -> team name mapping; None (after a message) if malformed."""
+    teams: dict[str, str] = {}
+    roles = {role.id for role in deck.roles} if deck else set()
+    for value in values:
+        name, sep, role = value.rpartition("=")
+        if not sep or not name.strip() or not role.strip() or (roles and role not in roles):
+            known = ", ".join(sorted(roles))
+            stderr().print(
+                pick(
+                    lang,
+                    f"--team {value} : écrivez NOM=RÔLE avec un rôle du deck ({known})",
+                    f"--team {value}: write NAME=ROLE with a role of the deck ({known})",
+                ),
+                markup=False,
+            )
+            return None
+        teams[role.strip()] = name.strip()
+    return teams
+
+
+def run(args: argparse.Namespace) -> int:
+    lang: Lang = args.lang
+    deck = None
+    if args.deck is not None and args.resume is None:
+        try:
+            deck = load_deck(resolve_deck(args.deck))
+        except DeckError as error:
+            return report_deck_error(error, lang)
+    teams = parse_teams(args.team, deck, lang)
+    if teams is None:
+        return 2
+    resume = Path(args.resume) if args.resume else None
+    if resume is not None and not resume.is_file():
+        stderr().print(
+            pick(lang, f"{resume} : journal introuvable", f"{resume}: journal not found"),
+            markup=False,
+        )
+        return 1
+    from scenarios.tui.app import ScenariosApp
+    from scenarios.tui.i18n import localised
+
+    app = localised(ScenariosApp, lang)(
+        lang=lang,
+        deck=deck,
+        resume=resume,
+        seed=args.seed,
+        teams=teams,
+        journal=Path(args.journal) if args.journal else None,
+    )
+    app.run()
+    if app.last_journal is not None:
+        stdout().print(
+            pick(
+                lang,
+                f"Journal de la partie : {app.last_journal}",
+                f"Session journal: {app.last_journal}",
+            ),
+            markup=False,
+        )
+    return 0

@@ -1,0 +1,199 @@
+"""The Textual app: moves between home, setup, play and end, and owns the live session."""
+
+from __future__ import annotations
+
+import secrets
+import time
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from scenarios.deck import Deck, DeckError, load_deck
+from scenarios.engine import State
+from scenarios.i18n import Lang
+from scenarios.journal import (
+    JournalError,
+    Session,
+    Team,
+    new_journal_path,
+    read_journal,
+    replay,
+    utc_now,
+)
+from scenarios.journal.session import Clock
+from scenarios.tui.i18n import BindingSpec, localised, text
+from scenarios.tui.screens.dialogs import MessageDialog, QuitDialog
+from scenarios.tui.screens.end import EndScreen
+from scenarios.tui.screens.home import HomeScreen
+from scenarios.tui.screens.play import PlayScreen
+from scenarios.tui.screens.setup import SetupScreen
+
+DEFAULT_MINUTES = 8
+
+
+def random_seed() -> int:
+    """A fresh seed, short enough to note down."""
+    return secrets.randbelow(1_000_000)
+
+
+class ScenariosApp(App[None]):
+    """The game for a table and its facilitator."""
+
+    CSS_PATH = Path(__file__).parent / "styles.tcss"
+    TITLE = "scenarios"
+    BINDING_SPECS: list[BindingSpec] = [
+        ("ctrl+p", "command_palette", "key.palette", False, "^p", True),
+        ("ctrl+q", "quit", "key.quit", False, "^q", True),
+    ]
+
+    def __init__(
+        self,
+        *,
+        lang: Lang = "fr",
+        deck: Deck | None = None,
+        resume: Path | None = None,
+        seed: int | None = None,
+        teams: dict[str, str] | None = None,
+        journal: Path | None = None,
+        journal_folder: Path | None = None,
+        minutes: int = DEFAULT_MINUTES,
+        clock: Callable[[], float] = time.monotonic,
+        now: Clock = utc_now,
+    ) -> None:
+        super().__init__()
+        self.lang = lang
+        self.initial_deck = deck
+        self.initial_resume = resume
+        self.seed = seed
+        self.teams = dict(teams or {})
+        self.journal = journal
+        self.journal_folder = journal_folder
+        self.minutes = minutes
+        self.clock = clock
+        self.now = now
+        self.session: Session | None = None
+        self.last_journal: Path | None = None
+
+    def on_mount(self) -> None:
+        if self.initial_resume is not None:
+            self.resume(self.initial_resume)
+        elif self.initial_deck is not None:
+            self.setup(self.initial_deck)
+        else:
+            self.home()
+
+    def _show(self, screen: Screen[None]) -> None:
+        if len(self.screen_stack) > 1:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    # Navigation
+
+    def home(self) -> None:
+        self._close_session()
+        self._show(localised(HomeScreen, self.lang)(self.lang, self.journal_folder))
+
+    def setup(self, deck: Deck) -> None:
+        seed = self.seed if self.seed is not None else random_seed()
+        self._show(
+            localised(SetupScreen, self.lang)(deck, self.lang, seed, self.minutes, self.teams)
+        )
+
+    def open_deck_file(self, path: str) -> None:
+        try:
+            deck = load_deck(path)
+        except DeckError as error:
+            self.push_screen(
+                MessageDialog(text(self.lang, "home.invalid"), error.format(self.lang))
+            )
+            return
+        self.setup(deck)
+
+    def start(self, deck: Deck, seed: int, teams: Sequence[Team], minutes: int) -> None:
+        path = self.journal or new_journal_path(deck.id, seed, self.now(), self.journal_folder)
+        self.journal = None
+        session = Session.start(deck, seed, path, teams, lang=self.lang, clock=self.now)
+        self._play(session, minutes)
+
+    def resume(self, path: Path) -> None:
+        try:
+            content = read_journal(path)
+            session, report = Session.resume(path, clock=self.now)
+        except JournalError as error:
+            self.push_screen(MessageDialog(str(path), error.message(self.lang)))
+            return
+        notice = text(self.lang, "play.resumed", actions=report.kept)
+        if report.damage is not None:
+            notice = text(
+                self.lang,
+                "play.damaged",
+                problem=report.damage.message(self.lang),
+                kept=report.kept,
+                backup=report.backup,
+            )
+        history = replay(content, keep_states=True).states[: report.kept]
+        if session.state.over:
+            self._close_session()
+            self.session = session
+            self.last_journal = session.path
+            self.show_end(session)
+            return
+        self._play(session, self.minutes, notice, history)
+
+    def _play(
+        self, session: Session, minutes: int, notice: str = "", history: Iterable[State] = ()
+    ) -> None:
+        self._close_session()
+        self.session = session
+        self.last_journal = session.path
+        screen = localised(PlayScreen, self.lang)(
+            session, self.lang, round_seconds=minutes * 60, notice=notice, history=history
+        )
+        self._show(screen)
+
+    def show_end(self, session: Session) -> None:
+        self._show(localised(EndScreen, self.lang)(session.state, session.path, self.lang))
+
+    def team_of(self, session: Session, role: str) -> str:
+        for team in session.header.teams:
+            if role in team.roles:
+                return team.name
+        return role
+
+    # Leaving
+
+    def confirm_quit(self, session: Session) -> None:
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.exit()
+
+        self.push_screen(QuitDialog(self.lang, str(session.path)), answered)
+
+    async def action_quit(self) -> None:
+        session = self.session
+        if session is not None and not session.state.over and isinstance(self.screen, PlayScreen):
+            self.confirm_quit(session)
+            return
+        self.exit()
+
+    def _close_session(self) -> None:
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+
+    def on_unmount(self) -> None:
+        if self.session is not None:
+            self.session.close()
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        lang = self.lang
+        yield SystemCommand(
+            text(lang, "sys.theme"), text(lang, "sys.theme.help"), self.action_change_theme
+        )
+        yield SystemCommand(
+            text(lang, "sys.keys"), text(lang, "sys.keys.help"), self.action_show_help_panel
+        )
+        yield SystemCommand(text(lang, "sys.quit"), text(lang, "sys.quit.help"), self.action_quit)

@@ -1,0 +1,116 @@
+"""What an action did, as lines for the play screen's log, in the player's language."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from rich.text import Text
+
+from scenarios.engine import State
+from scenarios.engine.events import (
+    Changed,
+    Chose,
+    FlagChanged,
+    GameEnded,
+    Given,
+    Injected,
+    Noted,
+    Passed,
+    Paused,
+    Played,
+    Resumed,
+    Revealed,
+    RoundBegan,
+    Scheduled,
+    Undone,
+)
+from scenarios.i18n import Lang
+from scenarios.tui.i18n import text
+from scenarios.tui.widgets.gauge import signed
+
+
+def log_lines(state: State, lang: Lang) -> Iterator[Text]:
+    """Lines describing `state.last`, the records of the action that led to `state`."""
+    deck = state.deck
+
+    def card(card_id: str) -> str:
+        found = deck.card_index.get(card_id)
+        return found.title if found else card_id
+
+    def role(role_id: str | None) -> str:
+        if role_id is None or role_id not in deck.role_index:
+            return str(role_id)
+        return deck.roles[deck.role_index[role_id]].title
+
+    for event in state.last:
+        if isinstance(event, RoundBegan):
+            phase = deck.phases[deck.phase_index[event.phase]].title
+            yield Text(
+                text(lang, "log.round", turn=event.turn, phase=phase, round=event.round),
+                style="bold",
+            )
+        elif isinstance(event, Revealed):
+            key = {"trigger": "log.revealed.trigger", "inject": "log.revealed.inject"}.get(
+                event.via, "log.revealed"
+            )
+            yield Text(text(lang, key, card=card(event.card)), style="yellow")
+        elif isinstance(event, Changed):
+            indicator = deck.indicators[deck.indicator_index[event.indicator]]
+            delta = event.after - event.before
+            good = (delta > 0) == (indicator.good == "high")
+            yield Text(
+                text(
+                    lang,
+                    "log.changed",
+                    indicator=indicator.title,
+                    delta=signed(delta),
+                    card=card(event.card),
+                ),
+                style="green" if good else "red",
+            )
+        elif isinstance(event, FlagChanged):
+            title = next((f.title for f in deck.flags if f.id == event.flag), event.flag)
+            yield Text(
+                text(lang, "log.flag.on" if event.value else "log.flag.off", flag=title),
+                style="dim",
+            )
+        elif isinstance(event, Chose):
+            option = deck.card(event.card).option(event.option)
+            title = option.title if option else event.option
+            yield Text(text(lang, "log.chose", option=title, card=card(event.card)), style="cyan")
+        elif isinstance(event, Played):
+            yield Text(
+                text(lang, "log.played", role=role(event.role), card=card(event.card)),
+                style="bold cyan",
+            )
+            if event.rationale:
+                yield Text(text(lang, "log.rationale", text=event.rationale), style="italic")
+        elif isinstance(event, Passed):
+            yield Text(text(lang, "log.passed", role=role(event.role)), style="dim")
+            if event.rationale:
+                yield Text(text(lang, "log.rationale", text=event.rationale), style="italic")
+        elif isinstance(event, Given):
+            yield Text(text(lang, "log.given", role=role(event.role), card=card(event.card)))
+        elif isinstance(event, Scheduled):
+            yield Text(
+                text(lang, "log.scheduled", card=card(event.card), due=event.due), style="dim"
+            )
+        elif isinstance(event, Injected) and event.role is not None:
+            yield Text(
+                text(lang, "log.injected_decision", card=card(event.card), role=role(event.role))
+            )
+        elif isinstance(event, Noted):
+            yield Text(text(lang, "log.noted", text=event.text), style="magenta")
+        elif isinstance(event, Paused):
+            yield Text(text(lang, "log.paused"), style="dim")
+        elif isinstance(event, Resumed):
+            yield Text(text(lang, "log.resumed"), style="dim")
+        elif isinstance(event, Undone):
+            yield Text(text(lang, "log.undone"), style="bold magenta")
+        elif isinstance(event, GameEnded):
+            ending = (
+                deck.ending_index[event.ending].title
+                if event.ending
+                else text(lang, "end.completed")
+            )
+            yield Text(text(lang, "log.ended", ending=ending, score=event.score), style="bold")

@@ -1,0 +1,111 @@
+"""Small modal dialogs: a facilitator's note, leaving a game, a deck's errors."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
+
+from scenarios.deck import Card
+from scenarios.i18n import Lang
+from scenarios.tui.i18n import text
+from scenarios.tui.widgets.cards import CardView
+
+
+class AskDialog(ModalScreen[str | None]):
+    """Asks for one line of text; Enter keeps it, Escape gives it up."""
+
+    BINDINGS = [("escape", "cancel", "")]
+
+    def __init__(self, prompt: str) -> None:
+        super().__init__()
+        self.prompt = prompt
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.prompt)
+            yield Input(id="answer", max_length=2000)
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip() or None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class QuitDialog(ModalScreen[bool]):
+    """Leaving mid-game: says where the journal is and how to resume."""
+
+    BINDINGS = [
+        ("o", "answer(True)", ""),
+        ("y", "answer(True)", ""),
+        ("n", "answer(False)", ""),
+        ("escape", "answer(False)", ""),
+    ]
+
+    def __init__(self, lang: Lang, journal: str) -> None:
+        super().__init__()
+        self.lang = lang
+        self.journal = journal
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(text(self.lang, "quit.question"), classes="dialog-title")
+            yield Static(text(self.lang, "quit.explain", path=self.journal))
+            with Horizontal(classes="buttons"):
+                yield Button(text(self.lang, "quit.yes"), id="yes", variant="error")
+                yield Button(text(self.lang, "quit.no"), id="no", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+
+class CardsDialog(ModalScreen[None]):
+    """The round's cards in full, to read them aloud; closed with Escape or Enter."""
+
+    BINDINGS = [("escape", "close", ""), ("enter", "close", ""), ("e", "close", "")]
+
+    def __init__(self, title: str, cards: list[Card]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.cards = cards
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Static(self.title_text, classes="dialog-title")
+            with VerticalScroll():
+                for card in self.cards:
+                    yield CardView(card)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class MessageDialog(ModalScreen[None]):
+    """A message to read (such as a deck's errors), closed with Escape or Enter."""
+
+    BINDINGS = [("escape", "close", ""), ("enter", "close", "")]
+
+    def __init__(self, title: str, body: str) -> None:
+        super().__init__()
+        self.title_text = title
+        self.body = body
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Static(self.title_text, classes="dialog-title")
+            with VerticalScroll():
+                yield Static(self.body, markup=False)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,126 @@
+"""The end of a game: the ending or the final score, the indicators over time, the journal."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from scenarios.engine import State
+from scenarios.i18n import Lang
+from scenarios.tui.i18n import BindingSpec, text
+from scenarios.tui.widgets.gauge import sparkline
+
+if TYPE_CHECKING:
+    from scenarios.tui.app import ScenariosApp
+
+
+class EndScreen(Screen[None]):
+    """What the table reached, how the indicators moved, and where the journal is."""
+
+    BINDING_SPECS: list[BindingSpec] = [
+        ("n", "new", "key.new", True, None, False),
+        ("q", "app.quit", "key.quit", True, None, False),
+    ]
+
+    def __init__(self, final: State, journal: Path, lang: Lang) -> None:
+        super().__init__()
+        self.final = final
+        self.journal = journal
+        self.lang = lang
+
+    @property
+    def scenarios_app(self) -> ScenariosApp:
+        from scenarios.tui.app import ScenariosApp
+
+        assert isinstance(self.app, ScenariosApp)
+        return self.app
+
+    def t(self, key: str, **params: object) -> str:
+        return text(self.lang, key, **params)
+
+    def compose(self) -> ComposeResult:
+        final = self.final
+        deck = final.deck
+        ending = deck.ending_index.get(final.ending) if final.ending else None
+        outcome = final.outcome or "completed"
+        title = Text(self.t("end.title"), style="bold")
+        if ending is not None:
+            title.append(f"\n{self.t('end.outcome.' + outcome)} — {ending.title}", style="bold")
+        else:
+            title.append("\n" + self.t("end.completed"), style="bold")
+        if ending and ending.text:
+            title.append("\n" + ending.text)
+        title.append("\n\n" + self.t("end.score", score=final.final_score), style="bold")
+        with VerticalScroll(id="end-body"):
+            yield Static(title, id="end-outcome", classes=f"outcome-{outcome}")
+            yield Static(self._trajectories(), id="end-trajectories")
+            yield Static(self._summary(), id="end-summary")
+            yield Static(
+                self.t("end.journal", path=self.journal)
+                + "\n"
+                + self.t("end.replay", path=self.journal),
+                id="end-journal",
+            )
+        yield Footer()
+
+    def _trajectories(self) -> Table:
+        deck = self.final.deck
+        table = Table(
+            title=self.t("end.trajectories"),
+            title_justify="left",
+            box=None,
+            show_header=False,
+            padding=(0, 1),
+        )
+        table.add_column(no_wrap=True, max_width=32)
+        table.add_column(justify="right", no_wrap=True)
+        table.add_column(no_wrap=True)
+        for index, indicator in enumerate(deck.indicators):
+            values = [values[index] for values in self.final.trail]
+            start, end = values[0], values[-1]
+            table.add_row(
+                indicator.title, f"{start} → {end}", sparkline(values, indicator.min, indicator.max)
+            )
+        return table
+
+    def _summary(self) -> Text:
+        final = self.final
+        deck = final.deck
+        plays: Counter[str] = Counter()
+        passes: Counter[str] = Counter()
+        for (_, role_id, _), count in final.history.plays.items():
+            plays[role_id] += count
+        for (role_id, _), count in final.history.passes.items():
+            passes[role_id] += count
+        choices = sum(final.history.choices.values())
+        body = Text()
+        body.append(self.t("end.summary") + "\n", style="bold")
+        body.append(
+            self.t(
+                "end.counts",
+                rounds=self.final.turn,
+                plays=sum(plays.values()),
+                passes=sum(passes.values()),
+                choices=choices,
+                notes=len(self.final.notes),
+            )
+        )
+        for role in deck.roles:
+            body.append(
+                "\n  "
+                + self.t(
+                    "end.by_role", role=role.title, plays=plays[role.id], passes=passes[role.id]
+                )
+            )
+        return body
+
+    def action_new(self) -> None:
+        self.scenarios_app.home()

@@ -1,0 +1,429 @@
+"""The play screen: phase and timer, gauges, the round's events, a dilemma or a hand, the log.
+
+Every key press becomes an engine action sent through the journaled session:
+the journal line is on disk before the screen shows the effect. The screen
+asks the engine what is legal and why a card cannot be played; it computes no
+rule itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, RichLog, Static
+from textual.widgets.option_list import Option
+
+from scenarios.deck import Card, Deck
+from scenarios.deck import Option as DilemmaOption
+from scenarios.engine import (
+    Action,
+    Choose,
+    Draw,
+    EndRound,
+    IllegalAction,
+    Pass,
+    Play,
+    State,
+    available_options,
+    playability,
+)
+from scenarios.i18n import Lang
+from scenarios.journal import Session
+from scenarios.tui.commands import FacilitatorCommands
+from scenarios.tui.i18n import BindingSpec, text
+from scenarios.tui.log_lines import log_lines
+from scenarios.tui.widgets.cards import CardView
+from scenarios.tui.widgets.gauge import Gauge
+from scenarios.tui.widgets.phase_bar import PhaseBar
+
+if TYPE_CHECKING:
+    from scenarios.tui.app import ScenariosApp
+
+
+class PlayScreen(Screen[None]):
+    """Where the table plays, round after round."""
+
+    COMMANDS = {FacilitatorCommands}
+    BINDING_SPECS: list[BindingSpec] = [
+        ("d", "draw", "key.draw", True, None, False),
+        ("enter", "select_option", "key.choose", True, "Entrée", True),
+        ("enter", "select_card", "key.play", True, "Entrée", True),
+        ("e", "read_events", "key.events", True, None, False),
+        ("p", "pass_turn", "key.pass", True, None, False),
+        ("r", "rationale", "key.rationale", True, None, False),
+        ("f", "end_round", "key.end_round", True, None, False),
+        ("escape", "focus_hand", "key.hand", False, None, False),
+        ("q", "request_quit", "key.quit", True, None, False),
+        *[(str(n), f"pick({n})", "key.choose", False, None, False) for n in range(1, 10)],
+    ]
+
+    def __init__(
+        self,
+        session: Session,
+        lang: Lang,
+        round_seconds: int = 0,
+        notice: str = "",
+        history: Iterable[State] = (),
+    ) -> None:
+        super().__init__()
+        self.session = session
+        self.deck: Deck = session.state.deck
+        self.lang = lang
+        self.round_seconds = round_seconds
+        self.notice = notice
+        self.past = list(history)
+        self.elapsed = 0.0
+        self.last_tick: float | None = None
+        self.warned = False
+        self.shown_turn = -1
+
+    @property
+    def scenarios_app(self) -> ScenariosApp:
+        from scenarios.tui.app import ScenariosApp
+
+        assert isinstance(self.app, ScenariosApp)
+        return self.app
+
+    @property
+    def state(self) -> State:
+        return self.session.state
+
+    def t(self, key: str, **params: object) -> str:
+        return text(self.lang, key, **params)
+
+    # Layout
+
+    def compose(self) -> ComposeResult:
+        yield PhaseBar(id="phase-bar")
+        with Horizontal(id="body"):
+            with Vertical(id="side"):
+                yield Static(self.t("play.gauges"), classes="section-title")
+                for indicator in self.deck.indicators:
+                    yield Gauge(indicator, id=f"gauge-{indicator.id}")
+                yield Static(self.t("play.log"), classes="section-title")
+                yield RichLog(id="log", wrap=True, markup=False, auto_scroll=True, min_width=10)
+            with Vertical(id="main"):
+                yield Static(id="stage")
+                yield VerticalScroll(id="events")
+                yield OptionList(id="choices")
+                yield Static(id="detail")
+                yield Input(
+            placeholder=self.t("play.rationale"), id="rationale", max_length=2000, compact=True
+        )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.last_tick = self.scenarios_app.clock()
+        if self.round_seconds:
+            self.set_interval(1, self.tick)
+        self.render_state()
+        self.call_after_refresh(self._fill_log)
+
+    def _fill_log(self) -> None:
+        """The log of what happened so far (written once the log knows its width)."""
+        log = self.query_one("#log", RichLog)
+        for state in self.past:
+            for line in log_lines(state, self.lang):
+                log.write(line)
+        self.past = []
+        for line in log_lines(self.state, self.lang):
+            log.write(line)
+        if self.notice:
+            log.write(Text(self.notice, style="bold yellow"))
+            self.notify(self.notice, timeout=8)
+
+    # Rendering
+
+    def render_state(self) -> None:
+        state = self.state
+        self._render_header()
+        self._render_gauges()
+        if state.turn != self.shown_turn:
+            self.shown_turn = state.turn
+            self.elapsed = 0.0
+            self.warned = False
+        self._render_events()
+        self._render_choices()
+        self.refresh_bindings()
+
+    def _render_header(self) -> None:
+        state, deck = self.state, self.deck
+        phase = deck.phases[state.phase_index]
+        number = self.t("phase.label", number=state.phase_index + 1, count=len(deck.phases))
+        left = f"{number} · {phase.title}"
+        middle = self.t(
+            "play.round",
+            round=state.round,
+            rounds=phase.rounds,
+            turn=state.turn,
+            turns=deck.total_rounds,
+        )
+        right = ""
+        if self.round_seconds:
+            remaining = max(0, int(self.round_seconds - self.elapsed))
+            clock = f"{remaining // 60:02d}:{remaining % 60:02d}"
+            right = self.t("play.paused" if state.paused else "play.timer", time=clock)
+        self.query_one(PhaseBar).show(state.phase_index, left, middle, right)
+
+    def _render_gauges(self) -> None:
+        state = self.state
+        start = state.trail[-1] if state.trail else state.indicators
+        for index, indicator in enumerate(self.deck.indicators):
+            history = [values[index] for values in state.trail]
+            self.query_one(f"#gauge-{indicator.id}", Gauge).show(
+                state.indicators[index], state.indicators[index] - start[index], history
+            )
+
+    def _render_events(self) -> None:
+        state = self.state
+        events = self.query_one("#events", VerticalScroll)
+        events.remove_children()
+        cards = [self.deck.card(card_id) for card_id in state.revealed]
+        if state.pending:
+            dilemma = self.deck.card(state.pending[0])
+            cards = [dilemma] + [c for c in cards if c.id != dilemma.id]
+        if state.stage == "events" and not state.pending:
+            events.display = False
+            return
+        events.display = True
+        if not cards:
+            events.mount(Static(self.t("play.no_events"), classes="muted"))
+            return
+        small = self.size.height < 32
+        compact = small and state.stage != "events" and not state.pending and len(cards) > 1
+        for card in cards:
+            view = CardView(card)
+            if compact and card.type != "dilemma":
+                view.add_class("compact")
+            events.mount(view)
+
+    def _render_choices(self) -> None:
+        state = self.state
+        stage = self.query_one("#stage", Static)
+        choices = self.query_one("#choices", OptionList)
+        detail = self.query_one("#detail", Static)
+        rationale = self.query_one("#rationale", Input)
+        role = state.current_role
+        if state.pending:
+            card = self.deck.card(state.pending[0])
+            stage.update(self.t("play.stage.dilemma"))
+            legal = {o.id for o in available_options(state, card)}
+            choices.set_options(
+                self._dilemma_option(n, o, o.id in legal) for n, o in enumerate(card.options, 1)
+            )
+            choices.display = True
+            rationale.display = False
+            detail.display = True
+            choices.border_title = card.title
+            choices.highlighted = next(i for i, o in enumerate(card.options) if o.id in legal)
+            self._show_option_detail(card, choices.highlighted)
+            choices.focus()
+        elif role is not None:
+            team = self.scenarios_app.team_of(self.session, role)
+            role_title = self.deck.roles[self.deck.role_index[role]].title
+            if team == role_title:
+                stage.update(self.t("play.stage.role", role=role_title))
+            else:
+                stage.update(self.t("play.stage.decisions", team=team, role=role_title))
+            hand = state.hand(role)
+            options = [
+                self._hand_option(n, role, self.deck.card(card_id))
+                for n, card_id in enumerate(hand, 1)
+            ]
+            choices.set_options(options)
+            choices.border_title = self.t("play.hand", role=role_title)
+            choices.display = True
+            rationale.display = True
+            detail.display = True
+            if not hand:
+                detail.update(self.t("play.empty_hand"))
+            else:
+                first_playable = next((i for i, o in enumerate(options) if not o.disabled), 0)
+                choices.highlighted = first_playable
+                self._show_card_detail(role, choices.highlighted)
+            if not rationale.has_focus:
+                choices.focus()
+        else:
+            key = "play.stage.events" if state.stage == "events" else "play.stage.end"
+            stage.update(self.t(key))
+            choices.display = False
+            rationale.display = False
+            detail.display = False
+            rationale.value = ""
+            self.set_focus(None)
+
+    def _dilemma_option(self, number: int, option: DilemmaOption, legal: bool) -> Option:
+        prompt = Text(f"{number}. {option.title}", style="" if legal else "dim")
+        if not legal and option.requires is not None:
+            condition = self.t("play.requires", condition=option.requires.source)
+            prompt.append(f"  ({condition})", style="dim italic")
+        return Option(prompt, id=option.id, disabled=not legal)
+
+    def _hand_option(self, number: int, role: str, card: Card) -> Option:
+        refusal = playability(self.state, role, card.id)
+        prompt = Text(f"{number}. {card.title}", style="bold" if refusal is None else "dim")
+        if refusal is not None:
+            prompt.append(f"  ({refusal.message(self.lang)})", style="dim italic")
+        elif card.cost:
+            costs = ", ".join(
+                f"{self.deck.indicators[self.deck.indicator_index[i]].title} {n}"
+                for i, n in card.cost
+            )
+            prompt.append(f"  ({self.t('play.cost', costs=costs)})", style="italic")
+        return Option(prompt, id=card.id, disabled=refusal is not None)
+
+    def _show_card_detail(self, role: str, index: int | None) -> None:
+        detail = self.query_one("#detail", Static)
+        hand = self.state.hand(role)
+        if index is None or not 0 <= index < len(hand):
+            detail.update("")
+            return
+        card = self.deck.card(hand[index])
+        body = Text()
+        body.append(card.title, style="bold")
+        if card.text:
+            body.append("\n" + card.text)
+        if card.requires is not None:
+            body.append(
+                "\n" + self.t("play.requires", condition=card.requires.source), style="italic"
+            )
+        detail.update(body)
+
+    def _show_option_detail(self, card: Card, index: int | None) -> None:
+        detail = self.query_one("#detail", Static)
+        if index is None or not 0 <= index < len(card.options):
+            detail.update("")
+            return
+        option = card.options[index]
+        detail.update(Text(option.text or option.title))
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        state = self.state
+        if state.pending:
+            self._show_option_detail(self.deck.card(state.pending[0]), event.option_index)
+        elif state.current_role is not None:
+            self._show_card_detail(state.current_role, event.option_index)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self._act_on_option(event.option_index)
+
+    # Actions
+
+    def perform(self, action: Action) -> bool:
+        """Journal `action` through the session, then show its effect."""
+        try:
+            state = self.session.apply(action)
+        except IllegalAction as error:
+            self.notify(error.message(self.lang), severity="warning")
+            return False
+        log = self.query_one("#log", RichLog)
+        for line in log_lines(state, self.lang):
+            log.write(line)
+        if state.over:
+            self.scenarios_app.show_end(self.session)
+            return True
+        self.render_state()
+        return True
+
+    def _act_on_option(self, index: int | None) -> None:
+        state = self.state
+        if index is None:
+            return
+        if state.pending:
+            card = self.deck.card(state.pending[0])
+            if 0 <= index < len(card.options):
+                self.perform(Choose(card.id, card.options[index].id))
+            return
+        role = state.current_role
+        if role is None:
+            return
+        hand = state.hand(role)
+        if 0 <= index < len(hand):
+            rationale = self.query_one("#rationale", Input)
+            if self.perform(Play(role, hand[index], rationale.value.strip())):
+                rationale.value = ""
+                self.action_focus_hand()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        state = self.state
+        if action == "draw":
+            return not state.over and state.stage == "events" and not state.pending
+        if action == "end_round":
+            return not state.over and state.stage == "end" and not state.pending
+        if action in ("pass_turn", "rationale"):
+            return state.current_role is not None
+        if action == "select_option":
+            return bool(state.pending)
+        if action == "select_card":
+            return not state.pending and state.current_role is not None
+        if action == "read_events":
+            return bool(state.revealed) or bool(state.pending)
+        return True
+
+    def action_draw(self) -> None:
+        self.perform(Draw())
+
+    def action_end_round(self) -> None:
+        self.perform(EndRound())
+
+    def action_select_option(self) -> None:
+        self._act_on_option(self.query_one("#choices", OptionList).highlighted)
+
+    def action_select_card(self) -> None:
+        self._act_on_option(self.query_one("#choices", OptionList).highlighted)
+
+    def action_read_events(self) -> None:
+        from scenarios.tui.screens.dialogs import CardsDialog
+
+        state = self.state
+        ids = list(dict.fromkeys([*state.pending, *state.revealed]))
+        self.app.push_screen(CardsDialog(self.t("play.events"), [self.deck.card(i) for i in ids]))
+
+    def action_pick(self, number: int) -> None:
+        choices = self.query_one("#choices", OptionList)
+        if choices.display and 0 < number <= choices.option_count:
+            option = choices.get_option_at_index(number - 1)
+            if not option.disabled:
+                self._act_on_option(number - 1)
+
+    def action_pass_turn(self) -> None:
+        role = self.state.current_role
+        if role is None:
+            return
+        rationale = self.query_one("#rationale", Input)
+        if self.perform(Pass(role, rationale.value.strip())):
+            rationale.value = ""
+            self.action_focus_hand()
+
+    def action_rationale(self) -> None:
+        self.query_one("#rationale", Input).focus()
+
+    def action_focus_hand(self) -> None:
+        choices = self.query_one("#choices", OptionList)
+        if choices.display:
+            choices.focus()
+
+    def action_request_quit(self) -> None:
+        self.scenarios_app.confirm_quit(self.session)
+
+    # Timer
+
+    def tick(self) -> None:
+        now = self.scenarios_app.clock()
+        if self.last_tick is not None and not self.state.paused:
+            self.elapsed += now - self.last_tick
+        self.last_tick = now
+        if self.round_seconds and self.elapsed >= self.round_seconds and not self.warned:
+            self.warned = True
+            self.app.bell()
+            self.notify(self.t("play.time_up"), severity="warning", timeout=10)
+        self._render_header()
+
+    def facilitator(self, action: Action) -> None:
+        """Run a facilitator's action chosen in the command palette."""
+        self.perform(action)

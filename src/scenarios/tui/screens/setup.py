@@ -1,0 +1,109 @@
+"""Setup: which team holds which role, the seed (shown so the game can be replayed), the timer."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, Label, Static
+
+from scenarios.deck import Deck
+from scenarios.i18n import Lang
+from scenarios.journal import Team
+from scenarios.tui.i18n import BindingSpec, text
+
+if TYPE_CHECKING:
+    from scenarios.tui.app import ScenariosApp
+
+
+class SetupScreen(Screen[None]):
+    """A form: one team name per role, a seed, a round length."""
+
+    BINDING_SPECS: list[BindingSpec] = [
+        ("ctrl+s", "start", "key.start", True, "^s", False),
+        ("escape", "back", "key.back", True, "Échap", False),
+    ]
+
+    def __init__(
+        self, deck: Deck, lang: Lang, seed: int, minutes: int, teams: dict[str, str]
+    ) -> None:
+        super().__init__()
+        self.deck = deck
+        self.lang = lang
+        self.seed = seed
+        self.minutes = minutes
+        self.teams = teams
+
+    @property
+    def scenarios_app(self) -> ScenariosApp:
+        from scenarios.tui.app import ScenariosApp
+
+        assert isinstance(self.app, ScenariosApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        lang = self.lang
+        yield Static(f"{text(lang, 'setup.title')} — {self.deck.title}", id="setup-title")
+        with VerticalScroll(id="setup-form"):
+            yield Static(text(lang, "setup.teams"), classes="section-title")
+            for role in self.deck.roles:
+                with Horizontal(classes="field"):
+                    yield Label(role.title, classes="field-label")
+                    yield Input(
+                        self.teams.get(role.id, role.title),
+                        id=f"team-{role.id}",
+                        max_length=60,
+                        classes="team",
+                        compact=True,
+                    )
+            with Vertical(classes="field-block"):
+                yield Label(text(lang, "setup.seed"))
+                yield Input(str(self.seed), id="seed", type="integer", max_length=12, compact=True)
+            with Vertical(classes="field-block"):
+                yield Label(text(lang, "setup.timer"))
+                yield Input(
+                    str(self.minutes), id="minutes", type="integer", max_length=3, compact=True
+                )
+            yield Button(text(lang, "setup.start"), id="start", variant="success")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query(Input).first().focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        inputs = list(self.query(Input))
+        index = inputs.index(event.input)
+        if index + 1 < len(inputs):
+            inputs[index + 1].focus()
+        else:
+            self.query_one("#start", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "start":
+            self.action_start()
+
+    def action_back(self) -> None:
+        self.scenarios_app.home()
+
+    def action_start(self) -> None:
+        seed = self._number("seed")
+        minutes = self._number("minutes")
+        if seed is None or minutes is None:
+            return
+        teams: dict[str, list[str]] = {}
+        for role in self.deck.roles:
+            name = self.query_one(f"#team-{role.id}", Input).value.strip() or role.title
+            teams.setdefault(name, []).append(role.id)
+        chosen = [Team(name, tuple(roles)) for name, roles in teams.items()]
+        self.scenarios_app.start(self.deck, seed, chosen, max(0, minutes))
+
+    def _number(self, field: str) -> int | None:
+        value = self.query_one(f"#{field}", Input).value.strip()
+        try:
+            return int(value)
+        except ValueError:
+            self.notify(text(self.lang, "setup.bad_number", value=value), severity="error")
+            self.query_one(f"#{field}", Input).focus()
+            return None

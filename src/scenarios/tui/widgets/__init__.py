@@ -1,0 +1,1 @@
+"""Widgets of the play screen: gauges, cards, the phase bar."""

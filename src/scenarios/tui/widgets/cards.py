@@ -1,0 +1,32 @@
+"""Cards on the table: an event, a dilemma, a decision."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from scenarios.deck import Card
+
+
+class CardView(Static):
+    """A card: its title as the border title, its text inside."""
+
+    DEFAULT_CSS = """
+    CardView {
+        border: round $secondary;
+        padding: 0 1;
+        height: auto;
+        margin: 0 0 0 0;
+    }
+    CardView.dilemma { border: double $warning; }
+    CardView.injected { border: round $accent; }
+    """
+
+    def __init__(self, card: Card, subtitle: str = "", **kwargs: object) -> None:
+        super().__init__(Text(card.text or card.title), **kwargs)  # type: ignore[arg-type]
+        self.card = card
+        self.border_title = card.title
+        if subtitle:
+            self.border_subtitle = subtitle
+        if card.type == "dilemma":
+            self.add_class("dilemma")

@@ -1,0 +1,30 @@
+"""The layering of DESIGN.md holds: the core runs without the TUI."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+CORE = [
+    "scenarios.rules",
+    "scenarios.deck",
+    "scenarios.engine",
+    "scenarios.journal",
+    "scenarios.sim",
+    "scenarios.cli",
+]
+
+
+def test_the_core_never_imports_textual() -> None:
+    code = (
+        "import sys\n"
+        + "".join(f"import {module}\n" for module in CORE)
+        + "from scenarios.deck import load_deck, resolve_deck\n"
+        + "from scenarios.sim import simulate\n"
+        + "simulate(load_deck(resolve_deck(None)), 3, 0, 'greedy')\n"
+        + "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"

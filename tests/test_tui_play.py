@@ -1,0 +1,130 @@
+"""A whole game through the Textual app, with keys only, and its journal replayed."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from scenarios.journal import read_journal
+from scenarios.tui.screens.end import EndScreen
+from scenarios.tui.screens.home import HomeScreen
+from scenarios.tui.screens.play import PlayScreen
+from scenarios.tui.screens.setup import SetupScreen
+from tests.conftest import CliResult
+from tests.tui_driver import is_over, make_app, palette, play_state, play_until, step
+
+
+async def test_a_whole_game_with_keys_only(
+    tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    journal = tmp_path / "partie.jsonl"
+    app = make_app(journal)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("enter")
+        assert isinstance(app.screen, SetupScreen)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayScreen)
+
+        await pilot.press("d")
+        await play_until(pilot, lambda s: s.current_role is not None)
+        await step(pilot, rationale="Anticiper le passage au rouge")
+        await play_until(pilot, lambda s: s.current_role is not None)
+        await step(pilot, rationale="Pas les moyens ce tour-ci", prefer_pass=True)
+
+        event = next(c for c in app.screen.deck.cards if c.type == "event" and c.weight > 0)
+        await palette(pilot, f"Injecter {event.title}")
+        await palette(pilot, "Note")
+        await pilot.press(*"La préfecture hésite", "enter")
+        await pilot.pause()
+        await palette(pilot, "Annuler la dernière action")
+        await palette(pilot, "Mettre le chronomètre en pause")
+
+        phases = set()
+        for _ in range(600):
+            state = play_state(pilot)
+            if state is None:
+                break
+            phases.add(state.phase)
+            await step(pilot)
+        assert is_over(pilot)
+        assert isinstance(app.screen, EndScreen)
+        assert phases == {"avant", "pendant", "apres"}
+        text = str(app.screen.query_one("#end-journal").render())
+        assert str(journal) in text
+
+    lines = [json.loads(line) for line in journal.read_text(encoding="utf-8").splitlines()[1:]]
+    actions = [line["action"] for line in lines]
+    types = {action["type"] for action in actions}
+    assert {"draw", "play", "pass", "choose", "end_round", "inject", "note", "undo", "pause"} <= types
+    assert {"type": "play", "role": "prefecture", "card": actions[1]["card"],
+            "rationale": "Anticiper le passage au rouge"} in actions
+    assert any(a.get("rationale") == "Pas les moyens ce tour-ci" for a in actions if a["type"] == "pass")
+    assert {"type": "note", "text": "La préfecture hésite"} in actions
+    content = read_journal(journal)
+    assert content.damage is None and content.entries[-1].over
+    code, out, err = cli("replay", "--verify", str(journal))
+    assert code == 0, err
+    assert "cohérent" in out
+
+
+async def test_quitting_mid_game_asks_first_and_leaves_a_resumable_journal(tmp_path: Path) -> None:
+    journal = tmp_path / "partie.jsonl"
+    app = make_app(journal, with_deck=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+s", "d")
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+        assert "--resume" in str(app.screen.query_one(".dialog").query("Static")[1].render())
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayScreen)
+        await pilot.press("q", "o")
+        await pilot.pause()
+    assert app.return_code == 0 or app.return_code is None
+    assert len(read_journal(journal).entries) == 1
+
+    again = make_app(journal_folder=tmp_path)
+    again.initial_resume = journal
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        state = play_state(pilot)
+        assert state is not None and state.stage == "decisions"
+
+
+async def test_the_home_screen_offers_interrupted_sessions(tmp_path: Path) -> None:
+    journal = tmp_path / "partie.jsonl"
+    first = make_app(journal, with_deck=True)
+    async with first.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+s", "d")
+        await pilot.pause()
+    app = make_app(journal_folder=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        sessions = app.screen.query_one("#sessions")
+        assert sessions.option_count == 1
+        await pilot.press("tab", "enter")
+        await pilot.pause()
+        state = play_state(pilot)
+        assert state is not None and state.turn == 1 and state.stage == "decisions"
+
+
+async def test_an_unplayable_card_says_why(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "j.jsonl", with_deck=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        reasons = []
+        for _ in range(200):
+            state = play_state(pilot)
+            if state is None:
+                break
+            if state.current_role is not None:
+                options = app.screen.query_one("#choices").options
+                reasons += [str(o.prompt) for o in options if o.disabled]
+                if reasons:
+                    break
+            await step(pilot)
+        assert any("condition" in r or "coût" in r or "phase" in r for r in reasons), reasons

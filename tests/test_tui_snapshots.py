@@ -1,0 +1,89 @@
+"""Snapshots of each screen at 80×24 and 120×40 (French), and one in English.
+
+Update them after a deliberate change with `pytest tests/test_tui_snapshots.py
+--snapshot-update`, then look at the report before committing.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from scenarios.engine import State
+from tests.tui_driver import make_app, no_cursor_blink, play_until, start_game
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+Compare = Callable[..., bool]
+
+
+@pytest.fixture(autouse=True)
+def _still_cursor() -> None:
+    no_cursor_blink()
+
+
+def fixed_journal(name: str) -> Path:
+    """A journal path that is the same on every run, since the end screen shows it."""
+    folder = Path(tempfile.gettempdir()) / "scenarios-snapshots"
+    folder.mkdir(exist_ok=True)
+    path = folder / f"{name}.jsonl"
+    path.unlink(missing_ok=True)
+    return path
+
+
+def until(done: Callable[[State], bool]) -> Callable[[Pilot[None]], Awaitable[None]]:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await start_game(pilot, from_home=False)
+        await play_until(pilot, done)
+        await pilot.pause()
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_home(snap_compare: Compare, size: tuple[int, int]) -> None:
+    assert snap_compare(make_app(), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_setup(snap_compare: Compare, size: tuple[int, int]) -> None:
+    assert snap_compare(make_app(with_deck=True), terminal_size=size)
+
+
+PHASES: list[Any] = [
+    pytest.param("avant", lambda s: s.current_role is not None, id="avant"),
+    pytest.param("pendant", lambda s: s.phase == "pendant" and s.current_role is not None, id="pendant"),
+    pytest.param("apres", lambda s: s.phase == "apres" and s.current_role is not None, id="apres"),
+]
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize(("phase", "done"), PHASES)
+def test_play_in_each_phase(
+    snap_compare: Compare, size: tuple[int, int], phase: str, done: Callable[[State], bool]
+) -> None:
+    app = make_app(fixed_journal(f"play-{phase}-{size[0]}"), with_deck=True)
+    assert snap_compare(app, terminal_size=size, run_before=until(done))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_dilemma(snap_compare: Compare, size: tuple[int, int]) -> None:
+    app = make_app(fixed_journal(f"dilemma-{size[0]}"), with_deck=True)
+    assert snap_compare(app, terminal_size=size, run_before=until(lambda s: bool(s.pending)))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_end(snap_compare: Compare, size: tuple[int, int]) -> None:
+    app = make_app(fixed_journal(f"end-{size[0]}"), with_deck=True)
+    assert snap_compare(app, terminal_size=size, run_before=until(lambda s: False))
+
+
+def test_play_in_english(snap_compare: Compare) -> None:
+    app = make_app(fixed_journal("english"), lang="en", with_deck=True)
+    assert snap_compare(
+        app, terminal_size=(80, 24), run_before=until(lambda s: s.current_role is not None)
+    )

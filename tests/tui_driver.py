@@ -1,0 +1,116 @@
+"""Drive the app with key presses only, as a table would, for pilot and snapshot tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from scenarios.deck import load_deck, resolve_deck
+from scenarios.engine import State, available_options
+from scenarios.i18n import Lang
+from scenarios.tui.app import ScenariosApp
+from scenarios.tui.i18n import localised
+from scenarios.tui.screens.end import EndScreen
+from scenarios.tui.screens.play import PlayScreen
+
+FIXED_NOW = datetime(2026, 11, 24, 9, 30, tzinfo=UTC)
+SEED = 2018
+
+
+def make_app(
+    journal: Path | None = None,
+    lang: Lang = "fr",
+    with_deck: bool = False,
+    journal_folder: Path | None = None,
+    seed: int = SEED,
+) -> ScenariosApp:
+    """The app with a fixed seed, a still clock and a fixed date, so screens repeat exactly."""
+    deck = load_deck(resolve_deck(None)) if with_deck else None
+    return localised(ScenariosApp, lang)(
+        lang=lang,
+        deck=deck,
+        seed=seed,
+        journal=journal,
+        journal_folder=journal_folder,
+        clock=lambda: 0.0,
+        now=lambda: FIXED_NOW,
+    )
+
+
+def play_state(pilot: Pilot[None]) -> State | None:
+    screen = pilot.app.screen
+    return screen.state if isinstance(screen, PlayScreen) else None
+
+
+async def step(pilot: Pilot[None], rationale: str = "", prefer_pass: bool = False) -> bool:
+    """One move with the keys the footer shows; False once the game is over."""
+    state = play_state(pilot)
+    if state is None:
+        return False
+    if state.pending:
+        card = state.deck.card(state.pending[0])
+        legal = [o.id for o in available_options(state, card)]
+        number = [o.id for o in card.options].index(legal[0]) + 1
+        await pilot.press(str(number))
+    elif state.stage == "events":
+        await pilot.press("d")
+    elif state.stage == "end":
+        await pilot.press("f")
+    else:
+        screen = pilot.app.screen
+        assert isinstance(screen, PlayScreen)
+        playable = [o for o in screen.query_one("#choices").options if not o.disabled]  # type: ignore[attr-defined]
+        if playable and not prefer_pass:
+            if rationale:
+                await pilot.press("r", *rationale)
+            await pilot.press("enter")
+        else:
+            if rationale:
+                await pilot.press("r", *rationale, "escape")
+            await pilot.press("p")
+    await pilot.pause()
+    return play_state(pilot) is not None
+
+
+async def play_until(
+    pilot: Pilot[None], done: Callable[[State], bool] = lambda state: False, limit: int = 600
+) -> None:
+    """Play on until `done(state)` holds or the game ends."""
+    for _ in range(limit):
+        state = play_state(pilot)
+        if state is None or done(state):
+            return
+        await step(pilot)
+    raise AssertionError("the game did not get there")
+
+
+async def start_game(pilot: Pilot[None], from_home: bool = True) -> None:
+    """Home -> setup -> play, with the keys of the footer."""
+    if from_home:
+        await pilot.press("enter")
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, PlayScreen)
+
+
+async def palette(pilot: Pilot[None], query: str) -> None:
+    """Run the first command of the palette matching `query`."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*query)
+    await pilot.pause(0.5)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def is_over(pilot: Pilot[None]) -> bool:
+    return isinstance(pilot.app.screen, EndScreen)
+
+
+def no_cursor_blink() -> None:
+    """Snapshots must not depend on when the cursor blinks."""
+    Input.cursor_blink = False  # type: ignore[assignment]
