@@ -144,11 +144,77 @@ def replay() -> None:
     row("ratio full replay / JSON parsing", f"{t_replay / t_parse:.1f}x")
 
 
+def tui() -> None:
+    import asyncio
+    import statistics
+    import subprocess
+
+    print("The Textual app against a minimal Textual app")
+    here = Path(__file__).resolve().parent
+
+    def start(which: str) -> float:
+        """From launching the process to its first frame, in seconds."""
+        launched = time.time()
+        result = subprocess.run([sys.executable, str(here / "tui_apps.py"), which], check=True,
+                                capture_output=True, text=True)
+        return float(result.stdout.strip().splitlines()[-1]) - launched
+
+    t_minimal = min(start("minimal") for _ in range(7))
+    t_ours = min(start("scenarios") for _ in range(7))
+    row("start to first frame, minimal app (whole process)", f"{t_minimal * 1e3:.0f} ms")
+    row("start to first frame, scenarios (home screen)", f"{t_ours * 1e3:.0f} ms")
+    row("ratio scenarios / minimal", f"{t_ours / t_minimal:.2f}x", "(target <= 1.5x)")
+
+    minimal_times, our_times = asyncio.run(_key_round_trips())
+    m, o = statistics.median(minimal_times), statistics.median(our_times)
+    row("key press to refreshed screen, minimal app (median)", f"{m * 1e3:.1f} ms")
+    row(f"key press to refreshed screen, a game of {len(our_times)} keys (median)",
+        f"{o * 1e3:.1f} ms")
+    row("ratio scenarios / minimal", f"{o / m:.2f}x", "(target <= 1.5x)")
+
+
+async def _key_round_trips() -> tuple[list[float], list[float]]:
+    from textual import events
+    from textual._wait import wait_for_idle
+    from tui_apps import MinimalApp
+
+    from scenarios.tui.app import ScenariosApp
+    from scenarios.tui.i18n import localised
+    from scenarios.tui.screens.play import PlayScreen
+
+    async def press(app: object, key: str) -> float:
+        start = time.perf_counter()
+        event = events.Key(key, key if len(key) == 1 else None)
+        app._driver.send_message(event)  # type: ignore[attr-defined]
+        await wait_for_idle(0)
+        await app.screen.wait_for_refresh()  # type: ignore[attr-defined]
+        return time.perf_counter() - start
+
+    minimal = MinimalApp()
+    async with minimal.run_test(size=(80, 24)):
+        minimal_times = [await press(minimal, "d") for _ in range(200)]
+
+    with tempfile.TemporaryDirectory() as folder:
+        deck = load_deck(resolve_deck(None))
+        app = localised(ScenariosApp, "fr")(lang="fr", deck=deck, seed=1, journal=Path(folder) / "j.jsonl",
+                                           clock=lambda: 0.0)
+        our_times: list[float] = []
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            while isinstance(app.screen, PlayScreen):
+                state = app.screen.state
+                key = "1" if state.pending else "d" if state.stage == "events" else "f" if state.stage == "end" else "p"
+                our_times.append(await press(app, key))
+    return minimal_times, our_times
+
+
 BENCHMARKS: dict[str, Callable[[], None]] = {
     "expressions": expressions,
     "loading": loading,
     "simulate": simulate,
     "replay": replay,
+    "tui": tui,
 }
 
 if __name__ == "__main__":

@@ -103,6 +103,8 @@ async def test_the_home_screen_offers_interrupted_sessions(tmp_path: Path) -> No
         await pilot.pause()
     app = make_app(journal_folder=tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         sessions = app.screen.query_one("#sessions")
         assert sessions.option_count == 1
         await pilot.press("tab", "enter")

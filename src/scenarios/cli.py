@@ -164,6 +164,24 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     )
     simulate.add_argument("--format", choices=("text", "json"), default="text")
 
+    serve = sub.add_parser(
+        "serve",
+        parents=[common],
+        help=t("servir l'application dans un navigateur", "serve the app in a web browser"),
+    )
+    serve.add_argument(
+        "deck",
+        nargs="?",
+        metavar="DECK",
+        help=t("deck à jouer (l'accueil sinon)", "deck to play (the home screen otherwise)"),
+    )
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help=t("adresse d'écoute (127.0.0.1)", "address to listen on"),
+    )
+    serve.add_argument("--port", type=int, default=8000, help=t("port (8000)", "port (8000)"))
+
     replay = sub.add_parser(
         "replay",
         parents=[common],
@@ -196,6 +214,7 @@ _COMMANDS = {
     "play": "scenarios.commands.play",
     "simulate": "scenarios.commands.simulate",
     "replay": "scenarios.commands.replay",
+    "serve": "scenarios.commands.serve",
 }
 
 

@@ -5,30 +5,23 @@ from __future__ import annotations
 import secrets
 import time
 from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from scenarios.deck import Deck, DeckError, load_deck
-from scenarios.engine import State
 from scenarios.i18n import Lang
-from scenarios.journal import (
-    JournalError,
-    Session,
-    Team,
-    new_journal_path,
-    read_journal,
-    replay,
-    utc_now,
-)
-from scenarios.journal.session import Clock
 from scenarios.tui.i18n import BindingSpec, localised, text
-from scenarios.tui.screens.dialogs import MessageDialog, QuitDialog
-from scenarios.tui.screens.end import EndScreen
-from scenarios.tui.screens.home import HomeScreen
-from scenarios.tui.screens.play import PlayScreen
-from scenarios.tui.screens.setup import SetupScreen
+
+if TYPE_CHECKING:
+    from scenarios.deck import Deck
+    from scenarios.engine import State
+    from scenarios.journal import Session, Team
+
+# Screens, the engine and the journal are imported when first needed, so that
+# the home screen shows as soon as possible.
 
 DEFAULT_MINUTES = 8
 
@@ -60,7 +53,7 @@ class ScenariosApp(App[None]):
         journal_folder: Path | None = None,
         minutes: int = DEFAULT_MINUTES,
         clock: Callable[[], float] = time.monotonic,
-        now: Clock = utc_now,
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         super().__init__()
         self.lang = lang
@@ -93,16 +86,23 @@ class ScenariosApp(App[None]):
     # Navigation
 
     def home(self) -> None:
+        from scenarios.tui.screens.home import HomeScreen
+
         self._close_session()
         self._show(localised(HomeScreen, self.lang)(self.lang, self.journal_folder))
 
     def setup(self, deck: Deck) -> None:
+        from scenarios.tui.screens.setup import SetupScreen
+
         seed = self.seed if self.seed is not None else random_seed()
         self._show(
             localised(SetupScreen, self.lang)(deck, self.lang, seed, self.minutes, self.teams)
         )
 
     def open_deck_file(self, path: str) -> None:
+        from scenarios.deck import DeckError, load_deck
+        from scenarios.tui.screens.dialogs import MessageDialog
+
         try:
             deck = load_deck(path)
         except DeckError as error:
@@ -113,12 +113,17 @@ class ScenariosApp(App[None]):
         self.setup(deck)
 
     def start(self, deck: Deck, seed: int, teams: Sequence[Team], minutes: int) -> None:
+        from scenarios.journal import Session, new_journal_path
+
         path = self.journal or new_journal_path(deck.id, seed, self.now(), self.journal_folder)
         self.journal = None
         session = Session.start(deck, seed, path, teams, lang=self.lang, clock=self.now)
         self._play(session, minutes)
 
     def resume(self, path: Path) -> None:
+        from scenarios.journal import JournalError, Session, read_journal, replay
+        from scenarios.tui.screens.dialogs import MessageDialog
+
         try:
             content = read_journal(path)
             session, report = Session.resume(path, clock=self.now)
@@ -146,6 +151,8 @@ class ScenariosApp(App[None]):
     def _play(
         self, session: Session, minutes: int, notice: str = "", history: Iterable[State] = ()
     ) -> None:
+        from scenarios.tui.screens.play import PlayScreen
+
         self._close_session()
         self.session = session
         self.last_journal = session.path
@@ -155,6 +162,8 @@ class ScenariosApp(App[None]):
         self._show(screen)
 
     def show_end(self, session: Session) -> None:
+        from scenarios.tui.screens.end import EndScreen
+
         self._show(localised(EndScreen, self.lang)(session.state, session.path, self.lang))
 
     def team_of(self, session: Session, role: str) -> str:
@@ -166,6 +175,8 @@ class ScenariosApp(App[None]):
     # Leaving
 
     def confirm_quit(self, session: Session) -> None:
+        from scenarios.tui.screens.dialogs import QuitDialog
+
         def answered(leave: bool | None) -> None:
             if leave:
                 self.exit()
@@ -173,6 +184,8 @@ class ScenariosApp(App[None]):
         self.push_screen(QuitDialog(self.lang, str(session.path)), answered)
 
     async def action_quit(self) -> None:
+        from scenarios.tui.screens.play import PlayScreen
+
         session = self.session
         if session is not None and not session.state.over and isinstance(self.screen, PlayScreen):
             self.confirm_quit(session)

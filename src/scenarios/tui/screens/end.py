@@ -11,12 +11,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from scenarios.engine import State
 from scenarios.i18n import Lang
 from scenarios.tui.i18n import BindingSpec, text
 from scenarios.tui.widgets.gauge import sparkline
+from scenarios.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from scenarios.tui.app import ScenariosApp
@@ -69,7 +70,7 @@ class EndScreen(Screen[None]):
                 + self.t("end.replay", path=self.journal),
                 id="end-journal",
             )
-        yield Footer()
+        yield KeyBar()
 
     def _trajectories(self) -> Table:
         deck = self.final.deck

@@ -1,4 +1,8 @@
-"""Home: choose a bundled or local deck, or resume an interrupted session."""
+"""Home: choose a bundled or local deck, or resume an interrupted session.
+
+The first frame shows at once: decks are listed by id, then loaded (and their
+titles shown) by a worker thread, as are the interrupted sessions.
+"""
 
 from __future__ import annotations
 
@@ -8,19 +12,20 @@ from typing import TYPE_CHECKING
 
 import attrs
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from scenarios.deck import Deck, DeckError, bundled_decks, load_deck
-from scenarios.deck.bundled import DEFAULT_DECK
+from scenarios.deck.bundled import DEFAULT_DECK, BundledDeck, bundled_decks
 from scenarios.i18n import Lang
-from scenarios.journal import JournalError, list_journals, read_journal
 from scenarios.tui.i18n import BindingSpec, text
+from scenarios.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
+    from scenarios.deck import Deck
     from scenarios.tui.app import ScenariosApp
 
 
@@ -36,6 +41,8 @@ class Resumable:
 
 def resumable_sessions(folder: Path | None) -> list[Resumable]:
     """Journals in `folder` whose game is not over, most recent first."""
+    from scenarios.journal import JournalError, list_journals, read_journal
+
     found = []
     for path in list_journals(folder):
         try:
@@ -69,14 +76,12 @@ class HomeScreen(Screen[None]):
     def __init__(self, lang: Lang, journal_folder: Path | None) -> None:
         super().__init__()
         self.lang = lang
-        self.decks: list[Deck] = []
-        ordered = sorted(bundled_decks(), key=lambda b: (b.id != DEFAULT_DECK, b.id))
-        for bundled in ordered:
-            try:
-                self.decks.append(load_deck(bundled.path))
-            except DeckError:
-                continue
-        self.sessions = resumable_sessions(journal_folder)
+        self.journal_folder = journal_folder
+        self.bundled: list[BundledDeck] = sorted(
+            bundled_decks(), key=lambda b: (b.id != DEFAULT_DECK, b.id)
+        )
+        self.decks: dict[str, Deck] = {}
+        self.sessions: list[Resumable] = []
 
     @property
     def scenarios_app(self) -> ScenariosApp:
@@ -90,49 +95,73 @@ class HomeScreen(Screen[None]):
         yield Static("scenarios — " + text(lang, "home.title"), id="home-title")
         with Horizontal(id="home-body"):
             with Vertical(id="home-lists"):
-                decks = OptionList(
-                    *[Option(Text(deck.title), id=deck.id) for deck in self.decks], id="decks"
-                )
+                decks = OptionList(*[Option(b.id, id=b.id) for b in self.bundled], id="decks")
                 decks.border_title = text(lang, "home.decks")
                 yield decks
-                sessions = OptionList(
-                    *[
-                        Option(
-                            text(
-                                lang,
-                                "home.session",
-                                title=s.title,
-                                date=_date(s.started),
-                                actions=s.actions,
-                            ),
-                            id=str(index),
-                        )
-                        for index, s in enumerate(self.sessions)
-                    ],
-                    id="sessions",
-                )
+                sessions = OptionList(id="sessions")
                 sessions.border_title = text(lang, "home.sessions")
-                if not self.sessions:
-                    sessions.add_option(Option(text(lang, "home.no_sessions"), disabled=True))
                 yield sessions
             with VerticalScroll(id="deck-detail"):
                 yield Static(id="deck-description")
         yield Static(text(lang, "home.hint"), id="home-hint")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         decks = self.query_one("#decks", OptionList)
-        ids = [deck.id for deck in self.decks]
-        decks.highlighted = ids.index(DEFAULT_DECK) if DEFAULT_DECK in ids else 0
+        decks.highlighted = 0
         decks.focus()
-        self._describe(decks.highlighted)
+        self.call_after_refresh(self.load_catalogue)
+
+    @work(thread=True, exclusive=True)
+    def load_catalogue(self) -> None:
+        """Load the bundled decks and find interrupted sessions, off the first frame."""
+        from scenarios.deck import DeckError, load_deck
+
+        for bundled in self.bundled:
+            try:
+                deck = load_deck(bundled.path)
+            except DeckError:
+                continue
+            self.app.call_from_thread(self._deck_loaded, deck)
+        sessions = resumable_sessions(self.journal_folder)
+        self.app.call_from_thread(self._sessions_found, sessions)
+
+    def _deck_loaded(self, deck: Deck) -> None:
+        self.decks[deck.id] = deck
+        decks = self.query_one("#decks", OptionList)
+        decks.replace_option_prompt(deck.id, Text(deck.title))
+        highlighted = decks.highlighted
+        if highlighted is not None and self.bundled[highlighted].id == deck.id:
+            self._describe(highlighted)
+
+    def _sessions_found(self, sessions: list[Resumable]) -> None:
+        self.sessions = sessions
+        lang = self.lang
+        options = self.query_one("#sessions", OptionList)
+        options.clear_options()
+        for index, session in enumerate(sessions):
+            prompt = text(
+                lang,
+                "home.session",
+                title=session.title,
+                date=_date(session.started),
+                actions=session.actions,
+            )
+            options.add_option(Option(prompt, id=str(index)))
+        if sessions:
+            options.highlighted = 0
+        else:
+            options.add_option(Option(text(lang, "home.no_sessions"), disabled=True))
 
     def _describe(self, index: int | None) -> None:
-        if index is None or not 0 <= index < len(self.decks):
+        if index is None or not 0 <= index < len(self.bundled):
             return
-        deck = self.decks[index]
+        deck = self.decks.get(self.bundled[index].id)
+        if deck is None:
+            return
         lang = self.lang
-        body = Text(deck.title, style="bold")
+        body = Text()
+        body.append(deck.title, style="bold")
         if deck.summary:
             body.append("\n\n" + deck.summary)
         body.append("\n\n" + text(lang, "home.phases") + "\n", style="bold")
@@ -159,8 +188,12 @@ class HomeScreen(Screen[None]):
             self._choose(focused, focused.highlighted)
 
     def _choose(self, option_list: OptionList, index: int) -> None:
-        if option_list.id == "decks" and 0 <= index < len(self.decks):
-            self.scenarios_app.setup(self.decks[index])
+        if option_list.id == "decks" and 0 <= index < len(self.bundled):
+            bundled = self.bundled[index]
+            if bundled.id not in self.decks:  # chosen before the worker got to it
+                self.scenarios_app.open_deck_file(str(bundled.path))
+                return
+            self.scenarios_app.setup(self.decks[bundled.id])
         elif option_list.id == "sessions" and 0 <= index < len(self.sessions):
             self.scenarios_app.resume(self.sessions[index].path)
 

@@ -15,7 +15,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, RichLog, Static
+from textual.widgets import Input, OptionList, RichLog, Static
 from textual.widgets.option_list import Option
 
 from scenarios.deck import Card, Deck
@@ -39,7 +39,9 @@ from scenarios.tui.i18n import BindingSpec, text
 from scenarios.tui.log_lines import log_lines
 from scenarios.tui.widgets.cards import CardView
 from scenarios.tui.widgets.gauge import Gauge
+from scenarios.tui.widgets.key_bar import KeyBar
 from scenarios.tui.widgets.phase_bar import PhaseBar
+from scenarios.tui.widgets.text_panel import TextPanel
 
 if TYPE_CHECKING:
     from scenarios.tui.app import ScenariosApp
@@ -81,6 +83,9 @@ class PlayScreen(Screen[None]):
         self.last_tick: float | None = None
         self.warned = False
         self.shown_turn = -1
+        self.shown_events: tuple[object, ...] = ()
+        self.shown_choices: tuple[object, ...] = ()
+        self.shown_bindings: tuple[object, ...] = ()
 
     @property
     def scenarios_app(self) -> ScenariosApp:
@@ -108,14 +113,17 @@ class PlayScreen(Screen[None]):
                 yield Static(self.t("play.log"), classes="section-title")
                 yield RichLog(id="log", wrap=True, markup=False, auto_scroll=True, min_width=10)
             with Vertical(id="main"):
-                yield Static(id="stage")
+                yield TextPanel(id="stage")
                 yield VerticalScroll(id="events")
                 yield OptionList(id="choices")
-                yield Static(id="detail")
+                yield TextPanel(id="detail")
                 yield Input(
-            placeholder=self.t("play.rationale"), id="rationale", max_length=2000, compact=True
-        )
-        yield Footer()
+                    placeholder=self.t("play.rationale"),
+                    id="rationale",
+                    max_length=2000,
+                    compact=True,
+                )
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.last_tick = self.scenarios_app.clock()
@@ -149,7 +157,15 @@ class PlayScreen(Screen[None]):
             self.warned = False
         self._render_events()
         self._render_choices()
-        self.refresh_bindings()
+        self._refresh_footer()
+
+    def _refresh_footer(self) -> None:
+        """Tell the footer only when the available keys change: it rebuilds itself each time."""
+        actions = ("draw", "end_round", "pass_turn", "select_option", "select_card", "read_events")
+        shown = tuple(self.check_action(action, ()) for action in actions)
+        if shown != self.shown_bindings:
+            self.shown_bindings = shown
+            self.refresh_bindings()
 
     def _render_header(self) -> None:
         state, deck = self.state, self.deck
@@ -182,20 +198,25 @@ class PlayScreen(Screen[None]):
     def _render_events(self) -> None:
         state = self.state
         events = self.query_one("#events", VerticalScroll)
-        events.remove_children()
         cards = [self.deck.card(card_id) for card_id in state.revealed]
         if state.pending:
             dilemma = self.deck.card(state.pending[0])
             cards = [dilemma] + [c for c in cards if c.id != dilemma.id]
-        if state.stage == "events" and not state.pending:
+        hidden = state.stage == "events" and not state.pending
+        small = self.size.height < 32
+        compact = small and state.stage != "events" and not state.pending and len(cards) > 1
+        shown = (hidden, compact, tuple(card.id for card in cards))
+        if shown == self.shown_events:
+            return
+        self.shown_events = shown
+        events.remove_children()
+        if hidden:
             events.display = False
             return
         events.display = True
         if not cards:
             events.mount(Static(self.t("play.no_events"), classes="muted"))
             return
-        small = self.size.height < 32
-        compact = small and state.stage != "events" and not state.pending and len(cards) > 1
         for card in cards:
             view = CardView(card)
             if compact and card.type != "dilemma":
@@ -204,17 +225,17 @@ class PlayScreen(Screen[None]):
 
     def _render_choices(self) -> None:
         state = self.state
-        stage = self.query_one("#stage", Static)
+        stage = self.query_one("#stage", TextPanel)
         choices = self.query_one("#choices", OptionList)
-        detail = self.query_one("#detail", Static)
+        detail = self.query_one("#detail", TextPanel)
         rationale = self.query_one("#rationale", Input)
         role = state.current_role
         if state.pending:
             card = self.deck.card(state.pending[0])
-            stage.update(self.t("play.stage.dilemma"))
+            stage.show(self.t("play.stage.dilemma"))
             legal = {o.id for o in available_options(state, card)}
-            choices.set_options(
-                self._dilemma_option(n, o, o.id in legal) for n, o in enumerate(card.options, 1)
+            self._set_choices(
+                [self._dilemma_option(n, o, o.id in legal) for n, o in enumerate(card.options, 1)]
             )
             choices.display = True
             rationale.display = False
@@ -222,40 +243,48 @@ class PlayScreen(Screen[None]):
             choices.border_title = card.title
             choices.highlighted = next(i for i, o in enumerate(card.options) if o.id in legal)
             self._show_option_detail(card, choices.highlighted)
-            choices.focus()
+            if not choices.has_focus:
+                choices.focus()
         elif role is not None:
             team = self.scenarios_app.team_of(self.session, role)
             role_title = self.deck.roles[self.deck.role_index[role]].title
             if team == role_title:
-                stage.update(self.t("play.stage.role", role=role_title))
+                stage.show(self.t("play.stage.role", role=role_title))
             else:
-                stage.update(self.t("play.stage.decisions", team=team, role=role_title))
+                stage.show(self.t("play.stage.decisions", team=team, role=role_title))
             hand = state.hand(role)
             options = [
                 self._hand_option(n, role, self.deck.card(card_id))
                 for n, card_id in enumerate(hand, 1)
             ]
-            choices.set_options(options)
+            self._set_choices(options)
             choices.border_title = self.t("play.hand", role=role_title)
             choices.display = True
             rationale.display = True
             detail.display = True
             if not hand:
-                detail.update(self.t("play.empty_hand"))
+                detail.show(self.t("play.empty_hand"))
             else:
                 first_playable = next((i for i, o in enumerate(options) if not o.disabled), 0)
                 choices.highlighted = first_playable
                 self._show_card_detail(role, choices.highlighted)
-            if not rationale.has_focus:
+            if not rationale.has_focus and not choices.has_focus:
                 choices.focus()
         else:
             key = "play.stage.events" if state.stage == "events" else "play.stage.end"
-            stage.update(self.t(key))
+            stage.show(self.t(key))
             choices.display = False
             rationale.display = False
             detail.display = False
             rationale.value = ""
             self.set_focus(None)
+
+    def _set_choices(self, options: list[Option]) -> None:
+        """Replace the options only when they changed: rebuilding the list costs a frame."""
+        shown = tuple((o.id, str(o.prompt), o.disabled) for o in options)
+        if shown != self.shown_choices:
+            self.shown_choices = shown
+            self.query_one("#choices", OptionList).set_options(options)
 
     def _dilemma_option(self, number: int, option: DilemmaOption, legal: bool) -> Option:
         prompt = Text(f"{number}. {option.title}", style="" if legal else "dim")
@@ -278,10 +307,10 @@ class PlayScreen(Screen[None]):
         return Option(prompt, id=card.id, disabled=refusal is not None)
 
     def _show_card_detail(self, role: str, index: int | None) -> None:
-        detail = self.query_one("#detail", Static)
+        detail = self.query_one("#detail", TextPanel)
         hand = self.state.hand(role)
         if index is None or not 0 <= index < len(hand):
-            detail.update("")
+            detail.show("")
             return
         card = self.deck.card(hand[index])
         body = Text()
@@ -292,15 +321,15 @@ class PlayScreen(Screen[None]):
             body.append(
                 "\n" + self.t("play.requires", condition=card.requires.source), style="italic"
             )
-        detail.update(body)
+        detail.show(body)
 
     def _show_option_detail(self, card: Card, index: int | None) -> None:
-        detail = self.query_one("#detail", Static)
+        detail = self.query_one("#detail", TextPanel)
         if index is None or not 0 <= index < len(card.options):
-            detail.update("")
+            detail.show("")
             return
         option = card.options[index]
-        detail.update(Text(option.text or option.title))
+        detail.show(Text(option.text or option.title))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         state = self.state
@@ -323,7 +352,8 @@ class PlayScreen(Screen[None]):
             return False
         log = self.query_one("#log", RichLog)
         for line in log_lines(state, self.lang):
-            log.write(line)
+            log.write(line, scroll_end=False)
+        log.scroll_end(animate=False, immediate=True)
         if state.over:
             self.scenarios_app.show_end(self.session)
             return True
@@ -405,7 +435,7 @@ class PlayScreen(Screen[None]):
 
     def action_focus_hand(self) -> None:
         choices = self.query_one("#choices", OptionList)
-        if choices.display:
+        if choices.display and not choices.has_focus:
             choices.focus()
 
     def action_request_quit(self) -> None:

@@ -7,12 +7,13 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from scenarios.deck import Deck
 from scenarios.i18n import Lang
 from scenarios.journal import Team
 from scenarios.tui.i18n import BindingSpec, text
+from scenarios.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from scenarios.tui.app import ScenariosApp
@@ -67,7 +68,7 @@ class SetupScreen(Screen[None]):
                     str(self.minutes), id="minutes", type="integer", max_length=3, compact=True
                 )
             yield Button(text(lang, "setup.start"), id="start", variant="success")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query(Input).first().focus()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Static
+
+from scenarios.tui.widgets.text_panel import TextPanel
 
 
 class PhaseBar(Horizontal):
@@ -28,14 +29,14 @@ class PhaseBar(Horizontal):
     MARKERS = ("◆", "▲", "●", "■", "★")
 
     def compose(self) -> ComposeResult:
-        yield Static(id="phase-name", markup=False)
-        yield Static(id="phase-round", markup=False)
-        yield Static(id="phase-timer", markup=False)
+        yield TextPanel(id="phase-name")
+        yield TextPanel(id="phase-round")
+        yield TextPanel(id="phase-timer")
 
     def show(self, index: int, name: str, round_text: str, timer: str) -> None:
         for number in range(5):
             self.set_class(number == index % 5, f"phase-{number}")
         marker = self.MARKERS[index % len(self.MARKERS)]
-        self.query_one("#phase-name", Static).update(f"{marker} {name}")
-        self.query_one("#phase-round", Static).update(round_text)
-        self.query_one("#phase-timer", Static).update(timer)
+        self.query_one("#phase-name", TextPanel).show(f"{marker} {name}")
+        self.query_one("#phase-round", TextPanel).show(round_text)
+        self.query_one("#phase-timer", TextPanel).show(timer)

@@ -1,0 +1,40 @@
+"""`scenarios serve`: the same app in a web browser, through textual-serve.
+
+Each browser connection starts its own `scenarios play` process, so every
+table has its own game and journal. Binds to 127.0.0.1 unless told otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shlex
+import sys
+
+from scenarios.commands.output import pick, stdout
+from scenarios.i18n import Lang
+
+
+def play_command(lang: Lang, deck: str | None) -> str:
+    """The command each browser session runs."""
+    parts = [sys.executable, "-m", "scenarios", "play", "--lang", lang]
+    if deck:
+        parts.append(deck)
+    return shlex.join(parts)
+
+
+def run(args: argparse.Namespace) -> int:
+    from textual_serve.server import Server
+
+    lang: Lang = args.lang
+    title = pick(lang, "scenarios — jeu de crise", "scenarios — crisis game")
+    server = Server(play_command(lang, args.deck), host=args.host, port=args.port, title=title)
+    stdout().print(
+        pick(
+            lang,
+            f"Ouvrez http://{args.host}:{args.port} dans un navigateur (Ctrl+C pour arrêter).",
+            f"Open http://{args.host}:{args.port} in a browser (Ctrl+C to stop).",
+        ),
+        markup=False,
+    )
+    server.serve()
+    return 0
