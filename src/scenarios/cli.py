@@ -78,7 +78,7 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     play.add_argument(
         "deck",
         nargs="?",
-        help=t("chemin ou identifiant d'un deck fourni", "path or id of a bundled deck"),
+        help=t("chemin ou identifiant d’un deck fourni", "path or id of a bundled deck"),
     )
     play.add_argument(
         "--seed",
@@ -164,21 +164,48 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     )
     simulate.add_argument("--format", choices=("text", "json"), default="text")
 
+    report = sub.add_parser(
+        "report",
+        parents=[common],
+        help=t(
+            "débriefing d’une partie, ou comparaison de plusieurs",
+            "debrief of a session, or comparison of several",
+        ),
+    )
+    report.add_argument("journals", nargs="*", metavar="JOURNAL")
+    report.add_argument(
+        "--format",
+        choices=("md", "html", "json"),
+        default="md",
+        help=t("format (md par défaut)", "format (md by default)"),
+    )
+    report.add_argument(
+        "-o",
+        "--output",
+        metavar=t("FICHIER", "FILE"),
+        help=t("écrire dans ce fichier", "write to this file"),
+    )
+    report.add_argument(
+        "--schema",
+        action="store_true",
+        help=t("afficher le schéma JSON du rapport", "print the report's JSON Schema"),
+    )
+
     serve = sub.add_parser(
         "serve",
         parents=[common],
-        help=t("servir l'application dans un navigateur", "serve the app in a web browser"),
+        help=t("servir l’application dans un navigateur", "serve the app in a web browser"),
     )
     serve.add_argument(
         "deck",
         nargs="?",
         metavar="DECK",
-        help=t("deck à jouer (l'accueil sinon)", "deck to play (the home screen otherwise)"),
+        help=t("deck à jouer (l’accueil sinon)", "deck to play (the home screen otherwise)"),
     )
     serve.add_argument(
         "--host",
         default="127.0.0.1",
-        help=t("adresse d'écoute (127.0.0.1)", "address to listen on"),
+        help=t("adresse d’écoute (127.0.0.1)", "address to listen on"),
     )
     serve.add_argument("--port", type=int, default=8000, help=t("port (8000)", "port (8000)"))
 
@@ -215,6 +242,7 @@ _COMMANDS = {
     "simulate": "scenarios.commands.simulate",
     "replay": "scenarios.commands.replay",
     "serve": "scenarios.commands.serve",
+    "report": "scenarios.commands.report",
 }
 
 

@@ -13,7 +13,7 @@ MESSAGES: Catalog = {
         "en": "cannot read the file ({detail})",
     },
     "file.not_found": {
-        "fr": "fichier introuvable ; donnez le chemin d'un deck YAML ou l'identifiant d'un deck fourni ({decks})",
+        "fr": "fichier introuvable ; donnez le chemin d’un deck YAML ou l’identifiant d’un deck fourni ({decks})",
         "en": "file not found; give the path of a YAML deck or the id of a bundled deck ({decks})",
     },
     "yaml.too_big": {
@@ -33,7 +33,7 @@ MESSAGES: Catalog = {
         "en": "the deck is empty; a deck starts with 'format: 1' then id, title, roles, indicators and cards (see 'scenarios new')",
     },
     "yaml.syntax": {
-        "fr": "YAML invalide : {detail} ; vérifiez l'indentation (des espaces, pas de tabulations), les deux-points et les guillemets",
+        "fr": "YAML invalide : {detail} ; vérifiez l’indentation (des espaces, pas de tabulations), les deux-points et les guillemets",
         "en": "invalid YAML: {detail}; check the indentation (spaces, no tabs), colons and quotes",
     },
     "yaml.not_mapping": {
@@ -45,7 +45,7 @@ MESSAGES: Catalog = {
         "en": "nesting too deep; at most {limit} levels",
     },
     "yaml.unknown_alias": {
-        "fr": "alias inconnu « *{anchor} » ; définissez d'abord l'ancre « &{anchor} »",
+        "fr": "alias inconnu « *{anchor} » ; définissez d’abord l’ancre « &{anchor} »",
         "en": "unknown alias '*{anchor}'; define the anchor '&{anchor}' first",
     },
     "yaml.several_documents": {
@@ -53,7 +53,7 @@ MESSAGES: Catalog = {
         "en": "several YAML documents ('---') in one file; a deck is one document, use include: to split cards",
     },
     "yaml.too_many_nodes": {
-        "fr": "trop d'éléments une fois les alias développés (plus de {limit}) ; évitez les alias imbriqués",
+        "fr": "trop d’éléments une fois les alias développés (plus de {limit}) ; évitez les alias imbriqués",
         "en": "too many elements once aliases are expanded (over {limit}); avoid nested aliases",
     },
     "yaml.key_not_text": {
@@ -65,11 +65,11 @@ MESSAGES: Catalog = {
         "en": "duplicate key '{key}' (already at {first}); keep only one",
     },
     "yaml.tag": {
-        "fr": "étiquette YAML « {tag} » refusée ; un deck n'utilise que des textes, nombres, listes et dictionnaires",
+        "fr": "étiquette YAML « {tag} » refusée ; un deck n’utilise que des textes, nombres, listes et dictionnaires",
         "en": "YAML tag '{tag}' refused; a deck uses only texts, numbers, lists and mappings",
     },
     "yaml.bad_scalar": {
-        "fr": "valeur illisible « {value} » ; mettez-la entre guillemets si c'est un texte",
+        "fr": "valeur illisible « {value} » ; mettez-la entre guillemets si c’est un texte",
         "en": "unreadable value '{value}'; quote it if it is a text",
     },
     # Structure
@@ -94,11 +94,11 @@ MESSAGES: Catalog = {
         "en": "invalid name '{value}'; it is used in expressions: lowercase letters, digits and _ (no hyphen, which reads as minus), for example '{sample}'",
     },
     "id.duplicate": {
-        "fr": "l'identifiant « {value} » ({namespace}) est défini deux fois (d'abord à {first}) ; chaque identifiant doit être unique",
+        "fr": "l’identifiant « {value} » ({namespace}) est défini deux fois (d’abord à {first}) ; chaque identifiant doit être unique",
         "en": "{namespace} '{value}' defined twice (first at {first}); each id must be unique",
     },
     "name.collision": {
-        "fr": "« {value} » est à la fois un indicateur et un drapeau ; renommez l'un des deux",
+        "fr": "« {value} » est à la fois un indicateur et un drapeau ; renommez l’un des deux",
         "en": "'{value}' is both an indicator and a flag; rename one of them",
     },
     "name.reserved": {
@@ -142,7 +142,7 @@ MESSAGES: Catalog = {
         "en": "required key '{key}' missing from {what}",
     },
     "key.not_for": {
-        "fr": "la clé « {key} » ne s'applique pas aux cartes {variant} ; seulement aux cartes {allowed}",
+        "fr": "la clé « {key} » ne s’applique pas aux cartes {variant} ; seulement aux cartes {allowed}",
         "en": "the key '{key}' does not apply to {variant} cards; only to {allowed} cards",
     },
     "effects.flag_key": {
@@ -154,7 +154,7 @@ MESSAGES: Catalog = {
         "en": "unknown effect '{key}': neither an indicator nor set, unset, trigger, give, end",
     },
     "card.dilemma_options": {
-        "fr": "un dilemme a besoin d'au moins deux options (ici {count}) ; ajoutez « options: [{{id: ..., title: ...}}, ...] »",
+        "fr": "un dilemme a besoin d’au moins deux options (ici {count}) ; ajoutez « options: [{{id: ..., title: ...}}, ...] »",
         "en": "a dilemma needs at least two options (here {count}); add 'options: [{{id: ..., title: ...}}, ...]'",
     },
     "indicator.bounds": {
@@ -167,7 +167,7 @@ MESSAGES: Catalog = {
     },
     # Includes
     "include.pattern": {
-        "fr": "motif d'inclusion « {pattern} » refusé ; les fichiers inclus restent dans le dossier du deck (pas de « .. » ni de chemin absolu)",
+        "fr": "motif d’inclusion « {pattern} » refusé ; les fichiers inclus restent dans le dossier du deck (pas de « .. » ni de chemin absolu)",
         "en": "include pattern '{pattern}' refused; included files stay in the deck's folder (no '..' nor absolute path)",
     },
     "include.outside": {
@@ -175,7 +175,7 @@ MESSAGES: Catalog = {
         "en": "'{name}' leads outside the deck's folder; included files must stay in it",
     },
     "include.none": {
-        "fr": "le motif d'inclusion « {pattern} » ne correspond à aucun fichier",
+        "fr": "le motif d’inclusion « {pattern} » ne correspond à aucun fichier",
         "en": "the include pattern '{pattern}' matches no file",
     },
 }

@@ -11,15 +11,15 @@ from scenarios.i18n import Catalog, Lang, render
 MESSAGES: Catalog = {
     "game_over": {"fr": "la partie est terminée", "en": "the game is over"},
     "stage.draw": {
-        "fr": "il faut d'abord révéler les événements du tour",
+        "fr": "il faut d’abord révéler les événements du tour",
         "en": "the round's events must be revealed first",
     },
     "stage.choose": {
-        "fr": "il faut d'abord trancher le dilemme « {card} »",
+        "fr": "il faut d’abord trancher le dilemme « {card} »",
         "en": "the dilemma '{card}' must be settled first",
     },
     "stage.decide": {
-        "fr": "c'est le moment des décisions : {role} joue ou passe",
+        "fr": "c’est le moment des décisions : {role} joue ou passe",
         "en": "it is time for decisions: {role} plays or passes",
     },
     "stage.end": {
@@ -27,7 +27,7 @@ MESSAGES: Catalog = {
         "en": "every role has played: the round must be ended",
     },
     "not_pending": {
-        "fr": "le dilemme « {card} » n'attend pas de choix",
+        "fr": "le dilemme « {card} » n’attend pas de choix",
         "en": "the dilemma '{card}' is not waiting for a choice",
     },
     "unknown_option": {
@@ -39,11 +39,11 @@ MESSAGES: Catalog = {
         "en": "option not possible, condition: {condition}",
     },
     "not_your_turn": {
-        "fr": "c'est au tour de {current}, pas de {role}",
+        "fr": "c’est au tour de {current}, pas de {role}",
         "en": "it is {current}'s turn, not {role}'s",
     },
     "not_in_hand": {
-        "fr": "« {card} » n'est pas dans la main de {role}",
+        "fr": "« {card} » n’est pas dans la main de {role}",
         "en": "'{card}' is not in {role}'s hand",
     },
     "phase": {
@@ -65,11 +65,11 @@ MESSAGES: Catalog = {
     "unknown_card": {"fr": "carte inconnue « {card} »", "en": "unknown card '{card}'"},
     "unknown_role": {"fr": "rôle inconnu « {role} »", "en": "unknown role '{role}'"},
     "not_decision": {
-        "fr": "« {card} » n'est pas une carte décision",
+        "fr": "« {card} » n’est pas une carte décision",
         "en": "'{card}' is not a decision card",
     },
     "inject_role": {
-        "fr": "une décision injectée va dans la main d'un rôle : choisissez lequel",
+        "fr": "une décision injectée va dans la main d’un rôle : choisissez lequel",
         "en": "an injected decision goes into a role's hand: choose which",
     },
     "role_not_allowed": {
@@ -81,7 +81,7 @@ MESSAGES: Catalog = {
         "fr": "le chronomètre est déjà en pause",
         "en": "the timer is already paused",
     },
-    "not_paused": {"fr": "le chronomètre n'est pas en pause", "en": "the timer is not paused"},
+    "not_paused": {"fr": "le chronomètre n’est pas en pause", "en": "the timer is not paused"},
 }
 
 

@@ -23,15 +23,15 @@ MESSAGES: Catalog = {
     "unreadable": {"fr": "journal illisible ({detail})", "en": "unreadable journal ({detail})"},
     "empty": {"fr": "journal vide", "en": "empty journal"},
     "not_journal": {
-        "fr": "ce fichier n'est pas un journal de scenarios (première ligne : {detail})",
+        "fr": "ce fichier n’est pas un journal de scenarios (première ligne : {detail})",
         "en": "this file is not a scenarios journal (first line: {detail})",
     },
     "header_damaged": {
-        "fr": "l'en-tête du journal est endommagé ({detail}) ; la partie ne peut pas être rejouée",
+        "fr": "l’en-tête du journal est endommagé ({detail}) ; la partie ne peut pas être rejouée",
         "en": "the journal header is damaged ({detail}); the session cannot be replayed",
     },
     "format": {
-        "fr": "journal au format {found}, or cette version lit le format {expected} ; utilisez la version de scenarios qui l'a écrit",
+        "fr": "journal au format {found}, or cette version lit le format {expected} ; utilisez la version de scenarios qui l’a écrit",
         "en": "journal in format {found}, but this version reads format {expected}; use the scenarios version that wrote it",
     },
     "truncated": {
@@ -59,7 +59,7 @@ MESSAGES: Catalog = {
         "en": "line {line}: action refused by the rules ({detail})",
     },
     "hash": {
-        "fr": "ligne {line} : l'état rejoué diffère de l'état enregistré",
+        "fr": "ligne {line} : l’état rejoué diffère de l’état enregistré",
         "en": "line {line}: the replayed state differs from the recorded one",
     },
     "draws": {

@@ -10,7 +10,7 @@ MESSAGES: Catalog = {
         "en": "empty expression; write a condition such as 'budget > 2 and not inondation'",
     },
     "expr.not_text": {
-        "fr": "une expression s'écrit comme un texte ; reçu {got}",
+        "fr": "une expression s’écrit comme un texte ; reçu {got}",
         "en": "an expression is written as text; got {got}",
     },
     "expr.too_long": {
@@ -30,7 +30,7 @@ MESSAGES: Catalog = {
         "en": "invalid syntax ({detail}); check parentheses, quotes and operators (and, or, not, ==, <=)",
     },
     "expr.attribute": {
-        "fr": "l'accès à un attribut (« {text} ») n'est pas permis ; utilisez un nom d'indicateur ou de drapeau seul",
+        "fr": "l’accès à un attribut (« {text} ») n’est pas permis ; utilisez un nom d’indicateur ou de drapeau seul",
         "en": "attribute access ('{text}') is not allowed; use a bare indicator or flag name",
     },
     "expr.subscript": {
@@ -38,15 +38,15 @@ MESSAGES: Catalog = {
         "en": "subscripts ('{text}') are not allowed; use the functions played(), drawn(), count()",
     },
     "expr.power": {
-        "fr": "la puissance « ** » n'est pas permise ; multipliez avec « * »",
+        "fr": "la puissance « ** » n’est pas permise ; multipliez avec « * »",
         "en": "the power operator '**' is not allowed; multiply with '*'",
     },
     "expr.division": {
-        "fr": "la division « / » n'est pas permise ; les nombres sont entiers, utilisez « // »",
+        "fr": "la division « / » n’est pas permise ; les nombres sont entiers, utilisez « // »",
         "en": "division '/' is not allowed; numbers are whole, use '//'",
     },
     "expr.operator": {
-        "fr": "l'opérateur « {op} » n'est pas permis ; opérateurs permis : + - * // % and or not == != < <= > >= in",
+        "fr": "l’opérateur « {op} » n’est pas permis ; opérateurs permis : + - * // % and or not == != < <= > >= in",
         "en": "the operator '{op}' is not allowed; allowed: + - * // % and or not == != < <= > >= in",
     },
     "expr.construct": {
@@ -66,11 +66,11 @@ MESSAGES: Catalog = {
         "en": "text too long ({length} characters); at most {limit}",
     },
     "expr.none": {
-        "fr": "« None » n'existe pas ici ; utilisez True, False ou un nombre",
+        "fr": "« None » n’existe pas ici ; utilisez True, False ou un nombre",
         "en": "'None' does not exist here; use True, False or a number",
     },
     "expr.private_name": {
-        "fr": "le nom « {name} » n'est pas permis (les noms commençant par « _ » sont réservés)",
+        "fr": "le nom « {name} » n’est pas permis (les noms commençant par « _ » sont réservés)",
         "en": "the name '{name}' is not allowed (names starting with '_' are reserved)",
     },
     "expr.unknown_name": {
@@ -90,11 +90,11 @@ MESSAGES: Catalog = {
         "en": "'{function}' expects {expected}; got {got}; for example {sample}",
     },
     "expr.bad_keyword": {
-        "fr": "« {function} » n'a pas de paramètre « {keyword} »",
+        "fr": "« {function} » n’a pas de paramètre « {keyword} »",
         "en": "'{function}' has no parameter '{keyword}'",
     },
     "expr.literal_arg": {
-        "fr": "l'argument « {param} » de « {function} » doit être un identifiant entre guillemets ; par exemple {sample}",
+        "fr": "l’argument « {param} » de « {function} » doit être un identifiant entre guillemets ; par exemple {sample}",
         "en": "the argument '{param}' of '{function}' must be a quoted id; for example {sample}",
     },
     "expr.unknown_card": {

@@ -203,6 +203,11 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "fr": "{role} : {plays} décisions, {passes} passes",
         "en": "{role}: {plays} decisions, {passes} passes",
     },
+    "end.debrief_wait": {"fr": "Débriefing en préparation…", "en": "Preparing the debrief…"},
+    "end.exported": {
+        "fr": "Débriefing exporté : {markdown} et {html}",
+        "en": "Debrief exported: {markdown} and {html}",
+    },
     "end.journal": {"fr": "Journal de la partie : {path}", "en": "Session journal: {path}"},
     "end.replay": {
         "fr": "Rejouer : scenarios replay --verify {path}",
@@ -225,6 +230,7 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "key.hand": {"fr": "Main", "en": "Hand"},
     "key.palette": {"fr": "Animateur", "en": "Facilitator"},
     "key.new": {"fr": "Nouvelle partie", "en": "New session"},
+    "key.export": {"fr": "Exporter le débriefing", "en": "Export the debrief"},
     "key.yes": {"fr": "Oui", "en": "Yes"},
     "key.no": {"fr": "Non", "en": "No"},
     # System commands

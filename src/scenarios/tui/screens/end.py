@@ -1,4 +1,8 @@
-"""The end of a game: the ending or the final score, the indicators over time, the journal."""
+"""The end of a game: the ending or the final score, the indicators over time, the debrief.
+
+The debrief is computed from the journal (as `scenarios report` does) in a
+worker, and can be exported next to the journal as Markdown and HTML.
+"""
 
 from __future__ import annotations
 
@@ -8,18 +12,20 @@ from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import Markdown, Static
 
 from scenarios.engine import State
 from scenarios.i18n import Lang
+from scenarios.sparkline import sparkline
 from scenarios.tui.i18n import BindingSpec, text
-from scenarios.tui.widgets.gauge import sparkline
 from scenarios.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
+    from scenarios.debrief import SessionReport
     from scenarios.tui.app import ScenariosApp
 
 
@@ -27,6 +33,7 @@ class EndScreen(Screen[None]):
     """What the table reached, how the indicators moved, and where the journal is."""
 
     BINDING_SPECS: list[BindingSpec] = [
+        ("x", "export", "key.export", True, None, False),
         ("n", "new", "key.new", True, None, False),
         ("q", "app.quit", "key.quit", True, None, False),
     ]
@@ -36,6 +43,7 @@ class EndScreen(Screen[None]):
         self.final = final
         self.journal = journal
         self.lang = lang
+        self.report: SessionReport | None = None
 
     @property
     def scenarios_app(self) -> ScenariosApp:
@@ -64,6 +72,7 @@ class EndScreen(Screen[None]):
             yield Static(title, id="end-outcome", classes=f"outcome-{outcome}")
             yield Static(self._trajectories(), id="end-trajectories")
             yield Static(self._summary(), id="end-summary")
+            yield Markdown(self.t("end.debrief_wait"), id="end-debrief")
             yield Static(
                 self.t("end.journal", path=self.journal)
                 + "\n"
@@ -122,6 +131,32 @@ class EndScreen(Screen[None]):
                 )
             )
         return body
+
+    def on_mount(self) -> None:
+        self.prepare_debrief()
+
+    @work(thread=True, exclusive=True)
+    def prepare_debrief(self) -> None:
+        from scenarios.commands.report import annotations_of
+        from scenarios.debrief import load_timeline, session_markdown, session_report
+
+        report = session_report(load_timeline(self.journal), annotations_of(str(self.journal)))
+        self.report = report
+        text = session_markdown(report, self.lang)
+        self.app.call_from_thread(self.query_one("#end-debrief", Markdown).update, text)
+
+    def action_export(self) -> None:
+        from scenarios.debrief import session_markdown
+        from scenarios.debrief.html import session_html
+
+        if self.report is None:
+            return
+        base = self.journal.with_suffix("")
+        markdown = base.with_name(base.name + ".debriefing.md")
+        html = base.with_name(base.name + ".debriefing.html")
+        markdown.write_text(session_markdown(self.report, self.lang), encoding="utf-8")
+        html.write_text(session_html(self.report, self.lang), encoding="utf-8")
+        self.notify(self.t("end.exported", markdown=markdown, html=html), timeout=10)
 
     def action_new(self) -> None:
         self.scenarios_app.home()

@@ -8,15 +8,9 @@ from rich.text import Text
 from textual.widget import Widget
 
 from scenarios.deck import Indicator
+from scenarios.sparkline import sparkline
 
-BLOCKS = "▁▂▃▄▅▆▇█"
 MINUS = "−"
-
-
-def sparkline(values: Sequence[int], low: int, high: int) -> str:
-    """One block character per value, scaled to the indicator's own bounds (not the data's)."""
-    span = max(1, high - low)
-    return "".join(BLOCKS[min(7, max(0, (v - low) * 7 // span))] for v in values)
 
 
 def signed(delta: int) -> str:

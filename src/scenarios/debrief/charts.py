@@ -1,0 +1,94 @@
+"""Inline SVG line charts of indicators round by round: no script, no external asset.
+
+Each line has its own colour (Okabe–Ito, readable by colour-blind readers),
+its own dash pattern and a label at its end, so it is never told apart by
+colour alone; it prints on A4 as it shows on screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+import attrs
+
+COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442")
+DASHES = ("", "6 3", "2 3", "8 3 2 3", "1 2", "10 4", "4 4", "3 6")
+
+
+@attrs.frozen
+class Series:
+    """One line: its label, its values per round, and the bounds it lives within."""
+
+    label: str
+    values: tuple[int, ...]
+    low: int
+    high: int
+
+
+def line_chart(
+    series: Sequence[Series], title: str, x_label: str, width: int = 640, height: int = 260
+) -> str:
+    """An SVG chart; each series is scaled to its own bounds (0 % at min, 100 % at max)."""
+    left, right, top, bottom = 40, 190, 28, 36
+    plot_w, plot_h = width - left - right, height - top - bottom
+    points = max((len(s.values) for s in series), default=1)
+    step = plot_w / max(1, points - 1)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'role="img" aria-label="{escape(title)}" class="chart">',
+        f"<title>{escape(title)}</title>",
+        f'<text x="{left}" y="16" class="chart-title">{escape(title)}</text>',
+    ]
+    for share in (0, 50, 100):
+        y = top + plot_h * (1 - share / 100)
+        parts.append(
+            f'<line x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}" class="grid"/>'
+        )
+        parts.append(
+            f'<text x="{left - 6}" y="{y + 4:.1f}" class="axis" text-anchor="end">{share} %</text>'
+        )
+    for index in range(points):
+        x = left + index * step
+        parts.append(
+            f'<text x="{x:.1f}" y="{top + plot_h + 16}" class="axis" '
+            f'text-anchor="middle">{index + 1}</text>'
+        )
+    parts.append(
+        f'<text x="{left + plot_w / 2:.1f}" y="{height - 4}" class="axis" '
+        f'text-anchor="middle">{escape(x_label)}</text>'
+    )
+    label_slots: list[float] = []
+    for number, item in enumerate(series):
+        colour = COLOURS[number % len(COLOURS)]
+        dash = DASHES[number % len(DASHES)]
+        span = max(1, item.high - item.low)
+        coords = [
+            (left + i * step, top + plot_h * (1 - (v - item.low) / span))
+            for i, v in enumerate(item.values)
+        ]
+        path = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
+        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+        parts.append(
+            f'<polyline points="{path}" fill="none" stroke="{colour}" '
+            f'stroke-width="2.2"{dash_attr}/>'
+        )
+        for x, y in coords:
+            parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="2.6" fill="{colour}"/>')
+        if coords:
+            label_y = _free_slot(coords[-1][1], label_slots)
+            parts.append(
+                f'<text x="{left + plot_w + 8}" y="{label_y + 4:.1f}" fill="{colour}" '
+                f'class="label">{escape(item.label)} ({item.values[-1]})</text>'
+            )
+    parts.append("</svg>")
+    return "\n".join(parts)
+
+
+def _free_slot(y: float, taken: list[float], gap: float = 13) -> float:
+    """A label height near `y` that does not overlap the labels already placed."""
+    candidate = y
+    while any(abs(candidate - other) < gap for other in taken):
+        candidate += gap
+    taken.append(candidate)
+    return candidate

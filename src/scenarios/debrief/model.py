@@ -1,0 +1,189 @@
+"""The debrief as data: findings with their evidence, organised by the times of the crisis.
+
+Findings are kept as structured records (a kind and its parameters) so the
+same debrief renders in French or English, as Markdown, HTML or JSON.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Literal
+
+import attrs
+
+Polarity = Literal["strength", "improvement", "info"]
+GapStatus = Literal["timely", "late", "missing", "anticipated"]
+PRIORITY_ORDER = {"high": 0, "medium": 1, "low": 2}
+
+
+@attrs.frozen
+class Evidence:
+    """Where something happened: the journal's sequence number, the turn, phase and round."""
+
+    seq: int
+    turn: int
+    phase: str
+    round: int
+    what: str
+    card: str | None = None
+    role: str | None = None
+    option: str | None = None
+    indicator: str | None = None
+    value: int | None = None
+
+
+@attrs.frozen
+class Finding:
+    """An observation about the session, with the evidence behind it."""
+
+    kind: str
+    polarity: Polarity
+    phase: str | None
+    params: Mapping[str, object]
+    evidence: tuple[Evidence, ...] = ()
+    weight: int = 0
+
+
+@attrs.frozen
+class RecommendationHit:
+    """A recommendation of the deck whose rule holds for this session."""
+
+    id: str
+    phase: str
+    priority: str
+    title: str
+    text: str
+    actor: str
+    deadline: str
+    evidence: tuple[Evidence, ...] = ()
+
+
+@attrs.frozen
+class Quote:
+    """The table's own words: a rationale given with a decision, or a facilitator's note."""
+
+    seq: int
+    turn: int
+    phase: str
+    round: int
+    kind: Literal["rationale", "note", "annotation"]
+    text: str
+    role: str | None = None
+    card: str | None = None
+    passed: bool = False
+
+
+@attrs.frozen
+class Contribution:
+    """How much a card moved an indicator within a phase, and when."""
+
+    card: str
+    delta: int
+    seqs: tuple[int, ...]
+
+
+@attrs.frozen
+class IndicatorMove:
+    """One indicator over one phase: where it started and ended, and who moved it."""
+
+    indicator: str
+    start: int
+    end: int
+    drops: tuple[Contribution, ...]
+    rises: tuple[Contribution, ...]
+
+    @property
+    def net(self) -> int:
+        return self.end - self.start
+
+
+@attrs.frozen
+class Gap:
+    """An écart: an event the deck expects an answer to, and what the table did."""
+
+    event: str
+    seq: int
+    turn: int
+    phase: str
+    expected: tuple[str, ...]
+    answer: str | None
+    answer_seq: int | None
+    delay: int | None
+    status: GapStatus
+
+
+@attrs.frozen
+class PhaseReport:
+    """One time of the crisis: points positifs, axes d'amélioration, recommendations."""
+
+    id: str
+    title: str
+    strengths: tuple[Finding, ...]
+    improvements: tuple[Finding, ...]
+    recommendations: tuple[RecommendationHit, ...]
+    moves: tuple[IndicatorMove, ...]
+    quotes: tuple[Quote, ...]
+
+
+@attrs.frozen
+class RoleActivity:
+    role: str
+    plays: int
+    passes: int
+
+
+@attrs.frozen
+class SessionReport:
+    """Everything the debrief says about one session."""
+
+    deck_id: str
+    deck_title: str
+    deck_sha256: str
+    journal: str
+    seed: int
+    teams: tuple[tuple[str, tuple[str, ...]], ...]
+    started: str
+    outcome: str
+    ending: str | None
+    score: int | None
+    over: bool
+    rounds: int
+    indicators: tuple[tuple[str, int], ...]
+    bounds: tuple[tuple[int, int], ...]
+    trail: tuple[tuple[int, ...], ...]
+    phases: tuple[PhaseReport, ...]
+    general: tuple[Finding, ...]
+    gaps: tuple[Gap, ...]
+    roles: tuple[RoleActivity, ...]
+    names: Mapping[str, str] = attrs.field(factory=dict)
+    damage: str | None = None
+
+    def name(self, kind: str, id_: str | None) -> str:
+        """The title of a card, role, indicator, phase or ending (its id if unknown)."""
+        if id_ is None:
+            return ""
+        return self.names.get(f"{kind}:{id_}", id_)
+
+    @property
+    def recommendations(self) -> tuple[RecommendationHit, ...]:
+        return tuple(hit for phase in self.phases for hit in phase.recommendations)
+
+
+@attrs.frozen
+class ComparisonReport:
+    """Several sessions of the same deck side by side."""
+
+    deck_id: str
+    deck_title: str
+    sessions: tuple[SessionReport, ...]
+    recommendation_counts: tuple[tuple[str, int], ...]
+    recurring: tuple[Recurring, ...]
+
+
+@attrs.frozen
+class Recurring:
+    """An axe d'amélioration seen in several sessions of the same team."""
+
+    team: str
+    finding: Finding
+    count: int

@@ -1,0 +1,152 @@
+"""Assemble findings into a debrief for one session, and compare several sessions."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from scenarios.debrief.findings import (
+    gap_findings,
+    gaps,
+    general_findings,
+    indicator_moves,
+    move_findings,
+    quotes,
+    recommendation_hits,
+    role_activity,
+)
+from scenarios.debrief.model import (
+    ComparisonReport,
+    Finding,
+    PhaseReport,
+    Quote,
+    Recurring,
+    SessionReport,
+)
+from scenarios.debrief.timeline import Timeline
+from scenarios.i18n import Catalog, Lang, render
+
+MESSAGES: Catalog = {
+    "different_decks": {
+        "fr": "ces journaux viennent de decks différents ({decks}) ; une comparaison porte sur un seul deck",
+        "en": "these journals come from different decks ({decks}); a comparison is about one deck",
+    },
+}
+
+
+class ReportError(Exception):
+    """Journals that cannot be reported on together."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+    def message(self, lang: Lang = "fr") -> str:
+        return render(MESSAGES, self.code, lang, self.params)
+
+
+def _by_weight(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    return tuple(sorted(findings, key=lambda f: (-f.weight, f.kind)))
+
+
+def session_report(timeline: Timeline, extra_quotes: Sequence[Quote] = ()) -> SessionReport:
+    """The whole debrief of one session (`extra_quotes`: trainers' annotations, for example)."""
+    deck = timeline.deck
+    final = timeline.final
+    found_gaps = gaps(timeline)
+    moves = indicator_moves(timeline)
+    phased = gap_findings(timeline, found_gaps) + move_findings(timeline, moves)
+    hits = recommendation_hits(timeline)
+    all_quotes = sorted([*quotes(timeline), *extra_quotes], key=lambda q: (q.seq, q.kind))
+    phases = []
+    for phase in deck.phases:
+        in_phase = [f for f in phased if f.phase == phase.id]
+        phases.append(
+            PhaseReport(
+                id=phase.id,
+                title=phase.title,
+                strengths=_by_weight(f for f in in_phase if f.polarity == "strength"),
+                improvements=_by_weight(f for f in in_phase if f.polarity == "improvement"),
+                recommendations=tuple(h for h in hits if h.phase == phase.id),
+                moves=tuple(moves.get(phase.id, ())),
+                quotes=tuple(q for q in all_quotes if q.phase == phase.id),
+            )
+        )
+    roles = role_activity(timeline)
+    header = timeline.header
+    return SessionReport(
+        deck_id=deck.id,
+        deck_title=deck.title,
+        deck_sha256=deck.sha256,
+        journal=timeline.path,
+        seed=header.seed,
+        teams=tuple((team.name, team.roles) for team in header.teams),
+        started=header.started,
+        outcome=final.outcome or "unfinished",
+        ending=final.ending,
+        score=final.final_score,
+        over=final.over,
+        rounds=final.turn,
+        indicators=tuple((i.id, final.indicator(i.id)) for i in deck.indicators),
+        bounds=tuple((i.min, i.max) for i in deck.indicators),
+        trail=final.trail,
+        phases=tuple(phases),
+        general=_by_weight(general_findings(timeline, roles)),
+        gaps=tuple(found_gaps),
+        roles=tuple(roles),
+        names=_names(timeline),
+        damage=timeline.damage.message("fr") if timeline.damage else None,
+    )
+
+
+def _names(timeline: Timeline) -> dict[str, str]:
+    deck = timeline.deck
+    names = {f"card:{c.id}": c.title for c in deck.cards}
+    names.update({f"role:{r.id}": r.title for r in deck.roles})
+    names.update({f"indicator:{i.id}": i.title for i in deck.indicators})
+    names.update({f"phase:{p.id}": p.title for p in deck.phases})
+    names.update({f"ending:{e.id}": e.title for e in deck.endings})
+    names.update({f"flag:{f.id}": f.title for f in deck.flags})
+    for card in deck.cards:
+        names.update({f"option:{card.id}:{o.id}": o.title for o in card.options})
+    return names
+
+
+def comparison_report(reports: Sequence[SessionReport]) -> ComparisonReport:
+    """Sessions of one deck side by side; `ReportError` if they come from different decks."""
+    decks = sorted({r.deck_id for r in reports})
+    if len(decks) > 1:
+        raise ReportError("different_decks", decks=", ".join(decks))
+    fired: Counter[str] = Counter()
+    recurring: Counter[tuple[str, str]] = Counter()
+    examples: dict[str, Finding] = {}
+    for report in reports:
+        fired.update({hit.id for hit in report.recommendations})
+        team = " + ".join(name for name, _ in report.teams)
+        improvements = [f for phase in report.phases for f in phase.improvements]
+        improvements += [f for f in report.general if f.polarity == "improvement"]
+        themes = set()
+        for finding in improvements:
+            theme = _theme(finding)
+            examples.setdefault(theme, finding)
+            themes.add(theme)
+        recurring.update((team, theme) for theme in themes)
+    first = reports[0]
+    return ComparisonReport(
+        deck_id=first.deck_id,
+        deck_title=first.deck_title,
+        sessions=tuple(reports),
+        recommendation_counts=tuple(sorted(fired.items(), key=lambda item: (-item[1], item[0]))),
+        recurring=tuple(
+            Recurring(team, examples[theme], count)
+            for (team, theme), count in sorted(recurring.items(), key=lambda i: (-i[1], i[0]))
+            if count > 1
+        ),
+    )
+
+
+def _theme(finding: Finding) -> str:
+    """What makes two findings 'the same axe d'amélioration' across sessions."""
+    keys = ("event", "indicator", "card", "role", "ending")
+    return ":".join([finding.kind, *(str(finding.params.get(key, "")) for key in keys)])
