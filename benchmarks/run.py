@@ -209,12 +209,44 @@ async def _key_round_trips() -> tuple[list[float], list[float]]:
     return minimal_times, our_times
 
 
+def report() -> None:
+    from scenarios.debrief import comparison_report, load_timeline, session_markdown, session_report
+    from scenarios.debrief.json_report import comparison_data, to_json
+    from scenarios.journal import read_journal
+    from scenarios.journal import replay as replay_journal
+    from scenarios.sim import simulate as run
+
+    print("Debrief reports against replaying the same journals")
+    deck = load_deck(resolve_deck(None))
+    with tempfile.TemporaryDirectory() as folder:
+        run(deck, 200, 7, "random", journals=Path(folder))
+        journals = sorted(Path(folder).glob("*.jsonl"))
+        for count in (1, 200):
+            chosen = journals[:count]
+            t_replay = best(
+                lambda chosen=chosen: [replay_journal(read_journal(p)) for p in chosen], repeat=3
+            )
+
+            def reports(chosen: list[Path] = chosen) -> None:
+                sessions = [session_report(load_timeline(p)) for p in chosen]
+                if len(sessions) == 1:
+                    session_markdown(sessions[0])
+                else:
+                    to_json(comparison_data(comparison_report(sessions)))
+
+            t_report = best(reports, repeat=3)
+            row(f"{count} journal(s): replay only", f"{t_replay * 1e3:.0f} ms")
+            row(f"{count} journal(s): full report", f"{t_report * 1e3:.0f} ms")
+            row("ratio report / replay", f"{t_report / t_replay:.2f}x", "(target <= 1.5x)")
+
+
 BENCHMARKS: dict[str, Callable[[], None]] = {
     "expressions": expressions,
     "loading": loading,
     "simulate": simulate,
     "replay": replay,
     "tui": tui,
+    "report": report,
 }
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -14,6 +15,10 @@ from scenarios.deck import Deck, load_deck
 TEST_DECKS = Path(__file__).parent / "decks"
 CRUE = TEST_DECKS / "crue.yaml"
 MINI = TEST_DECKS / "mini.yaml"
+
+
+os.environ["TZ"] = "UTC"  # dates shown on screen and in reports do not depend on the machine
+time.tzset()
 
 
 @pytest.fixture(autouse=True)

@@ -54,6 +54,15 @@ async def test_a_whole_game_with_keys_only(
         assert phases == {"avant", "pendant", "apres"}
         text = str(app.screen.query_one("#end-journal").render())
         assert str(journal) in text
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        debrief = app.screen.query_one("#end-debrief")
+        assert "Points positifs" in debrief.source  # type: ignore[attr-defined]
+        await pilot.press("x")
+        await pilot.pause()
+        exported = journal.with_name("partie.debriefing.md")
+        assert "# Débriefing" in exported.read_text(encoding="utf-8")
+        assert journal.with_name("partie.debriefing.html").exists()
 
     lines = [json.loads(line) for line in journal.read_text(encoding="utf-8").splitlines()[1:]]
     actions = [line["action"] for line in lines]

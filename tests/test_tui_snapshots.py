@@ -39,6 +39,7 @@ def until(done: Callable[[State], bool]) -> Callable[[Pilot[None]], Awaitable[No
     async def run_before(pilot: Pilot[None]) -> None:
         await start_game(pilot, from_home=False)
         await play_until(pilot, done)
+        await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 
     return run_before

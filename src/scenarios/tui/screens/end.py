@@ -133,6 +133,7 @@ class EndScreen(Screen[None]):
         return body
 
     def on_mount(self) -> None:
+        self.query_one("#end-body").focus()
         self.prepare_debrief()
 
     @work(thread=True, exclusive=True)
