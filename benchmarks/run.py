@@ -240,6 +240,31 @@ def report() -> None:
             row("ratio report / replay", f"{t_report / t_replay:.2f}x", "(target <= 1.5x)")
 
 
+def browse() -> None:
+    from scenarios.journal import JournalBrowser, read_journal
+    from scenarios.journal import replay as replay_journal
+    from scenarios.sim import load_policy, play_game
+
+    print("Trainer replay of a 10,000-action journal")
+    with tempfile.TemporaryDirectory() as folder:
+        deck = load_deck(write(Path(folder) / "long.yaml", long_deck()))
+        path = Path(folder) / "long.jsonl"
+        result = play_game(deck, 0, 0, load_policy("random"), journal=path)
+        t_replay = best(lambda: replay_journal(read_journal(path)), repeat=3)
+        t_load = best(lambda: JournalBrowser(path), repeat=3)
+        browser = JournalBrowser(path)
+        last = len(browser)
+        t_jump = best(lambda: browser.state(last - 1), repeat=5, number=5)
+        t_anywhere = best(lambda: [browser.state(i) for i in range(0, last, last // 50)], repeat=3) / 50
+    row("actions in the journal", f"{result.actions}")
+    row("plain replay (read, replay, check every hash)", f"{t_replay * 1e3:.0f} ms")
+    row("load for the replay screen (with checkpoints)", f"{t_load * 1e3:.0f} ms")
+    row("ratio load / plain replay", f"{t_load / t_replay:.2f}x", "(target <= 1.5x)")
+    row("jump to the last action after load", f"{t_jump * 1e3:.2f} ms")
+    row("ratio jump / full replay", f"{t_jump / t_replay:.4f}x", "(target <= 0.2x)")
+    row("jump anywhere (mean of 50 positions)", f"{t_anywhere * 1e3:.2f} ms")
+
+
 BENCHMARKS: dict[str, Callable[[], None]] = {
     "expressions": expressions,
     "loading": loading,
@@ -247,6 +272,7 @@ BENCHMARKS: dict[str, Callable[[], None]] = {
     "replay": replay,
     "tui": tui,
     "report": report,
+    "browse": browse,
 }
 
 if __name__ == "__main__":

@@ -45,9 +45,15 @@ def until(done: Callable[[State], bool]) -> Callable[[Pilot[None]], Awaitable[No
     return run_before
 
 
+async def decks_loaded(pilot: Pilot[None]) -> None:
+    """The home screen lists decks by id at once, then with their titles once loaded."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 @pytest.mark.parametrize("size", SIZES)
 def test_home(snap_compare: Compare, size: tuple[int, int]) -> None:
-    assert snap_compare(make_app(), terminal_size=size)
+    assert snap_compare(make_app(), terminal_size=size, run_before=decks_loaded)
 
 
 @pytest.mark.parametrize("size", SIZES)

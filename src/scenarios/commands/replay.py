@@ -12,15 +12,7 @@ from scenarios.journal import JournalError, read_journal, replay
 def run(args: argparse.Namespace) -> int:
     lang: Lang = args.lang
     if not args.verify:
-        stderr().print(
-            pick(
-                lang,
-                "précisez --verify pour vérifier des journaux",
-                "add --verify to check journals",
-            ),
-            markup=False,
-        )
-        return 2
+        return replay_on_screen(args.journals, lang)
     ok = True
     for path in args.journals:
         ok = verify(path, lang) and ok
@@ -59,3 +51,30 @@ def verify(path: str, lang: Lang) -> bool:
         markup=False,
     )
     return True
+
+
+def replay_on_screen(paths: list[str], lang: Lang) -> int:
+    """Open the trainer's replay screen on one journal."""
+    if len(paths) != 1:
+        stderr().print(
+            pick(
+                lang,
+                "le rejeu à l’écran ouvre un seul journal (--verify en vérifie plusieurs)",
+                "the replay screen opens one journal (--verify checks several)",
+            ),
+            markup=False,
+        )
+        return 2
+    from pathlib import Path
+
+    from scenarios.journal import JournalBrowser
+    from scenarios.tui.app import ScenariosApp
+    from scenarios.tui.i18n import localised
+
+    try:
+        JournalBrowser(paths[0])
+    except JournalError as error:
+        stderr().print(f"{paths[0]}: {error.message(lang)}", style="red", markup=False)
+        return 1
+    localised(ScenariosApp, lang)(lang=lang, replay=Path(paths[0])).run()
+    return 0

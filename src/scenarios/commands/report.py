@@ -19,7 +19,7 @@ from scenarios.debrief import (
 from scenarios.debrief.html import comparison_html, session_html
 from scenarios.debrief.json_report import REPORT_SCHEMA, comparison_data, session_data, to_json
 from scenarios.i18n import Lang
-from scenarios.journal import JournalError
+from scenarios.journal import JournalError, read_annotations
 
 
 def run(args: argparse.Namespace) -> int:
@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
         except JournalError as error:
             stderr().print(f"{path}: {error.message(lang)}", style="red", markup=False)
             return 1
-        reports.append(session_report(timeline, annotations_of(path)))
+        reports.append(session_report(timeline, read_annotations(path)))
     try:
         text = render(reports, args.format, lang)
     except ReportError as error:
@@ -75,8 +75,3 @@ def render(reports: list, fmt: str, lang: Lang) -> str:  # type: ignore[type-arg
     if fmt == "json":
         return to_json(comparison_data(comparison, lang))
     return comparison_markdown(comparison, lang)
-
-
-def annotations_of(path: str) -> list:  # type: ignore[type-arg]
-    """Trainers' annotations kept beside the journal (none until the replay screen adds some)."""
-    return []

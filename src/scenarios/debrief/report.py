@@ -25,6 +25,7 @@ from scenarios.debrief.model import (
 )
 from scenarios.debrief.timeline import Timeline
 from scenarios.i18n import Catalog, Lang, render
+from scenarios.journal import Annotation
 
 MESSAGES: Catalog = {
     "different_decks": {
@@ -50,15 +51,16 @@ def _by_weight(findings: Iterable[Finding]) -> tuple[Finding, ...]:
     return tuple(sorted(findings, key=lambda f: (-f.weight, f.kind)))
 
 
-def session_report(timeline: Timeline, extra_quotes: Sequence[Quote] = ()) -> SessionReport:
-    """The whole debrief of one session (`extra_quotes`: trainers' annotations, for example)."""
+def session_report(timeline: Timeline, annotations: Sequence[Annotation] = ()) -> SessionReport:
+    """The whole debrief of one session, trainers' annotations quoted where they belong."""
     deck = timeline.deck
     final = timeline.final
     found_gaps = gaps(timeline)
     moves = indicator_moves(timeline)
     phased = gap_findings(timeline, found_gaps) + move_findings(timeline, moves)
     hits = recommendation_hits(timeline)
-    all_quotes = sorted([*quotes(timeline), *extra_quotes], key=lambda q: (q.seq, q.kind))
+    extra = [_annotation_quote(timeline, note) for note in annotations]
+    all_quotes = sorted([*quotes(timeline), *extra], key=lambda q: (q.seq, q.kind))
     phases = []
     for phase in deck.phases:
         in_phase = [f for f in phased if f.phase == phase.id]
@@ -98,6 +100,15 @@ def session_report(timeline: Timeline, extra_quotes: Sequence[Quote] = ()) -> Se
         names=_names(timeline),
         damage=timeline.damage.message("fr") if timeline.damage else None,
     )
+
+
+def _annotation_quote(timeline: Timeline, note: Annotation) -> Quote:
+    """A trainer's annotation, placed at the moment after action `note.seq`."""
+    state = timeline.initial
+    for step in timeline.steps:
+        if step.seq <= note.seq:
+            state = step.after
+    return Quote(note.seq, state.turn, state.phase, state.round, "annotation", note.text)
 
 
 def _names(timeline: Timeline) -> dict[str, str]:

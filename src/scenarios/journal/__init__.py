@@ -3,6 +3,13 @@
 Depends on `scenarios.engine` and `scenarios.deck`.
 """
 
+from scenarios.journal.annotations import (
+    Annotation,
+    add_annotation,
+    annotations_path,
+    read_annotations,
+)
+from scenarios.journal.browse import CHECKPOINT_EVERY, JournalBrowser
 from scenarios.journal.format import JOURNAL_FORMAT, Entry, Header, Team
 from scenarios.journal.locations import journal_folder, list_journals, new_journal_path
 from scenarios.journal.reader import (
@@ -22,10 +29,13 @@ from scenarios.journal.session import (
 )
 
 __all__ = [
+    "CHECKPOINT_EVERY",
     "JOURNAL_FORMAT",
+    "Annotation",
     "Damage",
     "Entry",
     "Header",
+    "JournalBrowser",
     "JournalContent",
     "JournalError",
     "JournalWriter",
@@ -33,6 +43,8 @@ __all__ = [
     "ResumeReport",
     "Session",
     "Team",
+    "add_annotation",
+    "annotations_path",
     "default_teams",
     "drawn_cards",
     "journal_deck",
@@ -40,6 +52,7 @@ __all__ = [
     "list_journals",
     "new_journal_path",
     "parse_journal",
+    "read_annotations",
     "read_journal",
     "replay",
     "replay_entry",

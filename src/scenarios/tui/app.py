@@ -47,6 +47,7 @@ class ScenariosApp(App[None]):
         lang: Lang = "fr",
         deck: Deck | None = None,
         resume: Path | None = None,
+        replay: Path | None = None,
         seed: int | None = None,
         teams: dict[str, str] | None = None,
         journal: Path | None = None,
@@ -59,6 +60,7 @@ class ScenariosApp(App[None]):
         self.lang = lang
         self.initial_deck = deck
         self.initial_resume = resume
+        self.initial_replay = replay
         self.seed = seed
         self.teams = dict(teams or {})
         self.journal = journal
@@ -70,7 +72,9 @@ class ScenariosApp(App[None]):
         self.last_journal: Path | None = None
 
     def on_mount(self) -> None:
-        if self.initial_resume is not None:
+        if self.initial_replay is not None:
+            self.replay(self.initial_replay)
+        elif self.initial_resume is not None:
             self.resume(self.initial_resume)
         elif self.initial_deck is not None:
             self.setup(self.initial_deck)
@@ -160,6 +164,11 @@ class ScenariosApp(App[None]):
             session, self.lang, round_seconds=minutes * 60, notice=notice, history=history
         )
         self._show(screen)
+
+    def replay(self, path: Path) -> None:
+        from scenarios.tui.screens.replay import ReplayScreen
+
+        self._show(localised(ReplayScreen, self.lang)(path, self.lang))
 
     def show_end(self, session: Session) -> None:
         from scenarios.tui.screens.end import EndScreen

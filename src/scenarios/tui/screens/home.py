@@ -68,7 +68,7 @@ class HomeScreen(Screen[None]):
     """The first screen: decks on the left, the highlighted one described on the right."""
 
     BINDING_SPECS: list[BindingSpec] = [
-        ("enter", "choose", "key.choose", True, "Entrée", False),
+        ("enter", "choose", "key.choose", True, "keyname.enter", False),
         ("o", "open_file", "key.open", True, None, False),
         ("q", "app.quit", "key.quit", True, None, False),
     ]

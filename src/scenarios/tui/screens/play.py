@@ -53,8 +53,8 @@ class PlayScreen(Screen[None]):
     COMMANDS = {FacilitatorCommands}
     BINDING_SPECS: list[BindingSpec] = [
         ("d", "draw", "key.draw", True, None, False),
-        ("enter", "select_option", "key.choose", True, "Entrée", True),
-        ("enter", "select_card", "key.play", True, "Entrée", True),
+        ("enter", "select_option", "key.choose", True, "keyname.enter", True),
+        ("enter", "select_card", "key.play", True, "keyname.enter", True),
         ("e", "read_events", "key.events", True, None, False),
         ("p", "pass_turn", "key.pass", True, None, False),
         ("r", "rationale", "key.rationale", True, None, False),

@@ -24,7 +24,7 @@ class SetupScreen(Screen[None]):
 
     BINDING_SPECS: list[BindingSpec] = [
         ("ctrl+s", "start", "key.start", True, "^s", False),
-        ("escape", "back", "key.back", True, "Échap", False),
+        ("escape", "back", "key.back", True, "keyname.escape", False),
     ]
 
     def __init__(

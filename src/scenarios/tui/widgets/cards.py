@@ -22,8 +22,14 @@ class CardView(Static):
     CardView.injected { border: round $accent; }
     """
 
-    def __init__(self, card: Card, subtitle: str = "", **kwargs: object) -> None:
-        super().__init__(Text(card.text or card.title), **kwargs)  # type: ignore[arg-type]
+    def __init__(
+        self, card: Card, subtitle: str = "", options: bool = False, **kwargs: object
+    ) -> None:
+        body = Text(card.text or card.title)
+        if options:
+            for number, option in enumerate(card.options, start=1):
+                body.append(f"\n{number}. {option.title}", style="bold")
+        super().__init__(body, **kwargs)  # type: ignore[arg-type]
         self.card = card
         self.border_title = card.title
         if subtitle:

@@ -20,7 +20,8 @@ class KeyBar(Static):
     DEFAULT_CSS = """
     KeyBar {
         dock: bottom;
-        height: 1;
+        height: auto;
+        max-height: 3;
         background: $footer-background;
         color: $footer-description-foreground;
         padding: 0 1;
@@ -55,12 +56,14 @@ class KeyBar(Static):
             entries.append((key, app.get_key_display(binding), binding.description, enabled))
         if palette is not None:
             entries.append(palette)
-        text = Text(no_wrap=True, overflow="ellipsis")
+        text = Text()
         spans: list[tuple[int, int, str]] = []
         for key, display, description, enabled in entries:
             start = len(text)
             text.append(f" {display} ", style="bold reverse" if enabled else "dim")
-            text.append(f" {description} ", style="" if enabled else "dim")
+            if description:
+                text.append(f" {description} ", style="" if enabled else "dim")
+            text.append(" ")
             spans.append((start, len(text), key))
         if text.plain != self.plain:
             self.plain = text.plain

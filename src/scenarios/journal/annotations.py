@@ -1,0 +1,55 @@
+"""Trainers' annotations, kept in a sidecar file beside the journal (never in the journal).
+
+`partie.jsonl` gets `partie.annotations.jsonl`: one JSON line per annotation,
+appended and flushed like the journal. A damaged line is skipped, not fatal.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+
+import attrs
+
+
+@attrs.frozen
+class Annotation:
+    """A trainer's remark on the moment after action `seq` (0: before the first action)."""
+
+    seq: int
+    text: str
+    time: str = ""
+
+
+def annotations_path(journal: str | os.PathLike[str]) -> Path:
+    path = Path(journal)
+    stem = path.name[: -len(".jsonl")] if path.name.endswith(".jsonl") else path.name
+    return path.with_name(stem + ".annotations.jsonl")
+
+
+def read_annotations(journal: str | os.PathLike[str]) -> list[Annotation]:
+    """The annotations of a journal, in the order they were written."""
+    path = annotations_path(journal)
+    if not path.exists():
+        return []
+    found = []
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        try:
+            data = json.loads(line)
+            found.append(Annotation(int(data["seq"]), str(data["text"]), str(data.get("time", ""))))
+        except (ValueError, KeyError, TypeError):
+            continue
+    return found
+
+
+def add_annotation(journal: str | os.PathLike[str], seq: int, text: str) -> Annotation:
+    """Append an annotation durably and return it."""
+    note = Annotation(seq, text, datetime.now(UTC).isoformat(timespec="seconds"))
+    line = json.dumps(attrs.asdict(note), ensure_ascii=False) + "\n"
+    with open(annotations_path(journal), "a", encoding="utf-8") as file:
+        file.write(line)
+        file.flush()
+        os.fsync(file.fileno())
+    return note

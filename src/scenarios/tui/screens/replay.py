@@ -1,0 +1,307 @@
+"""Trainer replay: the play screen, read-only, at any action of a journal.
+
+Step one action, one round, one phase, to the next decision or note, to the
+start or the end; let it play at a chosen pace; annotate any moment (saved in
+a sidecar file, never in the journal). A damaged journal shows its valid part
+under a banner; the journal of a game still being played is followed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import RichLog, Static
+
+from scenarios.engine import Pass, Play, action_from_dict
+from scenarios.i18n import Lang
+from scenarios.journal import Annotation, JournalBrowser, add_annotation, read_annotations
+from scenarios.tui.i18n import BindingSpec, text
+from scenarios.tui.log_lines import log_lines
+from scenarios.tui.widgets.cards import CardView
+from scenarios.tui.widgets.gauge import Gauge
+from scenarios.tui.widgets.key_bar import KeyBar
+from scenarios.tui.widgets.phase_bar import PhaseBar
+from scenarios.tui.widgets.text_panel import TextPanel
+from scenarios.tui.widgets.timeline import Moment, Timeline
+
+if TYPE_CHECKING:
+    from scenarios.engine import State
+
+PACES = (4.0, 2.0, 1.0, 0.5, 0.25)
+LOG_WINDOW = 12
+
+
+class ReplayScreen(Screen[None]):
+    """A past session, at the action the trainer chooses."""
+
+    BINDING_SPECS: list[BindingSpec] = [
+        ("left", "step(-1)", "key.action", True, "←→", True),
+        ("right", "step(1)", "key.action", False, "→", True),
+        ("up", "round(-1)", "key.round", True, "↑↓", True),
+        ("down", "round(1)", "key.round", False, "↓", True),
+        ("pageup", "phase(-1)", "key.phase", True, "PgUp/PgDn", True),
+        ("pagedown", "phase(1)", "key.phase", False, "PgDn", True),
+        ("d", "decision(1)", "key.decision", True, "d/D", False),
+        ("D", "decision(-1)", "key.decision", False, "D", False),
+        ("m", "mark(1)", "key.mark", True, "m/M", False),
+        ("M", "mark(-1)", "key.mark", False, "M", False),
+        ("home", "jump(0)", "key.ends", True, "keyname.ends", True),
+        ("end", "jump(-1)", "key.ends", False, "Fin", True),
+        ("space", "autoplay", "key.autoplay", True, "keyname.space", False),
+        ("plus", "pace(1)", "key.pace", True, "+/-", False),
+        ("minus", "pace(-1)", "key.pace", False, "-", False),
+        ("a", "annotate", "key.annotate", True, None, False),
+        ("q", "app.quit", "key.quit", True, None, False),
+    ]
+
+    def __init__(self, journal: Path, lang: Lang) -> None:
+        super().__init__()
+        self.journal = journal
+        self.lang = lang
+        self.browser = JournalBrowser(journal)
+        self.annotations: list[Annotation] = read_annotations(journal)
+        self.index = 0
+        self.pace = 2
+        self.playing: Timer | None = None
+        self._moments: list[Moment] | None = None
+
+    def t(self, key: str, **params: object) -> str:
+        return text(self.lang, key, **params)
+
+    @property
+    def deck(self):  # type: ignore[no-untyped-def]
+        return self.browser.deck
+
+    def compose(self) -> ComposeResult:
+        yield PhaseBar(id="phase-bar")
+        yield Static(id="replay-banner", markup=False)
+        with Horizontal(id="body"):
+            with Vertical(id="side"):
+                yield Static(self.t("play.gauges"), classes="section-title")
+                for indicator in self.deck.indicators:
+                    yield Gauge(indicator, id=f"gauge-{indicator.id}")
+                yield Static(self.t("play.log"), classes="section-title")
+                yield RichLog(id="log", wrap=True, markup=False, min_width=10)
+            with Vertical(id="main"):
+                yield TextPanel(id="replay-action")
+                yield VerticalScroll(id="events")
+                yield TextPanel(id="replay-notes")
+        yield Timeline([p.title for p in self.deck.phases], id="timeline")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        banner = self.query_one("#replay-banner", Static)
+        damage = self.browser.damage
+        if damage is not None and damage.code != "truncated":
+            banner.update(
+                self.t("replay.damaged", problem=damage.message(self.lang), count=len(self.browser))
+            )
+        elif damage is not None:
+            banner.update(
+                self.t(
+                    "replay.truncated", problem=damage.message(self.lang), count=len(self.browser)
+                )
+            )
+        else:
+            banner.display = False
+        if not self.browser.last.over and self.browser.complete:
+            self.set_interval(1.0, self.follow)
+        self.call_after_refresh(self.show, 0)
+
+    # What is shown
+
+    def moments(self) -> list[Moment]:
+        """What the timeline shows of each state (recomputed when actions or notes are added)."""
+        if self._moments is not None:
+            return self._moments
+        marked = {a.seq for a in self.annotations}
+        found = []
+        for index, (turn, phase_index, _) in enumerate(self.browser.positions):
+            action = self.browser.entries[index - 1].action if index else {}
+            found.append(
+                Moment(
+                    phase_index,
+                    turn,
+                    decision=action.get("type") == "play",
+                    marked=index in marked or action.get("type") == "note",
+                )
+            )
+        self._moments = found
+        return found
+
+    def show(self, index: int) -> None:
+        browser = self.browser
+        self.index = max(0, min(index, len(browser)))
+        window = list(browser.states(self.index - LOG_WINDOW + 1, self.index))
+        state = window[-1]
+        self._header(state)
+        self._gauges(state)
+        self._action(state)
+        self._events(state)
+        self._notes()
+        self._log(window[1:] if self.index >= LOG_WINDOW else window)
+        self.query_one(Timeline).show(self.moments(), self.index)
+
+    def _header(self, state: State) -> None:
+        deck = self.deck
+        phase = deck.phases[state.phase_index]
+        number = self.t("phase.label", number=state.phase_index + 1, count=len(deck.phases))
+        middle = self.t(
+            "play.round",
+            round=state.round,
+            rounds=phase.rounds,
+            turn=state.turn,
+            turns=deck.total_rounds,
+        )
+        right = self.t("replay.position", index=self.index, count=len(self.browser))
+        self.query_one(PhaseBar).show(state.phase_index, f"{number} · {phase.title}", middle, right)
+
+    def _gauges(self, state: State) -> None:
+        start = state.trail[-1] if state.trail else state.indicators
+        for index, indicator in enumerate(self.deck.indicators):
+            history = [values[index] for values in state.trail]
+            self.query_one(f"#gauge-{indicator.id}", Gauge).show(
+                state.indicators[index], state.indicators[index] - start[index], history
+            )
+
+    def _action(self, state: State) -> None:
+        panel = self.query_one("#replay-action", TextPanel)
+        if self.index == 0:
+            panel.show(Text(self.t("replay.start"), style="bold"))
+            return
+        entry = self.browser.entries[self.index - 1]
+        action = action_from_dict(entry.action)
+        body = Text()
+        body.append(
+            self.t("replay.action", seq=entry.seq, time=entry.time[11:19]) + "\n", style="bold"
+        )
+        for line in log_lines(state, self.lang):
+            body.append_text(line)
+            body.append("\n")
+        if isinstance(action, (Play, Pass)) and action.rationale:
+            quoted = f"« {action.rationale} »" if self.lang == "fr" else f"“{action.rationale}”"
+            body.append(quoted, style="italic")
+        panel.show(body)
+
+    def _events(self, state: State) -> None:
+        events = self.query_one("#events", VerticalScroll)
+        events.remove_children()
+        for card_id in dict.fromkeys([*state.pending, *state.revealed]):
+            events.mount(CardView(self.deck.card(card_id), options=card_id in state.pending))
+
+    def _notes(self) -> None:
+        notes = [a.text for a in self.annotations if a.seq == self.index]
+        panel = self.query_one("#replay-notes", TextPanel)
+        if notes:
+            panel.show(
+                Text("\n".join(self.t("replay.annotation", text=n) for n in notes), style="magenta")
+            )
+        else:
+            panel.show("")
+
+    def _log(self, states: list[State]) -> None:
+        """What the last few actions did, up to the one shown."""
+        log = self.query_one("#log", RichLog)
+        log.clear()
+        for state in states:
+            for line in log_lines(state, self.lang):
+                log.write(line, scroll_end=False)
+        log.scroll_end(animate=False, immediate=True)
+
+    # Moving
+
+    def action_step(self, delta: int) -> None:
+        self.show(self.index + delta)
+
+    def action_jump(self, index: int) -> None:
+        self.show(len(self.browser) if index < 0 else index)
+
+    def _find(self, direction: int, wanted: object) -> None:
+        positions = self.browser.positions
+        order = (
+            range(self.index + 1, len(positions))
+            if direction > 0
+            else range(self.index - 1, -1, -1)
+        )
+        for index in order:
+            if wanted(index):  # type: ignore[operator]
+                self.show(index)
+                return
+        self.show(len(positions) - 1 if direction > 0 else 0)
+
+    def _start_of(self, key: int, value: int) -> int:
+        """The first state whose turn (key 0) or phase (key 1) is `value`."""
+        return next((i for i, p in enumerate(self.browser.positions) if p[key] >= value), 0)
+
+    def _move(self, key: int, direction: int) -> None:
+        """To the start of the next, or this (then the previous), round or phase."""
+        value = self.browser.positions[self.index][key]
+        if direction > 0:
+            self._find(1, lambda i: self.browser.positions[i][key] > value)
+            return
+        start = self._start_of(key, value)
+        self.show(start if start < self.index else self._start_of(key, value - 1))
+
+    def action_round(self, direction: int) -> None:
+        self._move(0, direction)
+
+    def action_phase(self, direction: int) -> None:
+        self._move(1, direction)
+
+    def action_decision(self, direction: int) -> None:
+        entries = self.browser.entries
+        self._find(direction, lambda i: i > 0 and entries[i - 1].action.get("type") == "play")
+
+    def action_mark(self, direction: int) -> None:
+        entries = self.browser.entries
+        marked = {a.seq for a in self.annotations}
+        self._find(
+            direction,
+            lambda i: i in marked or (i > 0 and entries[i - 1].action.get("type") == "note"),
+        )
+
+    def action_autoplay(self) -> None:
+        if self.playing is not None:
+            self.playing.stop()
+            self.playing = None
+            self.notify(self.t("replay.paused"))
+            return
+        self.playing = self.set_interval(PACES[self.pace], self._advance)
+        self.notify(self.t("replay.playing", seconds=PACES[self.pace]))
+
+    def _advance(self) -> None:
+        if self.index >= len(self.browser):
+            self.action_autoplay()
+            return
+        self.show(self.index + 1)
+
+    def action_pace(self, delta: int) -> None:
+        self.pace = max(0, min(len(PACES) - 1, self.pace + delta))
+        if self.playing is not None:
+            self.playing.stop()
+            self.playing = self.set_interval(PACES[self.pace], self._advance)
+        self.notify(self.t("replay.pace", seconds=PACES[self.pace]))
+
+    def action_annotate(self) -> None:
+        from scenarios.tui.screens.dialogs import AskDialog
+
+        def keep(note: str | None) -> None:
+            if note:
+                self.annotations.append(add_annotation(self.journal, self.index, note))
+                self._moments = None
+                self.show(self.index)
+
+        self.app.push_screen(AskDialog(self.t("replay.annotate", index=self.index)), keep)
+
+    def follow(self) -> None:
+        """A game still being played: show its new actions as they are journaled."""
+        at_end = self.index == len(self.browser)
+        if self.browser.follow():
+            self._moments = None
+            self.show(len(self.browser) if at_end else self.index)

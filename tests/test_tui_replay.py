@@ -1,0 +1,185 @@
+"""The trainer's replay screen: step, jump, annotate, damaged and live journals, snapshots."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from scenarios.deck import load_deck, resolve_deck
+from scenarios.engine import Note, legal_actions
+from scenarios.journal import Session, read_annotations, read_journal, replay
+from scenarios.tui.app import ScenariosApp
+from scenarios.tui.i18n import localised
+from scenarios.tui.screens.replay import ReplayScreen
+from scenarios.tui.widgets.gauge import Gauge
+from tests.conftest import CliResult
+from tests.tui_driver import no_cursor_blink
+
+NOW = datetime(2026, 11, 24, 14, 0, tzinfo=UTC)
+
+
+def record(path: Path, seed: int = 4, steps: int = 10_000, stop_after: int | None = None) -> Path:
+    """A journal of the default deck played at random, with a facilitator's note."""
+    deck = load_deck(resolve_deck(None))
+    rng = random.Random(seed)
+    with Session.start(deck, seed, path, fsync=False, clock=lambda: NOW) as session:
+        for step in range(steps):
+            if session.state.over or (stop_after is not None and step >= stop_after):
+                break
+            if step == 6:
+                session.apply(Note("Bon réflexe de la commune"))
+            actions = legal_actions(session.state)
+            session.apply(actions[rng.randrange(len(actions))])
+    return path
+
+
+def replay_app(path: Path, lang: str = "fr") -> ScenariosApp:
+    return localised(ScenariosApp, lang)(lang=lang, replay=path)  # type: ignore[arg-type]
+
+
+def screen_of(pilot: Pilot[None]) -> ReplayScreen:
+    screen = pilot.app.screen
+    assert isinstance(screen, ReplayScreen)
+    return screen
+
+
+def shown_values(screen: ReplayScreen) -> list[int]:
+    return [gauge.value for gauge in screen.query(Gauge)]
+
+
+async def test_stepping_and_jumping_show_the_engines_state(tmp_path: Path) -> None:
+    path = record(tmp_path / "partie.jsonl")
+    states = replay(read_journal(path), keep_states=True).states
+    async with replay_app(path).run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = screen_of(pilot)
+        assert screen.index == 0
+        await pilot.press("right", "right", "right")
+        assert screen.index == 3
+        assert shown_values(screen) == list(states[2].indicators)
+        await pilot.press("left")
+        assert screen.index == 2 and shown_values(screen) == list(states[1].indicators)
+        for phase in (1, 2):
+            await pilot.press("pagedown")
+            state = states[screen.index - 1]
+            assert state.phase_index == phase
+            assert states[screen.index - 2].phase_index == phase - 1
+            assert shown_values(screen) == list(state.indicators)
+        await pilot.press("end")
+        assert screen.index == len(states)
+        assert shown_values(screen) == list(states[-1].indicators)
+        await pilot.press("home")
+        assert screen.index == 0
+
+
+async def test_the_shown_decision_is_the_journaled_one_with_its_rationale(tmp_path: Path) -> None:
+    path = tmp_path / "partie.jsonl"
+    deck = load_deck(resolve_deck(None))
+    with Session.start(deck, 9, path, fsync=False, clock=lambda: NOW) as session:
+        from scenarios.engine import Draw, Play
+
+        session.apply(Draw())
+        role = session.state.current_role
+        assert role is not None
+        card = next(c for c in session.state.hand(role)
+                    if Play(role, c) in legal_actions(session.state))
+        session.apply(Play(role, card, "Parce que le PCS date de 2015"))
+    async with replay_app(path).run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("d")
+        screen = screen_of(pilot)
+        assert screen.index == 2
+        shown = str(screen.query_one("#replay-action").render())
+        assert deck.card(card).title in shown
+        assert "Parce que le PCS date de 2015" in shown
+
+
+async def test_an_annotation_goes_to_the_sidecar_and_the_report(
+    tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    path = record(tmp_path / "partie.jsonl")
+    async with replay_app(path).run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("right", "right", "right", "right", "a")
+        await pilot.press(*"Ici il fallait alerter", "enter")
+        await pilot.pause()
+        assert "Ici il fallait alerter" in str(screen_of(pilot).query_one("#replay-notes").render())
+        await pilot.press("home", "m")
+        assert screen_of(pilot).index in (4, 7)
+    [note] = read_annotations(path)
+    assert (note.seq, note.text) == (4, "Ici il fallait alerter")
+    assert read_journal(path).damage is None
+    code, out, _ = cli("report", str(path))
+    assert code == 0
+    assert "Ici il fallait alerter" in out and "annotation du formateur" in out
+
+
+async def test_a_damaged_journal_shows_its_valid_prefix_under_a_banner(tmp_path: Path) -> None:
+    path = record(tmp_path / "partie.jsonl")
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) - 40])
+    valid = len(read_journal(path).entries)
+    async with replay_app(path).run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        banner = str(screen_of(pilot).query_one("#replay-banner").render())
+        assert "coupée" in banner and str(valid) in banner
+        await pilot.press("end")
+        assert screen_of(pilot).index == valid
+
+
+async def test_a_game_being_played_is_followed(tmp_path: Path) -> None:
+    path = record(tmp_path / "partie.jsonl", stop_after=5)
+    async with replay_app(path).run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = screen_of(pilot)
+        await pilot.press("end")
+        before = screen.index
+        session, _ = Session.resume(path, fsync=False, clock=lambda: NOW)
+        with session:
+            for _ in range(3):
+                session.apply(legal_actions(session.state)[0])
+        await pilot.pause(1.5)
+        assert screen.index == before + 3
+
+
+@pytest.fixture
+def journal_for_snapshots() -> Path:
+    import tempfile
+
+    folder = Path(tempfile.gettempdir()) / "scenarios-snapshots"
+    folder.mkdir(exist_ok=True)
+    path = folder / "replay.jsonl"
+    path.unlink(missing_ok=True)
+    for extra in folder.glob("replay.annotations.jsonl"):
+        extra.unlink()
+    return record(path, seed=2018)
+
+
+def _go(keys: list[str]) -> Callable[[Pilot[None]], object]:
+    async def run_before(pilot: Pilot[None]) -> None:
+        no_cursor_blink()
+        await pilot.pause()
+        await pilot.press(*keys)
+        await pilot.pause()
+
+    return run_before
+
+
+def test_replay_snapshot_at_the_start(snap_compare: Callable[..., bool], journal_for_snapshots: Path) -> None:
+    assert snap_compare(replay_app(journal_for_snapshots), terminal_size=(100, 30), run_before=_go([]))
+
+
+def test_replay_snapshot_at_a_dilemma(snap_compare: Callable[..., bool], journal_for_snapshots: Path) -> None:
+    entries = read_journal(journal_for_snapshots).entries
+    first_choice = next(i for i, e in enumerate(entries, 1) if e.action["type"] == "choose")
+    keys = ["right"] * (first_choice - 1)
+    assert snap_compare(replay_app(journal_for_snapshots), terminal_size=(100, 30), run_before=_go(keys))
+
+
+def test_replay_snapshot_at_the_end(snap_compare: Callable[..., bool], journal_for_snapshots: Path) -> None:
+    assert snap_compare(replay_app(journal_for_snapshots), terminal_size=(100, 30), run_before=_go(["end"]))
