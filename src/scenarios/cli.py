@@ -111,6 +111,19 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
         default="text",
         help=t("format de sortie", "output format"),
     )
+    validate.add_argument(
+        "--strict",
+        action="store_true",
+        help=t(
+            "les avertissements font échouer, et des parties simulées complètent l’analyse",
+            "warnings fail, and simulated games complete the analysis",
+        ),
+    )
+    validate.add_argument(
+        "--watch",
+        action="store_true",
+        help=t("vérifier de nouveau à chaque enregistrement", "check again on every save"),
+    )
 
     sub.add_parser(
         "schema",

@@ -165,6 +165,87 @@ MESSAGES: Catalog = {
         "fr": "start ({start}) hors de [{minimum}, {maximum}] ; choisissez une valeur de départ entre min et max",
         "en": "start ({start}) outside [{minimum}, {maximum}]; choose a start value between min and max",
     },
+    # Lint (warnings)
+    "lint.event_never": {
+        "fr": "l’événement « {card} » ne peut jamais sortir : sa condition ne peut pas être vraie dans ses phases avec les effets du deck",
+        "en": "the event '{card}' can never come up: its condition cannot hold in its phases with the deck's effects",
+    },
+    "lint.event_injected_only": {
+        "fr": "« {card} » a un poids de 0 et rien ne le déclenche : seul l’animateur peut le faire entrer en jeu ; ajoutez un trigger ou un poids",
+        "en": "'{card}' has weight 0 and nothing triggers it: only the facilitator can bring it; add a trigger or a weight",
+    },
+    "lint.decision_never": {
+        "fr": "la décision « {card} » ne pourra jamais être jouée : sa condition ne peut pas être vraie dans ses phases",
+        "en": "the decision '{card}' can never be played: its condition cannot hold in its phases",
+    },
+    "lint.decision_cost": {
+        "fr": "la décision « {card} » coûte {amount} en {indicator}, mais l’indicateur ne peut jamais dépasser son minimum de plus de {most}",
+        "en": "the decision '{card}' costs {amount} {indicator}, but that indicator never rises more than {most} above its minimum",
+    },
+    "lint.decision_no_role": {
+        "fr": "la décision « {card} » n’est jouable par aucun rôle (ses rôles ont actions_per_round: 0)",
+        "en": "no role can play the decision '{card}' (its roles have actions_per_round: 0)",
+    },
+    "lint.recommendation_never": {
+        "fr": "la recommandation « {rule} » ne sera jamais donnée : sa condition ne peut pas être vraie",
+        "en": "the recommendation '{rule}' will never be given: its condition cannot hold",
+    },
+    "lint.recommendation_always": {
+        "fr": "la recommandation « {rule} » sera donnée à chaque partie, quoi que fasse la table",
+        "en": "the recommendation '{rule}' will be given in every game, whatever the table does",
+    },
+    "lint.flag_unread": {
+        "fr": "le drapeau « {flag} » est posé mais aucune condition ne le lit",
+        "en": "the flag '{flag}' is set but no condition reads it",
+    },
+    "lint.flag_unset": {
+        "fr": "le drapeau « {flag} » est lu mais aucun effet ne le pose (set) : il reste faux",
+        "en": "the flag '{flag}' is read but no effect sets it: it stays false",
+    },
+    "lint.indicator_unmoved": {
+        "fr": "l’indicateur « {indicator} » ne bouge jamais : aucune carte ne le modifie",
+        "en": "the indicator '{indicator}' never moves: no card changes it",
+    },
+    "lint.ending_never": {
+        "fr": "la fin « {ending} » ne peut jamais arriver : sa condition ne peut pas être vraie",
+        "en": "the ending '{ending}' can never happen: its condition cannot hold",
+    },
+    "lint.ending_always": {
+        "fr": "la fin « {ending} » est toujours vraie : la partie s’arrêtera dès la fin du premier tour",
+        "en": "the ending '{ending}' always holds: the game will stop at the end of the first round",
+    },
+    "lint.ending_shadowed": {
+        "fr": "la fin « {ending} » ne sera jamais atteinte : « {by} », vérifiée avant elle, la masque",
+        "en": "the ending '{ending}' will never be reached: '{by}', checked before it, hides it",
+    },
+    "lint.text_long": {
+        "fr": "texte long pour une table ({length} caractères, « {what} ») ; au-delà de {limit}, il se lit mal à l’écran",
+        "en": "long text for a table ({length} characters, '{what}'); beyond {limit} it reads badly on screen",
+    },
+    "lint.typography": {
+        "fr": "typographie française : « {sample} » dans « {text}… » ; espace insécable avant : ; ? ! et dans « », apostrophe typographique ’",
+        "en": "French typography: '{sample}' in '{text}…'; no-break space before : ; ? ! and inside « », typographic apostrophe ’",
+    },
+    "lint.sim_event_never": {
+        "fr": "l’événement « {card} » n’est sorti dans aucune des {games} parties simulées",
+        "en": "the event '{card}' came up in none of {games} simulated games",
+    },
+    "lint.sim_decision_never": {
+        "fr": "la décision « {card} » n’a été jouable dans aucune des {games} parties simulées",
+        "en": "the decision '{card}' was playable in none of {games} simulated games",
+    },
+    "lint.sim_recommendation_never": {
+        "fr": "la recommandation « {rule} » n’a été donnée dans aucune des {games} parties simulées",
+        "en": "the recommendation '{rule}' was given in none of {games} simulated games",
+    },
+    "lint.sim_recommendation_always": {
+        "fr": "la recommandation « {rule} » a été donnée dans chacune des {games} parties simulées",
+        "en": "the recommendation '{rule}' was given in every one of {games} simulated games",
+    },
+    "lint.sim_ending_never": {
+        "fr": "la fin « {ending} » n’est arrivée dans aucune des {games} parties simulées",
+        "en": "the ending '{ending}' happened in none of {games} simulated games",
+    },
     # Includes
     "include.pattern": {
         "fr": "motif d’inclusion « {pattern} » refusé ; les fichiers inclus restent dans le dossier du deck (pas de « .. » ni de chemin absolu)",
