@@ -96,7 +96,7 @@ TRIGGER = OneOf(
         },
         _trigger_factory,
     ),
-    convert=lambda card: Trigger(card=card),
+    convert=lambda card, at: Trigger(card=card),
 )
 
 RESERVED_EFFECT_KEYS: Mapping[str, Field] = {
@@ -391,7 +391,7 @@ FLAG = OneOf(
         },
         lambda values, where, ctx: Flag(values["id"], values["title"] or values["id"], where),
     ),
-    convert=lambda name: Flag(name, name),
+    convert=lambda name, at: Flag(name, name, at=at),
 )
 
 ENDING = Obj(
@@ -442,7 +442,7 @@ SOURCE = OneOf(
         },
         _build(Source),
     ),
-    convert=lambda title: Source(title=title),
+    convert=lambda title, at: Source(title=title),
 )
 
 # The whole deck (the factory lives in build.py, which sees all parts).

@@ -41,8 +41,12 @@ def lint(deck: Deck) -> list[Diagnostic]:
     return unsilenced(deck, found)
 
 
-def _warn(code: str, where: LocatedMap | None, key: str | None, **params: object) -> Diagnostic:
-    if where is None:
+def _warn(
+    code: str, where: LocatedMap | Position | None, key: str | None, **params: object
+) -> Diagnostic:
+    if isinstance(where, Position):
+        position = where
+    elif where is None:
         position = Position("?")
     elif key is not None and key in where:
         position = where.at_value(key) if key in ("when", "requires") else where.at_key(key)
@@ -184,12 +188,11 @@ def _flags(deck: Deck) -> Iterator[Diagnostic]:
     settable = settable_flags(deck)
     cleared = {flag for _, effects in all_effects(deck) for flag in effects.unset}
     for flag in deck.flags:
+        place = flag.where or flag.at
         if flag.id in settable and flag.id not in read:
-            yield _warn("lint.flag_unread", flag.where, "id", flag=flag.id)
+            yield _warn("lint.flag_unread", place, "id", flag=flag.id)
         elif flag.id in read and flag.id not in settable:
-            yield _warn(
-                "lint.flag_unset", flag.where, "id", flag=flag.id, cleared=flag.id in cleared
-            )
+            yield _warn("lint.flag_unset", place, "id", flag=flag.id, cleared=flag.id in cleared)
 
 
 def _indicators(deck: Deck) -> Iterator[Diagnostic]:

@@ -13,6 +13,7 @@ from typing import Literal
 
 import attrs
 
+from scenarios.deck.diagnostics import Position
 from scenarios.deck.located import LocatedMap
 from scenarios.rules import Expression
 
@@ -75,6 +76,7 @@ class Flag:
     id: str
     title: str
     where: LocatedMap | None = _where()
+    at: Position | None = attrs.field(default=None, eq=False, repr=False)
 
 
 @attrs.frozen

@@ -447,13 +447,13 @@ class OneOf(Kind):
 
     short: Kind
     full: Obj
-    convert: Callable[[Any], Any]
+    convert: Callable[[Any, Position], Any]
 
     def check(self, value: Any, ctx: Context, at: Position) -> Any:
         if isinstance(value, dict):
             return self.full.check(value, ctx, at)
         checked = self.short.check(value, ctx, at)
-        return INVALID if checked is INVALID else self.convert(checked)
+        return INVALID if checked is INVALID else self.convert(checked, at)
 
     def json_schema(self) -> dict[str, Any]:
         return {"oneOf": [self.short.json_schema(), self.full.json_schema()]}
