@@ -21,7 +21,7 @@ from tests.conftest import CRUE, MINI, CliResult
 def test_valid_decks_exit_zero(cli: Callable[..., CliResult]) -> None:
     code, out, err = cli("validate", str(CRUE), str(MINI))
     assert code == 0, err
-    assert "valide (15 cartes)" in out
+    assert "valide (15 cartes, 3 avertissements)" in out  # warnings do not fail validation
     assert "valide (2 cartes)" in out
 
 
@@ -47,6 +47,7 @@ def test_json_output_is_for_tools(cli: Callable[..., CliResult]) -> None:
     assert code == 0
     assert report == {
         "valid": True,
+        "strict": False,
         "decks": [{"file": str(MINI), "valid": True, "id": "mini", "diagnostics": []}],
     }
 

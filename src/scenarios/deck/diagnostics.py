@@ -44,9 +44,13 @@ class Diagnostic:
         return render(MESSAGES, self.code, lang, localise_params(self.code, self.params, lang))
 
     def format(self, lang: Lang = "fr") -> str:
-        """`file:line:col: error: message`, the form editors and terminals link."""
+        """`file:line:col: error: message`, the form editors and terminals link.
+
+        A warning ends with its code, which is what `# lint: ignore CODE` takes.
+        """
         label = _SEVERITY_LABELS[lang][self.severity]
-        return f"{self.position}: {label}: {self.message(lang)}"
+        code = f" [{self.code}]" if self.severity == "warning" else ""
+        return f"{self.position}: {label}: {self.message(lang)}{code}"
 
     def to_json(self, lang: Lang = "fr") -> dict[str, object]:
         """A plain mapping for `validate --format json`."""

@@ -138,7 +138,7 @@ MESSAGES: Catalog = {
         "en": "unknown key '{key}' in {what}",
     },
     "key.missing": {
-        "fr": "clé obligatoire « {key} » absente de {what}",
+        "fr": "clé obligatoire « {key} » manquante dans {what}",
         "en": "required key '{key}' missing from {what}",
     },
     "key.not_for": {
