@@ -159,9 +159,13 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     )
     simulate.add_argument(
         "--policy",
-        default="random",
+        action="append",
+        metavar=t("POLITIQUE", "POLICY"),
         help=t(
-            "random, greedy, pass, ou module:attribut", "random, greedy, pass, or module:attribute"
+            "random, greedy, pass, cautious, ou module:attribut ; répétable "
+            "(random par défaut, toutes les politiques fournies avec --report)",
+            "random, greedy, pass, cautious, or module:attribute; repeatable "
+            "(random by default, every built-in policy with --report)",
         ),
     )
     simulate.add_argument(
@@ -176,6 +180,22 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
         help=t("écrire le journal de chaque partie", "write each game's journal"),
     )
     simulate.add_argument("--format", choices=("text", "json"), default="text")
+    simulate.add_argument(
+        "--report",
+        nargs="?",
+        const="text",
+        choices=("text", "md", "html", "json"),
+        help=t(
+            "rapport d’équilibre : tableaux dans le terminal, ou md, html, json",
+            "balance report: tables in the terminal, or md, html, json",
+        ),
+    )
+    simulate.add_argument(
+        "-o",
+        "--output",
+        metavar=t("FICHIER", "FILE"),
+        help=t("écrire le rapport dans ce fichier", "write the report to this file"),
+    )
 
     report = sub.add_parser(
         "report",

@@ -1,18 +1,34 @@
-"""`scenarios simulate DECK --games N`: many headless games and their summary."""
+"""`scenarios simulate DECK --games N`: many headless games, their summary or a balance report.
+
+With several `--policy`, each policy plays the same N games (same seeds) so
+their results compare; with `--journals`, each policy then writes into its
+own sub-folder.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from scenarios.commands.output import is_terminal, pick, report_deck_error, stderr, stdout
-from scenarios.deck import DeckError, load_deck, resolve_deck
+from scenarios.deck import Deck, DeckError, load_deck, resolve_deck
 from scenarios.i18n import Lang
-from scenarios.sim import PolicyError, Summary, load_policy, simulate, summarise
+from scenarios.sim import (
+    BUILTIN_POLICIES,
+    GameResult,
+    PolicyError,
+    Summary,
+    load_policy,
+    simulate,
+    summarise,
+)
+from scenarios.sim.balance import BalanceReport, balance_report
+from scenarios.sim.balance_output import balance_html, balance_json, balance_markdown, print_balance
 
 PROGRESS_FROM = 100
 
@@ -23,39 +39,91 @@ def run(args: argparse.Namespace) -> int:
         deck = load_deck(resolve_deck(args.deck))
     except DeckError as error:
         return report_deck_error(error, lang)
-    try:
-        load_policy(args.policy)
-    except PolicyError as error:
-        stderr().print(
-            pick(lang, f"politique inconnue : {error}", f"unknown policy: {error}"), markup=False
-        )
-        return 2
+    policies = args.policy or (list(BUILTIN_POLICIES) if args.report else ["random"])
+    for name in policies:
+        try:
+            load_policy(name)
+        except PolicyError as error:
+            stderr().print(
+                pick(lang, f"politique inconnue : {error}", f"unknown policy: {error}"),
+                markup=False,
+            )
+            return 2
     journals = Path(args.journals) if args.journals else None
-    if is_terminal() and args.games >= PROGRESS_FROM and args.format == "text":
-        with Progress(
-            TextColumn(pick(lang, "Parties", "Games")),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeRemainingColumn(),
-            transient=True,
-        ) as bar:
-            task = bar.add_task("", total=args.games)
-            results = simulate(
+    runs = play_all(deck, policies, args, journals, lang)
+    if args.report:
+        return write_report(balance_report(deck, runs, args.seed), deck, args, lang)
+    summaries = [summarise(deck, results, name, args.seed) for name, results in runs.items()]
+    if args.format == "json":
+        data = [summary.to_json() for summary in summaries]
+        print(json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=2))
+    else:
+        for summary in summaries:
+            print_summary(summary, deck.indicators, lang)
+    return 0
+
+
+def play_all(
+    deck: Deck, policies: list[str], args: argparse.Namespace, journals: Path | None, lang: Lang
+) -> dict[str, list[GameResult]]:
+    """Every policy's games, with a progress bar when it takes a while on a terminal."""
+
+    def folder(name: str) -> Path | None:
+        if journals is None or len(policies) == 1:
+            return journals
+        return journals / name.replace(":", "-")
+
+    total = args.games * len(policies)
+    quiet = args.format == "json" or (args.report in ("md", "html", "json") and not args.output)
+    if not is_terminal() or total < PROGRESS_FROM or quiet:
+        return {
+            name: simulate(deck, args.games, args.seed, name, args.jobs, folder(name))
+            for name in policies
+        }
+    runs = {}
+    with Progress(
+        TextColumn(pick(lang, "Parties", "Games")),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        transient=True,
+    ) as bar:
+        task = bar.add_task("", total=total)
+        for name in policies:
+            bar.update(task, description=name)
+            runs[name] = simulate(
                 deck,
                 args.games,
                 args.seed,
-                args.policy,
+                name,
                 args.jobs,
-                journals,
+                folder(name),
                 progress=lambda n: bar.advance(task, n),
             )
+    return runs
+
+
+def write_report(report: BalanceReport, deck: Deck, args: argparse.Namespace, lang: Lang) -> int:
+    """The balance report on the terminal (rich tables), or as md/html/json, or to `--output`."""
+    fmt = "md" if args.report == "text" and args.output else args.report
+    if fmt == "text":
+        print_balance(report, deck, stdout(), lang)
+        return 0
+    if fmt == "html":
+        text = balance_html(report, deck, lang)
+    elif fmt == "json":
+        text = balance_json(report)
     else:
-        results = simulate(deck, args.games, args.seed, args.policy, args.jobs, journals)
-    summary = summarise(deck, results, args.policy, args.seed)
-    if args.format == "json":
-        print(json.dumps(summary.to_json(), ensure_ascii=False, indent=2))
-    else:
-        print_summary(summary, deck.indicators, lang)
+        text = balance_markdown(report, deck, lang)
+    if not args.output:
+        sys.stdout.write(text)
+        return 0
+    Path(args.output).write_text(text, encoding="utf-8")
+    stderr().print(
+        pick(lang, f"Rapport écrit dans {args.output}", f"Report written to {args.output}"),
+        markup=False,
+    )
     return 0
 
 

@@ -6,6 +6,7 @@ Depends on `scenarios.engine`, `scenarios.deck` and `scenarios.journal`
 
 from scenarios.sim.policies import (
     BUILTIN_POLICIES,
+    CautiousPolicy,
     GreedyPolicy,
     PassPolicy,
     Policy,
@@ -24,6 +25,7 @@ from scenarios.sim.summary import Summary, summarise
 
 __all__ = [
     "BUILTIN_POLICIES",
+    "CautiousPolicy",
     "GameResult",
     "GreedyPolicy",
     "PassPolicy",

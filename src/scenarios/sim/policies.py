@@ -11,6 +11,7 @@ import random
 from collections.abc import Mapping, Sequence
 from typing import Protocol
 
+from scenarios.deck import Deck, Indicator
 from scenarios.engine import Action, Choose, Pass, State, apply, score
 
 
@@ -68,10 +69,55 @@ class GreedyPolicy:
         return best[rng.randrange(len(best))]
 
 
+class CautiousPolicy:
+    """A table that protects its weakest gauge.
+
+    One step of lookahead on the lowest indicator (each scaled to its bounds,
+    `good: low` ones reversed); ties go to the deck's score, then to acting
+    rather than passing. Indicators that cards spend as their cost (budget,
+    means) are left out: hoarding them is not caution, it is not playing.
+    """
+
+    name = "cautious"
+
+    def __init__(self) -> None:
+        self._resources: dict[str, frozenset[str]] = {}
+
+    def _guarded(self, deck: Deck) -> list[tuple[int, Indicator]]:
+        spent = self._resources.get(deck.id)
+        if spent is None:
+            spent = frozenset(name for card in deck.cards for name, _ in card.cost)
+            self._resources[deck.id] = spent
+        guarded = [(i, ind) for i, ind in enumerate(deck.indicators) if ind.id not in spent]
+        return guarded or list(enumerate(deck.indicators))
+
+    def choose(self, state: State, actions: Sequence[Action], rng: random.Random) -> Action:
+        if len(actions) == 1:
+            return actions[0]
+        guarded = self._guarded(state.deck)
+
+        def weakest(after: State) -> float:
+            shares = []
+            for index, indicator in guarded:
+                value = after.indicators[index]
+                share = (value - indicator.min) / max(1, indicator.max - indicator.min)
+                shares.append(share if indicator.good == "high" else 1 - share)
+            return min(shares)
+
+        ranked = []
+        for action in actions:
+            after = apply(state, action)
+            ranked.append((weakest(after), score(after), not isinstance(action, Pass), action))
+        top = max(ranked, key=lambda item: item[:3])
+        best = [item[3] for item in ranked if item[:3] == top[:3]]
+        return best[rng.randrange(len(best))]
+
+
 BUILTIN_POLICIES: Mapping[str, type] = {
     "random": RandomPolicy,
     "greedy": GreedyPolicy,
     "pass": PassPolicy,
+    "cautious": CautiousPolicy,
 }
 
 

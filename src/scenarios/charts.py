@@ -92,3 +92,86 @@ def _free_slot(y: float, taken: list[float], gap: float = 13) -> float:
         candidate += gap
     taken.append(candidate)
     return candidate
+
+
+@attrs.frozen
+class Bar:
+    """One bar: its label, its value, and a note shown after it."""
+
+    label: str
+    value: float
+    note: str = ""
+
+
+def bar_chart(bars: Sequence[Bar], title: str, width: int = 640, unit: str = "") -> str:
+    """Horizontal bars, labelled on the left; negative values extend to the left of the axis."""
+    row, left, top = 20, 220, 26
+    height = top + row * len(bars) + 10
+    low = min([0.0, *(b.value for b in bars)])
+    high = max([0.0, *(b.value for b in bars)]) or 1.0
+    span = (high - low) or 1.0
+    plot = width - left - 90
+    zero = left + plot * (0 - low) / span
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'role="img" aria-label="{escape(title)}" class="chart">',
+        f"<title>{escape(title)}</title>",
+        f'<text x="4" y="16" class="chart-title">{escape(title)}</text>',
+        f'<line x1="{zero:.1f}" y1="{top - 4}" x2="{zero:.1f}" y2="{height - 6}" class="grid"/>',
+    ]
+    for index, bar in enumerate(bars):
+        y = top + index * row
+        x0, x1 = sorted((zero, left + plot * (bar.value - low) / span))
+        colour = COLOURS[0] if bar.value >= 0 else COLOURS[1]
+        parts.append(
+            f'<text x="{left - 6}" y="{y + 13}" class="axis" text-anchor="end">'
+            f"{escape(_shorten(bar.label, 34))}</text>"
+        )
+        parts.append(
+            f'<rect x="{x0:.1f}" y="{y + 3}" width="{max(1.0, x1 - x0):.1f}" height="13" '
+            f'fill="{colour}"/>'
+        )
+        parts.append(
+            f'<text x="{max(x1, zero) + 4:.1f}" y="{y + 13}" class="axis">'
+            f"{bar.value:.2f}{escape(unit)} {escape(bar.note)}</text>"
+        )
+    parts.append("</svg>")
+    return "\n".join(parts)
+
+
+def histogram(
+    counts: Sequence[tuple[str, int]], title: str, width: int = 640, height: int = 180
+) -> str:
+    """Vertical bars for a distribution (rounds at which games end, for example)."""
+    left, bottom, top = 30, 30, 26
+    plot_w, plot_h = width - left - 10, height - top - bottom
+    peak = max((c for _, c in counts), default=1) or 1
+    step = plot_w / max(1, len(counts))
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'role="img" aria-label="{escape(title)}" class="chart">',
+        f"<title>{escape(title)}</title>",
+        f'<text x="4" y="16" class="chart-title">{escape(title)}</text>',
+    ]
+    for index, (label, count) in enumerate(counts):
+        bar_h = plot_h * count / peak
+        x = left + index * step
+        parts.append(
+            f'<rect x="{x + 2:.1f}" y="{top + plot_h - bar_h:.1f}" '
+            f'width="{max(1.0, step - 4):.1f}" height="{bar_h:.1f}" fill="{COLOURS[2]}"/>'
+        )
+        parts.append(
+            f'<text x="{x + step / 2:.1f}" y="{height - 14}" class="axis" '
+            f'text-anchor="middle">{escape(label)}</text>'
+        )
+        if count:
+            parts.append(
+                f'<text x="{x + step / 2:.1f}" y="{top + plot_h - bar_h - 3:.1f}" '
+                f'class="axis" text-anchor="middle">{count}</text>'
+            )
+    parts.append("</svg>")
+    return "\n".join(parts)
+
+
+def _shorten(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
