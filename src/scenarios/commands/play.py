@@ -59,6 +59,7 @@ def run(args: argparse.Namespace) -> int:
         seed=args.seed,
         teams=teams,
         journal=Path(args.journal) if args.journal else None,
+        deck_path=Path(args.deck) if deck is not None and Path(args.deck).is_file() else None,
     )
     app.run()
     if app.last_journal is not None:

@@ -13,7 +13,7 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from scenarios.i18n import Lang
-from scenarios.tui.i18n import BindingSpec, localised, text
+from scenarios.tui.i18n import BindingSpec, counted, localised, text
 
 if TYPE_CHECKING:
     from scenarios.deck import Deck
@@ -52,6 +52,7 @@ class ScenariosApp(App[None]):
         teams: dict[str, str] | None = None,
         journal: Path | None = None,
         journal_folder: Path | None = None,
+        deck_path: Path | None = None,
         minutes: int = DEFAULT_MINUTES,
         clock: Callable[[], float] = time.monotonic,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
@@ -70,8 +71,12 @@ class ScenariosApp(App[None]):
         self.now = now
         self.session: Session | None = None
         self.last_journal: Path | None = None
+        self.deck_path = deck_path
+        self.reloaded_deck: Deck | None = None
 
     def on_mount(self) -> None:
+        if self.deck_path is not None:
+            self.watch_deck(self.deck_path)
         if self.initial_replay is not None:
             self.replay(self.initial_replay)
         elif self.initial_resume is not None:
@@ -103,7 +108,8 @@ class ScenariosApp(App[None]):
             localised(SetupScreen, self.lang)(deck, self.lang, seed, self.minutes, self.teams)
         )
 
-    def open_deck_file(self, path: str) -> None:
+    def open_deck_file(self, path: str, watch: bool = True) -> None:
+        """Load a deck the user named; follow its edits unless it is a bundled one."""
         from scenarios.deck import DeckError, load_deck
         from scenarios.tui.screens.dialogs import MessageDialog
 
@@ -115,6 +121,105 @@ class ScenariosApp(App[None]):
             )
             return
         self.setup(deck)
+        if watch:
+            self.watch_deck(Path(path))
+
+    # A designer editing the deck while it is open
+
+    def watch_deck(self, path: Path) -> None:
+        """Reload and re-validate `path` whenever a YAML file of its folder is saved."""
+        self.deck_path = path
+        self.reloaded_deck = None
+        self.run_worker(self._watch(path), group="deck-watch", exclusive=True, exit_on_error=False)
+
+    async def _watch(self, path: Path) -> None:
+        from watchfiles import awatch
+
+        def yaml_only(_: object, name: str) -> bool:
+            return name.endswith((".yaml", ".yml"))
+
+        folder = path.resolve().parent
+        async for _ in awatch(folder, watch_filter=yaml_only, debounce=200, step=50):
+            self.deck_changed(path)
+
+    def deck_changed(self, path: Path) -> None:
+        """A new version of the deck on disk: its errors, or the deck itself where it is safe.
+
+        The setup screen takes the new version at once, keeping what was typed.
+        A game in progress keeps the version it started with, since its journal
+        replays that one; the palette then offers to start again with the new one.
+        """
+        from scenarios.deck import DeckError, load_deck
+        from scenarios.deck.lint import lint
+        from scenarios.tui.screens.end import EndScreen
+        from scenarios.tui.screens.play import PlayScreen
+        from scenarios.tui.screens.setup import SetupScreen
+
+        lang = self.lang
+        self.clear_notifications()  # only the latest version's news matters
+        try:
+            deck = load_deck(path)
+        except DeckError as error:
+            shown = error.diagnostics[:3]
+            lines = [d.format(lang).replace(f"{path}:", "", 1) for d in shown]
+            if len(error.diagnostics) > len(shown):
+                lines.append(counted(lang, "watch.more", len(error.diagnostics) - len(shown)))
+            title = counted(lang, "watch.invalid", len(error.diagnostics), file=path.name)
+            self.notify("\n".join(lines), title=title, severity="error", timeout=20, markup=False)
+            return
+        warnings = len(lint(deck))
+        title = counted(lang, "watch.valid", warnings, file=path.name)
+        screen = self.screen
+        if isinstance(screen, SetupScreen):
+            teams, seed, minutes = screen.values()
+            self.teams.update(teams)
+            self._show(
+                localised(SetupScreen, lang)(
+                    deck,
+                    lang,
+                    seed if seed is not None else screen.seed,
+                    minutes if minutes is not None else screen.minutes,
+                    self.teams,
+                )
+            )
+            self.notify(text(lang, "watch.setup"), title=title, timeout=6)
+        elif isinstance(screen, (PlayScreen, EndScreen)):
+            self.reloaded_deck = deck
+            self.notify(text(lang, "watch.in_game"), title=title, severity="warning", timeout=12)
+        else:
+            self.reloaded_deck = deck
+            self.notify(text(lang, "watch.home"), title=title, timeout=6)
+
+    def restart_with_reloaded_deck(self) -> None:
+        """After a confirmation: the new version of the deck, same seed and teams, a new journal."""
+        from scenarios.tui.screens.dialogs import ConfirmDialog
+
+        deck = self.reloaded_deck
+        if deck is None:
+            return
+        session = self.session
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            if session is not None:
+                self.seed = session.header.seed
+                for team in session.header.teams:
+                    self.teams.update({role: team.name for role in team.roles})
+            self.reloaded_deck = None
+            self._close_session()
+            self.setup(deck)
+
+        journal = str(session.path) if session is not None else ""
+        self.push_screen(
+            ConfirmDialog(
+                text(self.lang, "watch.restart.question"),
+                text(self.lang, "watch.restart.explain", path=journal),
+                text(self.lang, "watch.restart.yes"),
+                text(self.lang, "watch.restart.no"),
+            ),
+            answered,
+        )
 
     def start(self, deck: Deck, seed: int, teams: Sequence[Team], minutes: int) -> None:
         from scenarios.journal import Session, new_journal_path
@@ -218,4 +323,10 @@ class ScenariosApp(App[None]):
         yield SystemCommand(
             text(lang, "sys.keys"), text(lang, "sys.keys.help"), self.action_show_help_panel
         )
+        if self.reloaded_deck is not None:
+            yield SystemCommand(
+                text(lang, "sys.restart"),
+                text(lang, "sys.restart.help", title=self.reloaded_deck.title),
+                self.restart_with_reloaded_deck,
+            )
         yield SystemCommand(text(lang, "sys.quit"), text(lang, "sys.quit.help"), self.action_quit)

@@ -285,6 +285,55 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "sys.keys.help": {"fr": "Afficher l’aide des touches", "en": "Show the keys"},
     "sys.quit": {"fr": "Quitter", "en": "Quit"},
     "sys.quit.help": {"fr": "Quitter l’application", "en": "Quit the application"},
+    "sys.restart": {
+        "fr": "Recommencer avec le deck modifié",
+        "en": "Start again with the changed deck",
+    },
+    "sys.restart.help": {
+        "fr": "Nouvelle partie avec la version enregistrée de « {title} », même graine et mêmes équipes",
+        "en": "A new session with the saved version of '{title}', same seed and teams",
+    },
+    # A deck that changes on disk
+    "watch.invalid.one": {
+        "fr": "{file} : {count} erreur, la version précédente reste en place",
+        "en": "{file}: {count} error, the previous version stays in place",
+    },
+    "watch.invalid.many": {
+        "fr": "{file} : {count} erreurs, la version précédente reste en place",
+        "en": "{file}: {count} errors, the previous version stays in place",
+    },
+    "watch.more.one": {"fr": "… et {count} autre", "en": "… and {count} more"},
+    "watch.more.many": {"fr": "… et {count} autres", "en": "… and {count} more"},
+    "watch.valid.one": {
+        "fr": "{file} rechargé : valide, {count} avertissement",
+        "en": "{file} reloaded: valid, {count} warning",
+    },
+    "watch.valid.many": {
+        "fr": "{file} rechargé : valide, {count} avertissements",
+        "en": "{file} reloaded: valid, {count} warnings",
+    },
+    "watch.setup": {
+        "fr": "La préparation montre la nouvelle version ; ce qui était saisi est gardé.",
+        "en": "Setup shows the new version; what was typed is kept.",
+    },
+    "watch.in_game": {
+        "fr": "La partie en cours garde sa version. Pour jouer la nouvelle : ^p, « Recommencer avec le deck modifié ».",
+        "en": "The session in progress keeps its version. To play the new one: ^p, 'Start again with the changed deck'.",
+    },
+    "watch.home": {
+        "fr": "Ouvrez-le de nouveau pour jouer cette version.",
+        "en": "Open it again to play this version.",
+    },
+    "watch.restart.question": {
+        "fr": "Recommencer avec le deck modifié ?",
+        "en": "Start again with the changed deck?",
+    },
+    "watch.restart.explain": {
+        "fr": "La partie en cours reste enregistrée et pourra reprendre :\n{path}",
+        "en": "The current session stays saved and can be resumed:\n{path}",
+    },
+    "watch.restart.yes": {"fr": "Recommencer (o)", "en": "Start again (y)"},
+    "watch.restart.no": {"fr": "Continuer (n)", "en": "Continue (n)"},
 }
 
 
@@ -294,6 +343,12 @@ def text(lang: Lang, key: str, **params: object) -> str:
     if lang == "fr":
         template = french_typography(template)
     return template.format(**params) if params else template
+
+
+def counted(lang: Lang, key: str, count: int, **params: object) -> str:
+    """`key.one` or `key.many` as `count` asks: French counts 0 and 1 as singular."""
+    one = count <= 1 if lang == "fr" else count == 1
+    return text(lang, f"{key}.{'one' if one else 'many'}", count=count, **params)
 
 
 # (key, action, text key, show in the footer, key shown, priority over the focused widget)

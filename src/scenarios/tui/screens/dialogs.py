@@ -1,4 +1,4 @@
-"""Small modal dialogs: a facilitator's note, leaving a game, a deck's errors."""
+"""Small modal dialogs: a facilitator's note, a yes/no question, a deck's errors."""
 
 from __future__ import annotations
 
@@ -37,8 +37,8 @@ class AskDialog(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class QuitDialog(ModalScreen[bool]):
-    """Leaving mid-game: says where the journal is and how to resume."""
+class ConfirmDialog(ModalScreen[bool]):
+    """A yes/no question with its explanation; the safe answer has the focus."""
 
     BINDINGS = [
         ("o", "answer(True)", ""),
@@ -47,18 +47,20 @@ class QuitDialog(ModalScreen[bool]):
         ("escape", "answer(False)", ""),
     ]
 
-    def __init__(self, lang: Lang, journal: str) -> None:
+    def __init__(self, question: str, explanation: str, yes: str, no: str) -> None:
         super().__init__()
-        self.lang = lang
-        self.journal = journal
+        self.question = question
+        self.explanation = explanation
+        self.yes = yes
+        self.no = no
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(text(self.lang, "quit.question"), classes="dialog-title")
-            yield Static(text(self.lang, "quit.explain", path=self.journal))
+            yield Static(self.question, classes="dialog-title")
+            yield Static(self.explanation, markup=False)
             with Horizontal(classes="buttons"):
-                yield Button(text(self.lang, "quit.yes"), id="yes", variant="error")
-                yield Button(text(self.lang, "quit.no"), id="no", variant="primary")
+                yield Button(self.yes, id="yes", variant="error")
+                yield Button(self.no, id="no", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
@@ -68,6 +70,18 @@ class QuitDialog(ModalScreen[bool]):
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
+
+
+class QuitDialog(ConfirmDialog):
+    """Leaving mid-game: says where the journal is and how to resume."""
+
+    def __init__(self, lang: Lang, journal: str) -> None:
+        super().__init__(
+            text(lang, "quit.question"),
+            text(lang, "quit.explain", path=journal),
+            text(lang, "quit.yes"),
+            text(lang, "quit.no"),
+        )
 
 
 class CardsDialog(ModalScreen[None]):

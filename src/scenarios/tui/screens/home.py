@@ -191,7 +191,7 @@ class HomeScreen(Screen[None]):
         if option_list.id == "decks" and 0 <= index < len(self.bundled):
             bundled = self.bundled[index]
             if bundled.id not in self.decks:  # chosen before the worker got to it
-                self.scenarios_app.open_deck_file(str(bundled.path))
+                self.scenarios_app.open_deck_file(str(bundled.path), watch=False)
                 return
             self.scenarios_app.setup(self.decks[bundled.id])
         elif option_list.id == "sessions" and 0 <= index < len(self.sessions):

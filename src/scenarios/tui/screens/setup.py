@@ -100,6 +100,19 @@ class SetupScreen(Screen[None]):
         chosen = [Team(name, tuple(roles)) for name, roles in teams.items()]
         self.scenarios_app.start(self.deck, seed, chosen, max(0, minutes))
 
+    def values(self) -> tuple[dict[str, str], int | None, int | None]:
+        """What is typed so far: team names by role, seed and minutes (None if not numbers)."""
+        teams = {
+            role.id: self.query_one(f"#team-{role.id}", Input).value.strip() or role.title
+            for role in self.deck.roles
+        }
+
+        def number(field: str) -> int | None:
+            value = self.query_one(f"#{field}", Input).value.strip()
+            return int(value) if value.lstrip("-").isdigit() else None
+
+        return teams, number("seed"), number("minutes")
+
     def _number(self, field: str) -> int | None:
         value = self.query_one(f"#{field}", Input).value.strip()
         try:
