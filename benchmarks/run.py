@@ -1,7 +1,7 @@
 """Benchmarks, each reported as a ratio to a baseline measured in the same run.
 
     python benchmarks/run.py            # all
-    python benchmarks/run.py expressions loading simulate replay
+    python benchmarks/run.py expressions loading simulate balance replay tui report browse
 
 Times are the best of several repeats (the least disturbed by other work on
 the machine); ratios, not seconds, are what to compare across machines.
@@ -116,6 +116,34 @@ def simulate(games: int = 2000) -> None:
     row("--jobs 1", f"{games / t_one:.0f} games/s")
     row("--jobs 2", f"{games / t_two:.0f} games/s")
     row("ratio jobs 2 / jobs 1", f"{t_one / t_two:.2f}x", "(target >= 1.8x)")
+
+
+def balance(games: int = 10_000) -> None:
+    """`simulate --games 10000 --report` of the default deck: processes, then the analysis."""
+    from scenarios.sim import simulate as run
+    from scenarios.sim.balance import balance_report
+    from scenarios.sim.balance_output import balance_html, balance_json, balance_markdown
+
+    print(f"Balance: {games} games of the default deck (policy random), then the report")
+    deck = load_deck(resolve_deck(None))
+    results: list[object] = []
+
+    def two() -> None:
+        results[:] = run(deck, games, 0, "random", jobs=2)
+
+    t_one = best(lambda: run(deck, games, 0, "random", jobs=1), repeat=2)
+    t_two = best(two, repeat=2)
+
+    def analyse() -> None:
+        report = balance_report(deck, {"random": results}, 0)  # type: ignore[dict-item]
+        balance_markdown(report, deck), balance_html(report, deck), balance_json(report)
+
+    t_analysis = best(analyse, repeat=3)
+    row("--jobs 1", f"{games / t_one:.0f} games/s")
+    row("--jobs 2", f"{games / t_two:.0f} games/s")
+    row("ratio jobs 2 / jobs 1", f"{t_one / t_two:.2f}x", "(target >= 1.8x)")
+    row("balance analysis and its md, html, json", f"{t_analysis * 1e3:.0f} ms")
+    row("ratio analysis / simulation (--jobs 2)", f"{t_analysis / t_two:.3f}x", "(target <= 0.30x)")
 
 
 def replay() -> None:
@@ -269,6 +297,7 @@ BENCHMARKS: dict[str, Callable[[], None]] = {
     "expressions": expressions,
     "loading": loading,
     "simulate": simulate,
+    "balance": balance,
     "replay": replay,
     "tui": tui,
     "report": report,

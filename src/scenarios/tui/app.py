@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 # Screens, the engine and the journal are imported when first needed, so that
 # the home screen shows as soon as possible.
 
-DEFAULT_MINUTES = 8
+DEFAULT_MINUTES = 6  # seven rounds fit in the 40 minutes of play of docs/guide-animateur.md
 
 
 def random_seed() -> int:
