@@ -68,6 +68,16 @@ _HINTS: Mapping[str, Mapping[Lang, str]] = {
 }
 
 
+def decimal(value: float, lang: Lang, digits: int = 2) -> str:
+    """`value` with at most `digits` decimals, no trailing zeros, a decimal comma in French."""
+    text = f"{value:.{digits}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if text == "-0":
+        text = "0"
+    return text.replace(".", ",") if lang == "fr" else text
+
+
 def join_names(names: object, lang: Lang) -> str:
     """`a, b, c` for a list of identifiers, or a word for "none"."""
     items = list(names) if isinstance(names, (list, tuple, set, frozenset)) else [names]

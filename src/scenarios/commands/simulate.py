@@ -17,7 +17,7 @@ from rich.table import Table
 
 from scenarios.commands.output import is_terminal, pick, report_deck_error, stderr, stdout
 from scenarios.deck import Deck, DeckError, load_deck, resolve_deck
-from scenarios.i18n import Lang
+from scenarios.i18n import Lang, decimal
 from scenarios.sim import (
     BUILTIN_POLICIES,
     GameResult,
@@ -28,7 +28,13 @@ from scenarios.sim import (
     summarise,
 )
 from scenarios.sim.balance import BalanceReport, balance_report
-from scenarios.sim.balance_output import balance_html, balance_json, balance_markdown, print_balance
+from scenarios.sim.balance_output import (
+    balance_html,
+    balance_json,
+    balance_markdown,
+    print_balance,
+)
+from scenarios.sim.balance_output import label as balance_label
 
 PROGRESS_FROM = 100
 
@@ -148,7 +154,9 @@ def print_summary(summary: Summary, indicators: object, lang: Lang) -> None:
     )
     games = summary.games or 1
     for outcome, count in summary.outcomes:
-        outcomes.add_row(_outcome_word(outcome, lang), str(count), f"{100 * count / games:.1f}")
+        outcomes.add_row(
+            balance_label(lang, outcome), str(count), decimal(100 * count / games, lang, 1)
+        )
     console.print(outcomes)
     endings = Table(
         pick(lang, "fin", "ending"),
@@ -161,7 +169,7 @@ def print_summary(summary: Summary, indicators: object, lang: Lang) -> None:
         endings.add_row(
             ending if ending != "-" else pick(lang, "(dernier tour joué)", "(last round played)"),
             str(count),
-            f"{100 * count / games:.1f}",
+            decimal(100 * count / games, lang, 1),
         )
     console.print(endings)
     means = Table(
@@ -171,29 +179,7 @@ def print_summary(summary: Summary, indicators: object, lang: Lang) -> None:
         header_style="bold",
     )
     for indicator, mean in summary.mean_indicators:
-        means.add_row(titles.get(indicator, indicator), f"{mean:.2f}")
-    means.add_row(pick(lang, "score", "score"), f"{summary.mean_score:.2f}", style="bold")
-    means.add_row(pick(lang, "tours joués", "rounds played"), f"{summary.mean_turns:.2f}")
+        means.add_row(titles.get(indicator, indicator), decimal(mean, lang))
+    means.add_row(pick(lang, "score", "score"), decimal(summary.mean_score, lang), style="bold")
+    means.add_row(pick(lang, "tours joués", "rounds played"), decimal(summary.mean_turns, lang))
     console.print(means)
-
-
-_OUTCOMES = {
-    "fr": {
-        "victory": "victoire",
-        "defeat": "défaite",
-        "neutral": "fin neutre",
-        "completed": "partie menée à son terme",
-        "unfinished": "inachevée",
-    },
-    "en": {
-        "victory": "victory",
-        "defeat": "defeat",
-        "neutral": "neutral ending",
-        "completed": "played to the end",
-        "unfinished": "unfinished",
-    },
-}
-
-
-def _outcome_word(outcome: str, lang: Lang) -> str:
-    return _OUTCOMES[lang].get(outcome, outcome)

@@ -20,7 +20,7 @@ from rich.table import Table as RichTable
 from scenarios.charts import Bar, bar_chart, histogram
 from scenarios.deck import Deck
 from scenarios.htmlpage import page
-from scenarios.i18n import Catalog, Lang, render
+from scenarios.i18n import Catalog, Lang, decimal, render
 from scenarios.sim.balance import BalanceReport, Effect, PolicyBalance, Spread
 
 LABELS: Catalog = {
@@ -142,21 +142,16 @@ def _titles(deck: Deck) -> dict[str, str]:
     return titles
 
 
-def _number(value: float, lang: Lang) -> str:
-    text = f"{value:.2f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
-    return text.replace(".", ",") if lang == "fr" else text
-
-
 def _signed(value: float | None, lang: Lang) -> str:
     if value is None:
         return "—"
     value = round(value, 2)
-    text = _number(abs(value), lang)
+    text = decimal(abs(value), lang)
     return f"+{text}" if value > 0 else f"−{text}" if value < 0 else "0"
 
 
 def _percent(share: float, lang: Lang) -> str:
-    return f"{_number(round(100 * share, 1), lang)} %"
+    return f"{decimal(round(100 * share, 1), lang)} %"
 
 
 def _verdict(effect: Effect, lang: Lang) -> str:
@@ -165,7 +160,7 @@ def _verdict(effect: Effect, lang: Lang) -> str:
 
 def _spread_row(name: str, spread: Spread, lang: Lang) -> tuple[str, ...]:
     values = (spread.low, spread.q1, spread.median, spread.q3, spread.high, spread.mean)
-    return (name, *(_number(v, lang) for v in values))
+    return (name, *(decimal(v, lang) for v in values))
 
 
 def _policy_blocks(policy: PolicyBalance, deck: Deck, lang: Lang) -> list[Block]:
@@ -193,7 +188,7 @@ def _policy_blocks(policy: PolicyBalance, deck: Deck, lang: Lang) -> list[Block]
             (False, True, True),
         )
     )
-    share = _number(round(100 * policy.before_last_phase / games, 1), lang)
+    share = decimal(round(100 * policy.before_last_phase / games, 1), lang)
     blocks.append(Text(label(lang, "early", count=policy.before_last_phase, share=share)))
     blocks.append(
         Chart(histogram([(str(t), n) for t, n in policy.end_turns], label(lang, "end_turns")))
@@ -270,7 +265,7 @@ def _policy_blocks(policy: PolicyBalance, deck: Deck, lang: Lang) -> list[Block]
                     (
                         titles.get(e.subject, e.subject),
                         _percent(e.rate, lang),
-                        "—" if e.with_mean is None else _number(round(e.with_mean, 2), lang),
+                        "—" if e.with_mean is None else decimal(round(e.with_mean, 2), lang),
                         _verdict(e, lang),
                     )
                     for e in policy.options
