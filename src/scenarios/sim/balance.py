@@ -75,6 +75,8 @@ class Effect:
 
 @attrs.frozen
 class PolicyBalance:
+    """How one policy fared over the run, card by card."""
+
     policy: str
     games: int
     outcomes: tuple[tuple[str, int], ...]
@@ -89,6 +91,8 @@ class PolicyBalance:
 
 @attrs.frozen
 class BalanceReport:
+    """Every policy's balance, then what no policy ever saw (the same games for each)."""
+
     deck_id: str
     deck_title: str
     seed: int
