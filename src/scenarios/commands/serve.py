@@ -23,11 +23,10 @@ def play_command(lang: Lang, deck: str | None) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from textual_serve.server import Server
+    from scenarios.tui.serve import serve_in_browser
 
     lang: Lang = args.lang
     title = pick(lang, "scenarios — jeu de crise", "scenarios — crisis game")
-    server = Server(play_command(lang, args.deck), host=args.host, port=args.port, title=title)
     stdout().print(
         pick(
             lang,
@@ -36,5 +35,5 @@ def run(args: argparse.Namespace) -> int:
         ),
         markup=False,
     )
-    server.serve()
+    serve_in_browser(play_command(lang, args.deck), args.host, args.port, title)
     return 0
