@@ -15,21 +15,20 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Markdown, Static
 
 from scenarios.engine import State
 from scenarios.i18n import Lang
 from scenarios.sparkline import sparkline
 from scenarios.tui.i18n import BindingSpec, text
+from scenarios.tui.screens.base import AppScreen
 from scenarios.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from scenarios.debrief import SessionReport
-    from scenarios.tui.app import ScenariosApp
 
 
-class EndScreen(Screen[None]):
+class EndScreen(AppScreen):
     """What the table reached, how the indicators moved, and where the journal is."""
 
     BINDING_SPECS: list[BindingSpec] = [
@@ -44,13 +43,6 @@ class EndScreen(Screen[None]):
         self.journal = journal
         self.lang = lang
         self.report: SessionReport | None = None
-
-    @property
-    def scenarios_app(self) -> ScenariosApp:
-        from scenarios.tui.app import ScenariosApp
-
-        assert isinstance(self.app, ScenariosApp)
-        return self.app
 
     def t(self, key: str, **params: object) -> str:
         return text(self.lang, key, **params)

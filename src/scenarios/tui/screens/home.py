@@ -15,18 +15,17 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from scenarios.deck.bundled import DEFAULT_DECK, BundledDeck, bundled_decks
 from scenarios.i18n import Lang
 from scenarios.tui.i18n import BindingSpec, text
+from scenarios.tui.screens.base import AppScreen
 from scenarios.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from scenarios.deck import Deck
-    from scenarios.tui.app import ScenariosApp
 
 
 @attrs.frozen
@@ -64,7 +63,7 @@ def _date(started: str) -> str:
         return started
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(AppScreen):
     """The first screen: decks on the left, the highlighted one described on the right."""
 
     BINDING_SPECS: list[BindingSpec] = [
@@ -82,13 +81,6 @@ class HomeScreen(Screen[None]):
         )
         self.decks: dict[str, Deck] = {}
         self.sessions: list[Resumable] = []
-
-    @property
-    def scenarios_app(self) -> ScenariosApp:
-        from scenarios.tui.app import ScenariosApp
-
-        assert isinstance(self.app, ScenariosApp)
-        return self.app
 
     def compose(self) -> ComposeResult:
         lang = self.lang

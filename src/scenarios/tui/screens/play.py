@@ -9,12 +9,10 @@ rule itself.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Input, OptionList, RichLog, Static
 from textual.widgets.option_list import Option
 
@@ -37,17 +35,16 @@ from scenarios.journal import Session
 from scenarios.tui.commands import FacilitatorCommands
 from scenarios.tui.i18n import BindingSpec, text
 from scenarios.tui.log_lines import log_lines
+from scenarios.tui.screens.base import AppScreen
 from scenarios.tui.widgets.cards import CardView
 from scenarios.tui.widgets.gauge import Gauge
 from scenarios.tui.widgets.key_bar import KeyBar
 from scenarios.tui.widgets.phase_bar import PhaseBar
+from scenarios.tui.widgets.side_panel import side_panel
 from scenarios.tui.widgets.text_panel import TextPanel
 
-if TYPE_CHECKING:
-    from scenarios.tui.app import ScenariosApp
 
-
-class PlayScreen(Screen[None]):
+class PlayScreen(AppScreen):
     """Where the table plays, round after round."""
 
     COMMANDS = {FacilitatorCommands}
@@ -88,13 +85,6 @@ class PlayScreen(Screen[None]):
         self.shown_bindings: tuple[object, ...] = ()
 
     @property
-    def scenarios_app(self) -> ScenariosApp:
-        from scenarios.tui.app import ScenariosApp
-
-        assert isinstance(self.app, ScenariosApp)
-        return self.app
-
-    @property
     def state(self) -> State:
         return self.session.state
 
@@ -106,12 +96,7 @@ class PlayScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield PhaseBar(id="phase-bar")
         with Horizontal(id="body"):
-            with Vertical(id="side"):
-                yield Static(self.t("play.gauges"), classes="section-title")
-                for indicator in self.deck.indicators:
-                    yield Gauge(indicator, id=f"gauge-{indicator.id}")
-                yield Static(self.t("play.log"), classes="section-title")
-                yield RichLog(id="log", wrap=True, markup=False, auto_scroll=True, min_width=10)
+            yield from side_panel(self.deck, self.lang)
             with Vertical(id="main"):
                 yield TextPanel(id="stage")
                 yield VerticalScroll(id="events")

@@ -27,6 +27,7 @@ from scenarios.tui.widgets.cards import CardView
 from scenarios.tui.widgets.gauge import Gauge
 from scenarios.tui.widgets.key_bar import KeyBar
 from scenarios.tui.widgets.phase_bar import PhaseBar
+from scenarios.tui.widgets.side_panel import side_panel
 from scenarios.tui.widgets.text_panel import TextPanel
 from scenarios.tui.widgets.timeline import Moment, Timeline
 
@@ -82,12 +83,7 @@ class ReplayScreen(Screen[None]):
         yield PhaseBar(id="phase-bar")
         yield Static(id="replay-banner", markup=False)
         with Horizontal(id="body"):
-            with Vertical(id="side"):
-                yield Static(self.t("play.gauges"), classes="section-title")
-                for indicator in self.deck.indicators:
-                    yield Gauge(indicator, id=f"gauge-{indicator.id}")
-                yield Static(self.t("play.log"), classes="section-title")
-                yield RichLog(id="log", wrap=True, markup=False, min_width=10)
+            yield from side_panel(self.deck, self.lang)
             with Vertical(id="main"):
                 yield TextPanel(id="replay-action")
                 yield VerticalScroll(id="events")

@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Input, Label, Static
 
 from scenarios.deck import Deck
 from scenarios.i18n import Lang
 from scenarios.journal import Team
 from scenarios.tui.i18n import BindingSpec, text
+from scenarios.tui.screens.base import AppScreen
 from scenarios.tui.widgets.key_bar import KeyBar
 
-if TYPE_CHECKING:
-    from scenarios.tui.app import ScenariosApp
 
-
-class SetupScreen(Screen[None]):
+class SetupScreen(AppScreen):
     """A form: one team name per role, a seed, a round length."""
 
     BINDING_SPECS: list[BindingSpec] = [
@@ -36,13 +31,6 @@ class SetupScreen(Screen[None]):
         self.seed = seed
         self.minutes = minutes
         self.teams = teams
-
-    @property
-    def scenarios_app(self) -> ScenariosApp:
-        from scenarios.tui.app import ScenariosApp
-
-        assert isinstance(self.app, ScenariosApp)
-        return self.app
 
     def compose(self) -> ComposeResult:
         lang = self.lang
