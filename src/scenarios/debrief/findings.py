@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from scenarios.debrief.model import (
     PRIORITY_ORDER,
@@ -251,6 +251,27 @@ def indicator_moves(timeline: Timeline) -> dict[str, list[IndicatorMove]]:
     return moves
 
 
+def _move_finding(
+    kind: str,
+    polarity: Polarity,
+    phase: str,
+    move: IndicatorMove,
+    top: Contribution,
+    steps: Mapping[int, Step],
+) -> Finding:
+    """The card behind the largest move of an indicator in a phase, with each of its steps."""
+    return Finding(
+        kind,
+        polarity,
+        phase,
+        {"indicator": move.indicator, "card": top.card, "delta": top.delta, "net": move.net},
+        tuple(
+            evidence(steps[s], "changed", card=top.card, indicator=move.indicator) for s in top.seqs
+        ),
+        weight=abs(top.delta),
+    )
+
+
 def move_findings(timeline: Timeline, moves: dict[str, list[IndicatorMove]]) -> list[Finding]:
     """Large drops are axes d'amélioration, large rises points positifs (good: low reverses)."""
     deck = timeline.deck
@@ -263,44 +284,12 @@ def move_findings(timeline: Timeline, moves: dict[str, list[IndicatorMove]]) -> 
             worst = move.drops if sign > 0 else move.rises
             best = move.rises if sign > 0 else move.drops
             if worst and abs(worst[0].delta) >= BIG_MOVE:
-                top = worst[0]
                 findings.append(
-                    Finding(
-                        "indicator_worse",
-                        "improvement",
-                        phase,
-                        {
-                            "indicator": move.indicator,
-                            "card": top.card,
-                            "delta": top.delta,
-                            "net": move.net,
-                        },
-                        tuple(
-                            evidence(steps[s], "changed", card=top.card, indicator=move.indicator)
-                            for s in top.seqs
-                        ),
-                        weight=abs(top.delta),
-                    )
+                    _move_finding("indicator_worse", "improvement", phase, move, worst[0], steps)
                 )
             if best and abs(best[0].delta) >= BIG_MOVE and move.net * sign > 0:
-                top = best[0]
                 findings.append(
-                    Finding(
-                        "indicator_better",
-                        "strength",
-                        phase,
-                        {
-                            "indicator": move.indicator,
-                            "card": top.card,
-                            "delta": top.delta,
-                            "net": move.net,
-                        },
-                        tuple(
-                            evidence(steps[s], "changed", card=top.card, indicator=move.indicator)
-                            for s in top.seqs
-                        ),
-                        weight=abs(top.delta),
-                    )
+                    _move_finding("indicator_better", "strength", phase, move, best[0], steps)
                 )
     return findings
 

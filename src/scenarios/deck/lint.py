@@ -228,45 +228,22 @@ def _endings(deck: Deck) -> Iterator[Diagnostic]:
 
 
 def _lengths(deck: Deck) -> Iterator[Diagnostic]:
+    # (text, limit, where, field, what), in file order
+    texts: list[tuple[str, int, LocatedMap | None, str, str]] = []
     for card in deck.cards:
-        if len(card.title) > MAX_TITLE:
-            yield _warn(
-                "lint.text_long",
-                card.where,
-                "title",
-                what=card.id,
-                length=len(card.title),
-                limit=MAX_TITLE,
-            )
-        if len(card.text) > MAX_TEXT:
-            yield _warn(
-                "lint.text_long",
-                card.where,
-                "text",
-                what=card.id,
-                length=len(card.text),
-                limit=MAX_TEXT,
-            )
-        for option in card.options:
-            if len(option.title) > MAX_OPTION_TITLE:
-                yield _warn(
-                    "lint.text_long",
-                    option.where,
-                    "title",
-                    what=f"{card.id}/{option.id}",
-                    length=len(option.title),
-                    limit=MAX_OPTION_TITLE,
-                )
-    for rule in deck.recommendations:
-        if len(rule.text) > MAX_RECOMMENDATION_TEXT:
-            yield _warn(
-                "lint.text_long",
-                rule.where,
-                "text",
-                what=rule.id,
-                length=len(rule.text),
-                limit=MAX_RECOMMENDATION_TEXT,
-            )
+        texts.append((card.title, MAX_TITLE, card.where, "title", card.id))
+        texts.append((card.text, MAX_TEXT, card.where, "text", card.id))
+        texts += [
+            (option.title, MAX_OPTION_TITLE, option.where, "title", f"{card.id}/{option.id}")
+            for option in card.options
+        ]
+    texts += [
+        (rule.text, MAX_RECOMMENDATION_TEXT, rule.where, "text", rule.id)
+        for rule in deck.recommendations
+    ]
+    for text, limit, where, field, what in texts:
+        if len(text) > limit:
+            yield _warn("lint.text_long", where, field, what=what, length=len(text), limit=limit)
 
 
 _SPACE_BEFORE = re.compile(r"(\S)( ?)([;:!?])(?=\s|$)")
