@@ -10,13 +10,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from scenarios.commands.output import is_terminal, pick, report_deck_error, stderr, stdout
-from scenarios.deck import Deck, DeckError, load_deck, resolve_deck
+from scenarios.deck import Deck, DeckError, Indicator, load_deck, resolve_deck
 from scenarios.i18n import Lang, decimal
 from scenarios.sim import (
     BUILTIN_POLICIES,
@@ -133,9 +134,9 @@ def write_report(report: BalanceReport, deck: Deck, args: argparse.Namespace, la
     return 0
 
 
-def print_summary(summary: Summary, indicators: object, lang: Lang) -> None:
+def print_summary(summary: Summary, indicators: Sequence[Indicator], lang: Lang) -> None:
     console = stdout()
-    titles = {i.id: i.title for i in indicators}  # type: ignore[attr-defined]
+    titles = {i.id: i.title for i in indicators}
     console.print(
         pick(
             lang,
@@ -145,41 +146,23 @@ def print_summary(summary: Summary, indicators: object, lang: Lang) -> None:
         style="bold",
         markup=False,
     )
-    outcomes = Table(
-        pick(lang, "issue", "outcome"),
-        pick(lang, "parties", "games"),
-        "%",
-        box=None,
-        header_style="bold",
-    )
-    games = summary.games or 1
-    for outcome, count in summary.outcomes:
-        outcomes.add_row(
-            balance_label(lang, outcome), str(count), decimal(100 * count / games, lang, 1)
-        )
-    console.print(outcomes)
-    endings = Table(
-        pick(lang, "fin", "ending"),
-        pick(lang, "parties", "games"),
-        "%",
-        box=None,
-        header_style="bold",
-    )
-    for ending, count in summary.endings:
-        endings.add_row(
-            ending if ending != "-" else pick(lang, "(dernier tour joué)", "(last round played)"),
-            str(count),
-            decimal(100 * count / games, lang, 1),
-        )
-    console.print(endings)
-    means = Table(
-        pick(lang, "indicateur final", "final indicator"),
-        pick(lang, "moyenne", "mean"),
-        box=None,
-        header_style="bold",
-    )
+    last_round = balance_label(lang, "last_round")
+    for heading, counts in (
+        ("outcome", [(balance_label(lang, o), n) for o, n in summary.outcomes]),
+        ("ending", [(last_round if e == "-" else e, n) for e, n in summary.endings]),
+    ):
+        table = _table(balance_label(lang, heading), balance_label(lang, "games"), "%")
+        games = summary.games or 1
+        for name, count in counts:
+            table.add_row(name, str(count), decimal(100 * count / games, lang, 1))
+        console.print(table)
+    means = _table(balance_label(lang, "indicator"), balance_label(lang, "mean"))
     for indicator, mean in summary.mean_indicators:
         means.add_row(titles.get(indicator, indicator), decimal(mean, lang))
-    means.add_row(pick(lang, "score", "score"), decimal(summary.mean_score, lang), style="bold")
+    means.add_row(balance_label(lang, "score"), decimal(summary.mean_score, lang), style="bold")
     means.add_row(pick(lang, "tours joués", "rounds played"), decimal(summary.mean_turns, lang))
     console.print(means)
+
+
+def _table(*headers: str) -> Table:
+    return Table(*headers, box=None, header_style="bold")
