@@ -24,15 +24,10 @@ from scenarios.debrief.model import (
     SessionReport,
 )
 from scenarios.debrief.timeline import Timeline
-from scenarios.i18n import Catalog, Lang, render
+from scenarios.i18n import Lang, Texts
 from scenarios.journal import Annotation
 
-MESSAGES: Catalog = {
-    "different_decks": {
-        "fr": "ces journaux viennent de decks différents ({decks}) ; une comparaison porte sur un seul deck",
-        "en": "these journals come from different decks ({decks}); a comparison is about one deck",
-    },
-}
+MESSAGES = Texts("report")
 
 
 class ReportError(Exception):
@@ -44,7 +39,7 @@ class ReportError(Exception):
         self.params = params
 
     def message(self, lang: Lang = "fr") -> str:
-        return render(MESSAGES, self.code, lang, self.params)
+        return MESSAGES.format(lang, self.code, self.params)
 
 
 def _by_weight(findings: Iterable[Finding]) -> tuple[Finding, ...]:

@@ -8,7 +8,7 @@ from typing import Literal
 import attrs
 
 from scenarios.deck.messages import MESSAGES, localise_params
-from scenarios.i18n import Lang, render
+from scenarios.i18n import Lang
 
 Severity = Literal["error", "warning"]
 
@@ -41,7 +41,7 @@ class Diagnostic:
         """What is wrong and what would be right, in `lang`."""
         if self.text is not None:
             return self.text.get(lang) or self.text["fr"]
-        return render(MESSAGES, self.code, lang, localise_params(self.code, self.params, lang))
+        return MESSAGES.format(lang, self.code, localise_params(self.code, self.params, lang))
 
     def format(self, lang: Lang = "fr") -> str:
         """`file:line:col: error: message`, the form editors and terminals link.

@@ -16,69 +16,14 @@ from typing import Any
 import attrs
 
 from scenarios.deck import DeckFile
-from scenarios.i18n import Catalog, Lang, render
+from scenarios.i18n import Lang, Texts
 from scenarios.journal.format import JOURNAL_FORMAT, Entry, Header, Team, checksum
 
-MESSAGES: Catalog = {
-    "unreadable": {"fr": "journal illisible ({detail})", "en": "unreadable journal ({detail})"},
-    "empty": {"fr": "journal vide", "en": "empty journal"},
-    "not_journal": {
-        "fr": "ce fichier n’est pas un journal de scenarios (première ligne : {detail})",
-        "en": "this file is not a scenarios journal (first line: {detail})",
-    },
-    "header_damaged": {
-        "fr": "l’en-tête du journal est endommagé ({detail}) ; la partie ne peut pas être rejouée",
-        "en": "the journal header is damaged ({detail}); the session cannot be replayed",
-    },
-    "format": {
-        "fr": "journal au format {found}, or cette version lit le format {expected} ; utilisez la version de scenarios qui l’a écrit",
-        "en": "journal in format {found}, but this version reads format {expected}; use the scenarios version that wrote it",
-    },
-    "truncated": {
-        "fr": "ligne {line} coupée (écriture interrompue)",
-        "en": "line {line} cut short (interrupted write)",
-    },
-    "bad_json": {
-        "fr": "ligne {line} illisible (JSON invalide)",
-        "en": "line {line} unreadable (invalid JSON)",
-    },
-    "bad_check": {
-        "fr": "ligne {line} altérée (somme de contrôle fausse)",
-        "en": "line {line} altered (wrong checksum)",
-    },
-    "bad_entry": {
-        "fr": "ligne {line} mal formée ({detail})",
-        "en": "line {line} malformed ({detail})",
-    },
-    "sequence": {
-        "fr": "ligne {line} hors séquence (numéro {found}, attendu {expected})",
-        "en": "line {line} out of sequence (number {found}, expected {expected})",
-    },
-    "illegal": {
-        "fr": "ligne {line} : action refusée par les règles ({detail})",
-        "en": "line {line}: action refused by the rules ({detail})",
-    },
-    "hash": {
-        "fr": "ligne {line} : l’état rejoué diffère de l’état enregistré",
-        "en": "line {line}: the replayed state differs from the recorded one",
-    },
-    "draws": {
-        "fr": "ligne {line} : cartes tirées {found} au lieu de {expected}",
-        "en": "line {line}: drew {found} instead of {expected}",
-    },
-    "deck": {
-        "fr": "le deck enregistré dans le journal ne se charge plus : {detail}",
-        "en": "the deck kept in the journal no longer loads: {detail}",
-    },
-    "deck_hash": {
-        "fr": "le deck enregistré ne correspond pas à son empreinte (sha256)",
-        "en": "the recorded deck does not match its fingerprint (sha256)",
-    },
-}
+MESSAGES = Texts("journal")
 
 
 def message(code: str, lang: Lang, params: Mapping[str, object]) -> str:
-    return render(MESSAGES, code, lang, params)
+    return MESSAGES.format(lang, code, params)
 
 
 class JournalError(Exception):

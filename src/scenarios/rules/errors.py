@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from scenarios.i18n import Lang, french_typography, render
+from scenarios.i18n import Lang, french_typography
 from scenarios.rules.messages import (
     CARD_KIND_NAMES,
     CONSTRUCT_NAMES,
@@ -37,7 +37,7 @@ class ExprError(Exception):
         if example:
             suffix = EXAMPLE_SUFFIX[lang].format(example=example)
             params["example"] = french_typography(suffix) if lang == "fr" else suffix
-        return render(MESSAGES, self.code, lang, params)
+        return MESSAGES.format(lang, self.code, params)
 
     def __str__(self) -> str:
         return self.message("en")

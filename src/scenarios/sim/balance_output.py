@@ -20,78 +20,14 @@ from rich.table import Table as RichTable
 from scenarios.charts import Bar, bar_chart, histogram
 from scenarios.deck import Deck
 from scenarios.htmlpage import page
-from scenarios.i18n import Catalog, Lang, decimal, render
+from scenarios.i18n import Lang, Texts, decimal
 from scenarios.sim.balance import BalanceReport, Effect, PolicyBalance, Spread
 
-LABELS: Catalog = {
-    "title": {"fr": "Équilibre du deck — {deck}", "en": "Deck balance — {deck}"},
-    "intro": {
-        "fr": "{games} parties simulées par politique (graine {seed}). Fréquence : part des parties où la carte est jouée (décision) ou survient (événement, dilemme) ; jouable : part des parties où elle aurait pu l’être. Effet : score final moyen des parties où elle est jouée ou survient, moins celui des autres ; taille : cet effet rapporté à l’écart type du score (0,2 petit, 0,5 moyen, 0,8 grand).",
-        "en": "{games} simulated games per policy (seed {seed}). Rate: share of games where the card is played (decision) or comes up (event, dilemma); playable: share of games where it could have been played. Effect: mean final score of games where it is played or comes up, minus that of the others; size: that effect over the score's standard deviation (0.2 small, 0.5 medium, 0.8 large).",
-    },
-    "verdicts": {
-        "fr": "Verdicts : « dominante », une décision qui améliore fortement le score (taille ≥ 0,8) ; « dominée », une décision qui le dégrade (taille ≤ −0,2), au-delà du bruit statistique ; « jamais choisie », jouable dans au moins 20 parties mais jamais jouée par cette politique. Une option de dilemme est dominante si elle fait nettement mieux que toutes les autres, dominée si une autre fait nettement mieux.",
-        "en": "Verdicts: 'dominant', a decision that strongly improves the score (size ≥ 0.8); 'dominated', one that lowers it (size ≤ −0.2), beyond statistical noise; 'never chosen', playable in at least 20 games but never played by this policy. A dilemma option is dominant when it clearly beats all others, dominated when another clearly beats it.",
-    },
-    "policy": {"fr": "Politique « {policy} »", "en": "Policy '{policy}'"},
-    "outcome": {"fr": "issue", "en": "outcome"},
-    "ending": {"fr": "fin", "en": "ending"},
-    "games": {"fr": "parties", "en": "games"},
-    "last_round": {"fr": "(dernier tour joué)", "en": "(last round played)"},
-    "end_turns": {"fr": "Tour où la partie s’arrête", "en": "Round at which games end"},
-    "round": {"fr": "tour", "en": "round"},
-    "early": {
-        "fr": "Parties finies avant la dernière phase : {count} ({share} %).",
-        "en": "Games ended before the last phase: {count} ({share} %).",
-    },
-    "indicator": {"fr": "indicateur final", "en": "final indicator"},
-    "median": {"fr": "médiane", "en": "median"},
-    "mean": {"fr": "moyenne", "en": "mean"},
-    "score": {"fr": "score", "en": "score"},
-    "card": {"fr": "carte", "en": "card"},
-    "type": {"fr": "type", "en": "type"},
-    "happened": {"fr": "fréquence", "en": "rate"},
-    "could": {"fr": "jouable", "en": "playable"},
-    "effect": {"fr": "effet", "en": "effect"},
-    "effect_title": {
-        "fr": "Effet de chaque carte sur le score final",
-        "en": "Effect of each card on the final score",
-    },
-    "size": {"fr": "taille", "en": "size"},
-    "verdict": {"fr": "verdict", "en": "verdict"},
-    "option": {"fr": "option de dilemme", "en": "dilemma option"},
-    "chosen": {"fr": "choisie", "en": "chosen"},
-    "mean_score": {"fr": "score moyen", "en": "mean score"},
-    "dominant": {"fr": "dominante", "en": "dominant"},
-    "dominated": {"fr": "dominée", "en": "dominated"},
-    "never_chosen": {"fr": "jamais choisie", "en": "never chosen"},
-    "event": {"fr": "événement", "en": "event"},
-    "decision": {"fr": "décision", "en": "decision"},
-    "dilemma": {"fr": "dilemme", "en": "dilemma"},
-    "coverage": {"fr": "Couverture", "en": "Coverage"},
-    "never_seen": {
-        "fr": "Cartes jamais vues (ni sorties ni jouables)",
-        "en": "Cards never seen (neither drawn nor playable)",
-    },
-    "endings_never": {"fr": "Fins jamais atteintes", "en": "Endings never reached"},
-    "rules_never": {"fr": "Recommandations jamais données", "en": "Recommendations never given"},
-    "rules_always": {
-        "fr": "Recommandations données à chaque partie",
-        "en": "Recommendations given in every game",
-    },
-    "recommendation": {"fr": "recommandation", "en": "recommendation"},
-    "given": {"fr": "donnée", "en": "given"},
-    "none": {"fr": "aucune", "en": "none"},
-    "victory": {"fr": "victoire", "en": "victory"},
-    "defeat": {"fr": "défaite", "en": "defeat"},
-    "neutral": {"fr": "fin neutre", "en": "neutral ending"},
-    "completed": {"fr": "menée à son terme", "en": "played to the end"},
-    "unfinished": {"fr": "inachevée", "en": "unfinished"},
-}
+LABELS = Texts("balance")
 
 
 def label(lang: Lang, key: str, **params: object) -> str:
-    return render(LABELS, key, lang, params)
+    return LABELS.format(lang, key, params)
 
 
 # Blocks ----------------------------------------------------------------------

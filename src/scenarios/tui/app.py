@@ -13,7 +13,7 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from scenarios.i18n import Lang
-from scenarios.tui.i18n import BindingSpec, counted, localised, text
+from scenarios.tui.i18n import BindingSpec, localised, text
 
 if TYPE_CHECKING:
     from scenarios.deck import Deck
@@ -163,12 +163,12 @@ class ScenariosApp(App[None]):
             shown = error.diagnostics[:3]
             lines = [d.format(lang).replace(f"{path}:", "", 1) for d in shown]
             if len(error.diagnostics) > len(shown):
-                lines.append(counted(lang, "watch.more", len(error.diagnostics) - len(shown)))
-            title = counted(lang, "watch.invalid", len(error.diagnostics), file=path.name)
+                lines.append(text(lang, "watch.more", count=len(error.diagnostics) - len(shown)))
+            title = text(lang, "watch.invalid", count=len(error.diagnostics), file=path.name)
             self.notify("\n".join(lines), title=title, severity="error", timeout=20, markup=False)
             return
         warnings = len(lint(deck))
-        title = counted(lang, "watch.valid", warnings, file=path.name)
+        title = text(lang, "watch.valid", count=warnings, file=path.name)
         screen = self.screen
         if isinstance(screen, SetupScreen):
             teams, seed, minutes = screen.values()

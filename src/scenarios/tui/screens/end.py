@@ -45,7 +45,7 @@ class EndScreen(AppScreen):
         self.report: SessionReport | None = None
 
     def t(self, key: str, **params: object) -> str:
-        return text(self.lang, key, **params)
+        return text.format(self.lang, key, params)
 
     def compose(self) -> ComposeResult:
         final = self.final

@@ -89,7 +89,7 @@ class PlayScreen(AppScreen):
         return self.session.state
 
     def t(self, key: str, **params: object) -> str:
-        return text(self.lang, key, **params)
+        return text.format(self.lang, key, params)
 
     # Layout
 

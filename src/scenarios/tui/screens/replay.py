@@ -73,7 +73,7 @@ class ReplayScreen(Screen[None]):
         self._moments: list[Moment] | None = None
 
     def t(self, key: str, **params: object) -> str:
-        return text(self.lang, key, **params)
+        return text.format(self.lang, key, params)
 
     @property
     def deck(self):  # type: ignore[no-untyped-def]

@@ -1,0 +1,117 @@
+"""Every user-facing text, in French first and English second, through one API.
+
+Layers keep message ids, never sentences: `Texts("deck")` names the part of
+the catalog (a gettext context, one `.po` file per language under
+`locales/`) and renders an id with its parameters, its plural form when a
+`count` is given, French typography in French, and the "did you mean" hint
+when a `suggestion` or `known` parameter is there. Errors travel as data
+(a code and parameters, what `--format json` prints) and become text here,
+in the reader's language: anything with a `message(lang)` method is
+`Localized`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Protocol
+
+import attrs
+
+from scenarios.i18n.catalog import translations
+from scenarios.i18n.words import (
+    DEFAULT_LANG,
+    LANGS,
+    NBSP,
+    Lang,
+    decimal,
+    env_lang,
+    french_typography,
+    names,
+    suggest,
+)
+
+__all__ = [
+    "DEFAULT_LANG",
+    "LANGS",
+    "NBSP",
+    "Lang",
+    "Localized",
+    "Texts",
+    "decimal",
+    "env_lang",
+    "french_typography",
+    "join_names",
+    "suggest",
+]
+
+
+class Localized(Protocol):
+    """Something that can say itself in the reader's language (errors, findings)."""
+
+    def message(self, lang: Lang = DEFAULT_LANG) -> str: ...
+
+
+class _Params(dict[str, object]):
+    """Format parameters where a missing key shows as itself instead of raising."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+@attrs.frozen
+class Texts:
+    """The messages of one part of the program: a context of the catalog."""
+
+    context: str
+
+    def __call__(
+        self, lang: Lang, msg_id: str, /, count: int | None = None, **params: object
+    ) -> str:
+        """The message `msg_id` in `lang`; `count` picks the plural form and is a parameter."""
+        return self.format(lang, msg_id, params, count)
+
+    def format(
+        self, lang: Lang, msg_id: str, params: Mapping[str, object], count: int | None = None
+    ) -> str:
+        """As calling, with the parameters as a mapping (errors carry theirs as data)."""
+        template = self.template(lang, msg_id, count)
+        values = _Params(params)
+        if count is not None:
+            values.setdefault("count", count)
+        text = template.format_map(values) if "{" in template else template
+        return text + self._hint(lang, params)
+
+    def template(self, lang: Lang, msg_id: str, count: int | None = None) -> str:
+        """The template of `msg_id`, French spacing included; an unknown id shows as itself.
+
+        Typography is applied to our templates only, never to the parameters:
+        a deck's or a player's text is shown as it was written.
+        """
+        catalog = translations(lang)
+        if count is None:
+            found = catalog.pgettext(self.context, msg_id)
+        else:
+            found = catalog.npgettext(self.context, msg_id, msg_id, count)
+        return french_typography(found) if lang == "fr" else found
+
+    def has(self, msg_id: str, lang: Lang = DEFAULT_LANG) -> bool:
+        """Whether the catalog of `lang` has `msg_id` in this context."""
+        return f"{self.context}\x04{msg_id}" in translations(lang)._catalog  # type: ignore[attr-defined]
+
+    def _hint(self, lang: Lang, params: Mapping[str, object]) -> str:
+        suggestion = params.get("suggestion")
+        known = params.get("known")
+        if suggestion:
+            return _HINTS.template(lang, "suggestion").format(suggestion=suggestion)
+        if known:
+            return _HINTS.template(lang, "known").format(known=join_names(known, lang))
+        return ""
+
+
+_HINTS = Texts("hints")
+
+
+def join_names(values: object, lang: Lang) -> str:
+    """`a, b, c` for a list of identifiers, or a word for "none"."""
+    items = names(values)
+    return ", ".join(items) if items else _HINTS(lang, "none")
