@@ -95,8 +95,10 @@ class Texts:
         return french_typography(found) if lang == "fr" else found
 
     def has(self, msg_id: str, lang: Lang = DEFAULT_LANG) -> bool:
-        """Whether the catalog of `lang` has `msg_id` in this context."""
-        return f"{self.context}\x04{msg_id}" in translations(lang)._catalog  # type: ignore[attr-defined]
+        """Whether the catalog of `lang` has `msg_id` in this context (plain or plural)."""
+        key = f"{self.context}\x04{msg_id}"
+        catalog = translations(lang)._catalog  # type: ignore[attr-defined]
+        return key in catalog or (key, 0) in catalog
 
     def _hint(self, lang: Lang, params: Mapping[str, object]) -> str:
         suggestion = params.get("suggestion")
