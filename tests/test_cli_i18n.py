@@ -19,7 +19,7 @@ import pytest
 
 from scenarios.cli import COMMANDS, lang_of
 from scenarios.commands.argparse_i18n import ARGPARSE
-from scenarios.i18n import LANGS
+from scenarios.i18n import LANGS, Lang
 from tests.conftest import MINI, CliResult
 
 # argparse's English words (and a few of our English helps') that are not French.
@@ -149,7 +149,7 @@ def argparse_messages() -> set[str]:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_every_argparse_message_is_in_the_catalog(lang: str) -> None:
+def test_every_argparse_message_is_in_the_catalog(lang: Lang) -> None:
     messages = argparse_messages()
     assert "usage: " in messages and "expected %s argument" in messages
-    assert sorted(m for m in messages if not ARGPARSE.has(m, lang)) == []  # type: ignore[arg-type]
+    assert sorted(m for m in messages if not ARGPARSE.has(m, lang)) == []
