@@ -22,10 +22,12 @@ def localise_params(code: str, params: Mapping[str, object], lang: Lang) -> dict
         if key in ("expected", "got", "namespace", "actual") and isinstance(value, str):
             out[key] = " / ".join(_word(lang, part) for part in value.split(" / "))
         elif key == "what" and isinstance(value, str):
-            name = _named(f"object.{value}", lang) or _word(lang, value)
+            name = MESSAGES.lookup(lang, f"object.{value}") or _word(lang, value)
             out[key] = MESSAGES(lang, "what", what=name) if code == "type" else name
         elif key == "hint" and isinstance(value, str):
-            out[key] = _named(f"hint.{value}", lang, {"value": params.get("value", "")})
+            out[key] = (
+                MESSAGES.lookup(lang, f"hint.{value}", {"value": params.get("value", "")}) or ""
+            )
         else:
             out[key] = value
     if code == "type":
@@ -35,9 +37,4 @@ def localise_params(code: str, params: Mapping[str, object], lang: Lang) -> dict
 
 
 def _word(lang: Lang, word: str) -> str:
-    return _named(f"word.{word}", lang) or word
-
-
-def _named(msg_id: str, lang: Lang, params: Mapping[str, object] | None = None) -> str:
-    """The catalog's text for `msg_id`, or "" when it has none."""
-    return MESSAGES.format(lang, msg_id, params or {}) if MESSAGES.has(msg_id, lang) else ""
+    return MESSAGES.lookup(lang, f"word.{word}") or word

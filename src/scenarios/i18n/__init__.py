@@ -81,6 +81,12 @@ class Texts:
         text = template.format_map(values) if "{" in template else template
         return text + self._hint(lang, params)
 
+    def lookup(
+        self, lang: Lang, msg_id: str, params: Mapping[str, object] | None = None
+    ) -> str | None:
+        """As `format`, or None when the catalog has no `msg_id` (an id built from data)."""
+        return self.format(lang, msg_id, params or {}) if self.has(msg_id, lang) else None
+
     def template(self, lang: Lang, msg_id: str, count: int | None = None) -> str:
         """The template of `msg_id`, French spacing included; an unknown id shows as itself.
 

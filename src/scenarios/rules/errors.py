@@ -38,12 +38,7 @@ def _word(key: str, value: object, lang: Lang) -> object:
     if isinstance(value, Type):
         return MESSAGES(lang, f"type.{value.value}")
     if key == "what":
-        return _named(f"construct.{value}", lang) or str(value)
+        return MESSAGES.lookup(lang, f"construct.{value}") or str(value)
     if key in ("expected", "actual") and isinstance(value, str):
-        return _named(f"kind.{value}", lang) or value
+        return MESSAGES.lookup(lang, f"kind.{value}") or value
     return value
-
-
-def _named(msg_id: str, lang: Lang) -> str:
-    """The catalog's word for `msg_id`, or "" when it has none."""
-    return MESSAGES(lang, msg_id) if MESSAGES.has(msg_id, lang) else ""
