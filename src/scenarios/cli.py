@@ -1,9 +1,10 @@
 """The `scenarios` command: one entry point, subcommands that read like sentences.
 
 Exit codes: 0 ok, 1 the input is invalid (a clear message, no traceback),
-2 usage error. Help and messages are in French unless `--lang en` (or
-`SCENARIOS_LANG=en`) asks for English. Each subcommand imports its module only
-when it runs, so `scenarios validate` does not pay for loading the TUI.
+2 usage error. Everything is in French unless `--lang en` (before or after
+the subcommand) or `SCENARIOS_LANG=en` asks for English, argparse's own words
+included. Each subcommand imports its module only when it runs, so
+`scenarios validate` does not pay for loading the TUI.
 """
 
 from __future__ import annotations
@@ -11,283 +12,188 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import attrs
 
 from scenarios import __version__
+from scenarios.commands.argparse_i18n import ARGPARSE, HelpFormatter, speaking
+from scenarios.commands.output import TEXTS
 from scenarios.i18n import LANGS, Lang, env_lang
 
-EXIT_OK = 0
-EXIT_INVALID = 1
-EXIT_USAGE = 2
+
+@attrs.frozen
+class Arg:
+    """One argument of a subcommand; its help and metavar are catalog ids, not text.
+
+    The help is `help.<command>.<name>`, the metavar `metavar.<metavar>` ("" leaves
+    argparse's: the flag, or the choices). A `number` is a whole number, at least
+    `minimum` when given, refused in the reader's language otherwise.
+    """
+
+    flags: tuple[str, ...]
+    metavar: str = ""
+    number: bool = False
+    minimum: int | None = None
+    settings: Mapping[str, Any] = attrs.field(factory=dict)
+
+    @property
+    def name(self) -> str:
+        return self.flags[-1].lstrip("-")
 
 
-def _lang_from(argv: Sequence[str]) -> Lang:
-    for index, arg in enumerate(argv):
-        value = None
-        if arg == "--lang" and index + 1 < len(argv):
+def arg(
+    *flags: str,
+    metavar: str = "",
+    number: bool = False,
+    minimum: int | None = None,
+    **settings: Any,
+) -> Arg:
+    """An `Arg`; a `minimum` implies a number."""
+    return Arg(flags, metavar, number or minimum is not None, minimum, settings)
+
+
+FILE_OUTPUT = arg("-o", "--output", metavar="file")
+
+COMMANDS: Mapping[str, tuple[Arg, ...]] = {
+    "play": (
+        arg("deck", nargs="?", metavar="deck"),
+        arg("--seed", metavar="seed", number=True),
+        arg("--team", action="append", default=[], metavar="team"),
+        arg("--journal", metavar="file"),
+        arg("--resume", metavar="journal"),
+    ),
+    "validate": (
+        arg("decks", nargs="+", metavar="deck"),
+        arg("--format", choices=("text", "json"), default="text"),
+        arg("--strict", action="store_true"),
+        arg("--watch", action="store_true"),
+    ),
+    "schema": (),
+    "new": (arg("name", metavar="name"),),
+    "decks": (),
+    "simulate": (
+        arg("deck", metavar="deck"),
+        arg("--games", default=100, metavar="count", minimum=1),
+        arg("--seed", default=0, metavar="seed", number=True),
+        arg("--policy", action="append", metavar="policy"),
+        arg("--jobs", default=1, metavar="count", minimum=1),
+        arg("--journals", metavar="folder"),
+        arg("--format", choices=("text", "json"), default="text"),
+        arg("--report", nargs="?", const="text", choices=("text", "md", "html", "json")),
+        FILE_OUTPUT,
+    ),
+    "report": (
+        arg("journals", nargs="*", metavar="journal"),
+        arg("--format", choices=("md", "html", "json"), default="md"),
+        FILE_OUTPUT,
+        arg("--schema", action="store_true"),
+    ),
+    "serve": (
+        arg("deck", nargs="?", metavar="deck"),
+        arg("--host", default="127.0.0.1", metavar="address"),
+        arg("--port", default=8000, metavar="port", number=True),
+    ),
+    "replay": (
+        arg("journals", nargs="+", metavar="journal"),
+        arg("--verify", action="store_true"),
+    ),
+}
+
+
+def lang_of(argv: Sequence[str]) -> Lang:
+    """The language of the last `--lang X` or `--lang=X`, else the environment's.
+
+    Read before parsing, so that help and usage errors are already in it.
+    """
+    asked = env_lang()
+    for index, word in enumerate(argv):
+        if word == "--":
+            break
+        if word == "--lang" and index + 1 < len(argv):
             value = argv[index + 1]
-        elif arg.startswith("--lang="):
-            value = arg.split("=", 1)[1]
-        if value == "fr":
-            return "fr"
-        if value == "en":
-            return "en"
-    return env_lang()
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse with our usage exit code and French words where argparse has English ones."""
-
-    lang: Lang = "fr"
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        label = "erreur" if self.lang == "fr" else "error"
-        sys.stderr.write(f"{self.prog}: {label}: {message}\n")
-        raise SystemExit(EXIT_USAGE)
+        elif word.startswith("--lang="):
+            value = word.partition("=")[2]
+        else:
+            continue
+        asked = next((lang for lang in LANGS if lang == value), asked)
+    return asked
 
 
 def build_parser(lang: Lang) -> argparse.ArgumentParser:
-    """The command line, with help in `lang`."""
-    fr = lang == "fr"
-
-    def t(french: str, english: str) -> str:
-        return french if fr else english
-
-    _Parser.lang = lang
-    parser = _Parser(
-        prog="scenarios",
-        description=t(
-            "Jeu de scénarios de crise : avant, pendant et après.",
-            "Crisis scenario game: before, during and after.",
-        ),
+    """The command line, with every word in `lang` (call it inside `speaking(lang)`)."""
+    parser = argparse.ArgumentParser(
+        prog="scenarios", description=TEXTS(lang, "description"), formatter_class=HelpFormatter
     )
-    parser.add_argument("--version", action="version", version=f"scenarios {__version__}")
-    common = _Parser(add_help=False)
-    common.add_argument(
-        "--lang",
-        choices=LANGS,
-        default=lang,
-        help=t("langue des messages (fr par défaut)", "language of messages"),
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"scenarios {__version__}",
+        help=ARGPARSE.template(lang, "show program's version number and exit"),
     )
+    _add_lang(parser, lang, lang)
     sub = parser.add_subparsers(
-        dest="command", metavar="COMMANDE" if fr else "COMMAND", parser_class=_Parser
+        dest="command",
+        title=TEXTS(lang, "commands"),
+        metavar=TEXTS(lang, "metavar.command"),
     )
-
-    play = sub.add_parser("play", parents=[common], help=t("jouer un deck", "play a deck"))
-    play.add_argument(
-        "deck",
-        nargs="?",
-        help=t("chemin ou identifiant d’un deck fourni", "path or id of a bundled deck"),
-    )
-    play.add_argument(
-        "--seed",
-        type=int,
-        help=t("graine du tirage (au hasard sinon)", "seed of the draws (random otherwise)"),
-    )
-    play.add_argument(
-        "--team",
-        action="append",
-        default=[],
-        metavar=t("NOM=RÔLE", "NAME=ROLE"),
-        help=t("une équipe et son rôle (répétable)", "a team and its role (repeatable)"),
-    )
-    play.add_argument(
-        "--journal", help=t("fichier du journal de la partie", "session journal file")
-    )
-    play.add_argument(
-        "--resume",
-        metavar="JOURNAL",
-        help=t("reprendre une partie interrompue", "resume an interrupted session"),
-    )
-
-    validate = sub.add_parser(
-        "validate", parents=[common], help=t("vérifier des decks", "check decks")
-    )
-    validate.add_argument("decks", nargs="+", metavar="DECK")
-    validate.add_argument(
-        "--format",
-        choices=("text", "json"),
-        default="text",
-        help=t("format de sortie", "output format"),
-    )
-    validate.add_argument(
-        "--strict",
-        action="store_true",
-        help=t(
-            "les avertissements font échouer, et des parties simulées complètent l’analyse",
-            "warnings fail, and simulated games complete the analysis",
-        ),
-    )
-    validate.add_argument(
-        "--watch",
-        action="store_true",
-        help=t("vérifier de nouveau à chaque enregistrement", "check again on every save"),
-    )
-
-    sub.add_parser(
-        "schema",
-        parents=[common],
-        help=t("afficher le schéma JSON du format de deck", "print the deck JSON Schema"),
-    )
-
-    new = sub.add_parser(
-        "new",
-        parents=[common],
-        help=t("créer un deck de départ commenté", "create a commented starter deck"),
-    )
-    new.add_argument("name", help=t("nom du deck (fichier NOM.yaml)", "deck name (file NAME.yaml)"))
-
-    sub.add_parser(
-        "decks", parents=[common], help=t("lister les decks fournis", "list bundled decks")
-    )
-
-    simulate = sub.add_parser(
-        "simulate",
-        parents=[common],
-        help=t("jouer des parties automatiques", "play automatic games"),
-    )
-    simulate.add_argument("deck", metavar="DECK")
-    simulate.add_argument(
-        "--games",
-        type=_positive,
-        default=100,
-        help=t("nombre de parties (100)", "number of games (100)"),
-    )
-    simulate.add_argument(
-        "--seed", type=int, default=0, help=t("graine de la série (0)", "run seed (0)")
-    )
-    simulate.add_argument(
-        "--policy",
-        action="append",
-        metavar=t("POLITIQUE", "POLICY"),
-        help=t(
-            "random, greedy, pass, cautious, ou module:attribut ; répétable "
-            "(random par défaut, toutes les politiques fournies avec --report)",
-            "random, greedy, pass, cautious, or module:attribute; repeatable "
-            "(random by default, every built-in policy with --report)",
-        ),
-    )
-    simulate.add_argument(
-        "--jobs",
-        type=_positive,
-        default=1,
-        help=t("nombre de processus (1)", "number of processes (1)"),
-    )
-    simulate.add_argument(
-        "--journals",
-        metavar=t("DOSSIER", "FOLDER"),
-        help=t("écrire le journal de chaque partie", "write each game's journal"),
-    )
-    simulate.add_argument("--format", choices=("text", "json"), default="text")
-    simulate.add_argument(
-        "--report",
-        nargs="?",
-        const="text",
-        choices=("text", "md", "html", "json"),
-        help=t(
-            "rapport d’équilibre : tableaux dans le terminal, ou md, html, json",
-            "balance report: tables in the terminal, or md, html, json",
-        ),
-    )
-    simulate.add_argument(
-        "-o",
-        "--output",
-        metavar=t("FICHIER", "FILE"),
-        help=t("écrire le rapport dans ce fichier", "write the report to this file"),
-    )
-
-    report = sub.add_parser(
-        "report",
-        parents=[common],
-        help=t(
-            "débriefing d’une partie, ou comparaison de plusieurs",
-            "debrief of a session, or comparison of several",
-        ),
-    )
-    report.add_argument("journals", nargs="*", metavar="JOURNAL")
-    report.add_argument(
-        "--format",
-        choices=("md", "html", "json"),
-        default="md",
-        help=t("format (md par défaut)", "format (md by default)"),
-    )
-    report.add_argument(
-        "-o",
-        "--output",
-        metavar=t("FICHIER", "FILE"),
-        help=t("écrire dans ce fichier", "write to this file"),
-    )
-    report.add_argument(
-        "--schema",
-        action="store_true",
-        help=t("afficher le schéma JSON du rapport", "print the report's JSON Schema"),
-    )
-
-    serve = sub.add_parser(
-        "serve",
-        parents=[common],
-        help=t("servir l’application dans un navigateur", "serve the app in a web browser"),
-    )
-    serve.add_argument(
-        "deck",
-        nargs="?",
-        metavar="DECK",
-        help=t("deck à jouer (l’accueil sinon)", "deck to play (the home screen otherwise)"),
-    )
-    serve.add_argument(
-        "--host",
-        default="127.0.0.1",
-        help=t("adresse d’écoute (127.0.0.1)", "address to listen on"),
-    )
-    serve.add_argument("--port", type=int, default=8000, help=t("port (8000)", "port (8000)"))
-
-    replay = sub.add_parser(
-        "replay",
-        parents=[common],
-        help=t("rejouer un journal de partie", "replay a session journal"),
-    )
-    replay.add_argument("journals", nargs="+", metavar="JOURNAL")
-    replay.add_argument(
-        "--verify",
-        action="store_true",
-        help=t(
-            "vérifier chaque état et chaque tirage, sans écran",
-            "check every state and draw, without a screen",
-        ),
-    )
+    for command, args in COMMANDS.items():
+        child = sub.add_parser(
+            command, help=TEXTS(lang, f"help.{command}"), formatter_class=HelpFormatter
+        )
+        for argument in args:
+            _add(child, command, argument, lang)
+        # Given after the subcommand it overrides the one before; absent, it keeps it.
+        _add_lang(child, lang, argparse.SUPPRESS)
     return parser
 
 
-def _positive(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{value} < 1")
-    return value
+def _add_lang(parser: argparse.ArgumentParser, lang: Lang, default: str) -> None:
+    parser.add_argument("--lang", choices=LANGS, default=default, help=TEXTS(lang, "help.lang"))
 
 
-_COMMANDS = {
-    "validate": "scenarios.commands.validate",
-    "schema": "scenarios.commands.schema",
-    "new": "scenarios.commands.new",
-    "decks": "scenarios.commands.decks",
-    "play": "scenarios.commands.play",
-    "simulate": "scenarios.commands.simulate",
-    "replay": "scenarios.commands.replay",
-    "serve": "scenarios.commands.serve",
-    "report": "scenarios.commands.report",
-}
+def _add(parser: argparse.ArgumentParser, command: str, argument: Arg, lang: Lang) -> None:
+    settings = dict(argument.settings, help=TEXTS(lang, f"help.{command}.{argument.name}"))
+    if argument.metavar:
+        settings["metavar"] = TEXTS(lang, f"metavar.{argument.metavar}")
+    if argument.number:
+        settings["type"] = whole_number(lang, argument.minimum)
+    parser.add_argument(*argument.flags, **settings)
+
+
+def whole_number(lang: Lang, minimum: int | None) -> Callable[[str], int]:
+    """An argparse type: a whole number (at least `minimum`), refused in `lang` otherwise."""
+
+    def convert(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(TEXTS(lang, "type.number", value=text)) from None
+        if minimum is not None and value < minimum:
+            raise argparse.ArgumentTypeError(
+                TEXTS(lang, "type.minimum", value=value, minimum=minimum)
+            )
+        return value
+
+    return convert
+
+
+def parse(argv: Sequence[str]) -> argparse.Namespace:
+    """The parsed command line; no subcommand means `play`. Exits 2 on a usage error."""
+    lang = lang_of(argv)
+    with speaking(lang):
+        parser = build_parser(lang)
+        args = parser.parse_args(argv)
+        if args.command is None:
+            args = parser.parse_args(["play", *argv])
+    return args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
-    args_list = list(sys.argv[1:] if argv is None else argv)
-    lang = _lang_from(args_list)
-    parser = build_parser(lang)
-    args = parser.parse_args(args_list)
-    if args.command is None:
-        args = parser.parse_args(["play", *args_list])
-    module = importlib.import_module(_COMMANDS[args.command])
+    args = parse(list(sys.argv[1:] if argv is None else argv))
+    module = importlib.import_module(f"scenarios.commands.{args.command}")
     try:
         code: int = module.run(args)
     except KeyboardInterrupt:

@@ -6,7 +6,7 @@ import argparse
 
 from rich.table import Table
 
-from scenarios.commands.output import pick, stdout
+from scenarios.commands.output import TEXTS, stdout
 from scenarios.deck import DEFAULT_DECK, DeckError, bundled_decks, load_deck
 
 
@@ -14,28 +14,21 @@ def run(args: argparse.Namespace) -> int:
     lang = args.lang
     table = Table(box=None, show_header=True, header_style="bold")
     table.add_column("id")
-    table.add_column(pick(lang, "titre", "title"))
-    table.add_column(pick(lang, "rôles", "roles"), justify="right")
-    table.add_column(pick(lang, "cartes", "cards"), justify="right")
-    table.add_column(pick(lang, "durée", "duration"), justify="right")
+    table.add_column(TEXTS(lang, "decks.title"))
+    for column in ("roles", "cards", "duration"):
+        table.add_column(TEXTS(lang, f"decks.{column}"), justify="right")
     for bundled in bundled_decks():
         try:
             deck = load_deck(bundled.path)
         except DeckError:
-            table.add_row(bundled.id, pick(lang, "(invalide)", "(invalid)"), "", "", "")
+            table.add_row(bundled.id, TEXTS(lang, "decks.invalid"), "", "", "")
             continue
         marker = " *" if deck.id == DEFAULT_DECK else ""
-        duration = f"{deck.duration} min" if deck.duration else ""
+        duration = TEXTS(lang, "decks.minutes", minutes=deck.duration) if deck.duration else ""
         table.add_row(
             deck.id + marker, deck.title, str(len(deck.roles)), str(len(deck.cards)), duration
         )
     console = stdout()
     console.print(table)
-    console.print(
-        pick(
-            lang,
-            "* deck joué par défaut : scenarios play",
-            "* deck played by default: scenarios play",
-        )
-    )
+    console.print(TEXTS(lang, "decks.default"), markup=False)
     return 0

@@ -6,7 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
-from scenarios.commands.output import pick, stderr, stdout
+from scenarios.commands.output import TEXTS, say
 from scenarios.deck.bundled import bundled_folder
 from scenarios.deck.schema import SCHEMA_FILE
 from scenarios.deck.spec import slugify
@@ -141,14 +141,7 @@ def run(args: argparse.Namespace) -> int:
     name = args.name
     path = Path(name if name.endswith((".yaml", ".yml")) else name + ".yaml")
     if path.exists():
-        stderr().print(
-            pick(
-                lang,
-                f"{path} existe déjà ; choisissez un autre nom",
-                f"{path} already exists; choose another name",
-            ),
-            markup=False,
-        )
+        say(TEXTS(lang, "new.exists", path=path), error=True)
         return 1
     schema = (bundled_folder() / SCHEMA_FILE).resolve().as_uri()
     title = path.stem.replace("-", " ").replace("_", " ").strip().capitalize() or "Nouveau deck"
@@ -158,14 +151,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         path.write_text(text, encoding="utf-8")
     except OSError as error:
-        stderr().print(f"{path}: {error.strerror}", markup=False)
+        say(f"{path}: {error.strerror}", error=True)
         return 1
-    stdout().print(
-        pick(
-            lang,
-            f"Deck créé : {path}\nVérifiez-le : scenarios validate {path}\nJouez-le : scenarios play {path}",
-            f"Deck created: {path}\nCheck it: scenarios validate {path}\nPlay it: scenarios play {path}",
-        ),
-        markup=False,
-    )
+    say(TEXTS(lang, "new.created", path=path))
     return 0

@@ -1,13 +1,16 @@
-"""Printing for commands: colour only on a terminal, errors on stderr."""
+"""Printing for commands: colour only on a terminal, errors on stderr, words from the catalog."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 
 from rich.console import Console
 
-from scenarios.deck import DeckError
-from scenarios.i18n import Lang, french_typography
+from scenarios.deck import DeckError, Diagnostic
+from scenarios.i18n import Lang, Texts
+
+TEXTS = Texts("cli")
 
 
 def stdout() -> Console:
@@ -18,18 +21,23 @@ def stderr() -> Console:
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
-def report_deck_error(error: DeckError, lang: Lang) -> int:
-    """Print every diagnostic of `error` on stderr; returns exit code 1."""
+def say(text: str, *, error: bool = False, style: str | None = None) -> None:
+    """Print a plain line (no rich markup in it): on stderr when it is an `error`."""
+    (stderr() if error else stdout()).print(text, style=style, markup=False)
+
+
+def print_diagnostics(diagnostics: Iterable[Diagnostic], lang: Lang) -> None:
+    """Every diagnostic on stderr, one a line: errors in red, warnings in yellow."""
     console = stderr()
-    for diagnostic in error.diagnostics:
+    for diagnostic in diagnostics:
         style = "red" if diagnostic.severity == "error" else "yellow"
         console.print(diagnostic.format(lang), style=style, markup=False)
+
+
+def report_deck_error(error: DeckError, lang: Lang) -> int:
+    """Print every diagnostic of `error` on stderr; returns exit code 1."""
+    print_diagnostics(error.diagnostics, lang)
     return 1
-
-
-def pick(lang: Lang, french: str, english: str) -> str:
-    """The French text (with French spacing) or the English one."""
-    return french_typography(french) if lang == "fr" else english
 
 
 def is_terminal() -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from scenarios.commands.output import pick, report_deck_error, stderr, stdout
+from scenarios.commands.output import TEXTS, report_deck_error, say
 from scenarios.deck import Deck, DeckError, load_deck, resolve_deck
 from scenarios.i18n import Lang
 
@@ -18,14 +18,7 @@ def parse_teams(values: list[str], deck: Deck | None, lang: Lang) -> dict[str, s
         name, sep, role = value.rpartition("=")
         if not sep or not name.strip() or not role.strip() or (roles and role not in roles):
             known = ", ".join(sorted(roles))
-            stderr().print(
-                pick(
-                    lang,
-                    f"--team {value} : écrivez NOM=RÔLE avec un rôle du deck ({known})",
-                    f"--team {value}: write NAME=ROLE with a role of the deck ({known})",
-                ),
-                markup=False,
-            )
+            say(TEXTS(lang, "play.team", value=value, known=known), error=True)
             return None
         teams[role.strip()] = name.strip()
     return teams
@@ -44,10 +37,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     resume = Path(args.resume) if args.resume else None
     if resume is not None and not resume.is_file():
-        stderr().print(
-            pick(lang, f"{resume} : journal introuvable", f"{resume}: journal not found"),
-            markup=False,
-        )
+        say(TEXTS(lang, "play.no_journal", path=resume), error=True)
         return 1
     from scenarios.tui.app import ScenariosApp
     from scenarios.tui.i18n import localised
@@ -63,12 +53,5 @@ def run(args: argparse.Namespace) -> int:
     )
     app.run()
     if app.last_journal is not None:
-        stdout().print(
-            pick(
-                lang,
-                f"Journal de la partie : {app.last_journal}",
-                f"Session journal: {app.last_journal}",
-            ),
-            markup=False,
-        )
+        say(TEXTS(lang, "play.journal", path=app.last_journal))
     return 0

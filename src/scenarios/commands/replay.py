@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from scenarios.commands.output import pick, stderr, stdout
+from scenarios.commands.output import TEXTS, say
 from scenarios.i18n import Lang
 from scenarios.journal import JournalError, read_journal, replay
 
@@ -21,49 +21,27 @@ def run(args: argparse.Namespace) -> int:
 
 def verify(path: str, lang: Lang) -> bool:
     """Replay one journal; print its final hash, or where and why it diverges."""
-    out, err = stdout(), stderr()
     try:
         content = read_journal(path)
         replayed = replay(content)
     except JournalError as error:
-        err.print(f"{path}: {error.message(lang)}", style="red", markup=False)
+        say(f"{path}: {error.message(lang)}", error=True, style="red")
         return False
     problem = content.damage if replayed.divergence is None else replayed.divergence
     if problem is not None:
         seq = replayed.applied + 1
-        err.print(
-            pick(
-                lang,
-                f"{path} : incohérent à partir de l'action n° {seq} — ",
-                f"{path}: inconsistent from action #{seq} — ",
-            )
-            + problem.message(lang),
-            style="red",
-            markup=False,
-        )
+        text = TEXTS(lang, "replay.diverges", path=path, seq=seq, problem=problem.message(lang))
+        say(text, error=True, style="red")
         return False
-    out.print(
-        pick(
-            lang,
-            f"{path} : cohérent, {replayed.applied} actions, état final {replayed.final.hash()}",
-            f"{path}: consistent, {replayed.applied} actions, final state {replayed.final.hash()}",
-        ),
-        markup=False,
-    )
+    final = replayed.final.hash()
+    say(TEXTS(lang, "replay.consistent", count=replayed.applied, path=path, hash=final))
     return True
 
 
 def replay_on_screen(paths: list[str], lang: Lang) -> int:
     """Open the trainer's replay screen on one journal."""
     if len(paths) != 1:
-        stderr().print(
-            pick(
-                lang,
-                "le rejeu à l’écran ouvre un seul journal (--verify en vérifie plusieurs)",
-                "the replay screen opens one journal (--verify checks several)",
-            ),
-            markup=False,
-        )
+        say(TEXTS(lang, "replay.one_journal"), error=True)
         return 2
     from pathlib import Path
 
@@ -74,7 +52,7 @@ def replay_on_screen(paths: list[str], lang: Lang) -> int:
     try:
         JournalBrowser(paths[0])
     except JournalError as error:
-        stderr().print(f"{paths[0]}: {error.message(lang)}", style="red", markup=False)
+        say(f"{paths[0]}: {error.message(lang)}", error=True, style="red")
         return 1
     localised(ScenariosApp, lang)(lang=lang, replay=Path(paths[0])).run()
     return 0

@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from scenarios.commands.output import is_terminal, pick, stderr, stdout
+from scenarios.commands.output import TEXTS, is_terminal, say, stdout
 from scenarios.debrief import (
     ReportError,
     comparison_markdown,
@@ -28,29 +28,24 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(REPORT_SCHEMA, ensure_ascii=False, indent=2) + "\n")
         return 0
     if not args.journals:
-        stderr().print(
-            pick(lang, "donnez au moins un journal", "give at least one journal"), markup=False
-        )
+        say(TEXTS(lang, "report.no_journal"), error=True)
         return 2
     reports = []
     for path in args.journals:
         try:
             timeline = load_timeline(path)
         except JournalError as error:
-            stderr().print(f"{path}: {error.message(lang)}", style="red", markup=False)
+            say(f"{path}: {error.message(lang)}", error=True, style="red")
             return 1
         reports.append(session_report(timeline, read_annotations(path)))
     try:
         text = render(reports, args.format, lang)
     except ReportError as error:
-        stderr().print(error.message(lang), style="red", markup=False)
+        say(error.message(lang), error=True, style="red")
         return 1
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
-        stdout().print(
-            pick(lang, f"Débriefing écrit dans {args.output}", f"Debrief written to {args.output}"),
-            markup=False,
-        )
+        say(TEXTS(lang, "report.written", path=args.output))
     elif args.format == "md" and is_terminal():
         from rich.markdown import Markdown
 

@@ -10,7 +10,7 @@ import argparse
 import shlex
 import sys
 
-from scenarios.commands.output import pick, stdout
+from scenarios.commands.output import TEXTS, say
 from scenarios.i18n import Lang
 
 
@@ -26,14 +26,7 @@ def run(args: argparse.Namespace) -> int:
     from scenarios.tui.serve import serve_in_browser
 
     lang: Lang = args.lang
-    title = pick(lang, "scenarios — jeu de crise", "scenarios — crisis game")
-    stdout().print(
-        pick(
-            lang,
-            f"Ouvrez http://{args.host}:{args.port} dans un navigateur (Ctrl+C pour arrêter).",
-            f"Open http://{args.host}:{args.port} in a browser (Ctrl+C to stop).",
-        ),
-        markup=False,
-    )
+    title = TEXTS(lang, "serve.title")
+    say(TEXTS(lang, "serve.open", host=args.host, port=args.port))
     serve_in_browser(play_command(lang, args.deck), args.host, args.port, title)
     return 0

@@ -16,7 +16,7 @@ from pathlib import Path
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from scenarios.commands.output import is_terminal, pick, report_deck_error, stderr, stdout
+from scenarios.commands.output import TEXTS, is_terminal, report_deck_error, say, stdout
 from scenarios.deck import Deck, DeckError, Indicator, load_deck, resolve_deck
 from scenarios.i18n import Lang, decimal
 from scenarios.sim import (
@@ -51,10 +51,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             load_policy(name)
         except PolicyError as error:
-            stderr().print(
-                pick(lang, f"politique inconnue : {error}", f"unknown policy: {error}"),
-                markup=False,
-            )
+            say(TEXTS(lang, "simulate.unknown_policy", error=error), error=True)
             return 2
     journals = Path(args.journals) if args.journals else None
     runs = play_all(deck, policies, args, journals, lang)
@@ -89,7 +86,7 @@ def play_all(
         }
     runs = {}
     with Progress(
-        TextColumn(pick(lang, "Parties", "Games")),
+        TextColumn(TEXTS(lang, "simulate.progress")),
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
@@ -127,25 +124,22 @@ def write_report(report: BalanceReport, deck: Deck, args: argparse.Namespace, la
         sys.stdout.write(text)
         return 0
     Path(args.output).write_text(text, encoding="utf-8")
-    stderr().print(
-        pick(lang, f"Rapport écrit dans {args.output}", f"Report written to {args.output}"),
-        markup=False,
-    )
+    say(TEXTS(lang, "simulate.written", path=args.output), error=True)
     return 0
 
 
 def print_summary(summary: Summary, indicators: Sequence[Indicator], lang: Lang) -> None:
     console = stdout()
     titles = {i.id: i.title for i in indicators}
-    console.print(
-        pick(
-            lang,
-            f"{summary.deck_id} — {summary.games} parties, politique {summary.policy}, graine {summary.seed}",
-            f"{summary.deck_id} — {summary.games} games, policy {summary.policy}, seed {summary.seed}",
-        ),
-        style="bold",
-        markup=False,
+    heading = TEXTS(
+        lang,
+        "simulate.summary",
+        count=summary.games,
+        deck=summary.deck_id,
+        policy=summary.policy,
+        seed=summary.seed,
     )
+    console.print(heading, style="bold", markup=False)
     last_round = balance_label(lang, "last_round")
     for heading, counts in (
         ("outcome", [(balance_label(lang, o), n) for o, n in summary.outcomes]),
@@ -160,7 +154,7 @@ def print_summary(summary: Summary, indicators: Sequence[Indicator], lang: Lang)
     for indicator, mean in summary.mean_indicators:
         means.add_row(titles.get(indicator, indicator), decimal(mean, lang))
     means.add_row(balance_label(lang, "score"), decimal(summary.mean_score, lang), style="bold")
-    means.add_row(pick(lang, "tours joués", "rounds played"), decimal(summary.mean_turns, lang))
+    means.add_row(TEXTS(lang, "simulate.rounds_played"), decimal(summary.mean_turns, lang))
     console.print(means)
 
 

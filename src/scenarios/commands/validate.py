@@ -14,7 +14,7 @@ from pathlib import Path
 
 import attrs
 
-from scenarios.commands.output import pick, stderr, stdout
+from scenarios.commands.output import TEXTS, print_diagnostics, say, stdout
 from scenarios.deck import Deck, DeckError, Diagnostic, load_deck, resolve_deck
 from scenarios.deck.lint import lint
 from scenarios.i18n import Lang
@@ -79,50 +79,32 @@ def report(args: argparse.Namespace) -> int:
         }
         stdout().print_json(json.dumps(payload, ensure_ascii=False))
         return 0 if valid else 1
-    out, err = stdout(), stderr()
     for result in results:
-        for diagnostic in result.diagnostics:
-            style = "red" if diagnostic.severity == "error" else "yellow"
-            err.print(diagnostic.format(lang), style=style, markup=False)
-        if result.passes(args.strict):
-            cards = len(result.deck.cards) if result.deck else 0
-            extra = _warning_count(result.warnings, lang)
-            out.print(
-                pick(
-                    lang,
-                    f"{result.file} : valide ({cards} cartes{extra})",
-                    f"{result.file}: valid ({cards} cards{extra})",
-                ),
-                style="green",
-                markup=False,
-            )
-        else:
-            problems = result.errors if result.deck is None else result.warnings
-            word = (
-                pick(lang, "erreur", "error")
-                if result.deck is None
-                else pick(lang, "avertissement", "warning")
-            )
-            plural = "s" if problems > 1 else ""
-            if lang == "fr" and word == "avertissement":
-                plural = "s" if problems > 1 else ""
-            err.print(
-                pick(
-                    lang,
-                    f"{result.file} : invalide ({problems} {word}{plural})",
-                    f"{result.file}: invalid ({problems} {word}{plural})",
-                ),
-                style="bold red",
-                markup=False,
-            )
+        print_diagnostics(result.diagnostics, lang)
+        passed = result.passes(args.strict)
+        say(
+            verdict(result, args.strict, lang),
+            error=not passed,
+            style="green" if passed else "bold red",
+        )
     return 0 if valid else 1
 
 
-def _warning_count(count: int, lang: Lang) -> str:
-    if not count:
-        return ""
-    plural = "s" if count > 1 else ""
-    return pick(lang, f", {count} avertissement{plural}", f", {count} warning{plural}")
+def verdict(result: Checked, strict: bool, lang: Lang) -> str:
+    """`file : valide (N cartes, M avertissements)`, or `file : invalide (N erreurs)`."""
+    if result.passes(strict):
+        cards = TEXTS(lang, "count.cards", count=len(result.deck.cards) if result.deck else 0)
+        if not result.warnings:
+            return TEXTS(lang, "validate.valid", file=result.file, cards=cards)
+        warnings = TEXTS(lang, "count.warnings", count=result.warnings)
+        return TEXTS(
+            lang, "validate.valid_warnings", file=result.file, cards=cards, warnings=warnings
+        )
+    if result.deck is None:
+        problems = TEXTS(lang, "count.errors", count=result.errors)
+    else:
+        problems = TEXTS(lang, "count.warnings", count=result.warnings)
+    return TEXTS(lang, "validate.invalid", file=result.file, problems=problems)
 
 
 def watch(args: argparse.Namespace) -> int:
@@ -137,15 +119,7 @@ def watch(args: argparse.Namespace) -> int:
         except DeckError:
             folders.add(str(Path(argument).resolve().parent))
     report(args)
-    stdout().print(
-        pick(
-            lang,
-            "Surveillance des fichiers : Ctrl+C pour arrêter.",
-            "Watching the files: Ctrl+C to stop.",
-        ),
-        style="dim",
-        markup=False,
-    )
+    say(TEXTS(lang, "validate.watching"), style="dim")
     try:
         for changed in changes(
             *folders, watch_filter=lambda _, path: path.endswith((".yaml", ".yml"))

@@ -48,7 +48,7 @@ class Diagnostic:
 
         A warning ends with its code, which is what `# lint: ignore CODE` takes.
         """
-        label = _SEVERITY_LABELS[lang][self.severity]
+        label = MESSAGES(lang, f"severity.{self.severity}")
         code = f" [{self.code}]" if self.severity == "warning" else ""
         return f"{self.position}: {label}: {self.message(lang)}{code}"
 
@@ -62,12 +62,6 @@ class Diagnostic:
             "code": self.code,
             "message": self.message(lang),
         }
-
-
-_SEVERITY_LABELS: Mapping[Lang, Mapping[Severity, str]] = {
-    "fr": {"error": "erreur", "warning": "avertissement"},
-    "en": {"error": "error", "warning": "warning"},
-}
 
 
 class DeckError(Exception):

@@ -81,6 +81,12 @@ class Texts:
         text = template.format_map(values) if "{" in template else template
         return text + self._hint(lang, params)
 
+    def lookup(
+        self, lang: Lang, msg_id: str, params: Mapping[str, object] | None = None
+    ) -> str | None:
+        """As `format`, or None when the catalog has no `msg_id` (an id built from data)."""
+        return self.format(lang, msg_id, params or {}) if self.has(msg_id, lang) else None
+
     def template(self, lang: Lang, msg_id: str, count: int | None = None) -> str:
         """The template of `msg_id`, French spacing included; an unknown id shows as itself.
 
@@ -95,8 +101,10 @@ class Texts:
         return french_typography(found) if lang == "fr" else found
 
     def has(self, msg_id: str, lang: Lang = DEFAULT_LANG) -> bool:
-        """Whether the catalog of `lang` has `msg_id` in this context."""
-        return f"{self.context}\x04{msg_id}" in translations(lang)._catalog  # type: ignore[attr-defined]
+        """Whether the catalog of `lang` has `msg_id` in this context (plain or plural)."""
+        key = f"{self.context}\x04{msg_id}"
+        catalog = translations(lang)._catalog  # type: ignore[attr-defined]
+        return key in catalog or (key, 0) in catalog
 
     def _hint(self, lang: Lang, params: Mapping[str, object]) -> str:
         suggestion = params.get("suggestion")

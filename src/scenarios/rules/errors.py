@@ -4,14 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from scenarios.i18n import Lang, french_typography
-from scenarios.rules.messages import (
-    CARD_KIND_NAMES,
-    CONSTRUCT_NAMES,
-    EXAMPLE_SUFFIX,
-    MESSAGES,
-    TYPE_NAMES,
-)
+from scenarios.i18n import Lang
+from scenarios.rules.messages import MESSAGES
 from scenarios.rules.types import Type
 
 
@@ -33,10 +27,7 @@ class ExprError(Exception):
         """The message in `lang`, with types, card kinds and examples put into words."""
         params = {key: _word(key, value, lang) for key, value in self.params.items()}
         example = self.params.get("example")
-        params["example"] = ""
-        if example:
-            suffix = EXAMPLE_SUFFIX[lang].format(example=example)
-            params["example"] = french_typography(suffix) if lang == "fr" else suffix
+        params["example"] = MESSAGES(lang, "example", example=example) if example else ""
         return MESSAGES.format(lang, self.code, params)
 
     def __str__(self) -> str:
@@ -45,9 +36,9 @@ class ExprError(Exception):
 
 def _word(key: str, value: object, lang: Lang) -> object:
     if isinstance(value, Type):
-        return TYPE_NAMES[lang][value.value]
+        return MESSAGES(lang, f"type.{value.value}")
     if key == "what":
-        return CONSTRUCT_NAMES[lang].get(str(value), str(value))
-    if key in ("expected", "actual") and isinstance(value, str) and value in CARD_KIND_NAMES[lang]:
-        return CARD_KIND_NAMES[lang][value]
+        return MESSAGES.lookup(lang, f"construct.{value}") or str(value)
+    if key in ("expected", "actual") and isinstance(value, str):
+        return MESSAGES.lookup(lang, f"kind.{value}") or value
     return value

@@ -262,14 +262,16 @@ def _cell(text: str) -> str:
 
 def balance_markdown(report: BalanceReport, deck: Deck, lang: Lang = "fr") -> str:
     lines: list[str] = []
-    colon = "\u00a0:" if lang == "fr" else ":"
     for block in balance_blocks(report, deck, lang):
         if isinstance(block, Heading):
             lines += ["#" * block.level + " " + block.text, ""]
         elif isinstance(block, Text):
             lines += [block.text, ""]
         elif isinstance(block, Items):
-            lines += [f"- **{name}**{colon} {value}" for name, value in block.items] + [""]
+            lines += [
+                "- " + label(lang, "item", name=f"**{name}**", value=value)
+                for name, value in block.items
+            ] + [""]
         elif isinstance(block, Table):
             lines.append("| " + " | ".join(_cell(h) for h in block.headers) + " |")
             lines.append("|" + "|".join("---:" if n else "---" for n in block.numeric) + "|")
@@ -288,9 +290,9 @@ def balance_html(report: BalanceReport, deck: Deck, lang: Lang = "fr") -> str:
             body.append(f"<p>{escape(block.text)}</p>")
         elif isinstance(block, Items):
             items = "".join(
-                f"<li><strong>{escape(name)}</strong>\u00a0: {escape(value)}</li>"
-                if lang == "fr"
-                else f"<li><strong>{escape(name)}</strong>: {escape(value)}</li>"
+                "<li>"
+                + label(lang, "item", name=f"<strong>{escape(name)}</strong>", value=escape(value))
+                + "</li>"
                 for name, value in block.items
             )
             body.append(f"<ul>{items}</ul>")
@@ -313,7 +315,6 @@ def balance_html(report: BalanceReport, deck: Deck, lang: Lang = "fr") -> str:
 
 def print_balance(report: BalanceReport, deck: Deck, console: Console, lang: Lang = "fr") -> None:
     """The report in a terminal: headings, wrapped text and rich tables (no charts)."""
-    colon = "\u00a0:" if lang == "fr" else ":"
     for block in balance_blocks(report, deck, lang):
         if isinstance(block, Heading):
             console.print()
@@ -325,7 +326,8 @@ def print_balance(report: BalanceReport, deck: Deck, console: Console, lang: Lan
             console.print(block.text, markup=False, style="dim")
         elif isinstance(block, Items):
             for name, value in block.items:
-                console.print(f"[bold]{escape_markup(name)}[/bold]{colon} {escape_markup(value)}")
+                bold = f"[bold]{escape_markup(name)}[/bold]"
+                console.print(label(lang, "item", name=bold, value=escape_markup(value)))
         elif isinstance(block, Table):
             table = RichTable(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
             for index, (header, numeric) in enumerate(
