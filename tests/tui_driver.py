@@ -13,7 +13,7 @@ from scenarios.deck import load_deck, resolve_deck
 from scenarios.engine import State, available_options
 from scenarios.i18n import Lang
 from scenarios.tui.app import ScenariosApp
-from scenarios.tui.i18n import localised
+from scenarios.tui.bindings import localised
 from scenarios.tui.screens.end import EndScreen
 from scenarios.tui.screens.play import PlayScreen
 

@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
         )
         return 1
     from scenarios.tui.app import ScenariosApp
-    from scenarios.tui.i18n import localised
+    from scenarios.tui.bindings import localised
 
     app = localised(ScenariosApp, lang)(
         lang=lang,

@@ -13,7 +13,8 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from scenarios.i18n import Lang
-from scenarios.tui.i18n import BindingSpec, localised, text
+from scenarios.tui.bindings import BindingSpec, localised
+from scenarios.tui.texts import text
 
 if TYPE_CHECKING:
     from scenarios.deck import Deck
@@ -47,7 +48,7 @@ class ScenariosApp(App[None]):
         lang: Lang = "fr",
         deck: Deck | None = None,
         resume: Path | None = None,
-        replay: Path | None = None,
+        review: Path | None = None,
         seed: int | None = None,
         teams: dict[str, str] | None = None,
         journal: Path | None = None,
@@ -61,7 +62,7 @@ class ScenariosApp(App[None]):
         self.lang = lang
         self.initial_deck = deck
         self.initial_resume = resume
-        self.initial_replay = replay
+        self.initial_review = review
         self.seed = seed
         self.teams = dict(teams or {})
         self.journal = journal
@@ -77,8 +78,8 @@ class ScenariosApp(App[None]):
     def on_mount(self) -> None:
         if self.deck_path is not None:
             self.watch_deck(self.deck_path)
-        if self.initial_replay is not None:
-            self.replay(self.initial_replay)
+        if self.initial_review is not None:
+            self.review(self.initial_review)
         elif self.initial_resume is not None:
             self.resume(self.initial_resume)
         elif self.initial_deck is not None:
@@ -270,10 +271,10 @@ class ScenariosApp(App[None]):
         )
         self._show(screen)
 
-    def replay(self, path: Path) -> None:
-        from scenarios.tui.screens.replay import ReplayScreen
+    def review(self, path: Path) -> None:
+        from scenarios.tui.screens.review import ReviewScreen
 
-        self._show(localised(ReplayScreen, self.lang)(path, self.lang))
+        self._show(localised(ReviewScreen, self.lang)(path, self.lang))
 
     def show_end(self, session: Session) -> None:
         from scenarios.tui.screens.end import EndScreen

@@ -9,7 +9,7 @@ from textual.widgets import Button, Input, Static
 
 from scenarios.deck import Card
 from scenarios.i18n import Lang
-from scenarios.tui.i18n import text
+from scenarios.tui.texts import text
 from scenarios.tui.widgets.cards import CardView
 
 

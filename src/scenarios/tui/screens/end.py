@@ -20,8 +20,9 @@ from textual.widgets import Markdown, Static
 from scenarios.engine import State
 from scenarios.i18n import Lang
 from scenarios.sparkline import sparkline
-from scenarios.tui.i18n import BindingSpec, text
+from scenarios.tui.bindings import BindingSpec
 from scenarios.tui.screens.base import AppScreen
+from scenarios.tui.texts import text
 from scenarios.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:

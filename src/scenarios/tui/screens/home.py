@@ -20,8 +20,9 @@ from textual.widgets.option_list import Option
 
 from scenarios.deck.bundled import DEFAULT_DECK, BundledDeck, bundled_decks
 from scenarios.i18n import Lang
-from scenarios.tui.i18n import BindingSpec, text
+from scenarios.tui.bindings import BindingSpec
 from scenarios.tui.screens.base import AppScreen
+from scenarios.tui.texts import text
 from scenarios.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:

@@ -32,10 +32,11 @@ from scenarios.engine import (
 )
 from scenarios.i18n import Lang
 from scenarios.journal import Session
-from scenarios.tui.commands import FacilitatorCommands
-from scenarios.tui.i18n import BindingSpec, text
+from scenarios.tui.bindings import BindingSpec
 from scenarios.tui.log_lines import log_lines
+from scenarios.tui.palette import FacilitatorCommands
 from scenarios.tui.screens.base import AppScreen
+from scenarios.tui.texts import text
 from scenarios.tui.widgets.cards import CardView
 from scenarios.tui.widgets.gauge import Gauge
 from scenarios.tui.widgets.key_bar import KeyBar

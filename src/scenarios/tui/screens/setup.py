@@ -9,8 +9,9 @@ from textual.widgets import Button, Input, Label, Static
 from scenarios.deck import Deck
 from scenarios.i18n import Lang
 from scenarios.journal import Team
-from scenarios.tui.i18n import BindingSpec, text
+from scenarios.tui.bindings import BindingSpec
 from scenarios.tui.screens.base import AppScreen
+from scenarios.tui.texts import text
 from scenarios.tui.widgets.key_bar import KeyBar
 
 

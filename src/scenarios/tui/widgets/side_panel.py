@@ -1,4 +1,4 @@
-"""The left column of the play and replay screens: the gauges, then the log of what happened."""
+"""The left column of the play and review screens: the gauges, then the log of what happened."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from textual.widgets import RichLog, Static
 
 from scenarios.deck import Deck
 from scenarios.i18n import Lang
-from scenarios.tui.i18n import text
+from scenarios.tui.texts import text
 from scenarios.tui.widgets.gauge import Gauge
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from scenarios.engine import Action, Inject, Pause, Resume, Undo
-from scenarios.tui.i18n import text
+from scenarios.tui.texts import text
 
 if TYPE_CHECKING:
     from scenarios.tui.screens.play import PlayScreen

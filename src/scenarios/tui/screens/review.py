@@ -1,4 +1,4 @@
-"""Trainer replay: the play screen, read-only, at any action of a journal.
+"""The trainer's review: the play screen, read-only, at any action of a journal.
 
 Step one action, one round, one phase, to the next decision or note, to the
 start or the end; let it play at a chosen pace; annotate any moment (saved in
@@ -21,8 +21,9 @@ from textual.widgets import RichLog, Static
 from scenarios.engine import Pass, Play, action_from_dict
 from scenarios.i18n import Lang
 from scenarios.journal import Annotation, JournalBrowser, add_annotation, read_annotations
-from scenarios.tui.i18n import BindingSpec, text
+from scenarios.tui.bindings import BindingSpec
 from scenarios.tui.log_lines import log_lines
+from scenarios.tui.texts import text
 from scenarios.tui.widgets.cards import CardView
 from scenarios.tui.widgets.gauge import Gauge
 from scenarios.tui.widgets.key_bar import KeyBar
@@ -38,7 +39,7 @@ PACES = (4.0, 2.0, 1.0, 0.5, 0.25)
 LOG_WINDOW = 12
 
 
-class ReplayScreen(Screen[None]):
+class ReviewScreen(Screen[None]):
     """A past session, at the action the trainer chooses."""
 
     BINDING_SPECS: list[BindingSpec] = [
@@ -81,27 +82,27 @@ class ReplayScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield PhaseBar(id="phase-bar")
-        yield Static(id="replay-banner", markup=False)
+        yield Static(id="review-banner", markup=False)
         with Horizontal(id="body"):
             yield from side_panel(self.deck, self.lang)
             with Vertical(id="main"):
-                yield TextPanel(id="replay-action")
+                yield TextPanel(id="review-action")
                 yield VerticalScroll(id="events")
-                yield TextPanel(id="replay-notes")
+                yield TextPanel(id="review-notes")
         yield Timeline([p.title for p in self.deck.phases], id="timeline")
         yield KeyBar()
 
     def on_mount(self) -> None:
-        banner = self.query_one("#replay-banner", Static)
+        banner = self.query_one("#review-banner", Static)
         damage = self.browser.damage
         if damage is not None and damage.code != "truncated":
             banner.update(
-                self.t("replay.damaged", problem=damage.message(self.lang), count=len(self.browser))
+                self.t("review.damaged", problem=damage.message(self.lang), count=len(self.browser))
             )
         elif damage is not None:
             banner.update(
                 self.t(
-                    "replay.truncated", problem=damage.message(self.lang), count=len(self.browser)
+                    "review.truncated", problem=damage.message(self.lang), count=len(self.browser)
                 )
             )
         else:
@@ -155,7 +156,7 @@ class ReplayScreen(Screen[None]):
             turn=state.turn,
             turns=deck.total_rounds,
         )
-        right = self.t("replay.position", index=self.index, count=len(self.browser))
+        right = self.t("review.position", index=self.index, count=len(self.browser))
         self.query_one(PhaseBar).show(state.phase_index, f"{number} · {phase.title}", middle, right)
 
     def _gauges(self, state: State) -> None:
@@ -167,15 +168,15 @@ class ReplayScreen(Screen[None]):
             )
 
     def _action(self, state: State) -> None:
-        panel = self.query_one("#replay-action", TextPanel)
+        panel = self.query_one("#review-action", TextPanel)
         if self.index == 0:
-            panel.show(Text(self.t("replay.start"), style="bold"))
+            panel.show(Text(self.t("review.start"), style="bold"))
             return
         entry = self.browser.entries[self.index - 1]
         action = action_from_dict(entry.action)
         body = Text()
         body.append(
-            self.t("replay.action", seq=entry.seq, time=entry.time[11:19]) + "\n", style="bold"
+            self.t("review.action", seq=entry.seq, time=entry.time[11:19]) + "\n", style="bold"
         )
         for line in log_lines(state, self.lang):
             body.append_text(line)
@@ -193,10 +194,10 @@ class ReplayScreen(Screen[None]):
 
     def _notes(self) -> None:
         notes = [a.text for a in self.annotations if a.seq == self.index]
-        panel = self.query_one("#replay-notes", TextPanel)
+        panel = self.query_one("#review-notes", TextPanel)
         if notes:
             panel.show(
-                Text("\n".join(self.t("replay.annotation", text=n) for n in notes), style="magenta")
+                Text("\n".join(self.t("review.annotation", text=n) for n in notes), style="magenta")
             )
         else:
             panel.show("")
@@ -266,10 +267,10 @@ class ReplayScreen(Screen[None]):
         if self.playing is not None:
             self.playing.stop()
             self.playing = None
-            self.notify(self.t("replay.paused"))
+            self.notify(self.t("review.paused"))
             return
         self.playing = self.set_interval(PACES[self.pace], self._advance)
-        self.notify(self.t("replay.playing", seconds=PACES[self.pace]))
+        self.notify(self.t("review.playing", seconds=PACES[self.pace]))
 
     def _advance(self) -> None:
         if self.index >= len(self.browser):
@@ -282,7 +283,7 @@ class ReplayScreen(Screen[None]):
         if self.playing is not None:
             self.playing.stop()
             self.playing = self.set_interval(PACES[self.pace], self._advance)
-        self.notify(self.t("replay.pace", seconds=PACES[self.pace]))
+        self.notify(self.t("review.pace", seconds=PACES[self.pace]))
 
     def action_annotate(self) -> None:
         from scenarios.tui.screens.dialogs import AskDialog
@@ -293,7 +294,7 @@ class ReplayScreen(Screen[None]):
                 self._moments = None
                 self.show(self.index)
 
-        self.app.push_screen(AskDialog(self.t("replay.annotate", index=self.index)), keep)
+        self.app.push_screen(AskDialog(self.t("review.annotate", index=self.index)), keep)
 
     def follow(self) -> None:
         """A game still being played: show its new actions as they are journaled."""
