@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,12 +14,21 @@ from textual.screen import Screen
 
 from scenarios.i18n import Lang
 from scenarios.tui.bindings import BindingSpec, localised
+from scenarios.tui.messages import (
+    DeckChosen,
+    DeckFileChosen,
+    GameOver,
+    HomeRequested,
+    QuitRequested,
+    ResumeRequested,
+    StartRequested,
+)
 from scenarios.tui.texts import text
 
 if TYPE_CHECKING:
     from scenarios.deck import Deck
     from scenarios.engine import State
-    from scenarios.journal import Session, Team
+    from scenarios.journal import Session
 
 # Screens, the engine and the journal are imported when first needed, so that
 # the home screen shows as soon as possible.
@@ -109,21 +118,27 @@ class ScenariosApp(App[None]):
             localised(SetupScreen, self.lang)(deck, self.lang, seed, self.minutes, self.teams)
         )
 
-    def open_deck_file(self, path: str, watch: bool = True) -> None:
+    def on_home_requested(self, _: HomeRequested) -> None:
+        self.home()
+
+    def on_deck_chosen(self, message: DeckChosen) -> None:
+        self.setup(message.deck)
+
+    def on_deck_file_chosen(self, message: DeckFileChosen) -> None:
         """Load a deck the user named; follow its edits unless it is a bundled one."""
         from scenarios.deck import DeckError, load_deck
         from scenarios.tui.screens.dialogs import MessageDialog
 
         try:
-            deck = load_deck(path)
+            deck = load_deck(message.path)
         except DeckError as error:
             self.push_screen(
                 MessageDialog(text(self.lang, "home.invalid"), error.format(self.lang))
             )
             return
         self.setup(deck)
-        if watch:
-            self.watch_deck(Path(path))
+        if message.watch:
+            self.watch_deck(Path(message.path))
 
     # A designer editing the deck while it is open
 
@@ -222,13 +237,17 @@ class ScenariosApp(App[None]):
             answered,
         )
 
-    def start(self, deck: Deck, seed: int, teams: Sequence[Team], minutes: int) -> None:
+    def on_start_requested(self, message: StartRequested) -> None:
         from scenarios.journal import Session, new_journal_path
 
+        deck, seed = message.deck, message.seed
         path = self.journal or new_journal_path(deck.id, seed, self.now(), self.journal_folder)
         self.journal = None
-        session = Session.start(deck, seed, path, teams, lang=self.lang, clock=self.now)
-        self._play(session, minutes)
+        session = Session.start(deck, seed, path, message.teams, lang=self.lang, clock=self.now)
+        self._play(session, message.minutes)
+
+    def on_resume_requested(self, message: ResumeRequested) -> None:
+        self.resume(message.path)
 
     def resume(self, path: Path) -> None:
         from scenarios.journal import JournalError, Session, read_journal, replay
@@ -240,13 +259,13 @@ class ScenariosApp(App[None]):
         except JournalError as error:
             self.push_screen(MessageDialog(str(path), error.message(self.lang)))
             return
-        notice = text(self.lang, "play.resumed", actions=report.kept)
+        notice = text(self.lang, "play.resumed", count=report.kept)
         if report.damage is not None:
             notice = text(
                 self.lang,
                 "play.damaged",
+                count=report.kept,
                 problem=report.damage.message(self.lang),
-                kept=report.kept,
                 backup=report.backup,
             )
         history = replay(content, keep_states=True).states[: report.kept]
@@ -267,7 +286,12 @@ class ScenariosApp(App[None]):
         self.session = session
         self.last_journal = session.path
         screen = localised(PlayScreen, self.lang)(
-            session, self.lang, round_seconds=minutes * 60, notice=notice, history=history
+            session,
+            self.lang,
+            self.clock,
+            round_seconds=minutes * 60,
+            notice=notice,
+            history=history,
         )
         self._show(screen)
 
@@ -276,18 +300,18 @@ class ScenariosApp(App[None]):
 
         self._show(localised(ReviewScreen, self.lang)(path, self.lang))
 
+    def on_game_over(self, message: GameOver) -> None:
+        self.show_end(message.session)
+
     def show_end(self, session: Session) -> None:
         from scenarios.tui.screens.end import EndScreen
 
         self._show(localised(EndScreen, self.lang)(session.state, session.path, self.lang))
 
-    def team_of(self, session: Session, role: str) -> str:
-        for team in session.header.teams:
-            if role in team.roles:
-                return team.name
-        return role
-
     # Leaving
+
+    def on_quit_requested(self, message: QuitRequested) -> None:
+        self.confirm_quit(message.session)
 
     def confirm_quit(self, session: Session) -> None:
         from scenarios.tui.screens.dialogs import QuitDialog

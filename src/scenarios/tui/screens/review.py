@@ -13,22 +13,21 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
+from textual.containers import VerticalScroll
 from textual.timer import Timer
 from textual.widgets import RichLog, Static
 
+from scenarios.deck import Deck
 from scenarios.engine import Pass, Play, action_from_dict
-from scenarios.i18n import Lang
+from scenarios.i18n import Lang, decimal
 from scenarios.journal import Annotation, JournalBrowser, add_annotation, read_annotations
 from scenarios.tui.bindings import BindingSpec
 from scenarios.tui.log_lines import log_lines
-from scenarios.tui.texts import text
+from scenarios.tui.screens.base import AppScreen
 from scenarios.tui.widgets.cards import CardView
-from scenarios.tui.widgets.gauge import Gauge
 from scenarios.tui.widgets.key_bar import KeyBar
 from scenarios.tui.widgets.phase_bar import PhaseBar
-from scenarios.tui.widgets.side_panel import side_panel
+from scenarios.tui.widgets.side_panel import body_with_side_panel, show_gauges
 from scenarios.tui.widgets.text_panel import TextPanel
 from scenarios.tui.widgets.timeline import Moment, Timeline
 
@@ -39,7 +38,7 @@ PACES = (4.0, 2.0, 1.0, 0.5, 0.25)
 LOG_WINDOW = 12
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(AppScreen):
     """A past session, at the action the trainer chooses."""
 
     BINDING_SPECS: list[BindingSpec] = [
@@ -54,7 +53,7 @@ class ReviewScreen(Screen[None]):
         ("m", "mark(1)", "key.mark", True, "m/M", False),
         ("M", "mark(-1)", "key.mark", False, "M", False),
         ("home", "jump(0)", "key.ends", True, "keyname.ends", True),
-        ("end", "jump(-1)", "key.ends", False, "Fin", True),
+        ("end", "jump(-1)", "key.ends", False, "keyname.end", True),
         ("space", "autoplay", "key.autoplay", True, "keyname.space", False),
         ("plus", "pace(1)", "key.pace", True, "+/-", False),
         ("minus", "pace(-1)", "key.pace", False, "-", False),
@@ -63,9 +62,8 @@ class ReviewScreen(Screen[None]):
     ]
 
     def __init__(self, journal: Path, lang: Lang) -> None:
-        super().__init__()
+        super().__init__(lang)
         self.journal = journal
-        self.lang = lang
         self.browser = JournalBrowser(journal)
         self.annotations: list[Annotation] = read_annotations(journal)
         self.index = 0
@@ -73,22 +71,20 @@ class ReviewScreen(Screen[None]):
         self.playing: Timer | None = None
         self._moments: list[Moment] | None = None
 
-    def t(self, key: str, **params: object) -> str:
-        return text.format(self.lang, key, params)
-
     @property
-    def deck(self):  # type: ignore[no-untyped-def]
+    def deck(self) -> Deck:
         return self.browser.deck
 
     def compose(self) -> ComposeResult:
         yield PhaseBar(id="phase-bar")
         yield Static(id="review-banner", markup=False)
-        with Horizontal(id="body"):
-            yield from side_panel(self.deck, self.lang)
-            with Vertical(id="main"):
-                yield TextPanel(id="review-action")
-                yield VerticalScroll(id="events")
-                yield TextPanel(id="review-notes")
+        yield from body_with_side_panel(
+            self.deck,
+            self.lang,
+            TextPanel(id="review-action"),
+            VerticalScroll(id="events"),
+            TextPanel(id="review-notes"),
+        )
         yield Timeline([p.title for p in self.deck.phases], id="timeline")
         yield KeyBar()
 
@@ -137,35 +133,15 @@ class ReviewScreen(Screen[None]):
         self.index = max(0, min(index, len(browser)))
         window = list(browser.states(self.index - LOG_WINDOW + 1, self.index))
         state = window[-1]
-        self._header(state)
-        self._gauges(state)
+        position = self.t("review.position", index=self.index, total=len(self.browser))
+        self.query_one(PhaseBar).show_state(state, self.lang, position)
+        show_gauges(self, state)
         self._action(state)
         self._events(state)
         self._notes()
         self._log(window[1:] if self.index >= LOG_WINDOW else window)
         self.query_one(Timeline).show(self.moments(), self.index)
 
-    def _header(self, state: State) -> None:
-        deck = self.deck
-        phase = deck.phases[state.phase_index]
-        number = self.t("phase.label", number=state.phase_index + 1, count=len(deck.phases))
-        middle = self.t(
-            "play.round",
-            round=state.round,
-            rounds=phase.rounds,
-            turn=state.turn,
-            turns=deck.total_rounds,
-        )
-        right = self.t("review.position", index=self.index, count=len(self.browser))
-        self.query_one(PhaseBar).show(state.phase_index, f"{number} · {phase.title}", middle, right)
-
-    def _gauges(self, state: State) -> None:
-        start = state.trail[-1] if state.trail else state.indicators
-        for index, indicator in enumerate(self.deck.indicators):
-            history = [values[index] for values in state.trail]
-            self.query_one(f"#gauge-{indicator.id}", Gauge).show(
-                state.indicators[index], state.indicators[index] - start[index], history
-            )
 
     def _action(self, state: State) -> None:
         panel = self.query_one("#review-action", TextPanel)
@@ -182,8 +158,7 @@ class ReviewScreen(Screen[None]):
             body.append_text(line)
             body.append("\n")
         if isinstance(action, (Play, Pass)) and action.rationale:
-            quoted = f"« {action.rationale} »" if self.lang == "fr" else f"“{action.rationale}”"
-            body.append(quoted, style="italic")
+            body.append(self.t("review.rationale", text=action.rationale), style="italic")
         panel.show(body)
 
     def _events(self, state: State) -> None:
@@ -270,7 +245,7 @@ class ReviewScreen(Screen[None]):
             self.notify(self.t("review.paused"))
             return
         self.playing = self.set_interval(PACES[self.pace], self._advance)
-        self.notify(self.t("review.playing", seconds=PACES[self.pace]))
+        self.notify(self.t("review.playing", seconds=decimal(PACES[self.pace], self.lang)))
 
     def _advance(self) -> None:
         if self.index >= len(self.browser):
@@ -283,7 +258,7 @@ class ReviewScreen(Screen[None]):
         if self.playing is not None:
             self.playing.stop()
             self.playing = self.set_interval(PACES[self.pace], self._advance)
-        self.notify(self.t("review.pace", seconds=PACES[self.pace]))
+        self.notify(self.t("review.pace", seconds=decimal(PACES[self.pace], self.lang)))
 
     def action_annotate(self) -> None:
         from scenarios.tui.screens.dialogs import AskDialog
