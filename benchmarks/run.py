@@ -207,7 +207,7 @@ async def _key_round_trips() -> tuple[list[float], list[float]]:
     from tui_apps import MinimalApp
 
     from scenarios.tui.app import ScenariosApp
-    from scenarios.tui.i18n import localised
+    from scenarios.tui.bindings import localised
     from scenarios.tui.screens.play import PlayScreen
 
     async def press(app: object, key: str) -> float:

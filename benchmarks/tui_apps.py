@@ -39,7 +39,7 @@ class MinimalApp(App[None]):
 
 def scenarios_app(exit_after_first_frame: bool = False) -> App[None]:
     from scenarios.tui.app import ScenariosApp
-    from scenarios.tui.i18n import localised
+    from scenarios.tui.bindings import localised
 
     class FirstFrame(localised(ScenariosApp, "fr")):  # type: ignore[misc]
         def on_mount(self) -> None:

@@ -14,7 +14,7 @@ from textual.widgets import Input
 
 from scenarios.deck import load_deck
 from scenarios.tui.app import ScenariosApp
-from scenarios.tui.i18n import localised
+from scenarios.tui.bindings import localised
 from scenarios.tui.screens.dialogs import ConfirmDialog
 from scenarios.tui.screens.play import PlayScreen
 from scenarios.tui.screens.setup import SetupScreen

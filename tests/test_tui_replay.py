@@ -1,4 +1,4 @@
-"""The trainer's replay screen: step, jump, annotate, damaged and live journals, snapshots."""
+"""The trainer's review screen: step, jump, annotate, damaged and live journals, snapshots."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from scenarios.deck import load_deck, resolve_deck
 from scenarios.engine import Note, legal_actions
 from scenarios.journal import Session, read_annotations, read_journal, replay
 from scenarios.tui.app import ScenariosApp
-from scenarios.tui.i18n import localised
-from scenarios.tui.screens.replay import ReplayScreen
+from scenarios.tui.bindings import localised
+from scenarios.tui.screens.review import ReviewScreen
 from scenarios.tui.widgets.gauge import Gauge
 from tests.conftest import CliResult
 from tests.tui_driver import no_cursor_blink
@@ -38,24 +38,24 @@ def record(path: Path, seed: int = 4, steps: int = 10_000, stop_after: int | Non
     return path
 
 
-def replay_app(path: Path, lang: str = "fr") -> ScenariosApp:
-    return localised(ScenariosApp, lang)(lang=lang, replay=path)  # type: ignore[arg-type]
+def review_app(path: Path, lang: str = "fr") -> ScenariosApp:
+    return localised(ScenariosApp, lang)(lang=lang, review=path)  # type: ignore[arg-type]
 
 
-def screen_of(pilot: Pilot[None]) -> ReplayScreen:
+def screen_of(pilot: Pilot[None]) -> ReviewScreen:
     screen = pilot.app.screen
-    assert isinstance(screen, ReplayScreen)
+    assert isinstance(screen, ReviewScreen)
     return screen
 
 
-def shown_values(screen: ReplayScreen) -> list[int]:
+def shown_values(screen: ReviewScreen) -> list[int]:
     return [gauge.value for gauge in screen.query(Gauge)]
 
 
 async def test_stepping_and_jumping_show_the_engines_state(tmp_path: Path) -> None:
     path = record(tmp_path / "partie.jsonl")
     states = replay(read_journal(path), keep_states=True).states
-    async with replay_app(path).run_test(size=(120, 40)) as pilot:
+    async with review_app(path).run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen = screen_of(pilot)
         assert screen.index == 0
@@ -89,12 +89,12 @@ async def test_the_shown_decision_is_the_journaled_one_with_its_rationale(tmp_pa
         card = next(c for c in session.state.hand(role)
                     if Play(role, c) in legal_actions(session.state))
         session.apply(Play(role, card, "Parce que le PCS date de 2015"))
-    async with replay_app(path).run_test(size=(120, 40)) as pilot:
+    async with review_app(path).run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("d")
         screen = screen_of(pilot)
         assert screen.index == 2
-        shown = str(screen.query_one("#replay-action").render())
+        shown = str(screen.query_one("#review-action").render())
         assert deck.card(card).title in shown
         assert "Parce que le PCS date de 2015" in shown
 
@@ -103,12 +103,12 @@ async def test_an_annotation_goes_to_the_sidecar_and_the_report(
     tmp_path: Path, cli: Callable[..., CliResult]
 ) -> None:
     path = record(tmp_path / "partie.jsonl")
-    async with replay_app(path).run_test(size=(120, 40)) as pilot:
+    async with review_app(path).run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("right", "right", "right", "right", "a")
         await pilot.press(*"Ici il fallait alerter", "enter")
         await pilot.pause()
-        assert "Ici il fallait alerter" in str(screen_of(pilot).query_one("#replay-notes").render())
+        assert "Ici il fallait alerter" in str(screen_of(pilot).query_one("#review-notes").render())
         await pilot.press("home", "m")
         assert screen_of(pilot).index in (4, 7)
     [note] = read_annotations(path)
@@ -124,9 +124,9 @@ async def test_a_damaged_journal_shows_its_valid_prefix_under_a_banner(tmp_path:
     data = path.read_bytes()
     path.write_bytes(data[: len(data) - 40])
     valid = len(read_journal(path).entries)
-    async with replay_app(path).run_test(size=(120, 40)) as pilot:
+    async with review_app(path).run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        banner = str(screen_of(pilot).query_one("#replay-banner").render())
+        banner = str(screen_of(pilot).query_one("#review-banner").render())
         assert "coupée" in banner and str(valid) in banner
         await pilot.press("end")
         assert screen_of(pilot).index == valid
@@ -134,7 +134,7 @@ async def test_a_damaged_journal_shows_its_valid_prefix_under_a_banner(tmp_path:
 
 async def test_a_game_being_played_is_followed(tmp_path: Path) -> None:
     path = record(tmp_path / "partie.jsonl", stop_after=5)
-    async with replay_app(path).run_test(size=(120, 40)) as pilot:
+    async with review_app(path).run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen = screen_of(pilot)
         await pilot.press("end")
@@ -171,15 +171,15 @@ def _go(keys: list[str]) -> Callable[[Pilot[None]], object]:
 
 
 def test_replay_snapshot_at_the_start(snap_compare: Callable[..., bool], journal_for_snapshots: Path) -> None:
-    assert snap_compare(replay_app(journal_for_snapshots), terminal_size=(100, 30), run_before=_go([]))
+    assert snap_compare(review_app(journal_for_snapshots), terminal_size=(100, 30), run_before=_go([]))
 
 
 def test_replay_snapshot_at_a_dilemma(snap_compare: Callable[..., bool], journal_for_snapshots: Path) -> None:
     entries = read_journal(journal_for_snapshots).entries
     first_choice = next(i for i, e in enumerate(entries, 1) if e.action["type"] == "choose")
     keys = ["right"] * (first_choice - 1)
-    assert snap_compare(replay_app(journal_for_snapshots), terminal_size=(100, 30), run_before=_go(keys))
+    assert snap_compare(review_app(journal_for_snapshots), terminal_size=(100, 30), run_before=_go(keys))
 
 
 def test_replay_snapshot_at_the_end(snap_compare: Callable[..., bool], journal_for_snapshots: Path) -> None:
-    assert snap_compare(replay_app(journal_for_snapshots), terminal_size=(100, 30), run_before=_go(["end"]))
+    assert snap_compare(review_app(journal_for_snapshots), terminal_size=(100, 30), run_before=_go(["end"]))

@@ -13,7 +13,7 @@ from scenarios.deck import load_deck, resolve_deck
 from scenarios.engine import State, available_options
 from scenarios.i18n import Lang
 from scenarios.tui.app import ScenariosApp
-from scenarios.tui.i18n import localised
+from scenarios.tui.bindings import localised
 from scenarios.tui.screens.end import EndScreen
 from scenarios.tui.screens.play import PlayScreen
 
@@ -51,6 +51,7 @@ async def step(pilot: Pilot[None], rationale: str = "", prefer_pass: bool = Fals
     state = play_state(pilot)
     if state is None:
         return False
+    shown = pilot.app.screen
     if state.pending:
         card = state.deck.card(state.pending[0])
         legal = [o.id for o in available_options(state, card)]
@@ -73,6 +74,8 @@ async def step(pilot: Pilot[None], rationale: str = "", prefer_pass: bool = Fals
                 await pilot.press("r", *rationale, "escape")
             await pilot.press("p")
     await pilot.pause()
+    if pilot.app.screen is not shown:
+        await pilot.pause()  # the app switched screens on a message: let the new one mount
     return play_state(pilot) is not None
 
 

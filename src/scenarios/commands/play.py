@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
         say(TEXTS(lang, "play.no_journal", path=resume), error=True)
         return 1
     from scenarios.tui.app import ScenariosApp
-    from scenarios.tui.i18n import localised
+    from scenarios.tui.bindings import localised
 
     app = localised(ScenariosApp, lang)(
         lang=lang,

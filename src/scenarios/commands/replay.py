@@ -47,12 +47,12 @@ def replay_on_screen(paths: list[str], lang: Lang) -> int:
 
     from scenarios.journal import JournalBrowser
     from scenarios.tui.app import ScenariosApp
-    from scenarios.tui.i18n import localised
+    from scenarios.tui.bindings import localised
 
     try:
         JournalBrowser(paths[0])
     except JournalError as error:
         say(f"{paths[0]}: {error.message(lang)}", error=True, style="red")
         return 1
-    localised(ScenariosApp, lang)(lang=lang, replay=Path(paths[0])).run()
+    localised(ScenariosApp, lang)(lang=lang, review=Path(paths[0])).run()
     return 0

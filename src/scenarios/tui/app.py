@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,12 +13,22 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from scenarios.i18n import Lang
-from scenarios.tui.i18n import BindingSpec, localised, text
+from scenarios.tui.bindings import BindingSpec, localised
+from scenarios.tui.messages import (
+    DeckChosen,
+    DeckFileChosen,
+    GameOver,
+    HomeRequested,
+    QuitRequested,
+    ResumeRequested,
+    StartRequested,
+)
+from scenarios.tui.texts import text
 
 if TYPE_CHECKING:
     from scenarios.deck import Deck
     from scenarios.engine import State
-    from scenarios.journal import Session, Team
+    from scenarios.journal import Session
 
 # Screens, the engine and the journal are imported when first needed, so that
 # the home screen shows as soon as possible.
@@ -47,7 +57,7 @@ class ScenariosApp(App[None]):
         lang: Lang = "fr",
         deck: Deck | None = None,
         resume: Path | None = None,
-        replay: Path | None = None,
+        review: Path | None = None,
         seed: int | None = None,
         teams: dict[str, str] | None = None,
         journal: Path | None = None,
@@ -61,7 +71,7 @@ class ScenariosApp(App[None]):
         self.lang = lang
         self.initial_deck = deck
         self.initial_resume = resume
-        self.initial_replay = replay
+        self.initial_review = review
         self.seed = seed
         self.teams = dict(teams or {})
         self.journal = journal
@@ -77,8 +87,8 @@ class ScenariosApp(App[None]):
     def on_mount(self) -> None:
         if self.deck_path is not None:
             self.watch_deck(self.deck_path)
-        if self.initial_replay is not None:
-            self.replay(self.initial_replay)
+        if self.initial_review is not None:
+            self.review(self.initial_review)
         elif self.initial_resume is not None:
             self.resume(self.initial_resume)
         elif self.initial_deck is not None:
@@ -108,21 +118,27 @@ class ScenariosApp(App[None]):
             localised(SetupScreen, self.lang)(deck, self.lang, seed, self.minutes, self.teams)
         )
 
-    def open_deck_file(self, path: str, watch: bool = True) -> None:
+    def on_home_requested(self, _: HomeRequested) -> None:
+        self.home()
+
+    def on_deck_chosen(self, message: DeckChosen) -> None:
+        self.setup(message.deck)
+
+    def on_deck_file_chosen(self, message: DeckFileChosen) -> None:
         """Load a deck the user named; follow its edits unless it is a bundled one."""
         from scenarios.deck import DeckError, load_deck
         from scenarios.tui.screens.dialogs import MessageDialog
 
         try:
-            deck = load_deck(path)
+            deck = load_deck(message.path)
         except DeckError as error:
             self.push_screen(
                 MessageDialog(text(self.lang, "home.invalid"), error.format(self.lang))
             )
             return
         self.setup(deck)
-        if watch:
-            self.watch_deck(Path(path))
+        if message.watch:
+            self.watch_deck(Path(message.path))
 
     # A designer editing the deck while it is open
 
@@ -221,13 +237,17 @@ class ScenariosApp(App[None]):
             answered,
         )
 
-    def start(self, deck: Deck, seed: int, teams: Sequence[Team], minutes: int) -> None:
+    def on_start_requested(self, message: StartRequested) -> None:
         from scenarios.journal import Session, new_journal_path
 
+        deck, seed = message.deck, message.seed
         path = self.journal or new_journal_path(deck.id, seed, self.now(), self.journal_folder)
         self.journal = None
-        session = Session.start(deck, seed, path, teams, lang=self.lang, clock=self.now)
-        self._play(session, minutes)
+        session = Session.start(deck, seed, path, message.teams, lang=self.lang, clock=self.now)
+        self._play(session, message.minutes)
+
+    def on_resume_requested(self, message: ResumeRequested) -> None:
+        self.resume(message.path)
 
     def resume(self, path: Path) -> None:
         from scenarios.journal import JournalError, Session, read_journal, replay
@@ -239,13 +259,13 @@ class ScenariosApp(App[None]):
         except JournalError as error:
             self.push_screen(MessageDialog(str(path), error.message(self.lang)))
             return
-        notice = text(self.lang, "play.resumed", actions=report.kept)
+        notice = text(self.lang, "play.resumed", count=report.kept)
         if report.damage is not None:
             notice = text(
                 self.lang,
                 "play.damaged",
+                count=report.kept,
                 problem=report.damage.message(self.lang),
-                kept=report.kept,
                 backup=report.backup,
             )
         history = replay(content, keep_states=True).states[: report.kept]
@@ -266,27 +286,32 @@ class ScenariosApp(App[None]):
         self.session = session
         self.last_journal = session.path
         screen = localised(PlayScreen, self.lang)(
-            session, self.lang, round_seconds=minutes * 60, notice=notice, history=history
+            session,
+            self.lang,
+            self.clock,
+            round_seconds=minutes * 60,
+            notice=notice,
+            history=history,
         )
         self._show(screen)
 
-    def replay(self, path: Path) -> None:
-        from scenarios.tui.screens.replay import ReplayScreen
+    def review(self, path: Path) -> None:
+        from scenarios.tui.screens.review import ReviewScreen
 
-        self._show(localised(ReplayScreen, self.lang)(path, self.lang))
+        self._show(localised(ReviewScreen, self.lang)(path, self.lang))
+
+    def on_game_over(self, message: GameOver) -> None:
+        self.show_end(message.session)
 
     def show_end(self, session: Session) -> None:
         from scenarios.tui.screens.end import EndScreen
 
         self._show(localised(EndScreen, self.lang)(session.state, session.path, self.lang))
 
-    def team_of(self, session: Session, role: str) -> str:
-        for team in session.header.teams:
-            if role in team.roles:
-                return team.name
-        return role
-
     # Leaving
+
+    def on_quit_requested(self, message: QuitRequested) -> None:
+        self.confirm_quit(message.session)
 
     def confirm_quit(self, session: Session) -> None:
         from scenarios.tui.screens.dialogs import QuitDialog

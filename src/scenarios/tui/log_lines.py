@@ -25,7 +25,7 @@ from scenarios.engine.events import (
     Undone,
 )
 from scenarios.i18n import Lang
-from scenarios.tui.i18n import text
+from scenarios.tui.texts import text
 from scenarios.tui.widgets.gauge import signed
 
 

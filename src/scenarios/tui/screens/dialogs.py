@@ -9,7 +9,7 @@ from textual.widgets import Button, Input, Static
 
 from scenarios.deck import Card
 from scenarios.i18n import Lang
-from scenarios.tui.i18n import text
+from scenarios.tui.texts import text
 from scenarios.tui.widgets.cards import CardView
 
 
@@ -84,42 +84,49 @@ class QuitDialog(ConfirmDialog):
         )
 
 
-class CardsDialog(ModalScreen[None]):
-    """The round's cards in full, to read them aloud; closed with Escape or Enter."""
-
-    BINDINGS = [("escape", "close", ""), ("enter", "close", ""), ("e", "close", "")]
-
-    def __init__(self, title: str, cards: list[Card]) -> None:
-        super().__init__()
-        self.title_text = title
-        self.cards = cards
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog wide"):
-            yield Static(self.title_text, classes="dialog-title")
-            with VerticalScroll():
-                for card in self.cards:
-                    yield CardView(card)
-
-    def action_close(self) -> None:
-        self.dismiss(None)
-
-
-class MessageDialog(ModalScreen[None]):
-    """A message to read (such as a deck's errors), closed with Escape or Enter."""
+class ReadingDialog(ModalScreen[None]):
+    """Something to read under a title, scrolled if long, closed with Escape or Enter."""
 
     BINDINGS = [("escape", "close", ""), ("enter", "close", "")]
 
-    def __init__(self, title: str, body: str) -> None:
+    def __init__(self, title: str) -> None:
         super().__init__()
         self.title_text = title
-        self.body = body
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             yield Static(self.title_text, classes="dialog-title")
             with VerticalScroll():
-                yield Static(self.body, markup=False)
+                yield from self.body()
+
+    def body(self) -> ComposeResult:
+        """The widgets to read."""
+        yield from ()
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+class CardsDialog(ReadingDialog):
+    """The round's cards in full, to read them aloud; also closed with the key that opened it."""
+
+    BINDINGS = [("e", "close", "")]
+
+    def __init__(self, title: str, cards: list[Card]) -> None:
+        super().__init__(title)
+        self.cards = cards
+
+    def body(self) -> ComposeResult:
+        for card in self.cards:
+            yield CardView(card)
+
+
+class MessageDialog(ReadingDialog):
+    """A message to read, such as a deck's errors."""
+
+    def __init__(self, title: str, message: str) -> None:
+        super().__init__(title)
+        self.message = message
+
+    def body(self) -> ComposeResult:
+        yield Static(self.message, markup=False)

@@ -20,7 +20,8 @@ from textual.widgets import Markdown, Static
 from scenarios.engine import State
 from scenarios.i18n import Lang
 from scenarios.sparkline import sparkline
-from scenarios.tui.i18n import BindingSpec, text
+from scenarios.tui.bindings import BindingSpec
+from scenarios.tui.messages import HomeRequested
 from scenarios.tui.screens.base import AppScreen
 from scenarios.tui.widgets.key_bar import KeyBar
 
@@ -38,14 +39,10 @@ class EndScreen(AppScreen):
     ]
 
     def __init__(self, final: State, journal: Path, lang: Lang) -> None:
-        super().__init__()
+        super().__init__(lang)
         self.final = final
         self.journal = journal
-        self.lang = lang
         self.report: SessionReport | None = None
-
-    def t(self, key: str, **params: object) -> str:
-        return text.format(self.lang, key, params)
 
     def compose(self) -> ComposeResult:
         final = self.final
@@ -54,7 +51,9 @@ class EndScreen(AppScreen):
         outcome = final.outcome or "completed"
         title = Text(self.t("end.title"), style="bold")
         if ending is not None:
-            title.append(f"\n{self.t('end.outcome.' + outcome)} — {ending.title}", style="bold")
+            verdict = self.t("end.outcome." + outcome)
+            reached = self.t("end.ending", outcome=verdict, ending=ending.title)
+            title.append("\n" + reached, style="bold")
         else:
             title.append("\n" + self.t("end.completed"), style="bold")
         if ending and ending.text:
@@ -108,20 +107,21 @@ class EndScreen(AppScreen):
         body.append(
             self.t(
                 "end.counts",
-                rounds=self.final.turn,
-                plays=sum(plays.values()),
-                passes=sum(passes.values()),
-                choices=choices,
-                notes=len(self.final.notes),
+                rounds=self.t("end.rounds", count=final.turn),
+                plays=self.t("end.plays", count=sum(plays.values())),
+                passes=self.t("end.passes", count=sum(passes.values())),
+                choices=self.t("end.choices", count=choices),
+                notes=self.t("end.notes", count=len(final.notes)),
             )
         )
         for role in deck.roles:
-            body.append(
-                "\n  "
-                + self.t(
-                    "end.by_role", role=role.title, plays=plays[role.id], passes=passes[role.id]
-                )
+            by_role = self.t(
+                "end.by_role",
+                role=role.title,
+                plays=self.t("end.plays", count=plays[role.id]),
+                passes=self.t("end.passes", count=passes[role.id]),
             )
+            body.append("\n  " + by_role)
         return body
 
     def on_mount(self) -> None:
@@ -135,8 +135,8 @@ class EndScreen(AppScreen):
 
         report = session_report(load_timeline(self.journal), read_annotations(self.journal))
         self.report = report
-        text = session_markdown(report, self.lang)
-        self.app.call_from_thread(self.query_one("#end-debrief", Markdown).update, text)
+        markdown = session_markdown(report, self.lang)
+        self.app.call_from_thread(self.query_one("#end-debrief", Markdown).update, markdown)
 
     def action_export(self) -> None:
         from scenarios.debrief import session_markdown
@@ -152,4 +152,4 @@ class EndScreen(AppScreen):
         self.notify(self.t("end.exported", markdown=markdown, html=html), timeout=10)
 
     def action_new(self) -> None:
-        self.scenarios_app.home()
+        self.app.post_message(HomeRequested())

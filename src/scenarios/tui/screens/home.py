@@ -20,7 +20,8 @@ from textual.widgets.option_list import Option
 
 from scenarios.deck.bundled import DEFAULT_DECK, BundledDeck, bundled_decks
 from scenarios.i18n import Lang
-from scenarios.tui.i18n import BindingSpec, text
+from scenarios.tui.bindings import BindingSpec
+from scenarios.tui.messages import DeckChosen, DeckFileChosen, ResumeRequested
 from scenarios.tui.screens.base import AppScreen
 from scenarios.tui.widgets.key_bar import KeyBar
 
@@ -73,8 +74,7 @@ class HomeScreen(AppScreen):
     ]
 
     def __init__(self, lang: Lang, journal_folder: Path | None) -> None:
-        super().__init__()
-        self.lang = lang
+        super().__init__(lang)
         self.journal_folder = journal_folder
         self.bundled: list[BundledDeck] = sorted(
             bundled_decks(), key=lambda b: (b.id != DEFAULT_DECK, b.id)
@@ -83,19 +83,18 @@ class HomeScreen(AppScreen):
         self.sessions: list[Resumable] = []
 
     def compose(self) -> ComposeResult:
-        lang = self.lang
-        yield Static("scenarios — " + text(lang, "home.title"), id="home-title")
+        yield Static(self.t("home.title"), id="home-title")
         with Horizontal(id="home-body"):
             with Vertical(id="home-lists"):
                 decks = OptionList(*[Option(b.id, id=b.id) for b in self.bundled], id="decks")
-                decks.border_title = text(lang, "home.decks")
+                decks.border_title = self.t("home.decks")
                 yield decks
                 sessions = OptionList(id="sessions")
-                sessions.border_title = text(lang, "home.sessions")
+                sessions.border_title = self.t("home.sessions")
                 yield sessions
             with VerticalScroll(id="deck-detail"):
                 yield Static(id="deck-description")
-        yield Static(text(lang, "home.hint"), id="home-hint")
+        yield Static(self.t("home.hint"), id="home-hint")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -128,22 +127,20 @@ class HomeScreen(AppScreen):
 
     def _sessions_found(self, sessions: list[Resumable]) -> None:
         self.sessions = sessions
-        lang = self.lang
         options = self.query_one("#sessions", OptionList)
         options.clear_options()
         for index, session in enumerate(sessions):
-            prompt = text(
-                lang,
+            prompt = self.t(
                 "home.session",
+                count=session.actions,
                 title=session.title,
                 date=_date(session.started),
-                actions=session.actions,
             )
             options.add_option(Option(prompt, id=str(index)))
         if sessions:
             options.highlighted = 0
         else:
-            options.add_option(Option(text(lang, "home.no_sessions"), disabled=True))
+            options.add_option(Option(self.t("home.no_sessions"), disabled=True))
 
     def _describe(self, index: int | None) -> None:
         if index is None or not 0 <= index < len(self.bundled):
@@ -151,20 +148,19 @@ class HomeScreen(AppScreen):
         deck = self.decks.get(self.bundled[index].id)
         if deck is None:
             return
-        lang = self.lang
         body = Text()
         body.append(deck.title, style="bold")
         if deck.summary:
             body.append("\n\n" + deck.summary)
-        body.append("\n\n" + text(lang, "home.phases") + "\n", style="bold")
+        body.append("\n\n" + self.t("home.phases") + "\n", style="bold")
         for phase in deck.phases:
-            body.append(f"  • {phase.title} — {text(lang, 'home.rounds', rounds=phase.rounds)}\n")
-        body.append(text(lang, "home.roles") + "\n", style="bold")
+            body.append(f"  • {phase.title} — {self.t('home.rounds', count=phase.rounds)}\n")
+        body.append(self.t("home.roles") + "\n", style="bold")
         for role in deck.roles:
             body.append(f"  • {role.title}\n")
         if deck.duration:
-            body.append(text(lang, "home.duration", minutes=deck.duration) + " · ")
-        body.append(text(lang, "home.cards", cards=len(deck.cards)))
+            body.append(self.t("home.duration", count=deck.duration) + " · ")
+        body.append(self.t("home.cards", count=len(deck.cards)))
         self.query_one("#deck-description", Static).update(body)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -183,17 +179,17 @@ class HomeScreen(AppScreen):
         if option_list.id == "decks" and 0 <= index < len(self.bundled):
             bundled = self.bundled[index]
             if bundled.id not in self.decks:  # chosen before the worker got to it
-                self.scenarios_app.open_deck_file(str(bundled.path), watch=False)
+                self.app.post_message(DeckFileChosen(str(bundled.path), watch=False))
                 return
-            self.scenarios_app.setup(self.decks[bundled.id])
+            self.app.post_message(DeckChosen(self.decks[bundled.id]))
         elif option_list.id == "sessions" and 0 <= index < len(self.sessions):
-            self.scenarios_app.resume(self.sessions[index].path)
+            self.app.post_message(ResumeRequested(self.sessions[index].path))
 
     def action_open_file(self) -> None:
         from scenarios.tui.screens.dialogs import AskDialog
 
         def opened(path: str | None) -> None:
             if path:
-                self.scenarios_app.open_deck_file(path)
+                self.app.post_message(DeckFileChosen(path))
 
-        self.app.push_screen(AskDialog(text(self.lang, "home.open_prompt")), opened)
+        self.app.push_screen(AskDialog(self.t("home.open_prompt")), opened)

@@ -8,11 +8,11 @@ rule itself.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.widgets import Input, OptionList, RichLog, Static
 from textual.widgets.option_list import Option
 
@@ -32,16 +32,24 @@ from scenarios.engine import (
 )
 from scenarios.i18n import Lang
 from scenarios.journal import Session
-from scenarios.tui.commands import FacilitatorCommands
-from scenarios.tui.i18n import BindingSpec, text
+from scenarios.tui.bindings import BindingSpec
 from scenarios.tui.log_lines import log_lines
+from scenarios.tui.messages import GameOver, QuitRequested
+from scenarios.tui.palette import FacilitatorCommands
 from scenarios.tui.screens.base import AppScreen
 from scenarios.tui.widgets.cards import CardView
-from scenarios.tui.widgets.gauge import Gauge
 from scenarios.tui.widgets.key_bar import KeyBar
 from scenarios.tui.widgets.phase_bar import PhaseBar
-from scenarios.tui.widgets.side_panel import side_panel
+from scenarios.tui.widgets.side_panel import body_with_side_panel, show_gauges
 from scenarios.tui.widgets.text_panel import TextPanel
+
+
+def team_of(session: Session, role: str) -> str:
+    """The name of the team holding `role`, or the role's id if none does."""
+    for team in session.header.teams:
+        if role in team.roles:
+            return team.name
+    return role
 
 
 class PlayScreen(AppScreen):
@@ -65,14 +73,15 @@ class PlayScreen(AppScreen):
         self,
         session: Session,
         lang: Lang,
+        clock: Callable[[], float],
         round_seconds: int = 0,
         notice: str = "",
         history: Iterable[State] = (),
     ) -> None:
-        super().__init__()
+        super().__init__(lang)
         self.session = session
         self.deck: Deck = session.state.deck
-        self.lang = lang
+        self.clock = clock
         self.round_seconds = round_seconds
         self.notice = notice
         self.past = list(history)
@@ -88,30 +97,25 @@ class PlayScreen(AppScreen):
     def state(self) -> State:
         return self.session.state
 
-    def t(self, key: str, **params: object) -> str:
-        return text.format(self.lang, key, params)
-
     # Layout
 
     def compose(self) -> ComposeResult:
         yield PhaseBar(id="phase-bar")
-        with Horizontal(id="body"):
-            yield from side_panel(self.deck, self.lang)
-            with Vertical(id="main"):
-                yield TextPanel(id="stage")
-                yield VerticalScroll(id="events")
-                yield OptionList(id="choices")
-                yield TextPanel(id="detail")
-                yield Input(
-                    placeholder=self.t("play.rationale"),
-                    id="rationale",
-                    max_length=2000,
-                    compact=True,
-                )
+        yield from body_with_side_panel(
+            self.deck,
+            self.lang,
+            TextPanel(id="stage"),
+            VerticalScroll(id="events"),
+            OptionList(id="choices"),
+            TextPanel(id="detail"),
+            Input(
+                placeholder=self.t("play.rationale"), id="rationale", max_length=2000, compact=True
+            ),
+        )
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.last_tick = self.scenarios_app.clock()
+        self.last_tick = self.clock()
         if self.round_seconds:
             self.set_interval(1, self.tick)
         self.render_state()
@@ -135,7 +139,7 @@ class PlayScreen(AppScreen):
     def render_state(self) -> None:
         state = self.state
         self._render_header()
-        self._render_gauges()
+        show_gauges(self, state)
         if state.turn != self.shown_turn:
             self.shown_turn = state.turn
             self.elapsed = 0.0
@@ -153,32 +157,13 @@ class PlayScreen(AppScreen):
             self.refresh_bindings()
 
     def _render_header(self) -> None:
-        state, deck = self.state, self.deck
-        phase = deck.phases[state.phase_index]
-        number = self.t("phase.label", number=state.phase_index + 1, count=len(deck.phases))
-        left = f"{number} · {phase.title}"
-        middle = self.t(
-            "play.round",
-            round=state.round,
-            rounds=phase.rounds,
-            turn=state.turn,
-            turns=deck.total_rounds,
-        )
-        right = ""
+        state = self.state
+        timer = ""
         if self.round_seconds:
             remaining = max(0, int(self.round_seconds - self.elapsed))
             clock = f"{remaining // 60:02d}:{remaining % 60:02d}"
-            right = self.t("play.paused" if state.paused else "play.timer", time=clock)
-        self.query_one(PhaseBar).show(state.phase_index, left, middle, right)
-
-    def _render_gauges(self) -> None:
-        state = self.state
-        start = state.trail[-1] if state.trail else state.indicators
-        for index, indicator in enumerate(self.deck.indicators):
-            history = [values[index] for values in state.trail]
-            self.query_one(f"#gauge-{indicator.id}", Gauge).show(
-                state.indicators[index], state.indicators[index] - start[index], history
-            )
+            timer = self.t("play.paused" if state.paused else "play.timer", time=clock)
+        self.query_one(PhaseBar).show_state(state, self.lang, timer)
 
     def _render_events(self) -> None:
         state = self.state
@@ -231,7 +216,7 @@ class PlayScreen(AppScreen):
             if not choices.has_focus:
                 choices.focus()
         elif role is not None:
-            team = self.scenarios_app.team_of(self.session, role)
+            team = team_of(self.session, role)
             role_title = self.deck.roles[self.deck.role_index[role]].title
             if team == role_title:
                 stage.show(self.t("play.stage.role", role=role_title))
@@ -340,7 +325,7 @@ class PlayScreen(AppScreen):
             log.write(line, scroll_end=False)
         log.scroll_end(animate=False, immediate=True)
         if state.over:
-            self.scenarios_app.show_end(self.session)
+            self.app.post_message(GameOver(self.session))
             return True
         self.render_state()
         return True
@@ -424,12 +409,12 @@ class PlayScreen(AppScreen):
             choices.focus()
 
     def action_request_quit(self) -> None:
-        self.scenarios_app.confirm_quit(self.session)
+        self.app.post_message(QuitRequested(self.session))
 
     # Timer
 
     def tick(self) -> None:
-        now = self.scenarios_app.clock()
+        now = self.clock()
         if self.last_tick is not None and not self.state.paused:
             self.elapsed += now - self.last_tick
         self.last_tick = now

@@ -9,7 +9,8 @@ from textual.widgets import Button, Input, Label, Static
 from scenarios.deck import Deck
 from scenarios.i18n import Lang
 from scenarios.journal import Team
-from scenarios.tui.i18n import BindingSpec, text
+from scenarios.tui.bindings import BindingSpec
+from scenarios.tui.messages import HomeRequested, StartRequested
 from scenarios.tui.screens.base import AppScreen
 from scenarios.tui.widgets.key_bar import KeyBar
 
@@ -25,18 +26,16 @@ class SetupScreen(AppScreen):
     def __init__(
         self, deck: Deck, lang: Lang, seed: int, minutes: int, teams: dict[str, str]
     ) -> None:
-        super().__init__()
+        super().__init__(lang)
         self.deck = deck
-        self.lang = lang
         self.seed = seed
         self.minutes = minutes
         self.teams = teams
 
     def compose(self) -> ComposeResult:
-        lang = self.lang
-        yield Static(f"{text(lang, 'setup.title')} — {self.deck.title}", id="setup-title")
+        yield Static(self.t("setup.title", deck=self.deck.title), id="setup-title")
         with VerticalScroll(id="setup-form"):
-            yield Static(text(lang, "setup.teams"), classes="section-title")
+            yield Static(self.t("setup.teams"), classes="section-title")
             for role in self.deck.roles:
                 with Horizontal(classes="field"):
                     yield Label(role.title, classes="field-label")
@@ -48,14 +47,14 @@ class SetupScreen(AppScreen):
                         compact=True,
                     )
             with Vertical(classes="field-block"):
-                yield Label(text(lang, "setup.seed"))
+                yield Label(self.t("setup.seed"))
                 yield Input(str(self.seed), id="seed", type="integer", max_length=12, compact=True)
             with Vertical(classes="field-block"):
-                yield Label(text(lang, "setup.timer"))
+                yield Label(self.t("setup.timer"))
                 yield Input(
                     str(self.minutes), id="minutes", type="integer", max_length=3, compact=True
                 )
-            yield Button(text(lang, "setup.start"), id="start", variant="success")
+            yield Button(self.t("setup.start"), id="start", variant="success")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -74,7 +73,7 @@ class SetupScreen(AppScreen):
             self.action_start()
 
     def action_back(self) -> None:
-        self.scenarios_app.home()
+        self.app.post_message(HomeRequested())
 
     def action_start(self) -> None:
         seed = self._number("seed")
@@ -86,7 +85,7 @@ class SetupScreen(AppScreen):
             name = self.query_one(f"#team-{role.id}", Input).value.strip() or role.title
             teams.setdefault(name, []).append(role.id)
         chosen = [Team(name, tuple(roles)) for name, roles in teams.items()]
-        self.scenarios_app.start(self.deck, seed, chosen, max(0, minutes))
+        self.app.post_message(StartRequested(self.deck, seed, chosen, max(0, minutes)))
 
     def values(self) -> tuple[dict[str, str], int | None, int | None]:
         """What is typed so far: team names by role, seed and minutes (None if not numbers)."""
@@ -106,6 +105,6 @@ class SetupScreen(AppScreen):
         try:
             return int(value)
         except ValueError:
-            self.notify(text(self.lang, "setup.bad_number", value=value), severity="error")
+            self.notify(self.t("setup.bad_number", value=value), severity="error")
             self.query_one(f"#{field}", Input).focus()
             return None

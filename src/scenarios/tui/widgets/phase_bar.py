@@ -5,6 +5,9 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 
+from scenarios.engine import State
+from scenarios.i18n import Lang
+from scenarios.tui.texts import text
 from scenarios.tui.widgets.text_panel import TextPanel
 
 
@@ -40,3 +43,24 @@ class PhaseBar(Horizontal):
         self.query_one("#phase-name", TextPanel).show(f"{marker} {name}")
         self.query_one("#phase-round", TextPanel).show(round_text)
         self.query_one("#phase-timer", TextPanel).show(timer)
+
+    def show_state(self, state: State, lang: Lang, timer: str) -> None:
+        """The phase and round of `state`, with `timer` (or any text) on the right."""
+        deck = state.deck
+        phase = deck.phases[state.phase_index]
+        name = text(
+            lang,
+            "phase.title",
+            number=state.phase_index + 1,
+            phases=len(deck.phases),
+            phase=phase.title,
+        )
+        round_text = text(
+            lang,
+            "play.round",
+            round=state.round,
+            rounds=phase.rounds,
+            turn=state.turn,
+            turns=deck.total_rounds,
+        )
+        self.show(state.phase_index, name, round_text, timer)

@@ -4,15 +4,28 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import Protocol, runtime_checkable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from scenarios.engine import Action, Inject, Pause, Resume, Undo
-from scenarios.tui.i18n import text
+from scenarios.deck import Deck
+from scenarios.engine import Action, Inject, Pause, Resume, State, Undo
+from scenarios.i18n import Lang
+from scenarios.tui.texts import text
 
-if TYPE_CHECKING:
-    from scenarios.tui.screens.play import PlayScreen
+
+@runtime_checkable
+class Facilitated(Protocol):
+    """What the palette needs of the play screen, which lists it in its COMMANDS."""
+
+    lang: Lang
+    deck: Deck
+    round_seconds: int
+
+    @property
+    def state(self) -> State: ...
+
+    def facilitator(self, action: Action) -> None: ...
 
 
 class FacilitatorCommands(Provider):
@@ -20,10 +33,8 @@ class FacilitatorCommands(Provider):
 
     def _entries(self) -> Iterator[tuple[str, str, Callable[[], None], bool]]:
         """(title, help, what it does, whether to list it before anything is typed)."""
-        from scenarios.tui.screens.play import PlayScreen
-
         screen = self.screen
-        if not isinstance(screen, PlayScreen):
+        if not isinstance(screen, Facilitated):
             return
         lang = screen.lang
         state = screen.state
@@ -31,7 +42,7 @@ class FacilitatorCommands(Provider):
         yield (
             text(lang, "cmd.note"),
             text(lang, "cmd.note.help"),
-            partial(_ask_note, screen),
+            partial(self._ask_note, screen),
             True,
         )
         if state.undo is not None:
@@ -77,13 +88,12 @@ class FacilitatorCommands(Provider):
             if score > 0:
                 yield Hit(score, matcher.highlight(title), callback, help=help_text)
 
+    def _ask_note(self, screen: Facilitated) -> None:
+        from scenarios.engine import Note
+        from scenarios.tui.screens.dialogs import AskDialog
 
-def _ask_note(screen: PlayScreen) -> None:
-    from scenarios.engine import Note
-    from scenarios.tui.screens.dialogs import AskDialog
+        def keep(note: str | None) -> None:
+            if note:
+                screen.facilitator(Note(note))
 
-    def keep(note: str | None) -> None:
-        if note:
-            screen.facilitator(Note(note))
-
-    screen.app.push_screen(AskDialog(text(screen.lang, "note.prompt")), keep)
+        self.app.push_screen(AskDialog(text(screen.lang, "note.prompt")), keep)

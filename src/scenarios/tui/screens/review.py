@@ -1,4 +1,4 @@
-"""Trainer replay: the play screen, read-only, at any action of a journal.
+"""The trainer's review: the play screen, read-only, at any action of a journal.
 
 Step one action, one round, one phase, to the next decision or note, to the
 start or the end; let it play at a chosen pace; annotate any moment (saved in
@@ -13,21 +13,21 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
+from textual.containers import VerticalScroll
 from textual.timer import Timer
 from textual.widgets import RichLog, Static
 
+from scenarios.deck import Deck
 from scenarios.engine import Pass, Play, action_from_dict
-from scenarios.i18n import Lang
+from scenarios.i18n import Lang, decimal
 from scenarios.journal import Annotation, JournalBrowser, add_annotation, read_annotations
-from scenarios.tui.i18n import BindingSpec, text
+from scenarios.tui.bindings import BindingSpec
 from scenarios.tui.log_lines import log_lines
+from scenarios.tui.screens.base import AppScreen
 from scenarios.tui.widgets.cards import CardView
-from scenarios.tui.widgets.gauge import Gauge
 from scenarios.tui.widgets.key_bar import KeyBar
 from scenarios.tui.widgets.phase_bar import PhaseBar
-from scenarios.tui.widgets.side_panel import side_panel
+from scenarios.tui.widgets.side_panel import body_with_side_panel, show_gauges
 from scenarios.tui.widgets.text_panel import TextPanel
 from scenarios.tui.widgets.timeline import Moment, Timeline
 
@@ -38,7 +38,7 @@ PACES = (4.0, 2.0, 1.0, 0.5, 0.25)
 LOG_WINDOW = 12
 
 
-class ReplayScreen(Screen[None]):
+class ReviewScreen(AppScreen):
     """A past session, at the action the trainer chooses."""
 
     BINDING_SPECS: list[BindingSpec] = [
@@ -53,7 +53,7 @@ class ReplayScreen(Screen[None]):
         ("m", "mark(1)", "key.mark", True, "m/M", False),
         ("M", "mark(-1)", "key.mark", False, "M", False),
         ("home", "jump(0)", "key.ends", True, "keyname.ends", True),
-        ("end", "jump(-1)", "key.ends", False, "Fin", True),
+        ("end", "jump(-1)", "key.ends", False, "keyname.end", True),
         ("space", "autoplay", "key.autoplay", True, "keyname.space", False),
         ("plus", "pace(1)", "key.pace", True, "+/-", False),
         ("minus", "pace(-1)", "key.pace", False, "-", False),
@@ -62,9 +62,8 @@ class ReplayScreen(Screen[None]):
     ]
 
     def __init__(self, journal: Path, lang: Lang) -> None:
-        super().__init__()
+        super().__init__(lang)
         self.journal = journal
-        self.lang = lang
         self.browser = JournalBrowser(journal)
         self.annotations: list[Annotation] = read_annotations(journal)
         self.index = 0
@@ -72,36 +71,34 @@ class ReplayScreen(Screen[None]):
         self.playing: Timer | None = None
         self._moments: list[Moment] | None = None
 
-    def t(self, key: str, **params: object) -> str:
-        return text.format(self.lang, key, params)
-
     @property
-    def deck(self):  # type: ignore[no-untyped-def]
+    def deck(self) -> Deck:
         return self.browser.deck
 
     def compose(self) -> ComposeResult:
         yield PhaseBar(id="phase-bar")
-        yield Static(id="replay-banner", markup=False)
-        with Horizontal(id="body"):
-            yield from side_panel(self.deck, self.lang)
-            with Vertical(id="main"):
-                yield TextPanel(id="replay-action")
-                yield VerticalScroll(id="events")
-                yield TextPanel(id="replay-notes")
+        yield Static(id="review-banner", markup=False)
+        yield from body_with_side_panel(
+            self.deck,
+            self.lang,
+            TextPanel(id="review-action"),
+            VerticalScroll(id="events"),
+            TextPanel(id="review-notes"),
+        )
         yield Timeline([p.title for p in self.deck.phases], id="timeline")
         yield KeyBar()
 
     def on_mount(self) -> None:
-        banner = self.query_one("#replay-banner", Static)
+        banner = self.query_one("#review-banner", Static)
         damage = self.browser.damage
         if damage is not None and damage.code != "truncated":
             banner.update(
-                self.t("replay.damaged", problem=damage.message(self.lang), count=len(self.browser))
+                self.t("review.damaged", problem=damage.message(self.lang), count=len(self.browser))
             )
         elif damage is not None:
             banner.update(
                 self.t(
-                    "replay.truncated", problem=damage.message(self.lang), count=len(self.browser)
+                    "review.truncated", problem=damage.message(self.lang), count=len(self.browser)
                 )
             )
         else:
@@ -136,53 +133,32 @@ class ReplayScreen(Screen[None]):
         self.index = max(0, min(index, len(browser)))
         window = list(browser.states(self.index - LOG_WINDOW + 1, self.index))
         state = window[-1]
-        self._header(state)
-        self._gauges(state)
+        position = self.t("review.position", index=self.index, total=len(self.browser))
+        self.query_one(PhaseBar).show_state(state, self.lang, position)
+        show_gauges(self, state)
         self._action(state)
         self._events(state)
         self._notes()
         self._log(window[1:] if self.index >= LOG_WINDOW else window)
         self.query_one(Timeline).show(self.moments(), self.index)
 
-    def _header(self, state: State) -> None:
-        deck = self.deck
-        phase = deck.phases[state.phase_index]
-        number = self.t("phase.label", number=state.phase_index + 1, count=len(deck.phases))
-        middle = self.t(
-            "play.round",
-            round=state.round,
-            rounds=phase.rounds,
-            turn=state.turn,
-            turns=deck.total_rounds,
-        )
-        right = self.t("replay.position", index=self.index, count=len(self.browser))
-        self.query_one(PhaseBar).show(state.phase_index, f"{number} · {phase.title}", middle, right)
-
-    def _gauges(self, state: State) -> None:
-        start = state.trail[-1] if state.trail else state.indicators
-        for index, indicator in enumerate(self.deck.indicators):
-            history = [values[index] for values in state.trail]
-            self.query_one(f"#gauge-{indicator.id}", Gauge).show(
-                state.indicators[index], state.indicators[index] - start[index], history
-            )
 
     def _action(self, state: State) -> None:
-        panel = self.query_one("#replay-action", TextPanel)
+        panel = self.query_one("#review-action", TextPanel)
         if self.index == 0:
-            panel.show(Text(self.t("replay.start"), style="bold"))
+            panel.show(Text(self.t("review.start"), style="bold"))
             return
         entry = self.browser.entries[self.index - 1]
         action = action_from_dict(entry.action)
         body = Text()
         body.append(
-            self.t("replay.action", seq=entry.seq, time=entry.time[11:19]) + "\n", style="bold"
+            self.t("review.action", seq=entry.seq, time=entry.time[11:19]) + "\n", style="bold"
         )
         for line in log_lines(state, self.lang):
             body.append_text(line)
             body.append("\n")
         if isinstance(action, (Play, Pass)) and action.rationale:
-            quoted = f"« {action.rationale} »" if self.lang == "fr" else f"“{action.rationale}”"
-            body.append(quoted, style="italic")
+            body.append(self.t("review.rationale", text=action.rationale), style="italic")
         panel.show(body)
 
     def _events(self, state: State) -> None:
@@ -193,10 +169,10 @@ class ReplayScreen(Screen[None]):
 
     def _notes(self) -> None:
         notes = [a.text for a in self.annotations if a.seq == self.index]
-        panel = self.query_one("#replay-notes", TextPanel)
+        panel = self.query_one("#review-notes", TextPanel)
         if notes:
             panel.show(
-                Text("\n".join(self.t("replay.annotation", text=n) for n in notes), style="magenta")
+                Text("\n".join(self.t("review.annotation", text=n) for n in notes), style="magenta")
             )
         else:
             panel.show("")
@@ -266,10 +242,10 @@ class ReplayScreen(Screen[None]):
         if self.playing is not None:
             self.playing.stop()
             self.playing = None
-            self.notify(self.t("replay.paused"))
+            self.notify(self.t("review.paused"))
             return
         self.playing = self.set_interval(PACES[self.pace], self._advance)
-        self.notify(self.t("replay.playing", seconds=PACES[self.pace]))
+        self.notify(self.t("review.playing", seconds=decimal(PACES[self.pace], self.lang)))
 
     def _advance(self) -> None:
         if self.index >= len(self.browser):
@@ -282,7 +258,7 @@ class ReplayScreen(Screen[None]):
         if self.playing is not None:
             self.playing.stop()
             self.playing = self.set_interval(PACES[self.pace], self._advance)
-        self.notify(self.t("replay.pace", seconds=PACES[self.pace]))
+        self.notify(self.t("review.pace", seconds=decimal(PACES[self.pace], self.lang)))
 
     def action_annotate(self) -> None:
         from scenarios.tui.screens.dialogs import AskDialog
@@ -293,7 +269,7 @@ class ReplayScreen(Screen[None]):
                 self._moments = None
                 self.show(self.index)
 
-        self.app.push_screen(AskDialog(self.t("replay.annotate", index=self.index)), keep)
+        self.app.push_screen(AskDialog(self.t("review.annotate", index=self.index)), keep)
 
     def follow(self) -> None:
         """A game still being played: show its new actions as they are journaled."""

@@ -1,4 +1,4 @@
-"""The words of the screens, in French and English, and localised key bindings.
+"""Key bindings described in the player's language.
 
 Textual reads a screen's bindings from its class, so `localised` makes (once
 per language) a subclass whose footer speaks the player's language.
@@ -13,13 +13,8 @@ from typing import Any, TypeVar
 from textual.binding import Binding
 from textual.dom import DOMNode
 
-from scenarios.i18n import Lang, Texts
-
-TEXTS = Texts("tui")
-
-
-text = TEXTS
-
+from scenarios.i18n import Lang
+from scenarios.tui.texts import text
 
 # (key, action, text key, show in the footer, key shown, priority over the focused widget)
 BindingSpec = tuple[str, str, str, bool, str | None, bool]
@@ -36,7 +31,7 @@ def _localised(cls: type[Any], lang: Lang) -> type[Any]:
             action,
             text(lang, label),
             show=show,
-            key_display=text(lang, display) if display and TEXTS.has(display) else display,
+            key_display=text(lang, display) if display and text.has(display) else display,
             id=action,
             priority=priority,
         )
