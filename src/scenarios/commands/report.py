@@ -12,7 +12,7 @@ from scenarios.debrief import (
     ReportError,
     comparison_markdown,
     comparison_report,
-    load_timeline,
+    load_trace,
     session_markdown,
     session_report,
 )
@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     reports = []
     for path in args.journals:
         try:
-            timeline = load_timeline(path)
+            timeline = load_trace(path)
         except JournalError as error:
             stderr().print(f"{path}: {error.message(lang)}", style="red", markup=False)
             return 1

@@ -16,7 +16,7 @@ from scenarios.debrief.model import (
     SessionReport,
 )
 from scenarios.debrief.report import ReportError, comparison_report, session_report
-from scenarios.debrief.timeline import Step, Timeline, load_timeline, timeline_of
+from scenarios.debrief.trace import SessionTrace, Step, load_trace, trace_of
 
 __all__ = [
     "ComparisonReport",
@@ -29,12 +29,12 @@ __all__ = [
     "RecommendationHit",
     "ReportError",
     "SessionReport",
+    "SessionTrace",
     "Step",
-    "Timeline",
     "comparison_markdown",
     "comparison_report",
-    "load_timeline",
+    "load_trace",
     "session_markdown",
     "session_report",
-    "timeline_of",
+    "trace_of",
 ]

@@ -130,10 +130,10 @@ class EndScreen(AppScreen):
 
     @work(thread=True, exclusive=True)
     def prepare_debrief(self) -> None:
-        from scenarios.debrief import load_timeline, session_markdown, session_report
+        from scenarios.debrief import load_trace, session_markdown, session_report
         from scenarios.journal import read_annotations
 
-        report = session_report(load_timeline(self.journal), read_annotations(self.journal))
+        report = session_report(load_trace(self.journal), read_annotations(self.journal))
         self.report = report
         text = session_markdown(report, self.lang)
         self.app.call_from_thread(self.query_one("#end-debrief", Markdown).update, text)
