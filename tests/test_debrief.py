@@ -9,7 +9,8 @@ import jsonschema
 import pytest
 
 from scenarios.debrief import load_trace, session_markdown, session_report
-from scenarios.debrief.json_report import REPORT_SCHEMA, session_data
+from scenarios.debrief.json_report import session_data
+from scenarios.debrief.json_schema import REPORT_SCHEMA
 from scenarios.deck import Deck, load_deck
 from scenarios.engine import Action, Draw, EndRound, Inject, Note, Pass, Play, Undo
 from scenarios.i18n import french_typography

@@ -17,7 +17,8 @@ from rich.markdown import Markdown
 
 from scenarios.debrief import load_trace, session_markdown, session_report
 from scenarios.debrief.html import session_html
-from scenarios.debrief.json_report import REPORT_SCHEMA, session_data
+from scenarios.debrief.json_report import session_data
+from scenarios.debrief.json_schema import REPORT_SCHEMA
 from scenarios.deck import bundled_decks, load_deck
 from scenarios.engine import state_env
 from scenarios.journal import read_journal, replay

@@ -17,7 +17,8 @@ from scenarios.debrief import (
     session_report,
 )
 from scenarios.debrief.html import comparison_html, session_html
-from scenarios.debrief.json_report import REPORT_SCHEMA, comparison_data, session_data, to_json
+from scenarios.debrief.json_report import comparison_data, session_data, to_json
+from scenarios.debrief.json_schema import REPORT_SCHEMA
 from scenarios.i18n import Lang
 from scenarios.journal import JournalError, read_annotations
 
