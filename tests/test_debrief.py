@@ -62,7 +62,7 @@ def test_a_rule_fires_with_the_moments_that_make_it_true(deck: Deck, tmp_path: P
     ]
     text = session_markdown(report)
     assert french_typography(
-        "« Mettre à jour le PCS » jamais jouée, alors que jouable en « Avant », tour(s) 1–2 (n° 3, 7)"
+        "« Mettre à jour le PCS » jamais jouée, alors que jouable en « Avant », tours 1–2 (n° 3, 7)"
     ) in text
 
 

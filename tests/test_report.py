@@ -15,8 +15,7 @@ import pytest
 from rich.console import Console
 from rich.markdown import Markdown
 
-from scenarios.debrief import load_trace, session_markdown, session_report
-from scenarios.debrief.html import session_html
+from scenarios.debrief import load_trace, session_html, session_markdown, session_report
 from scenarios.debrief.json_report import session_data
 from scenarios.debrief.json_schema import REPORT_SCHEMA
 from scenarios.deck import bundled_decks, load_deck

@@ -10,13 +10,14 @@ from pathlib import Path
 from scenarios.commands.output import is_terminal, pick, stderr, stdout
 from scenarios.debrief import (
     ReportError,
+    comparison_html,
     comparison_markdown,
     comparison_report,
     load_trace,
+    session_html,
     session_markdown,
     session_report,
 )
-from scenarios.debrief.html import comparison_html, session_html
 from scenarios.debrief.json_report import comparison_data, session_data, to_json
 from scenarios.debrief.json_schema import REPORT_SCHEMA
 from scenarios.i18n import Lang

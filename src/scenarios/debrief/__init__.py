@@ -1,9 +1,15 @@
 """Debrief: journals -> findings with evidence -> recommendations, as Markdown, HTML or JSON.
 
-Depends on `scenarios.journal`, `scenarios.engine` and `scenarios.deck`.
+Depends on `scenarios.journal`, `scenarios.engine`, `scenarios.deck`, and on
+`scenarios.render`, which writes the one layout of `layout` as Markdown and HTML.
 """
 
-from scenarios.debrief.markdown import comparison_markdown, session_markdown
+from scenarios.debrief.layout import (
+    comparison_html,
+    comparison_markdown,
+    session_html,
+    session_markdown,
+)
 from scenarios.debrief.model import (
     ComparisonReport,
     Evidence,
@@ -31,9 +37,11 @@ __all__ = [
     "SessionReport",
     "SessionTrace",
     "Step",
+    "comparison_html",
     "comparison_markdown",
     "comparison_report",
     "load_trace",
+    "session_html",
     "session_markdown",
     "session_report",
     "trace_of",

@@ -19,7 +19,7 @@ from textual.widgets import Markdown, Static
 
 from scenarios.engine import State
 from scenarios.i18n import Lang
-from scenarios.sparkline import sparkline
+from scenarios.render.sparkline import sparkline
 from scenarios.tui.i18n import BindingSpec, text
 from scenarios.tui.screens.base import AppScreen
 from scenarios.tui.widgets.key_bar import KeyBar
@@ -139,8 +139,7 @@ class EndScreen(AppScreen):
         self.app.call_from_thread(self.query_one("#end-debrief", Markdown).update, text)
 
     def action_export(self) -> None:
-        from scenarios.debrief import session_markdown
-        from scenarios.debrief.html import session_html
+        from scenarios.debrief import session_html, session_markdown
 
         if self.report is None:
             return
