@@ -238,7 +238,7 @@ async def _key_round_trips() -> tuple[list[float], list[float]]:
 
 
 def report() -> None:
-    from scenarios.debrief import comparison_report, load_timeline, session_markdown, session_report
+    from scenarios.debrief import comparison_report, load_trace, session_markdown, session_report
     from scenarios.debrief.json_report import comparison_data, to_json
     from scenarios.journal import read_journal
     from scenarios.journal import replay as replay_journal
@@ -256,7 +256,7 @@ def report() -> None:
             )
 
             def reports(chosen: list[Path] = chosen) -> None:
-                sessions = [session_report(load_timeline(p)) for p in chosen]
+                sessions = [session_report(load_trace(p)) for p in chosen]
                 if len(sessions) == 1:
                     session_markdown(sessions[0])
                 else:

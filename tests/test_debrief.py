@@ -8,8 +8,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from scenarios.debrief import load_timeline, session_markdown, session_report
-from scenarios.debrief.json_report import REPORT_SCHEMA, session_data
+from scenarios.debrief import load_trace, session_markdown, session_report
+from scenarios.debrief.json_report import session_data
+from scenarios.debrief.json_schema import REPORT_SCHEMA
 from scenarios.deck import Deck, load_deck
 from scenarios.engine import Action, Draw, EndRound, Inject, Note, Pass, Play, Undo
 from scenarios.i18n import french_typography
@@ -50,7 +51,7 @@ def game(deck: Deck, path: Path) -> Path:
 
 
 def test_a_rule_fires_with_the_moments_that_make_it_true(deck: Deck, tmp_path: Path) -> None:
-    report = session_report(load_timeline(game(deck, tmp_path / "j.jsonl")))
+    report = session_report(load_trace(game(deck, tmp_path / "j.jsonl")))
     avant = report.phases[0]
     [hit] = avant.recommendations
     assert hit.id == "pcs" and hit.priority == "high" and hit.actor == "Maire"
@@ -61,26 +62,26 @@ def test_a_rule_fires_with_the_moments_that_make_it_true(deck: Deck, tmp_path: P
     ]
     text = session_markdown(report)
     assert french_typography(
-        "« Mettre à jour le PCS » jamais jouée, alors que jouable en « Avant », tour(s) 1–2 (n° 3, 7)"
+        "« Mettre à jour le PCS » jamais jouée, alors que jouable en « Avant », tours 1–2 (n° 3, 7)"
     ) in text
 
 
 def test_a_rule_that_does_not_hold_does_not_fire(deck: Deck, tmp_path: Path) -> None:
-    report = session_report(load_timeline(game(deck, tmp_path / "j.jsonl")))
+    report = session_report(load_trace(game(deck, tmp_path / "j.jsonl")))
     fired = {hit.id for hit in report.recommendations}
     assert "dementir-vite" not in fired
     assert fired == {"pcs", "pcs-drapeau"}
 
 
 def test_a_flag_rule_points_at_the_card_that_would_have_set_it(deck: Deck, tmp_path: Path) -> None:
-    report = session_report(load_timeline(game(deck, tmp_path / "j.jsonl")))
+    report = session_report(load_trace(game(deck, tmp_path / "j.jsonl")))
     [hit] = report.phases[2].recommendations
     assert [(e.what, e.indicator, e.value) for e in hit.evidence[:1]] == [("flag", "pcs_a_jour", 0)]
     assert {e.card for e in hit.evidence[1:]} == {"mettre-a-jour-pcs"}
 
 
 def test_a_late_answer_is_counted_in_rounds(deck: Deck, tmp_path: Path) -> None:
-    report = session_report(load_timeline(game(deck, tmp_path / "j.jsonl")))
+    report = session_report(load_trace(game(deck, tmp_path / "j.jsonl")))
     [gap] = report.gaps
     assert (gap.event, gap.turn, gap.answer, gap.answer_seq, gap.delay, gap.status) == (
         "rumeur", 3, "dementir", 19, 2, "late")
@@ -94,7 +95,7 @@ def test_an_answer_in_the_same_round_is_a_strength(deck: Deck, tmp_path: Path) -
     actions: list[Action] = [*quiet_round(), *quiet_round(),
                              Inject("rumeur"), Draw(), Play("prefecture", "dementir"),
                              Pass("commune"), EndRound()]
-    report = session_report(load_timeline(journal(deck, tmp_path / "j.jsonl", actions)))
+    report = session_report(load_trace(journal(deck, tmp_path / "j.jsonl", actions)))
     [gap] = report.gaps
     assert (gap.status, gap.delay) == ("timely", 0)
     assert [f.kind for f in report.phases[1].strengths] == ["response_timely"]
@@ -102,13 +103,13 @@ def test_an_answer_in_the_same_round_is_a_strength(deck: Deck, tmp_path: Path) -
 
 def test_a_missing_answer_is_an_axe_d_amelioration(deck: Deck, tmp_path: Path) -> None:
     actions: list[Action] = [*quiet_round(), *quiet_round(), Inject("rumeur"), *quiet_round()]
-    report = session_report(load_timeline(journal(deck, tmp_path / "j.jsonl", actions)))
+    report = session_report(load_trace(journal(deck, tmp_path / "j.jsonl", actions)))
     assert [g.status for g in report.gaps] == ["missing"]
     assert "response_missing" in [f.kind for f in report.phases[1].improvements]
 
 
 def test_a_drop_is_attributed_to_the_card_that_caused_it(deck: Deck, tmp_path: Path) -> None:
-    report = session_report(load_timeline(game(deck, tmp_path / "j.jsonl")))
+    report = session_report(load_trace(game(deck, tmp_path / "j.jsonl")))
     pendant = report.phases[1]
     confiance = next(m for m in pendant.moves if m.indicator == "confiance")
     assert (confiance.start, confiance.end) == (6, 5)
@@ -119,7 +120,7 @@ def test_a_drop_is_attributed_to_the_card_that_caused_it(deck: Deck, tmp_path: P
 
 
 def test_the_tables_rationale_is_quoted_next_to_its_decision(deck: Deck, tmp_path: Path) -> None:
-    report = session_report(load_timeline(game(deck, tmp_path / "j.jsonl")))
+    report = session_report(load_trace(game(deck, tmp_path / "j.jsonl")))
     quotes = report.phases[1].quotes
     assert [(q.kind, q.seq, q.role, q.card, q.text) for q in quotes] == [
         ("rationale", 19, "prefecture", "dementir", "Répondre vite aux rumeurs"),
@@ -132,20 +133,20 @@ def test_the_tables_rationale_is_quoted_next_to_its_decision(deck: Deck, tmp_pat
 def test_undone_actions_do_not_count(deck: Deck, tmp_path: Path) -> None:
     actions: list[Action] = [Draw(), Pass("prefecture"), Play("commune", "mettre-a-jour-pcs"),
                              Undo(), Pass("commune"), EndRound(), *quiet_round()]
-    report = session_report(load_timeline(journal(deck, tmp_path / "j.jsonl", actions)))
+    report = session_report(load_trace(journal(deck, tmp_path / "j.jsonl", actions)))
     assert "pcs" in {hit.id for hit in report.recommendations}
     assert next(r for r in report.roles if r.role == "commune").plays == 0
 
 
 def test_roles_that_never_act_are_reported(deck: Deck, tmp_path: Path) -> None:
-    report = session_report(load_timeline(game(deck, tmp_path / "j.jsonl")))
+    report = session_report(load_trace(game(deck, tmp_path / "j.jsonl")))
     kinds = {(f.kind, f.params.get("role")) for f in report.general}
     assert ("role_idle", "commune") in kinds
     assert ("cards_unused", None) in kinds
 
 
 def test_the_json_follows_its_schema_and_speaks_english_too(deck: Deck, tmp_path: Path) -> None:
-    report = session_report(load_timeline(game(deck, tmp_path / "j.jsonl")))
+    report = session_report(load_trace(game(deck, tmp_path / "j.jsonl")))
     for lang in ("fr", "en"):
         data = session_data(report, lang)  # type: ignore[arg-type]
         jsonschema.validate(data, REPORT_SCHEMA)

@@ -15,9 +15,9 @@ import pytest
 from rich.console import Console
 from rich.markdown import Markdown
 
-from scenarios.debrief import load_timeline, session_markdown, session_report
-from scenarios.debrief.html import session_html
-from scenarios.debrief.json_report import REPORT_SCHEMA, session_data
+from scenarios.debrief import load_trace, session_html, session_markdown, session_report
+from scenarios.debrief.json_report import session_data
+from scenarios.debrief.json_schema import REPORT_SCHEMA
 from scenarios.deck import bundled_decks, load_deck
 from scenarios.engine import state_env
 from scenarios.journal import read_journal, replay
@@ -49,7 +49,7 @@ def test_reports_never_crash_and_json_follows_the_schema(
 ) -> None:
     for journals in simulated.values():
         for path in journals:
-            report = session_report(load_timeline(path))
+            report = session_report(load_trace(path))
             assert session_markdown(report).startswith("# ")
             assert "<svg" in session_html(report)
             jsonschema.validate(session_data(report), REPORT_SCHEMA)
@@ -65,7 +65,7 @@ def test_a_table_that_always_passes_gets_every_not_played_rule(
         deck = load_deck(next(b.path for b in bundled_decks() if b.id == deck_id))
         rules = {r.id for r in deck.recommendations if NOT_PLAYED.match(r.when.source.strip())}
         for path in journals:
-            fired = {hit.id for hit in session_report(load_timeline(path)).recommendations}
+            fired = {hit.id for hit in session_report(load_trace(path)).recommendations}
             assert rules <= fired, (deck_id, path.name, rules - fired)
             checked += len(rules)
     assert checked > 0
@@ -109,7 +109,7 @@ def test_sessions_of_different_decks_are_refused(
 def test_markdown_reads_well_in_80_columns(simulated: dict[tuple[str, str], list[Path]]) -> None:
     path = simulated[("inondation", "random")][0]
     console = Console(width=80, record=True, color_system=None)
-    console.print(Markdown(session_markdown(session_report(load_timeline(path)))))
+    console.print(Markdown(session_markdown(session_report(load_trace(path)))))
     lines = console.export_text().splitlines()
     assert max(len(line) for line in lines) <= 80
     text = "\n".join(lines)
@@ -153,7 +153,7 @@ def test_the_html_report_opens_in_chromium_with_its_charts(
     assert CHROMIUM is not None
     path = simulated[("incendie-industriel", "random")][0]
     page = tmp_path / "rapport.html"
-    page.write_text(session_html(session_report(load_timeline(path))), encoding="utf-8")
+    page.write_text(session_html(session_report(load_trace(path))), encoding="utf-8")
     profile = tempfile.mkdtemp(prefix="chromium-")
     flags = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
              "--disable-background-networking", "--disable-component-update", "--disable-sync",

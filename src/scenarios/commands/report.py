@@ -10,14 +10,16 @@ from pathlib import Path
 from scenarios.commands.output import TEXTS, is_terminal, say, stdout
 from scenarios.debrief import (
     ReportError,
+    comparison_html,
     comparison_markdown,
     comparison_report,
-    load_timeline,
+    load_trace,
+    session_html,
     session_markdown,
     session_report,
 )
-from scenarios.debrief.html import comparison_html, session_html
-from scenarios.debrief.json_report import REPORT_SCHEMA, comparison_data, session_data, to_json
+from scenarios.debrief.json_report import comparison_data, session_data, to_json
+from scenarios.debrief.json_schema import REPORT_SCHEMA
 from scenarios.i18n import Lang
 from scenarios.journal import JournalError, read_annotations
 
@@ -33,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     reports = []
     for path in args.journals:
         try:
-            timeline = load_timeline(path)
+            timeline = load_trace(path)
         except JournalError as error:
             say(f"{path}: {error.message(lang)}", error=True, style="red")
             return 1

@@ -1,9 +1,15 @@
 """Debrief: journals -> findings with evidence -> recommendations, as Markdown, HTML or JSON.
 
-Depends on `scenarios.journal`, `scenarios.engine` and `scenarios.deck`.
+Depends on `scenarios.journal`, `scenarios.engine`, `scenarios.deck`, and on
+`scenarios.render`, which writes the one layout of `layout` as Markdown and HTML.
 """
 
-from scenarios.debrief.markdown import comparison_markdown, session_markdown
+from scenarios.debrief.layout import (
+    comparison_html,
+    comparison_markdown,
+    session_html,
+    session_markdown,
+)
 from scenarios.debrief.model import (
     ComparisonReport,
     Evidence,
@@ -16,7 +22,7 @@ from scenarios.debrief.model import (
     SessionReport,
 )
 from scenarios.debrief.report import ReportError, comparison_report, session_report
-from scenarios.debrief.timeline import Step, Timeline, load_timeline, timeline_of
+from scenarios.debrief.trace import SessionTrace, Step, load_trace, trace_of
 
 __all__ = [
     "ComparisonReport",
@@ -29,12 +35,14 @@ __all__ = [
     "RecommendationHit",
     "ReportError",
     "SessionReport",
+    "SessionTrace",
     "Step",
-    "Timeline",
+    "comparison_html",
     "comparison_markdown",
     "comparison_report",
-    "load_timeline",
+    "load_trace",
+    "session_html",
     "session_markdown",
     "session_report",
-    "timeline_of",
+    "trace_of",
 ]

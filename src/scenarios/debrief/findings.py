@@ -1,4 +1,4 @@
-"""From a session's timeline to findings: pure functions, one per kind of observation."""
+"""From a session's trace to findings: pure functions, one per kind of observation."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from scenarios.debrief.model import (
     RecommendationHit,
     RoleActivity,
 )
-from scenarios.debrief.timeline import Step, Timeline
+from scenarios.debrief.trace import SessionTrace, Step
 from scenarios.engine import Note, Pass, Play, state_env
 from scenarios.engine.events import Changed, Chose, Revealed
 
@@ -31,13 +31,13 @@ def evidence(step: Step, what: str, **extra: object) -> Evidence:
     return Evidence(step.seq, turn, phase, round_, what, **extra)  # type: ignore[arg-type]
 
 
-def plays(timeline: Timeline) -> list[tuple[Step, Play]]:
+def plays(trace: SessionTrace) -> list[tuple[Step, Play]]:
     """Decisions the table played (and did not take back), with their steps."""
-    return [(s, s.action) for s in timeline.done() if isinstance(s.action, Play)]
+    return [(s, s.action) for s in trace.done() if isinstance(s.action, Play)]
 
 
-def reveals(timeline: Timeline) -> list[tuple[Step, Revealed]]:
-    return [(s, e) for s in timeline.done() for e in s.events if isinstance(e, Revealed)]
+def reveals(trace: SessionTrace) -> list[tuple[Step, Revealed]]:
+    return [(s, e) for s in trace.done() for e in s.events if isinstance(e, Revealed)]
 
 
 def _role_of(step: Step) -> str | None:
@@ -47,29 +47,29 @@ def _role_of(step: Step) -> str | None:
 # Recommendations --------------------------------------------------------------
 
 
-def recommendation_hits(timeline: Timeline) -> list[RecommendationHit]:
+def recommendation_hits(trace: SessionTrace) -> list[RecommendationHit]:
     """The deck's recommendations whose rule holds at the end, with what makes them hold."""
-    final = timeline.final
+    final = trace.final
     values, functions = state_env(final)
-    playable = timeline.playable()
-    flags = {flag.id for flag in timeline.deck.flags}
-    last = timeline.steps[-1] if timeline.steps else None
+    playable = trace.playable()
+    flags = {flag.id for flag in trace.deck.flags}
+    last = trace.steps[-1] if trace.steps else None
     hits = []
-    for rule in timeline.deck.recommendations:
+    for rule in trace.deck.recommendations:
         if not rule.when(values, functions):
             continue
         found: list[Evidence] = []
         for function, args in rule.when.calls:
-            found.extend(_call_evidence(timeline, playable, function, args))
+            found.extend(_call_evidence(trace, playable, function, args))
         for name in sorted(rule.when.names):
             if last is None:
                 continue
-            if name in timeline.deck.indicator_index:
+            if name in trace.deck.indicator_index:
                 found.append(evidence(last, "final", indicator=name, value=final.indicator(name)))
             elif name in flags:
                 found.append(evidence(last, "flag", indicator=name, value=int(name in final.flags)))
-                for card in _setters(timeline, name):
-                    found.extend(_call_evidence(timeline, playable, "played", (card, None, None)))
+                for card in _setters(trace, name):
+                    found.extend(_call_evidence(trace, playable, "played", (card, None, None)))
         hits.append(
             RecommendationHit(
                 rule.id,
@@ -85,17 +85,17 @@ def recommendation_hits(timeline: Timeline) -> list[RecommendationHit]:
     return sorted(hits, key=lambda h: PRIORITY_ORDER.get(h.priority, 1))
 
 
-def _setters(timeline: Timeline, flag: str) -> list[str]:
+def _setters(trace: SessionTrace, flag: str) -> list[str]:
     """Decision cards whose play sets `flag`: what the table could have done about it."""
     return [
         card.id
-        for card in timeline.deck.cards
+        for card in trace.deck.cards
         if card.type == "decision" and flag in card.effects.set
     ]
 
 
 def _call_evidence(
-    timeline: Timeline,
+    trace: SessionTrace,
     playable: dict[str, list[Step]],
     function: str,
     args: tuple[str | None, ...],
@@ -105,7 +105,7 @@ def _call_evidence(
         by, phase = args[1], args[2]
         done = [
             (s, play)
-            for s, play in plays(timeline)
+            for s, play in plays(trace)
             if play.card == card
             and (by is None or play.role == by)
             and (phase is None or s.before.phase == phase)
@@ -124,14 +124,14 @@ def _call_evidence(
         phase = args[1]
         return [
             evidence(s, "drawn", card=card)
-            for s, e in reveals(timeline)
+            for s, e in reveals(trace)
             if e.card == card and (phase is None or s.after.phase == phase)
         ]
     if function == "chosen":
         option = args[1]
         return [
             evidence(s, "chosen", card=card, option=option)
-            for s in timeline.done()
+            for s in trace.done()
             for e in s.events
             if isinstance(e, Chose) and e.card == card and e.option == option
         ]
@@ -141,15 +141,15 @@ def _call_evidence(
 # Answers to events (counters) -------------------------------------------------
 
 
-def gaps(timeline: Timeline) -> list[Gap]:
+def gaps(trace: SessionTrace) -> list[Gap]:
     """Each event the deck expects an answer to, and when (or whether) the table gave one."""
     answers: dict[str, list[str]] = defaultdict(list)
-    for card in timeline.deck.cards:
+    for card in trace.deck.cards:
         for event_id in card.counters:
             answers[event_id].append(card.id)
-    played = plays(timeline)
+    played = plays(trace)
     found = []
-    for step, revealed in reveals(timeline):
+    for step, revealed in reveals(trace):
         expected = answers.get(revealed.card)
         if not expected:
             continue
@@ -182,8 +182,8 @@ def gaps(timeline: Timeline) -> list[Gap]:
     return found
 
 
-def gap_findings(timeline: Timeline, found: Iterable[Gap]) -> list[Finding]:
-    steps = {s.seq: s for s in timeline.steps}
+def gap_findings(trace: SessionTrace, found: Iterable[Gap]) -> list[Finding]:
+    steps = {s.seq: s for s in trace.steps}
     findings = []
     for gap in found:
         shown = [evidence(steps[gap.seq], "drawn", card=gap.event)]
@@ -214,19 +214,19 @@ def gap_findings(timeline: Timeline, found: Iterable[Gap]) -> list[Finding]:
 # Indicators --------------------------------------------------------------------
 
 
-def indicator_moves(timeline: Timeline) -> dict[str, list[IndicatorMove]]:
+def indicator_moves(trace: SessionTrace) -> dict[str, list[IndicatorMove]]:
     """For each phase and indicator: start, end, and the cards behind the largest moves."""
-    deck = timeline.deck
+    deck = trace.deck
     contributions: dict[tuple[str, str, str], list[tuple[int, int]]] = defaultdict(list)
     phase_values: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {}
-    first_state = timeline.initial
-    for step in timeline.done():
+    first_state = trace.initial
+    for step in trace.done():
         for event in step.events:
             if isinstance(event, Changed):
                 contributions[(step.after.phase, event.indicator, event.card)].append(
                     (event.after - event.before, step.seq)
                 )
-    states = [first_state] + [s.after for s in timeline.done()]
+    states = [first_state] + [s.after for s in trace.done()]
     for state in states:
         start, _ = phase_values.get(state.phase, (state.indicators, state.indicators))
         phase_values[state.phase] = (start, state.indicators)
@@ -272,10 +272,10 @@ def _move_finding(
     )
 
 
-def move_findings(timeline: Timeline, moves: dict[str, list[IndicatorMove]]) -> list[Finding]:
+def move_findings(trace: SessionTrace, moves: dict[str, list[IndicatorMove]]) -> list[Finding]:
     """Large drops are axes d'amélioration, large rises points positifs (good: low reverses)."""
-    deck = timeline.deck
-    steps = {s.seq: s for s in timeline.steps}
+    deck = trace.deck
+    steps = {s.seq: s for s in trace.steps}
     findings = []
     for phase, rows in moves.items():
         for move in rows:
@@ -297,9 +297,9 @@ def move_findings(timeline: Timeline, moves: dict[str, list[IndicatorMove]]) -> 
 # Roles, cards, resources, ending ----------------------------------------------
 
 
-def role_activity(timeline: Timeline) -> list[RoleActivity]:
-    counts = {role.id: [0, 0] for role in timeline.deck.roles}
-    for step in timeline.done():
+def role_activity(trace: SessionTrace) -> list[RoleActivity]:
+    counts = {role.id: [0, 0] for role in trace.deck.roles}
+    for step in trace.done():
         if isinstance(step.action, Play):
             counts[step.action.role][0] += 1
         elif isinstance(step.action, Pass):
@@ -307,10 +307,10 @@ def role_activity(timeline: Timeline) -> list[RoleActivity]:
     return [RoleActivity(role, plays_, passes) for role, (plays_, passes) in counts.items()]
 
 
-def general_findings(timeline: Timeline, roles: list[RoleActivity]) -> list[Finding]:
-    deck = timeline.deck
-    final = timeline.final
-    last = timeline.steps[-1] if timeline.steps else None
+def general_findings(trace: SessionTrace, roles: list[RoleActivity]) -> list[Finding]:
+    deck = trace.deck
+    final = trace.final
+    last = trace.steps[-1] if trace.steps else None
     findings: list[Finding] = []
     for activity in roles:
         if activity.plays == 0 and activity.passes > 0:
@@ -333,8 +333,8 @@ def general_findings(timeline: Timeline, roles: list[RoleActivity]) -> list[Find
                     weight=1,
                 )
             )
-    played = {play.card for _, play in plays(timeline)}
-    playable = timeline.playable()
+    played = {play.card for _, play in plays(trace)}
+    playable = trace.playable()
     unused = sorted(card for card in playable if card not in played)
     if unused:
         findings.append(
@@ -388,10 +388,10 @@ def general_findings(timeline: Timeline, roles: list[RoleActivity]) -> list[Find
     return findings
 
 
-def quotes(timeline: Timeline) -> list[Quote]:
+def quotes(trace: SessionTrace) -> list[Quote]:
     """Rationales given with decisions (undone ones left out) and the facilitator's notes."""
     found = []
-    for step in timeline.steps:
+    for step in trace.steps:
         turn, phase, round_ = step.where
         action = step.action
         if isinstance(action, (Play, Pass)) and action.rationale and not step.undone:

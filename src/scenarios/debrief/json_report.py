@@ -1,8 +1,7 @@
-"""The debrief as JSON for other tools, and the JSON Schema that documents its shape.
+"""The debrief as JSON for other tools, in the shape `json_schema.REPORT_SCHEMA` documents.
 
-`scenarios report --schema` prints the schema. Every sentence is given both
-as structured data (`kind`, `params`) and as a `message` in the report's
-language; ids come with their titles.
+Every sentence is given both as structured data (`kind`, `params`) and as a
+`message` in the report's language; ids come with their titles.
 """
 
 from __future__ import annotations
@@ -10,6 +9,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import attrs
+
+from scenarios.debrief.json_schema import FORMAT
 from scenarios.debrief.model import (
     ComparisonReport,
     Evidence,
@@ -20,23 +22,18 @@ from scenarios.debrief.model import (
 from scenarios.debrief.texts import describe, describe_evidence, theme
 from scenarios.i18n import Lang
 
-FORMAT = "scenarios-debrief/1"
+
+def _record(instance: Any) -> dict[str, Any]:
+    """A flat attrs record as JSON data: its fields in order, tuples as lists."""
+    return attrs.asdict(instance, value_serializer=_listed)
+
+
+def _listed(_instance: Any, _field: Any, value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value
 
 
 def _evidence(item: Evidence, report: SessionReport, lang: Lang) -> dict[str, Any]:
-    return {
-        "seq": item.seq,
-        "turn": item.turn,
-        "phase": item.phase,
-        "round": item.round,
-        "what": item.what,
-        "card": item.card,
-        "role": item.role,
-        "option": item.option,
-        "indicator": item.indicator,
-        "value": item.value,
-        "message": describe_evidence([item], report, lang)[0],
-    }
+    return {**_record(item), "message": describe_evidence([item], report, lang)[0]}
 
 
 def _finding(finding: Finding, report: SessionReport, lang: Lang) -> dict[str, Any]:
@@ -45,22 +42,17 @@ def _finding(finding: Finding, report: SessionReport, lang: Lang) -> dict[str, A
         "polarity": finding.polarity,
         "phase": finding.phase,
         "message": describe(finding, report, lang),
-        "params": {key: value for key, value in finding.params.items()},
+        "params": dict(finding.params),
         "evidence": [_evidence(e, report, lang) for e in finding.evidence],
     }
 
 
 def _recommendation(hit: RecommendationHit, report: SessionReport, lang: Lang) -> dict[str, Any]:
     return {
-        "id": hit.id,
-        "phase": hit.phase,
-        "priority": hit.priority,
-        "title": hit.title,
-        "text": hit.text,
-        "actor": hit.actor,
-        "deadline": hit.deadline,
+        **attrs.asdict(hit, recurse=False),
         "evidence": [_evidence(e, report, lang) for e in hit.evidence],
     }
+
 
 
 def session_data(report: SessionReport, lang: Lang = "fr") -> dict[str, Any]:
@@ -112,49 +104,17 @@ def session_data(report: SessionReport, lang: Lang = "fr") -> dict[str, Any]:
                         "start": move.start,
                         "end": move.end,
                         "net": move.net,
-                        "drops": [
-                            {"card": c.card, "delta": c.delta, "seqs": list(c.seqs)}
-                            for c in move.drops
-                        ],
-                        "rises": [
-                            {"card": c.card, "delta": c.delta, "seqs": list(c.seqs)}
-                            for c in move.rises
-                        ],
+                        "drops": [_record(c) for c in move.drops],
+                        "rises": [_record(c) for c in move.rises],
                     }
                     for move in phase.moves
                 ],
-                "quotes": [
-                    {
-                        "seq": q.seq,
-                        "turn": q.turn,
-                        "phase": q.phase,
-                        "round": q.round,
-                        "kind": q.kind,
-                        "text": q.text,
-                        "role": q.role,
-                        "card": q.card,
-                        "passed": q.passed,
-                    }
-                    for q in phase.quotes
-                ],
+                "quotes": [_record(q) for q in phase.quotes],
             }
             for phase in report.phases
         ],
         "general": [_finding(f, report, lang) for f in report.general],
-        "gaps": [
-            {
-                "event": g.event,
-                "seq": g.seq,
-                "turn": g.turn,
-                "phase": g.phase,
-                "expected": list(g.expected),
-                "answer": g.answer,
-                "answer_seq": g.answer_seq,
-                "delay": g.delay,
-                "status": g.status,
-            }
-            for g in report.gaps
-        ],
+        "gaps": [_record(g) for g in report.gaps],
         "roles": [
             {
                 "role": a.role,
@@ -194,250 +154,3 @@ def comparison_data(report: ComparisonReport, lang: Lang = "fr") -> dict[str, An
 
 def to_json(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
-_NULLABLE_STRING = {"type": ["string", "null"]}
-_NULLABLE_INT = {"type": ["integer", "null"]}
-_EVIDENCE = {
-    "type": "object",
-    "required": ["seq", "turn", "phase", "round", "what", "message"],
-    "properties": {
-        "seq": {"type": "integer", "description": "Sequence number of the action in the journal."},
-        "turn": {"type": "integer"},
-        "phase": {"type": "string"},
-        "round": {"type": "integer"},
-        "what": {
-            "enum": [
-                "played",
-                "playable",
-                "drawn",
-                "chosen",
-                "final",
-                "flag",
-                "ending",
-                "changed",
-                "never_playable",
-            ]
-        },
-        "card": _NULLABLE_STRING,
-        "role": _NULLABLE_STRING,
-        "option": _NULLABLE_STRING,
-        "indicator": _NULLABLE_STRING,
-        "value": _NULLABLE_INT,
-        "message": {"type": "string"},
-    },
-    "additionalProperties": False,
-}
-_FINDING = {
-    "type": "object",
-    "required": ["kind", "polarity", "phase", "message", "params", "evidence"],
-    "properties": {
-        "kind": {"type": "string"},
-        "polarity": {"enum": ["strength", "improvement", "info"]},
-        "phase": _NULLABLE_STRING,
-        "message": {"type": "string"},
-        "params": {"type": "object"},
-        "evidence": {"type": "array", "items": {"$ref": "#/$defs/evidence"}},
-    },
-    "additionalProperties": False,
-}
-_CONTRIBUTION = {
-    "type": "object",
-    "required": ["card", "delta", "seqs"],
-    "properties": {
-        "card": {"type": "string"},
-        "delta": {"type": "integer"},
-        "seqs": {"type": "array", "items": {"type": "integer"}},
-    },
-    "additionalProperties": False,
-}
-_SESSION = {
-    "type": "object",
-    "required": [
-        "format",
-        "kind",
-        "lang",
-        "deck",
-        "journal",
-        "seed",
-        "teams",
-        "outcome",
-        "score",
-        "over",
-        "rounds",
-        "indicators",
-        "phases",
-        "general",
-        "gaps",
-        "roles",
-    ],
-    "properties": {
-        "format": {"const": FORMAT},
-        "kind": {"const": "session"},
-        "lang": {"enum": ["fr", "en"]},
-        "deck": {"type": "object", "required": ["id", "title", "sha256"]},
-        "journal": {"type": "string"},
-        "seed": {"type": "integer"},
-        "started": {"type": "string"},
-        "teams": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "required": ["name", "roles"],
-                "properties": {
-                    "name": {"type": "string"},
-                    "roles": {"type": "array", "items": {"type": "string"}},
-                },
-            },
-        },
-        "outcome": {"enum": ["victory", "defeat", "neutral", "completed", "unfinished"]},
-        "ending": {"oneOf": [{"type": "null"}, {"type": "object", "required": ["id", "title"]}]},
-        "score": _NULLABLE_INT,
-        "over": {"type": "boolean"},
-        "rounds": {"type": "integer"},
-        "damage": _NULLABLE_STRING,
-        "indicators": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "required": ["id", "title", "min", "max", "start", "end", "trajectory"],
-                "properties": {"trajectory": {"type": "array", "items": {"type": "integer"}}},
-            },
-        },
-        "phases": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "required": [
-                    "id",
-                    "title",
-                    "strengths",
-                    "improvements",
-                    "recommendations",
-                    "moves",
-                    "quotes",
-                ],
-                "properties": {
-                    "strengths": {"type": "array", "items": {"$ref": "#/$defs/finding"}},
-                    "improvements": {"type": "array", "items": {"$ref": "#/$defs/finding"}},
-                    "recommendations": {
-                        "type": "array",
-                        "items": {
-                            "type": "object",
-                            "required": [
-                                "id",
-                                "phase",
-                                "priority",
-                                "title",
-                                "text",
-                                "actor",
-                                "deadline",
-                                "evidence",
-                            ],
-                            "properties": {
-                                "priority": {"enum": ["high", "medium", "low"]},
-                                "evidence": {
-                                    "type": "array",
-                                    "items": {"$ref": "#/$defs/evidence"},
-                                },
-                            },
-                        },
-                    },
-                    "moves": {
-                        "type": "array",
-                        "items": {
-                            "type": "object",
-                            "required": ["indicator", "start", "end", "net"],
-                            "properties": {
-                                "drops": {
-                                    "type": "array",
-                                    "items": {"$ref": "#/$defs/contribution"},
-                                },
-                                "rises": {
-                                    "type": "array",
-                                    "items": {"$ref": "#/$defs/contribution"},
-                                },
-                            },
-                        },
-                    },
-                    "quotes": {
-                        "type": "array",
-                        "items": {
-                            "type": "object",
-                            "required": ["seq", "kind", "text"],
-                            "properties": {"kind": {"enum": ["rationale", "note", "annotation"]}},
-                        },
-                    },
-                },
-            },
-        },
-        "general": {"type": "array", "items": {"$ref": "#/$defs/finding"}},
-        "gaps": {
-            "type": "array",
-            "items": {
-                "type": "object",
-                "required": [
-                    "event",
-                    "seq",
-                    "turn",
-                    "phase",
-                    "expected",
-                    "answer",
-                    "delay",
-                    "status",
-                ],
-                "properties": {
-                    "status": {"enum": ["timely", "late", "missing", "anticipated"]},
-                    "delay": _NULLABLE_INT,
-                },
-            },
-        },
-        "roles": {
-            "type": "array",
-            "items": {"type": "object", "required": ["role", "title", "plays", "passes"]},
-        },
-    },
-}
-
-REPORT_SCHEMA: dict[str, Any] = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "title": "scenarios debrief (scenarios report --format json)",
-    "oneOf": [
-        {"$ref": "#/$defs/session"},
-        {
-            "type": "object",
-            "required": [
-                "format",
-                "kind",
-                "lang",
-                "deck",
-                "sessions",
-                "recommendation_counts",
-                "recurring",
-            ],
-            "properties": {
-                "format": {"const": FORMAT},
-                "kind": {"const": "comparison"},
-                "sessions": {"type": "array", "items": {"$ref": "#/$defs/session"}},
-                "recommendation_counts": {
-                    "type": "array",
-                    "items": {"type": "object", "required": ["id", "title", "sessions"]},
-                },
-                "recurring": {
-                    "type": "array",
-                    "items": {
-                        "type": "object",
-                        "required": ["team", "count", "finding"],
-                        "properties": {"finding": {"$ref": "#/$defs/finding"}},
-                    },
-                },
-            },
-        },
-    ],
-    "$defs": {
-        "session": _SESSION,
-        "finding": _FINDING,
-        "evidence": _EVIDENCE,
-        "contribution": _CONTRIBUTION,
-    },
-}

@@ -23,7 +23,7 @@ from scenarios.debrief.model import (
     Recurring,
     SessionReport,
 )
-from scenarios.debrief.timeline import Timeline
+from scenarios.debrief.trace import SessionTrace
 from scenarios.i18n import Lang, Texts
 from scenarios.journal import Annotation
 
@@ -46,16 +46,16 @@ def _by_weight(findings: Iterable[Finding]) -> tuple[Finding, ...]:
     return tuple(sorted(findings, key=lambda f: (-f.weight, f.kind)))
 
 
-def session_report(timeline: Timeline, annotations: Sequence[Annotation] = ()) -> SessionReport:
+def session_report(trace: SessionTrace, annotations: Sequence[Annotation] = ()) -> SessionReport:
     """The whole debrief of one session, trainers' annotations quoted where they belong."""
-    deck = timeline.deck
-    final = timeline.final
-    found_gaps = gaps(timeline)
-    moves = indicator_moves(timeline)
-    phased = gap_findings(timeline, found_gaps) + move_findings(timeline, moves)
-    hits = recommendation_hits(timeline)
-    extra = [_annotation_quote(timeline, note) for note in annotations]
-    all_quotes = sorted([*quotes(timeline), *extra], key=lambda q: (q.seq, q.kind))
+    deck = trace.deck
+    final = trace.final
+    found_gaps = gaps(trace)
+    moves = indicator_moves(trace)
+    phased = gap_findings(trace, found_gaps) + move_findings(trace, moves)
+    hits = recommendation_hits(trace)
+    extra = [_annotation_quote(trace, note) for note in annotations]
+    all_quotes = sorted([*quotes(trace), *extra], key=lambda q: (q.seq, q.kind))
     phases = []
     for phase in deck.phases:
         in_phase = [f for f in phased if f.phase == phase.id]
@@ -70,13 +70,13 @@ def session_report(timeline: Timeline, annotations: Sequence[Annotation] = ()) -
                 quotes=tuple(q for q in all_quotes if q.phase == phase.id),
             )
         )
-    roles = role_activity(timeline)
-    header = timeline.header
+    roles = role_activity(trace)
+    header = trace.header
     return SessionReport(
         deck_id=deck.id,
         deck_title=deck.title,
         deck_sha256=deck.sha256,
-        journal=timeline.path,
+        journal=trace.path,
         seed=header.seed,
         teams=tuple((team.name, team.roles) for team in header.teams),
         started=header.started,
@@ -89,25 +89,25 @@ def session_report(timeline: Timeline, annotations: Sequence[Annotation] = ()) -
         bounds=tuple((i.min, i.max) for i in deck.indicators),
         trail=final.trail,
         phases=tuple(phases),
-        general=_by_weight(general_findings(timeline, roles)),
+        general=_by_weight(general_findings(trace, roles)),
         gaps=tuple(found_gaps),
         roles=tuple(roles),
-        names=_names(timeline),
-        damage=timeline.damage.message("fr") if timeline.damage else None,
+        names=_names(trace),
+        damage=trace.damage.message("fr") if trace.damage else None,
     )
 
 
-def _annotation_quote(timeline: Timeline, note: Annotation) -> Quote:
+def _annotation_quote(trace: SessionTrace, note: Annotation) -> Quote:
     """A trainer's annotation, placed at the moment after action `note.seq`."""
-    state = timeline.initial
-    for step in timeline.steps:
+    state = trace.initial
+    for step in trace.steps:
         if step.seq <= note.seq:
             state = step.after
     return Quote(note.seq, state.turn, state.phase, state.round, "annotation", note.text)
 
 
-def _names(timeline: Timeline) -> dict[str, str]:
-    deck = timeline.deck
+def _names(trace: SessionTrace) -> dict[str, str]:
+    deck = trace.deck
     names = {f"card:{c.id}": c.title for c in deck.cards}
     names.update({f"role:{r.id}": r.title for r in deck.roles})
     names.update({f"indicator:{i.id}": i.title for i in deck.indicators})

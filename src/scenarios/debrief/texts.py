@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from scenarios.debrief.model import Evidence, Finding, Quote, SessionReport
-from scenarios.i18n import NBSP, Lang, Texts
+from scenarios.i18n import Lang, Texts
 
 FINDINGS = Texts("findings")
 
@@ -17,14 +17,18 @@ LABELS = Texts("debrief")
 
 EVIDENCE = Texts("evidence")
 
+# Findings whose sentence takes a plural, and the parameter that counts.
+COUNTED = {"response_late": "delay"}
 
-def label(lang: Lang, key: str, **params: object) -> str:
-    return LABELS.format(lang, key, params)
+# Numbers said with their noun (a plural entry each), for sentences that hold two.
+NOUNS = {"passes": "passes", "plays": "decisions"}
 
 
 def describe(finding: Finding, report: SessionReport, lang: Lang) -> str:
     """A finding as a sentence, with titles instead of ids."""
-    return FINDINGS.format(lang, finding.kind, _named(finding, report, lang))
+    counted = finding.params.get(COUNTED.get(finding.kind, ""))
+    count = counted if isinstance(counted, int) else None
+    return FINDINGS.format(lang, finding.kind, _named(finding, report, lang), count)
 
 
 def theme(finding: Finding, report: SessionReport, lang: Lang) -> str:
@@ -51,22 +55,27 @@ def _named(finding: Finding, report: SessionReport, lang: Lang) -> dict[str, obj
         value = params.get(key)
         if isinstance(value, list):
             kind = "ending" if key == "avoided" else "card"
-            params[key] = (
-                ", ".join(
-                    f"« {report.name(kind, v)} »" if lang == "fr" else f"'{report.name(kind, v)}'"
-                    for v in value
-                )
-                or "—"
-            )
+            quoted = (LABELS(lang, "quoted", name=report.name(kind, v)) for v in value)
+            params[key] = ", ".join(quoted) or "—"
     for key in ("delta", "net"):
         value = params.get(key)
         if isinstance(value, int):
-            params[key] = f"+{value}" if value > 0 else f"−{-value}" if value < 0 else "0"
+            params[key] = signed(value)
+    for key, noun in NOUNS.items():
+        value = params.get(key)
+        if isinstance(value, int):
+            params[key] = LABELS(lang, noun, count=value)
     return params
 
 
-def where(item: Evidence, report: SessionReport, lang: Lang) -> str:
-    return label(
+def signed(value: int) -> str:
+    """A change with its sign: +2, −1 (a true minus sign), 0."""
+    return f"+{value}" if value > 0 else f"−{-value}" if value < 0 else "0"
+
+
+def where(item: Evidence | Quote, report: SessionReport, lang: Lang) -> str:
+    """The moment something happened: its number in the journal, the phase and the round."""
+    return LABELS(
         lang, "where", seq=item.seq, phase=report.name("phase", item.phase), round=item.round
     )
 
@@ -79,9 +88,7 @@ def describe_evidence(items: Iterable[Evidence], report: SessionReport, lang: La
         if item.what == "playable":
             playable[(item.card or "", item.phase)].append(item)
             continue
-        yes_no = (
-            ("oui" if item.value else "non") if lang == "fr" else ("yes" if item.value else "no")
-        )
+        yes_no = LABELS(lang, "flag.yes" if item.value else "flag.no")
         phrases.append(
             EVIDENCE.format(lang, item.what, {
                     "card": report.name("card", item.card),
@@ -109,21 +116,29 @@ def describe_evidence(items: Iterable[Evidence], report: SessionReport, lang: La
                     "seqs": ", ".join(str(m.seq) for m in moments[:6])
                     + ("…" if len(moments) > 6 else ""),
                 },
+                count=len(rounds),
             )
         )
     return phrases
 
 
+def outcome_text(report: SessionReport, lang: Lang) -> str:
+    """How the session ended, and on which ending if it reached one."""
+    outcome = LABELS(lang, f"outcome.{report.outcome}")
+    return f"{outcome} — {report.name('ending', report.ending)}" if report.ending else outcome
+
+
+def score_text(report: SessionReport) -> str:
+    return "—" if report.score is None else str(report.score)
+
+
 def outcome_line(report: SessionReport, lang: Lang) -> str:
-    ending = f" — {report.name('ending', report.ending)}" if report.ending else ""
-    score = report.score if report.score is not None else "—"
-    return label(
+    return LABELS(
         lang,
         "result",
-        outcome=label(lang, f"outcome.{report.outcome}"),
-        ending=ending,
-        score=score,
-        rounds=report.rounds,
+        count=report.rounds,
+        outcome=outcome_text(report, lang),
+        score=score_text(report),
     )
 
 
@@ -145,20 +160,17 @@ def teams_text(report: SessionReport) -> str:
 
 
 def join_items(items: Iterable[str], lang: Lang) -> str:
-    """Items separated the French way (« ; » with a no-break space) or the English way."""
-    return (NBSP + "; " if lang == "fr" else "; ").join(items)
+    """Items separated by a semicolon, spaced as the language wants."""
+    return LABELS(lang, "list_separator").join(items)
 
 
 def quote_source(quote: Quote, report: SessionReport, lang: Lang) -> str:
     """Who said it, while doing what, and where in the session."""
     if quote.kind == "rationale":
         key = "quote.pass" if quote.passed else "quote.rationale"
-        who = label(
+        who = LABELS(
             lang, key, role=report.name("role", quote.role), card=report.name("card", quote.card)
         )
     else:
-        who = label(lang, f"quote.{quote.kind}")
-    place = label(
-        lang, "where", seq=quote.seq, phase=report.name("phase", quote.phase), round=quote.round
-    )
-    return f"{who} ({place})"
+        who = LABELS(lang, f"quote.{quote.kind}")
+    return f"{who} ({where(quote, report, lang)})"

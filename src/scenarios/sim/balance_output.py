@@ -1,26 +1,25 @@
 """The balance report as rich tables in a terminal, Markdown, standalone HTML with charts, JSON.
 
 The report is first laid out once as a list of blocks (headings, text,
-tables, charts); each format only renders blocks, so the three views always
-say the same thing.
+tables, charts); `scenarios.render` writes them in each format, so the three
+views always say the same thing.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from html import escape
 
 import attrs
-from rich import box
 from rich.console import Console
-from rich.markup import escape as escape_markup
-from rich.table import Table as RichTable
 
-from scenarios.charts import Bar, bar_chart, histogram
 from scenarios.deck import Deck
-from scenarios.htmlpage import page
 from scenarios.i18n import Lang, Texts, decimal
+from scenarios.render.blocks import Block, Chart, Heading, Paragraph, Table, Terms
+from scenarios.render.charts import Bar, bar_chart, histogram
+from scenarios.render.html import page
+from scenarios.render.markdown import markdown
+from scenarios.render.terminal import print_blocks
 from scenarios.sim.balance import BalanceReport, Effect, PolicyBalance, Spread
 
 LABELS = Texts("balance")
@@ -28,44 +27,6 @@ LABELS = Texts("balance")
 
 def label(lang: Lang, key: str, **params: object) -> str:
     return LABELS.format(lang, key, params)
-
-
-# Blocks ----------------------------------------------------------------------
-
-
-@attrs.frozen
-class Heading:
-    level: int
-    text: str
-
-
-@attrs.frozen
-class Text:
-    text: str
-
-
-@attrs.frozen
-class Items:
-    """Labelled lines: a bold label, then its value."""
-
-    items: tuple[tuple[str, str], ...]
-
-
-@attrs.frozen
-class Table:
-    headers: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    numeric: tuple[bool, ...]  # right-aligned columns
-
-
-@attrs.frozen
-class Chart:
-    """An inline SVG: only the HTML view draws it."""
-
-    svg: str
-
-
-Block = Heading | Text | Items | Table | Chart
 
 
 def _titles(deck: Deck) -> dict[str, str]:
@@ -125,7 +86,7 @@ def _policy_blocks(policy: PolicyBalance, deck: Deck, lang: Lang) -> list[Block]
         )
     )
     share = decimal(round(100 * policy.before_last_phase / games, 1), lang)
-    blocks.append(Text(label(lang, "early", count=policy.before_last_phase, share=share)))
+    blocks.append(Paragraph(label(lang, "early", count=policy.before_last_phase, share=share)))
     blocks.append(
         Chart(histogram([(str(t), n) for t, n in policy.end_turns], label(lang, "end_turns")))
     )
@@ -220,7 +181,7 @@ def _coverage_blocks(report: BalanceReport, deck: Deck, lang: Lang) -> list[Bloc
 
     blocks: list[Block] = [Heading(2, label(lang, "coverage"))]
     blocks.append(
-        Items(
+        Terms(
             (
                 (label(lang, "never_seen"), listed(report.never_seen)),
                 (label(lang, "endings_never"), listed(report.endings_never)),
@@ -245,101 +206,26 @@ def balance_blocks(report: BalanceReport, deck: Deck, lang: Lang = "fr") -> list
     games = report.policies[0].games if report.policies else 0
     blocks: list[Block] = [
         Heading(1, label(lang, "title", deck=report.deck_title)),
-        Text(label(lang, "intro", games=games, seed=report.seed)),
-        Text(label(lang, "verdicts")),
+        Paragraph(LABELS(lang, "intro", count=games, seed=report.seed)),
+        Paragraph(label(lang, "verdicts")),
     ]
     for policy in report.policies:
         blocks += _policy_blocks(policy, deck, lang)
     return blocks + _coverage_blocks(report, deck, lang)
 
 
-# Renderers -----------------------------------------------------------------
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|")
-
-
 def balance_markdown(report: BalanceReport, deck: Deck, lang: Lang = "fr") -> str:
-    lines: list[str] = []
-    for block in balance_blocks(report, deck, lang):
-        if isinstance(block, Heading):
-            lines += ["#" * block.level + " " + block.text, ""]
-        elif isinstance(block, Text):
-            lines += [block.text, ""]
-        elif isinstance(block, Items):
-            lines += [
-                "- " + label(lang, "item", name=f"**{name}**", value=value)
-                for name, value in block.items
-            ] + [""]
-        elif isinstance(block, Table):
-            lines.append("| " + " | ".join(_cell(h) for h in block.headers) + " |")
-            lines.append("|" + "|".join("---:" if n else "---" for n in block.numeric) + "|")
-            lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in block.rows]
-            lines.append("")
-    return "\n".join(lines)
+    return markdown(balance_blocks(report, deck, lang), lang)
 
 
 def balance_html(report: BalanceReport, deck: Deck, lang: Lang = "fr") -> str:
     """The same blocks, with a histogram of ending rounds and per-card effect bars."""
-    body: list[str] = []
-    for block in balance_blocks(report, deck, lang):
-        if isinstance(block, Heading):
-            body.append(f"<h{block.level}>{escape(block.text)}</h{block.level}>")
-        elif isinstance(block, Text):
-            body.append(f"<p>{escape(block.text)}</p>")
-        elif isinstance(block, Items):
-            items = "".join(
-                "<li>"
-                + label(lang, "item", name=f"<strong>{escape(name)}</strong>", value=escape(value))
-                + "</li>"
-                for name, value in block.items
-            )
-            body.append(f"<ul>{items}</ul>")
-        elif isinstance(block, Table):
-            head = "".join(f"<th>{escape(h)}</th>" for h in block.headers)
-            rows = "".join(
-                "<tr>"
-                + "".join(
-                    f'<td class="num">{escape(c)}</td>' if n else f"<td>{escape(c)}</td>"
-                    for c, n in zip(row, block.numeric, strict=True)
-                )
-                + "</tr>"
-                for row in block.rows
-            )
-            body.append(f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
-        else:
-            body.append(block.svg)
-    return page(label(lang, "title", deck=report.deck_title), body, lang)
+    return page(balance_blocks(report, deck, lang), lang)
 
 
 def print_balance(report: BalanceReport, deck: Deck, console: Console, lang: Lang = "fr") -> None:
     """The report in a terminal: headings, wrapped text and rich tables (no charts)."""
-    for block in balance_blocks(report, deck, lang):
-        if isinstance(block, Heading):
-            console.print()
-            if block.level == 1:
-                console.rule(escape_markup(block.text), style="bold")
-            else:
-                console.print(block.text, style="bold underline", markup=False)
-        elif isinstance(block, Text):
-            console.print(block.text, markup=False, style="dim")
-        elif isinstance(block, Items):
-            for name, value in block.items:
-                bold = f"[bold]{escape_markup(name)}[/bold]"
-                console.print(label(lang, "item", name=bold, value=escape_markup(value)))
-        elif isinstance(block, Table):
-            table = RichTable(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
-            for index, (header, numeric) in enumerate(
-                zip(block.headers, block.numeric, strict=True)
-            ):
-                if index == 0:
-                    table.add_column(header, min_width=min(24, console.width // 3), ratio=1)
-                else:
-                    table.add_column(header, justify="right" if numeric else "left", no_wrap=True)
-            for row in block.rows:
-                table.add_row(*row)
-            console.print(table)
+    print_blocks(balance_blocks(report, deck, lang), console, lang)
 
 
 def balance_json(report: BalanceReport) -> str:

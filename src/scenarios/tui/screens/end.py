@@ -19,7 +19,7 @@ from textual.widgets import Markdown, Static
 
 from scenarios.engine import State
 from scenarios.i18n import Lang
-from scenarios.sparkline import sparkline
+from scenarios.render.sparkline import sparkline
 from scenarios.tui.bindings import BindingSpec
 from scenarios.tui.messages import HomeRequested
 from scenarios.tui.screens.base import AppScreen
@@ -130,17 +130,16 @@ class EndScreen(AppScreen):
 
     @work(thread=True, exclusive=True)
     def prepare_debrief(self) -> None:
-        from scenarios.debrief import load_timeline, session_markdown, session_report
+        from scenarios.debrief import load_trace, session_markdown, session_report
         from scenarios.journal import read_annotations
 
-        report = session_report(load_timeline(self.journal), read_annotations(self.journal))
+        report = session_report(load_trace(self.journal), read_annotations(self.journal))
         self.report = report
         markdown = session_markdown(report, self.lang)
         self.app.call_from_thread(self.query_one("#end-debrief", Markdown).update, markdown)
 
     def action_export(self) -> None:
-        from scenarios.debrief import session_markdown
-        from scenarios.debrief.html import session_html
+        from scenarios.debrief import session_html, session_markdown
 
         if self.report is None:
             return

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from scenarios.deck import Indicator
-from scenarios.sparkline import sparkline
+from scenarios.render.sparkline import sparkline
 
 MINUS = "−"
 

@@ -1,7 +1,7 @@
 """A session as the debrief reads it: each journaled action with the state it led to.
 
 Built by replaying the journal with the deck it carries. Actions that were
-later undone stay in the timeline, marked `undone`, so the debrief can say
+later undone stay in the trace, marked `undone`, so the debrief can say
 what the table took back but never counts them as done.
 """
 
@@ -54,8 +54,8 @@ class Step:
 
 
 @attrs.frozen
-class Timeline:
-    """A whole session, ready to be analysed."""
+class SessionTrace:
+    """A whole session replayed step by step from its journal, ready to be analysed."""
 
     path: str
     header: Header
@@ -85,8 +85,8 @@ class Timeline:
         return found
 
 
-def timeline_of(content: JournalContent) -> Timeline:
-    """The timeline of a journal's valid, consistent prefix."""
+def trace_of(content: JournalContent) -> SessionTrace:
+    """The trace of a journal's valid, consistent prefix."""
     replayed = replay(content, keep_states=True)
     states = (replayed.initial, *replayed.states)
     entries = content.entries[: replayed.applied]
@@ -104,11 +104,11 @@ def timeline_of(content: JournalContent) -> Timeline:
             Step(entry.seq, entry.time, action, states[index], states[index + 1], index in undone)
         )
     damage = content.damage or replayed.divergence
-    return Timeline(
+    return SessionTrace(
         content.path, content.header, replayed.deck, replayed.initial, tuple(steps), damage
     )
 
 
-def load_timeline(path: str | Path) -> Timeline:
+def load_trace(path: str | Path) -> SessionTrace:
     """Read and replay the journal at `path` (`JournalError` if it cannot be read)."""
-    return timeline_of(read_journal(path))
+    return trace_of(read_journal(path))

@@ -1,6 +1,6 @@
 """A row of block characters for a series of values, scaled to fixed bounds.
 
-Shared by the play screen's gauges and the debrief: a leaf module, no imports
+Shared by the play screen's gauges and the reports: a leaf module, no imports
 of ours.
 """
 

@@ -1,0 +1,309 @@
+"""The debrief laid out once as blocks, which `scenarios.render` writes as Markdown or HTML.
+
+Organised as French RETEX reports are: per time of the crisis, points
+positifs, axes d'amélioration and recommendations with who acts and by when,
+each with its evidence; then the écarts, and a kit to hand out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from scenarios.debrief.model import (
+    ComparisonReport,
+    Evidence,
+    Finding,
+    IndicatorMove,
+    PhaseReport,
+    RecommendationHit,
+    SessionReport,
+)
+from scenarios.debrief.texts import (
+    LABELS,
+    describe,
+    describe_evidence,
+    join_items,
+    local_time,
+    outcome_line,
+    outcome_text,
+    quote_source,
+    score_text,
+    signed,
+    teams_text,
+    theme,
+)
+from scenarios.i18n import Lang
+from scenarios.render.blocks import (
+    Aside,
+    Block,
+    Bullets,
+    Chart,
+    Code,
+    Heading,
+    Item,
+    Paragraph,
+    Quote,
+    Section,
+    Strong,
+    Table,
+)
+from scenarios.render.charts import Series, line_chart
+from scenarios.render.html import page
+from scenarios.render.markdown import markdown
+from scenarios.render.sparkline import sparkline
+
+
+def session_markdown(report: SessionReport, lang: Lang = "fr") -> str:
+    return markdown(session_blocks(report, lang), lang)
+
+
+def session_html(report: SessionReport, lang: Lang = "fr") -> str:
+    return page(session_blocks(report, lang), lang)
+
+
+def comparison_markdown(report: ComparisonReport, lang: Lang = "fr") -> str:
+    return markdown(comparison_blocks(report, lang), lang)
+
+
+def comparison_html(report: ComparisonReport, lang: Lang = "fr") -> str:
+    return page(comparison_blocks(report, lang), lang)
+
+
+def session_blocks(report: SessionReport, lang: Lang) -> list[Block]:
+    """One session: how it went, each time of the crisis, the whole game, the écarts, the kit."""
+    blocks: list[Block] = [
+        Heading(1, LABELS(lang, "title", deck=report.deck_title)),
+        Paragraph(
+            LABELS(
+                lang,
+                "session",
+                started=local_time(report.started),
+                seed=report.seed,
+                teams=teams_text(report),
+            ),
+            "meta",
+        ),
+        Paragraph(outcome_line(report, lang), "outcome"),
+    ]
+    if report.damage:
+        blocks.append(Paragraph(LABELS(lang, "damaged", problem=report.damage), "warning"))
+    blocks.append(_indicators(report, lang))
+    blocks += [_phase(phase, report, lang) for phase in report.phases]
+    blocks.append(_general(report, lang))
+    if report.gaps:
+        blocks.append(_gaps(report, lang))
+    blocks.append(_kit(report, lang))
+    blocks.append(Paragraph(LABELS(lang, "journal", path=report.journal), "footer"))
+    return blocks
+
+
+def _indicators(report: SessionReport, lang: Lang) -> Section:
+    rows = []
+    for index, (indicator, value) in enumerate(report.indicators):
+        values = [row[index] for row in report.trail] or [value]
+        trend = Code(sparkline(values, *report.bounds[index]))
+        rows.append((report.name("indicator", indicator), str(values[0]), str(value), trend))
+    headers = tuple(LABELS(lang, key) for key in ("indicator", "start", "end", "trend"))
+    return Section(
+        (
+            Heading(2, LABELS(lang, "indicators")),
+            _indicator_chart(report, lang),
+            Table(headers, tuple(rows), (False, True, True, False)),
+        )
+    )
+
+
+def _indicator_chart(report: SessionReport, lang: Lang) -> Chart:
+    """Every indicator of the session, round by round."""
+    series = [
+        Series(report.name("indicator", i), _trajectory(report, index), *report.bounds[index])
+        for index, (i, _) in enumerate(report.indicators)
+    ]
+    return Chart(line_chart(series, LABELS(lang, "trend"), LABELS(lang, "gap.when")))
+
+
+def _trajectories(report: ComparisonReport, lang: Lang) -> tuple[Chart, ...]:
+    """One chart per indicator, a line per session."""
+    first = report.sessions[0]
+    return tuple(
+        Chart(
+            line_chart(
+                [
+                    Series(f"#{n}", _trajectory(s, index), *s.bounds[index])
+                    for n, s in enumerate(report.sessions, start=1)
+                ],
+                first.name("indicator", indicator),
+                LABELS(lang, "gap.when"),
+            )
+        )
+        for index, (indicator, _) in enumerate(first.indicators)
+    )
+
+
+def _trajectory(report: SessionReport, index: int) -> tuple[int, ...]:
+    return tuple(row[index] for row in report.trail)
+
+
+def _evidence(items: Iterable[Evidence], report: SessionReport, lang: Lang) -> str:
+    proofs = describe_evidence(items, report, lang)
+    return LABELS(lang, "evidence", items=join_items(proofs, lang)) if proofs else ""
+
+
+def _findings(
+    findings: tuple[Finding, ...], css: str, report: SessionReport, lang: Lang
+) -> Bullets:
+    items = tuple(
+        Item(describe(f, report, lang), evidence=_evidence(f.evidence, report, lang))
+        for f in findings
+    )
+    return Bullets(items, css=css, empty=LABELS(lang, "none"))
+
+
+def _recommendation(hit: RecommendationHit, report: SessionReport, lang: Lang) -> Item:
+    who = [LABELS(lang, f"priority.{hit.priority}")]
+    if hit.actor:
+        who.append(LABELS(lang, "actor", actor=hit.actor))
+    if hit.deadline:
+        who.append(LABELS(lang, "deadline", deadline=hit.deadline))
+    return Item(
+        Strong(hit.title),
+        who=join_items(who, lang),
+        detail=hit.text,
+        evidence=_evidence(hit.evidence, report, lang),
+        css=f"priority-{hit.priority}",
+    )
+
+
+def _move(move: IndicatorMove, report: SessionReport, lang: Lang) -> Item:
+    causes = ", ".join(
+        f"{report.name('card', c.card)} ({signed(c.delta)})" for c in (*move.drops, *move.rises)
+    )
+    return Item(
+        LABELS(
+            lang,
+            "move",
+            indicator=report.name("indicator", move.indicator),
+            start=move.start,
+            end=move.end,
+            net=signed(move.net),
+            causes=causes,
+        )
+    )
+
+
+def _phase(phase: PhaseReport, report: SessionReport, lang: Lang) -> Section:
+    none = LABELS(lang, "none")
+    recommendations = tuple(_recommendation(hit, report, lang) for hit in phase.recommendations)
+    blocks: list[Block] = [
+        Heading(2, phase.title),
+        Heading(3, LABELS(lang, "strengths")),
+        _findings(phase.strengths, "findings strengths", report, lang),
+        Heading(3, LABELS(lang, "improvements")),
+        _findings(phase.improvements, "findings improvements", report, lang),
+        Heading(3, LABELS(lang, "recommendations")),
+        Bullets(recommendations, ordered=True, css="recommendations", empty=none),
+    ]
+    if phase.quotes:
+        blocks.append(Heading(3, LABELS(lang, "quotes")))
+        blocks += [Quote(q.text, quote_source(q, report, lang)) for q in phase.quotes]
+    moved = tuple(_move(m, report, lang) for m in phase.moves if m.net)
+    if moved:
+        blocks += [Heading(3, LABELS(lang, "moves")), Bullets(moved)]
+    return Section(tuple(blocks))
+
+
+def _general(report: SessionReport, lang: Lang) -> Section:
+    roles = tuple(
+        Item(
+            LABELS(
+                lang,
+                "role_line",
+                role=report.name("role", a.role),
+                plays=LABELS(lang, "decisions", count=a.plays),
+                passes=LABELS(lang, "passes", count=a.passes),
+            )
+        )
+        for a in report.roles
+    )
+    return Section(
+        (
+            Heading(2, LABELS(lang, "general")),
+            _findings(report.general, "findings", report, lang),
+            Heading(3, LABELS(lang, "roles")),
+            Bullets(roles),
+        )
+    )
+
+
+def _gaps(report: SessionReport, lang: Lang) -> Section:
+    rows = []
+    for gap in report.gaps:
+        expected = ", ".join(report.name("card", c) for c in gap.expected)
+        if gap.status == "late":
+            status = LABELS(lang, "gap.late", count=gap.delay or 0)
+        else:
+            status = LABELS(lang, f"gap.{gap.status}")
+        done = f"{report.name('card', gap.answer)} ({status})" if gap.answer else status
+        rows.append((report.name("card", gap.event), str(gap.turn), expected, done))
+    headers = tuple(LABELS(lang, f"gap.{key}") for key in ("event", "when", "expected", "done"))
+    return Section(
+        (Heading(2, LABELS(lang, "gaps")), Table(headers, tuple(rows), (False, True, False, False)))
+    )
+
+
+def _kit(report: SessionReport, lang: Lang) -> Section:
+    """What to hand out: each time's recommendations, with who acts and by when."""
+    blocks: list[Block] = [Heading(2, LABELS(lang, "kit")), Paragraph(LABELS(lang, "kit.intro"))]
+    for phase in report.phases:
+        items = []
+        for hit in phase.recommendations:
+            who = " · ".join(x for x in (hit.actor, hit.deadline) if x)
+            aside = (" ", Aside(f"({who})")) if who else ()
+            items.append(Item((Strong(hit.title), *aside)))
+        blocks += [Heading(3, phase.title), Bullets(tuple(items), empty=LABELS(lang, "none"))]
+    return Section(tuple(blocks), css="kit")
+
+
+def comparison_blocks(report: ComparisonReport, lang: Lang) -> list[Block]:
+    """Several sessions of one deck: side by side, their trajectories, what comes back."""
+    first = report.sessions[0]
+    count = len(report.sessions)
+    none = LABELS(lang, "none")
+    indicators = tuple(first.name("indicator", i) for i, _ in first.indicators)
+    headers = ("#", *(LABELS(lang, key) for key in ("teams", "seed", "outcome", "score")))
+    rows = tuple(
+        (
+            str(number),
+            " + ".join(name for name, _ in session.teams),
+            str(session.seed),
+            outcome_text(session, lang),
+            score_text(session),
+            *(str(v) for _, v in session.indicators),
+        )
+        for number, session in enumerate(report.sessions, start=1)
+    )
+    numeric = (True, False, True, False, True, *(True for _ in indicators))
+    titles = {hit.id: hit.title for s in report.sessions for hit in s.recommendations}
+    fired = tuple(
+        Item(f"{titles.get(rule, rule)} — {times}/{count}")
+        for rule, times in report.recommendation_counts
+    )
+    recurring = tuple(
+        Item(
+            (
+                Strong(item.team),
+                f" — {theme(item.finding, first, lang)} "
+                f"({LABELS(lang, 'times', count=item.count)})",
+            )
+        )
+        for item in report.recurring
+    )
+    return [
+        Heading(1, LABELS(lang, "comparison", count=count, deck=report.deck_title)),
+        Section(
+            (Heading(2, LABELS(lang, "sessions")), Table((*headers, *indicators), rows, numeric))
+        ),
+        Section((Heading(2, LABELS(lang, "trajectories")), *_trajectories(report, lang))),
+        Section((Heading(2, LABELS(lang, "fired")), Bullets(fired, empty=none))),
+        Section((Heading(2, LABELS(lang, "recurring")), Bullets(recurring, empty=none))),
+    ]
