@@ -12,7 +12,7 @@ import pytest
 from scenarios.cli import main
 from scenarios.deck import Deck, load_deck
 
-TEST_DECKS = Path(__file__).parent / "decks"
+TEST_DECKS = Path(__file__).parent / "fixtures"
 CRUE = TEST_DECKS / "crue.yaml"
 MINI = TEST_DECKS / "mini.yaml"
 

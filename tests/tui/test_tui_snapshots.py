@@ -1,6 +1,6 @@
 """Snapshots of each screen at 80×24 and 120×40 (French), and one in English.
 
-Update them after a deliberate change with `pytest tests/test_tui_snapshots.py
+Update them after a deliberate change with `pytest tests/tui/test_tui_snapshots.py
 --snapshot-update`, then look at the report before committing.
 """
 
@@ -15,7 +15,7 @@ import pytest
 from textual.pilot import Pilot
 
 from scenarios.engine import State
-from tests.tui_driver import make_app, no_cursor_blink, play_until, start_game
+from tests.tui.tui_driver import make_app, no_cursor_blink, play_until, start_game
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 Compare = Callable[..., bool]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-TUI = Path(__file__).parents[1] / "src" / "scenarios" / "tui"
+TUI = Path(__file__).parents[2] / "src" / "scenarios" / "tui"
 APP = "scenarios.tui.app"
 
 

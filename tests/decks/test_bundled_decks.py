@@ -92,6 +92,7 @@ def played(deck_id: str, cache: dict[str, dict[str, list[GameResult]]]) -> dict[
     return cache[deck_id]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("deck_id", DECKS)
 def test_bundled_deck_is_balanced(deck_id: str, games: dict[str, dict[str, list[GameResult]]]) -> None:
     deck = deck_of(deck_id)

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from scenarios.deck import DeckError, DeckFile, load_deck, load_deck_files, load_deck_text
 from tests.conftest import CRUE
-from tests.test_bad_decks import VALID
+from tests.unit.test_bad_decks import VALID
 
 
 def test_phases_default_to_avant_pendant_apres() -> None:

@@ -6,15 +6,18 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from scenarios.journal import read_journal
 from scenarios.tui.screens.end import EndScreen
 from scenarios.tui.screens.home import HomeScreen
 from scenarios.tui.screens.play import PlayScreen
 from scenarios.tui.screens.setup import SetupScreen
 from tests.conftest import CliResult
-from tests.tui_driver import is_over, make_app, palette, play_state, play_until, step
+from tests.tui.tui_driver import is_over, make_app, palette, play_state, play_until, step
 
 
+@pytest.mark.slow
 async def test_a_whole_game_with_keys_only(
     tmp_path: Path, cli: Callable[..., CliResult]
 ) -> None:

@@ -26,7 +26,7 @@ from babel.messages.pofile import read_po
 from scenarios.i18n import LANGS, Lang, Texts, french_typography
 from scenarios.i18n.catalog import LOCALES
 
-SRC = Path(__file__).parent.parent / "src"
+SRC = Path(__file__).parents[2] / "src"
 HAND_PLURAL = re.compile(r"\w\((?:s|x|es)\)")
 PLURAL_SUFFIXES = {"s", "x", "es"}
 

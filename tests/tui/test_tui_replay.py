@@ -18,7 +18,7 @@ from scenarios.tui.bindings import localised
 from scenarios.tui.screens.review import ReviewScreen
 from scenarios.tui.widgets.gauge import Gauge
 from tests.conftest import CliResult
-from tests.tui_driver import no_cursor_blink
+from tests.tui.tui_driver import no_cursor_blink
 
 NOW = datetime(2026, 11, 24, 14, 0, tzinfo=UTC)
 

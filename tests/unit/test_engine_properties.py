@@ -11,6 +11,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
@@ -138,4 +139,4 @@ class DefaultDeckSession(PlaySession):
 
 
 TestPlayOnTheTestDeck = CrueSession.TestCase
-TestPlayOnTheDefaultDeck = DefaultDeckSession.TestCase
+TestPlayOnTheDefaultDeck = pytest.mark.slow(DefaultDeckSession.TestCase)

@@ -19,7 +19,7 @@ from scenarios.tui.screens.dialogs import ConfirmDialog
 from scenarios.tui.screens.play import PlayScreen
 from scenarios.tui.screens.setup import SetupScreen
 from tests.conftest import CRUE
-from tests.tui_driver import FIXED_NOW
+from tests.tui.tui_driver import FIXED_NOW
 
 WAIT = 15.0  # seconds: file events and their debounce take a moment on a busy machine
 

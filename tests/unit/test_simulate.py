@@ -31,6 +31,7 @@ def test_json_summary_counts_every_game(cli: Callable[..., CliResult]) -> None:
     assert set(summary["mean_indicators"]) == {"confiance", "reseaux", "budget", "victimes"}
 
 
+@pytest.mark.slow
 def test_a_thousand_simulated_games_all_replay_consistently(
     cli: Callable[..., CliResult], tmp_path: Path
 ) -> None:
@@ -79,8 +80,8 @@ class AlwaysFirst:
 
 
 def test_a_designer_can_plug_in_a_policy(crue: Deck) -> None:
-    policy = load_policy("tests.test_simulate:AlwaysFirst")
-    results = simulate(crue, 5, 0, "tests.test_simulate:AlwaysFirst")
+    policy = load_policy("tests.unit.test_simulate:AlwaysFirst")
+    results = simulate(crue, 5, 0, "tests.unit.test_simulate:AlwaysFirst")
     assert policy.name == "first"
     assert [r.index for r in results] == [0, 1, 2, 3, 4]
 
