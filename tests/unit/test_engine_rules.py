@@ -309,7 +309,7 @@ def test_it_is_not_your_turn_names_whose_turn_it_is() -> None:
     state = apply(new_game(d, 0), Draw())
     with pytest.raises(IllegalAction) as caught:
         apply(state, Pass("commune"))
-    assert caught.value.message("fr") == "c’est au tour de Préfecture, pas de Commune"
+    assert caught.value.message("fr") == "c’est à Préfecture de jouer, pas à Commune"
 
 
 def test_undo_takes_back_the_last_game_action_but_keeps_notes() -> None:

@@ -13,7 +13,7 @@ in the reader's language: anything with a `message(lang)` method is
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 import attrs
 
@@ -45,6 +45,7 @@ __all__ = [
 ]
 
 
+@runtime_checkable
 class Localized(Protocol):
     """Something that can say itself in the reader's language (errors, findings)."""
 
@@ -75,7 +76,10 @@ class Texts:
     ) -> str:
         """As calling, with the parameters as a mapping (errors carry theirs as data)."""
         template = self.template(lang, msg_id, count)
-        values = _Params(params)
+        values = _Params(
+            (key, value.message(lang) if isinstance(value, Localized) else value)
+            for key, value in params.items()
+        )
         if count is not None:
             values.setdefault("count", count)
         text = template.format_map(values) if "{" in template else template

@@ -40,8 +40,7 @@ def journal_deck(header: Header) -> Deck:
     try:
         deck = load_deck_files(header.files)
     except DeckError as error:
-        first = error.diagnostics[0].format("en") if error.diagnostics else ""
-        raise JournalError("deck", detail=first) from None
+        raise JournalError("deck", detail=error.diagnostics[0] if error.diagnostics else "") from None
     if deck.sha256 != header.deck_sha256:
         raise JournalError("deck_hash")
     return deck
@@ -86,7 +85,7 @@ def replay_entry(state: State, entry: Entry, verify: bool = True) -> tuple[State
     try:
         next_state = apply(state, action)
     except IllegalAction as error:
-        return state, Damage(entry.line, "illegal", {"detail": error.message("en"), **where})
+        return state, Damage(entry.line, "illegal", {"detail": error, **where})
     if verify:
         if isinstance(action, Draw):
             found = drawn_cards(next_state)
