@@ -90,7 +90,7 @@ def _setters(timeline: Timeline, flag: str) -> list[str]:
     return [
         card.id
         for card in timeline.deck.cards
-        if card.type == "decision" and flag in card.effects.set
+        if card.kind.held and flag in card.effects.set
     ]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from scenarios.deck.kinds import kind_labels
 from scenarios.i18n import NBSP, Lang, Texts
 
 MESSAGES = Texts("deck")
@@ -27,9 +28,6 @@ WORDS: Mapping[Lang, Mapping[str, str]] = {
         "flag": "drapeau",
         "ending": "fin",
         "recommendation": "recommandation",
-        "event": "événement",
-        "decision": "décision",
-        "dilemma": "dilemme",
         "deck": "le deck",
         "included": "le fichier inclus",
         "option": "l'option",
@@ -58,9 +56,6 @@ WORDS: Mapping[Lang, Mapping[str, str]] = {
         "flag": "flag",
         "ending": "ending",
         "recommendation": "recommendation",
-        "event": "event",
-        "decision": "decision",
-        "dilemma": "dilemma",
         "deck": "the deck",
         "included": "the included file",
         "option": "the option",
@@ -108,7 +103,7 @@ HINTS: Mapping[Lang, Mapping[str, str]] = {
 
 def localise_params(code: str, params: Mapping[str, object], lang: Lang) -> dict[str, object]:
     """Turn the words carried by a diagnostic (types, kinds, hints) into `lang`."""
-    words = WORDS[lang]
+    words = {**WORDS[lang], **kind_labels(lang)}
     out: dict[str, object] = {}
     for key, value in params.items():
         if key in ("expected", "got", "namespace", "actual") and isinstance(value, str):

@@ -17,8 +17,9 @@ from typing import Any, Final
 import attrs
 
 from scenarios.deck.diagnostics import Diagnostic, Position
+from scenarios.deck.kinds import kind_labels
 from scenarios.deck.located import LocatedList, LocatedMap
-from scenarios.i18n import suggest
+from scenarios.i18n import LANGS, suggest
 from scenarios.rules import Compiler, ExprError, Type
 
 
@@ -274,7 +275,7 @@ class Expr(Kind):
                     error.code,
                     where,
                     {},
-                    text={"fr": error.message("fr"), "en": error.message("en")},
+                    text={lang: error.message(lang, kind_labels(lang)) for lang in LANGS},
                 )
             )
             return INVALID

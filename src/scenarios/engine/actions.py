@@ -78,7 +78,7 @@ class EndRound:
 
 @attrs.frozen
 class Inject:
-    """Facilitator: an event or dilemma fires now; a decision joins `role`'s hand."""
+    """Facilitator: a card fires now, or joins `role`'s hand if its kind is held (a decision)."""
 
     type: ClassVar[str] = "inject"
     card: str = attrs.field(validator=_id)

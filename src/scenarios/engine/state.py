@@ -40,8 +40,8 @@ class ActiveLasting:
 
 
 @attrs.frozen
-class Trigger:
-    """A card to fire at the event step of turn `due`."""
+class ScheduledTrigger:
+    """A card a `trigger` effect scheduled: it fires at the event step of turn `due`."""
 
     due: int
     card: str
@@ -152,7 +152,7 @@ class State:
     revealed: tuple[str, ...] = ()
     pending: tuple[str, ...] = ()
     lasting: tuple[ActiveLasting, ...] = ()
-    triggers: tuple[Trigger, ...] = ()
+    triggers: tuple[ScheduledTrigger, ...] = ()
     history: History = History()
     trail: tuple[tuple[int, ...], ...] = ()
     ending: str | None = None

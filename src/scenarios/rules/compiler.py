@@ -578,13 +578,14 @@ class _Checker:
                         function=spec.name,
                         suggestion=suggest(value, list(symbols.cards)),
                     )
-                if spec.card_kinds and kind not in spec.card_kinds:
+                use = spec.card_use
+                if use is not None and use not in symbols.kinds.get(kind, ()):
                     raise self.error(
                         "expr.card_kind",
                         node,
                         function=spec.name,
                         card=value,
-                        expected=spec.card_kinds[0],
+                        expected=next((k for k, u in symbols.kinds.items() if use in u), use),
                         actual=kind,
                     )
             elif param.kind == "role" and value not in symbols.roles:

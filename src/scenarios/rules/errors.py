@@ -6,7 +6,6 @@ from collections.abc import Mapping
 
 from scenarios.i18n import Lang, french_typography
 from scenarios.rules.messages import (
-    CARD_KIND_NAMES,
     CONSTRUCT_NAMES,
     EXAMPLE_SUFFIX,
     MESSAGES,
@@ -29,9 +28,12 @@ class ExprError(Exception):
         self.col = col
         self.params: Mapping[str, object] = params
 
-    def message(self, lang: Lang = "fr") -> str:
-        """The message in `lang`, with types, card kinds and examples put into words."""
-        params = {key: _word(key, value, lang) for key, value in self.params.items()}
+    def message(self, lang: Lang = "fr", kinds: Mapping[str, str] | None = None) -> str:
+        """The message in `lang`, with types, constructs and examples put into words.
+
+        `kinds` names the deck's card kinds in `lang` (the deck layer knows them).
+        """
+        params = {key: _word(key, value, lang, kinds or {}) for key, value in self.params.items()}
         example = self.params.get("example")
         params["example"] = ""
         if example:
@@ -43,11 +45,11 @@ class ExprError(Exception):
         return self.message("en")
 
 
-def _word(key: str, value: object, lang: Lang) -> object:
+def _word(key: str, value: object, lang: Lang, kinds: Mapping[str, str]) -> object:
     if isinstance(value, Type):
         return TYPE_NAMES[lang][value.value]
     if key == "what":
         return CONSTRUCT_NAMES[lang].get(str(value), str(value))
-    if key in ("expected", "actual") and isinstance(value, str) and value in CARD_KIND_NAMES[lang]:
-        return CARD_KIND_NAMES[lang][value]
+    if key in ("expected", "actual") and isinstance(value, str):
+        return kinds.get(value, value)
     return value

@@ -16,11 +16,6 @@ TYPE_NAMES = {
     "en": {"number": "a number", "bool": "a true/false value", "string": "a text"},
 }
 
-CARD_KIND_NAMES = {
-    "fr": {"event": "événement", "decision": "décision", "dilemma": "dilemme", "any": "quelconque"},
-    "en": {"event": "event", "decision": "decision", "dilemma": "dilemma", "any": "any"},
-}
-
 CONSTRUCT_NAMES = {
     "fr": {
         "lambda": "une fonction anonyme (lambda)",

@@ -19,6 +19,7 @@ from rich.table import Table as RichTable
 
 from scenarios.charts import Bar, bar_chart, histogram
 from scenarios.deck import Deck
+from scenarios.deck.kinds import KINDS, kind_label
 from scenarios.htmlpage import page
 from scenarios.i18n import Lang, Texts, decimal
 from scenarios.sim.balance import BalanceReport, Effect, PolicyBalance, Spread
@@ -176,9 +177,9 @@ def _policy_blocks(policy: PolicyBalance, deck: Deck, lang: Lang) -> list[Block]
             tuple(
                 (
                     titles.get(e.subject, e.subject),
-                    label(lang, e.kind),
+                    kind_label(lang, e.kind),
                     _percent(e.rate, lang),
-                    _percent(e.chance, lang) if e.kind == "decision" else "—",
+                    _percent(e.chance, lang) if KINDS[e.kind].held else "—",
                     _signed(e.difference, lang),
                     _signed(e.size, lang),
                     _verdict(e, lang),
