@@ -14,7 +14,7 @@ import attrs
 
 from scenarios.deck.diagnostics import Position
 from scenarios.deck.kinds import KINDS, kind_ids
-from scenarios.deck.located import LocatedMap
+from scenarios.deck.located import LocatedMap, type_name
 from scenarios.deck.model import (
     NO_EFFECTS,
     OUTCOMES,
@@ -50,7 +50,6 @@ from scenarios.deck.spec import (
     OneOf,
     Ref,
     Text,
-    type_name,
 )
 from scenarios.i18n import suggest
 from scenarios.rules import Type

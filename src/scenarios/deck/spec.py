@@ -18,7 +18,7 @@ import attrs
 
 from scenarios.deck.diagnostics import Diagnostic, Position
 from scenarios.deck.kinds import kind_labels
-from scenarios.deck.located import LocatedList, LocatedMap
+from scenarios.deck.located import LocatedList, LocatedMap, type_name
 from scenarios.i18n import LANGS, suggest
 from scenarios.rules import Compiler, ExprError, Type
 
@@ -52,21 +52,6 @@ class Context:
 
     def warning(self, code: str, at: Position, **params: object) -> None:
         self.diagnostics.append(Diagnostic(code, at, params, severity="warning"))
-
-
-def type_name(value: object) -> str:
-    """A word for the YAML type of `value`, as used in messages."""
-    if isinstance(value, dict):
-        return "mapping"
-    if isinstance(value, list):
-        return "list"
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "bool"
-    if isinstance(value, (int, float)):
-        return "number"
-    return "text"
 
 
 class Kind:

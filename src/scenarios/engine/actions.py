@@ -8,7 +8,7 @@ engine's input; `to_dict` and `action_from_dict` give their JSON form, with
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import Any, ClassVar, get_args
 
 import attrs
 
@@ -118,9 +118,7 @@ Action = Draw | Choose | Play | Pass | EndRound | Inject | Note | Undo | Pause |
 GAME_ACTIONS = (Draw, Choose, Play, Pass, EndRound, Inject)
 META_ACTIONS = (Note, Pause, Resume)
 
-ACTION_TYPES: Mapping[str, type[Action]] = {
-    cls.type: cls for cls in (Draw, Choose, Play, Pass, EndRound, Inject, Note, Undo, Pause, Resume)
-}
+ACTION_TYPES: Mapping[str, type[Action]] = {cls.type: cls for cls in get_args(Action)}
 
 
 class ActionFormatError(ValueError):
