@@ -2,7 +2,10 @@
 
 This table is the single description of the format: `build` checks decks with
 it and `schema` turns it into the JSON Schema for editors. Descriptions are in
-French, the language of the decks' authors.
+French, the language of the decks' authors. Card types and the fields that
+depend on them come from the kinds (`kinds.py`); every kind of effect is one
+row of `EFFECT_KEYS` (in the order they are documented; the engine has its
+own order of application).
 """
 
 from __future__ import annotations
@@ -134,41 +137,45 @@ EFFECT_KEYS: Mapping[str, EffectKey] = {
             "deltas",
             Expr(Type.NUMBER, allow_number=True),
             "Variation d'un indicateur : un nombre entier ou une expression.",
-            "Changed",
-            "log.changed",
+            event="Changed",
+            log="log.changed",
             by_indicator=True,
         ),
         EffectKey(
             "set",
             ListOf(Ref("flag"), unique=True),
             "Drapeaux qui deviennent vrais.",
-            "FlagChanged",
-            "log.flag.on",
+            event="FlagChanged",
+            log="log.flag.on",
         ),
         EffectKey(
             "unset",
             ListOf(Ref("flag"), unique=True),
             "Drapeaux qui deviennent faux.",
-            "FlagChanged",
-            "log.flag.off",
+            event="FlagChanged",
+            log="log.flag.off",
         ),
         EffectKey(
             "trigger",
             ListOf(TRIGGER),
             "Événements ou dilemmes déclenchés à la prochaine étape des événements, "
             "ou `{card: id, in: N}` N tours plus tard.",
-            "Scheduled",
-            "log.scheduled",
+            event="Scheduled",
+            log="log.scheduled",
         ),
         EffectKey(
             "give",
             MapOf(Ref("role"), ListOf(Ref("card", HELD), unique=True), "give"),
             "Cartes décision ajoutées à la main d'un rôle : `{role: [cartes]}`.",
-            "Given",
-            "log.given",
+            event="Given",
+            log="log.given",
         ),
         EffectKey(
-            "end", Ref("ending"), "Met fin à la partie avec cette fin.", "GameEnded", "log.ended"
+            "end",
+            Ref("ending"),
+            "Met fin à la partie avec cette fin.",
+            event="GameEnded",
+            log="log.ended",
         ),
     )
 }
