@@ -106,7 +106,7 @@ class Effects:
     end: str | None = None
     where: LocatedMap | None = _where()
 
-    @property
+    @functools.cached_property
     def empty(self) -> bool:
         """Nothing to apply: every field is at its default (`where` takes no part)."""
         return self == NO_EFFECTS

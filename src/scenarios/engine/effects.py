@@ -9,6 +9,7 @@ it, for the screen and the debrief.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -34,8 +35,7 @@ def apply_effects(draft: Draft, effects: Effects, card: str, option: str | None,
     """Apply `effects` caused by `card` (and `option`) to `draft`."""
     if effects.empty or draft.over:
         return
-    for name, apply in APPLY.items():
-        value = getattr(effects, name)
+    for apply, value in zip(APPLY.values(), _values(effects), strict=True):
         if value:
             apply(draft, value, card, option, via)
 
@@ -98,6 +98,7 @@ APPLY: Mapping[str, Apply] = {
     "trigger": _trigger,
     "end": _end,
 }
+_values = operator.attrgetter(*APPLY)  # an effect's values, in the order of APPLY
 
 
 def change_indicator(
