@@ -27,7 +27,7 @@ from scenarios.i18n import LANGS, Lang, Texts, french_typography
 from scenarios.i18n.catalog import LOCALES
 
 SRC = Path(__file__).parents[2] / "src"
-HAND_PLURAL = re.compile(r"\w\((?:s|x|es)\)")
+HAND_PLURAL = re.compile(r"\w\((?:s|es)\)|(?:au|eu)\(x\)")  # carte(s), tableau(x); not list(x)
 PLURAL_SUFFIXES = {"s", "x", "es"}
 
 Key = tuple[str, str | None, str]  # file, context, id
@@ -53,7 +53,7 @@ def forms(message: Message) -> tuple[str, ...]:
 
 
 def hand_plurals_in_text(text: str) -> list[str]:
-    """The "(s)"-style plurals of a message: `carte(s)`, `tour(s)`, `travail(x)`."""
+    """The "(s)"-style plurals of a message: `carte(s)`, `tour(s)`, `tableau(x)`."""
     return HAND_PLURAL.findall(text)
 
 
@@ -128,6 +128,15 @@ def test_every_message_exists_in_both_languages() -> None:
         if french[key].pluralizable != english[key].pluralizable
     }
     assert shapes == {}, "a plural in one language only"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_message_has_a_context_and_one_entry(lang: Lang) -> None:
+    """Code asks `Texts(context)`: an entry without one could never be found."""
+    assert [key for key in entries(lang) if not key[1]] == []
+    for path in sorted((LOCALES / lang).glob("*.po")):
+        ids = re.findall(r'^msgctxt "(.*)"\nmsgid "(.*)"$', path.read_text(encoding="utf-8"), re.M)
+        assert len(ids) == len(set(ids)), f"{path.name}: an id written twice"
 
 
 @pytest.mark.parametrize("lang", LANGS)

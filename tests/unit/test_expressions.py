@@ -9,12 +9,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from scenarios.deck.kinds import CARD_USES
 from scenarios.rules import ExprError, Symbols, Type, compile_expression
 
 SYMBOLS = Symbols.build(
     indicators=("confiance", "budget", "victimes"),
     flags=("inondation", "fr_alert"),
     cards={"alerter": "decision", "crue": "event", "panne": "dilemma"},
+    kinds=CARD_USES,
     options={"panne": frozenset({"papier", "attendre"})},
     roles=("prefecture", "commune"),
     phases=("avant", "pendant", "apres"),

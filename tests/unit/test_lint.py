@@ -9,7 +9,7 @@ import pytest
 
 from scenarios.deck import bundled_decks, load_deck_text
 from scenarios.deck.lint import lint
-from scenarios.sim.lint import simulated_lint
+from scenarios.sim.simulated_checks import simulated_lint
 from tests.conftest import CliResult
 
 CLEAN = """\

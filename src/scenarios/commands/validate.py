@@ -47,7 +47,7 @@ def check(argument: str, strict: bool) -> Checked:
         return Checked(argument, None, error.diagnostics)
     warnings = lint(deck)
     if strict:
-        from scenarios.sim.lint import simulated_lint
+        from scenarios.sim.simulated_checks import simulated_lint
 
         warnings += simulated_lint(deck, warnings)
     return Checked(str(path), deck, tuple(warnings))

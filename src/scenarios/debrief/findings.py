@@ -90,7 +90,7 @@ def _setters(trace: SessionTrace, flag: str) -> list[str]:
     return [
         card.id
         for card in trace.deck.cards
-        if card.type == "decision" and flag in card.effects.set
+        if card.kind.held and flag in card.effects.set
     ]
 
 

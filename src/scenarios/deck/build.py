@@ -14,8 +14,9 @@ from typing import Any
 
 from scenarios.deck.diagnostics import DeckError, Diagnostic, Position, sort_diagnostics
 from scenarios.deck.format import DECK_FIELDS, DEFAULT_PHASES, INCLUDED_FIELDS
+from scenarios.deck.kinds import CARD_USES, KINDS
 from scenarios.deck.located import LocatedList, LocatedMap
-from scenarios.deck.model import CARD_TYPES, Card, Deck, DeckFile, Recommendation
+from scenarios.deck.model import Card, Deck, DeckFile, Recommendation
 from scenarios.deck.spec import INVALID, Context, Obj
 from scenarios.rules import BUILTIN_NAMES, FUNCTION_NAMES, Compiler, Symbols
 
@@ -70,12 +71,12 @@ class IdCollector:
         kind = ""
         if namespace == "card":
             card_type = item.get("type")
-            kind = card_type if isinstance(card_type, str) and card_type in CARD_TYPES else "?"
+            kind = card_type if isinstance(card_type, str) and card_type in KINDS else "?"
             tags = item.get("tags")
             if isinstance(tags, list):
                 self.tags.update(tag for tag in tags if isinstance(tag, str))
             options = item.get("options")
-            if kind == "dilemma" and isinstance(options, list):
+            if kind in KINDS and KINDS[kind].options and isinstance(options, list):
                 self.options[item_id] = frozenset(
                     o["id"] for o in options if isinstance(o, dict) and isinstance(o.get("id"), str)
                 )
@@ -115,6 +116,7 @@ class IdCollector:
             indicators=tuple(self.ids["indicator"]),
             flags=tuple(self.ids["flag"]),
             cards=self.ids["card"],
+            kinds=CARD_USES,
             options=self.options,
             roles=tuple(self.ids["role"]),
             phases=tuple(self.ids["phase"]),

@@ -8,7 +8,7 @@ from typing import Literal
 import attrs
 
 from scenarios.deck.messages import MESSAGES, localise_params
-from scenarios.i18n import Lang
+from scenarios.i18n import Lang, Localized
 
 Severity = Literal["error", "warning"]
 
@@ -35,12 +35,12 @@ class Diagnostic:
     position: Position
     params: Mapping[str, object] = attrs.field(factory=dict)
     severity: Severity = "error"
-    text: Mapping[str, str] | None = None
+    cause: Localized | None = None
 
     def message(self, lang: Lang = "fr") -> str:
-        """What is wrong and what would be right, in `lang`."""
-        if self.text is not None:
-            return self.text.get(lang) or self.text["fr"]
+        """What is wrong and what would be right, in `lang` (the cause's words when it has one)."""
+        if self.cause is not None:
+            return self.cause.message(lang)
         return MESSAGES.format(lang, self.code, localise_params(self.code, self.params, lang))
 
     def format(self, lang: Lang = "fr") -> str:

@@ -2,7 +2,10 @@
 
 This table is the single description of the format: `build` checks decks with
 it and `schema` turns it into the JSON Schema for editors. Descriptions are in
-French, the language of the decks' authors.
+French, the language of the decks' authors. Card types and the fields that
+depend on them come from the kinds (`kinds.py`); every kind of effect is one
+row of `EFFECT_KEYS` (in the order they are documented; the engine has its
+own order of application).
 """
 
 from __future__ import annotations
@@ -10,10 +13,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import attrs
+
 from scenarios.deck.diagnostics import Position
-from scenarios.deck.located import LocatedMap
+from scenarios.deck.kinds import KINDS, kind_ids
+from scenarios.deck.located import LocatedMap, type_name
 from scenarios.deck.model import (
-    CARD_TYPES,
     NO_EFFECTS,
     OUTCOMES,
     PRIORITIES,
@@ -48,7 +53,6 @@ from scenarios.deck.spec import (
     OneOf,
     Ref,
     Text,
-    type_name,
 )
 from scenarios.i18n import suggest
 from scenarios.rules import Type
@@ -57,6 +61,13 @@ FORMAT_VERSION = 1
 MAX_CARDS = 5000
 TITLE = Text(max_length=160)
 LONG_TEXT = Text(max_length=4000, allow_empty=True)
+
+# Card kinds by what they allow, for the references and the fields that depend on it.
+DRAWN = kind_ids(lambda kind: kind.drawn)
+TRIGGERED = kind_ids(lambda kind: kind.triggered)
+HELD = kind_ids(lambda kind: kind.held)
+FIRES = kind_ids(lambda kind: kind.fires)
+WITH_OPTIONS = kind_ids(lambda kind: kind.options)
 
 DEFAULT_PHASES: tuple[Phase, ...] = (
     Phase("avant", "Avant — se préparer", rounds=2, events_per_round=1),
@@ -80,14 +91,12 @@ def _trigger_factory(values: dict[str, Any], where: LocatedMap, ctx: Context) ->
 
 
 TRIGGER = OneOf(
-    short=Ref("card", ("event", "dilemma")),
+    short=Ref("card", TRIGGERED),
     full=Obj(
         "trigger",
         "Une carte événement ou dilemme qui se déclenche plus tard.",
         {
-            "card": Field(
-                Ref("card", ("event", "dilemma")), "La carte à déclencher.", required=True
-            ),
+            "card": Field(Ref("card", TRIGGERED), "La carte à déclencher.", required=True),
             "in": Field(
                 Integer(0, 100),
                 "Dans combien de tours (0 : à la prochaine étape des événements).",
@@ -99,24 +108,85 @@ TRIGGER = OneOf(
     convert=lambda card, at: Trigger(card=card),
 )
 
-RESERVED_EFFECT_KEYS: Mapping[str, Field] = {
-    "set": Field(ListOf(Ref("flag"), unique=True), "Drapeaux qui deviennent vrais."),
-    "unset": Field(ListOf(Ref("flag"), unique=True), "Drapeaux qui deviennent faux."),
-    "trigger": Field(
-        ListOf(TRIGGER),
-        "Événements ou dilemmes déclenchés à la prochaine étape des événements, "
-        "ou `{card: id, in: N}` N tours plus tard.",
-    ),
-    "give": Field(
-        MapOf(Ref("role"), ListOf(Ref("card", ("decision",)), unique=True), "give"),
-        "Cartes décision ajoutées à la main d'un rôle : `{role: [cartes]}`.",
-    ),
-    "end": Field(Ref("ending"), "Met fin à la partie avec cette fin."),
+
+@attrs.frozen
+class EffectKey:
+    """One kind of effect, the single place that declares it.
+
+    `name` is its key in a deck's `effects` and the `Effects` field that holds
+    it (but `deltas`, written as `indicator: amount`, with `by_indicator`);
+    `kind` checks its value and `doc` documents it; `event` names the engine's
+    log event (`scenarios.engine.events`) that applying it records, and `log`
+    the play screen's text for that event (catalog context "tui"). The engine
+    applies each by the same name (`engine.effects.APPLY`, which a test holds
+    to exactly these names).
+    """
+
+    name: str
+    kind: Kind
+    doc: str
+    event: str
+    log: str
+    by_indicator: bool = False
+
+
+EFFECT_KEYS: Mapping[str, EffectKey] = {
+    entry.name: entry
+    for entry in (
+        EffectKey(
+            "deltas",
+            Expr(Type.NUMBER, allow_number=True),
+            "Variation d'un indicateur : un nombre entier ou une expression.",
+            event="Changed",
+            log="log.changed",
+            by_indicator=True,
+        ),
+        EffectKey(
+            "set",
+            ListOf(Ref("flag"), unique=True),
+            "Drapeaux qui deviennent vrais.",
+            event="FlagChanged",
+            log="log.flag.on",
+        ),
+        EffectKey(
+            "unset",
+            ListOf(Ref("flag"), unique=True),
+            "Drapeaux qui deviennent faux.",
+            event="FlagChanged",
+            log="log.flag.off",
+        ),
+        EffectKey(
+            "trigger",
+            ListOf(TRIGGER),
+            "Événements ou dilemmes déclenchés à la prochaine étape des événements, "
+            "ou `{card: id, in: N}` N tours plus tard.",
+            event="Scheduled",
+            log="log.scheduled",
+        ),
+        EffectKey(
+            "give",
+            MapOf(Ref("role"), ListOf(Ref("card", HELD), unique=True), "give"),
+            "Cartes décision ajoutées à la main d'un rôle : `{role: [cartes]}`.",
+            event="Given",
+            log="log.given",
+        ),
+        EffectKey(
+            "end",
+            Ref("ending"),
+            "Met fin à la partie avec cette fin.",
+            event="GameEnded",
+            log="log.ended",
+        ),
+    )
+}
+DELTAS = next(entry for entry in EFFECT_KEYS.values() if entry.by_indicator)
+RESERVED_EFFECT_KEYS: Mapping[str, EffectKey] = {
+    name: entry for name, entry in EFFECT_KEYS.items() if not entry.by_indicator
 }
 
 
 class EffectsKind(Kind):
-    """Indicator deltas by indicator id, plus the reserved keys set/unset/trigger/give/end."""
+    """Indicator deltas by indicator id, plus the reserved keys of `EFFECT_KEYS`."""
 
     def check(self, value: Any, ctx: Context, at: Position) -> Any:
         if value is None:
@@ -124,7 +194,6 @@ class EffectsKind(Kind):
         if not isinstance(value, LocatedMap):
             return ctx.error("type", at, expected="mapping", got=type_name(value), what="effects")
         indicators = ctx.ids.get("indicator", {})
-        amount_kind = Expr(Type.NUMBER, allow_number=True)
         deltas: list[Delta] = []
         values: dict[str, Any] = {}
         ok = True
@@ -132,10 +201,10 @@ class EffectsKind(Kind):
             item_at = value.at_value(key)
             if key in RESERVED_EFFECT_KEYS:
                 checked = RESERVED_EFFECT_KEYS[key].kind.check(item, ctx, item_at)
+                values[key] = checked
             elif key in indicators:
-                checked = amount_kind.check(item, ctx, item_at)
-                if checked is not INVALID:
-                    deltas.append(Delta(key, checked))
+                checked = DELTAS.kind.check(item, ctx, item_at)
+                deltas.append(Delta(key, checked))
             else:
                 if key in ctx.ids.get("flag", {}):
                     ctx.error("effects.flag_key", value.at_key(key), key=key)
@@ -152,32 +221,22 @@ class EffectsKind(Kind):
                 continue
             if checked is INVALID:
                 ok = False
-            values[key] = checked
         if not ok:
             return INVALID
-        return Effects(
-            deltas=tuple(deltas),
-            set=values.get("set", ()),
-            unset=values.get("unset", ()),
-            trigger=values.get("trigger", ()),
-            give=values.get("give", ()),
-            end=values.get("end"),
-            where=value,
-        )
+        values[DELTAS.name] = tuple(deltas)
+        return Effects(**values, where=value)
 
     def json_schema(self) -> dict[str, Any]:
-        properties = {}
-        for key, field in RESERVED_EFFECT_KEYS.items():
-            properties[key] = {**field.kind.json_schema(), "description": field.doc}
+        properties = {
+            key: {**entry.kind.json_schema(), "description": entry.doc}
+            for key, entry in RESERVED_EFFECT_KEYS.items()
+        }
         return {
             "type": "object",
             "description": "Effets : `indicateur: variation` (un nombre ou une expression), "
-            "et set, unset, trigger, give, end.",
+            f"et {', '.join(RESERVED_EFFECT_KEYS)}.",
             "properties": properties,
-            "additionalProperties": {
-                "type": ["integer", "string"],
-                "description": "Variation d'un indicateur : un nombre entier ou une expression.",
-            },
+            "additionalProperties": {**DELTAS.kind.json_schema(), "description": DELTAS.doc},
         }
 
 
@@ -216,13 +275,13 @@ OPTION = Obj(
 
 
 def _card_factory(values: dict[str, Any], where: LocatedMap, ctx: Context) -> Any:
-    card_type = values["type"]
+    kind = KINDS[values["type"]]
     if values["phases"] is None:
         values["phases"] = tuple(ctx.ids.get("phase", {}))
     if values["once"] is None:
-        values["once"] = card_type == "decision"
+        values["once"] = kind.once
     options = values["options"] or ()
-    if card_type == "dilemma" and len(options) < 2:
+    if kind.options and len(options) < 2:
         return ctx.error(
             "card.dilemma_options",
             where.at_key("options") if "options" in where else where.at(),
@@ -238,10 +297,21 @@ def _card_factory(values: dict[str, Any], where: LocatedMap, ctx: Context) -> An
     return Card(**values, where=where)
 
 
+def _card_docs() -> tuple[str, str]:
+    """The card's description and its `type` field's, from the kinds (in French)."""
+    kinds = list(KINDS.values())
+    docs = [kind.doc for kind in kinds]
+    names = [f"{kind.id} ({kind.doc_name})" for kind in kinds]
+    card = "Une carte : " + ", ".join(docs[:-1]) + ", ou " + docs[-1] + "."
+    card_type = ", ".join(names[:-1]) + " ou " + names[-1] + "."
+    return card, card_type
+
+
+CARD_DOC, CARD_TYPE_DOC = _card_docs()
+
 CARD = Obj(
     "card",
-    "Une carte : un événement tiré au sort, une décision jouée depuis la main d'un rôle, "
-    "ou un dilemme tiré au sort que la table tranche.",
+    CARD_DOC,
     {
         "id": Field(
             Identifier(),
@@ -249,8 +319,8 @@ CARD = Obj(
             required=True,
         ),
         "type": Field(
-            Choice(CARD_TYPES),
-            "event (événement), decision (décision) ou dilemma (dilemme).",
+            Choice(tuple(KINDS)),
+            CARD_TYPE_DOC,
             required=True,
         ),
         "title": Field(TITLE, "Titre affiché sur la carte.", required=True),
@@ -268,12 +338,12 @@ CARD = Obj(
             Number(0, 1000),
             "Poids relatif au tirage parmi les événements possibles.",
             default=1,
-            only_for=("event", "dilemma"),
+            only_for=DRAWN,
         ),
         "when": Field(
             Expr(Type.BOOL),
             "Condition pour que la carte puisse être tirée.",
-            only_for=("event", "dilemma"),
+            only_for=DRAWN,
         ),
         "once": Field(
             Boolean(),
@@ -285,27 +355,25 @@ CARD = Obj(
             ListOf(Ref("role"), min_items=1, unique=True),
             "Rôles qui peuvent jouer cette décision (tous si absent).",
             default=(),
-            only_for=("decision",),
+            only_for=HELD,
         ),
         "cost": Field(
             MapOf(Ref("indicator"), Integer(0, 10**6), "cost"),
             "Coût de la décision : `{indicateur: montant}` retiré en la jouant.",
             default=(),
-            only_for=("decision",),
+            only_for=HELD,
         ),
-        "requires": Field(
-            Expr(Type.BOOL), "Condition pour jouer la décision.", only_for=("decision",)
-        ),
+        "requires": Field(Expr(Type.BOOL), "Condition pour jouer la décision.", only_for=HELD),
         "counters": Field(
-            ListOf(Ref("card", ("event", "dilemma")), unique=True),
+            ListOf(Ref("card", FIRES), unique=True),
             "Événements auxquels cette décision répond (pour le débriefing).",
             default=(),
-            only_for=("decision",),
+            only_for=HELD,
         ),
         "options": Field(
             ListOf(OPTION, min_items=2, max_items=8),
             "Les choix du dilemme (au moins deux).",
-            only_for=("dilemma",),
+            only_for=WITH_OPTIONS,
         ),
     },
     _card_factory,

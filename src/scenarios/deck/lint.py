@@ -1,6 +1,6 @@
 """Deck lint: what is valid but probably wrong, as warnings with positions.
 
-Static checks only (the simulation-based ones live in `scenarios.sim.lint`):
+Static checks only (the simulation-based ones live in `scenarios.sim.simulated_checks`):
 conditions that can never hold given the phases and the effects that exist
 (an interval analysis, see `scenarios.rules.bounds`), flags set but never read
 or read but never set, indicators nothing moves, endings that hide later ones,
@@ -151,7 +151,7 @@ def _conditions(deck: Deck) -> Iterator[Diagnostic]:
     triggered = {t.card for _, effects in all_effects(deck) for t in effects.trigger}
     for card in deck.cards:
         space = domain(deck, card.phases)
-        if card.type in ("event", "dilemma"):
+        if card.kind.drawn:
             if card.when is not None and possible(card.when.source, space) is False:
                 yield _warn("lint.event_never", card.where, "when", card=card.id)
             elif card.weight == 0 and card.id not in triggered:
@@ -170,7 +170,7 @@ def _conditions(deck: Deck) -> Iterator[Diagnostic]:
                     amount=amount,
                     most=ranges[indicator_id].high - indicator.min,
                 )
-        if card.type == "decision":
+        if card.kind.held:
             roles = card.roles or tuple(r.id for r in deck.roles)
             if all(deck.roles[deck.role_index[r]].actions_per_round == 0 for r in roles):
                 yield _warn("lint.decision_no_role", card.where, "roles", card=card.id)

@@ -69,3 +69,18 @@ def position_of(container: object, key: str | int | None = None) -> Position | N
     if isinstance(container, LocatedList):
         return container.at_item(key) if isinstance(key, int) else container.at()
     return None
+
+
+def type_name(value: object) -> str:
+    """A word for the YAML type of `value`, as used in messages."""
+    if isinstance(value, dict):
+        return "mapping"
+    if isinstance(value, list):
+        return "list"
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, (int, float)):
+        return "number"
+    return "text"

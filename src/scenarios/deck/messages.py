@@ -2,7 +2,7 @@
 
 Besides one message per diagnostic code, the catalog has the words carried in
 diagnostics' parameters: `word.<kind>` (a type, a kind of object), the longer
-`object.<kind>` ("la carte"), `hint.<hint>`, `what` (the subject before a
+`object.<kind>` ("la carte"; a card kind's name is its label, `kind.<id>`), `hint.<hint>`, `what` (the subject before a
 colon) and `severity.<severity>`.
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from scenarios.deck.kinds import KINDS, kind_label
 from scenarios.i18n import Lang, Texts
 
 MESSAGES = Texts("deck")
@@ -37,4 +38,6 @@ def localise_params(code: str, params: Mapping[str, object], lang: Lang) -> dict
 
 
 def _word(lang: Lang, word: str) -> str:
+    if word in KINDS:
+        return kind_label(lang, word)
     return MESSAGES.lookup(lang, f"word.{word}") or word

@@ -14,15 +14,14 @@ from typing import Literal
 import attrs
 
 from scenarios.deck.diagnostics import Position
+from scenarios.deck.kinds import KINDS, CardKind
 from scenarios.deck.located import LocatedMap
 from scenarios.rules import Expression
 
-CardType = Literal["event", "decision", "dilemma"]
 Outcome = Literal["victory", "defeat", "neutral"]
 Priority = Literal["high", "medium", "low"]
 Amount = int | Expression
 
-CARD_TYPES: tuple[CardType, ...] = ("event", "decision", "dilemma")
 OUTCOMES: tuple[Outcome, ...] = ("victory", "defeat", "neutral")
 PRIORITIES: tuple[Priority, ...] = ("high", "medium", "low")
 
@@ -97,7 +96,7 @@ class Trigger:
 
 @attrs.frozen
 class Effects:
-    """What a card or option does when it applies."""
+    """What a card or option does when it applies: one field per key of `format.EFFECT_KEYS`."""
 
     deltas: tuple[Delta, ...] = ()
     set: tuple[str, ...] = ()
@@ -107,9 +106,10 @@ class Effects:
     end: str | None = None
     where: LocatedMap | None = _where()
 
-    @property
+    @functools.cached_property
     def empty(self) -> bool:
-        return not (self.deltas or self.set or self.unset or self.trigger or self.give or self.end)
+        """Nothing to apply: every field is at its default (`where` takes no part)."""
+        return self == NO_EFFECTS
 
 
 NO_EFFECTS = Effects()
@@ -138,10 +138,10 @@ class Option:
 
 @attrs.frozen
 class Card:
-    """An event (drawn), a decision (played from a hand) or a dilemma (drawn, then chosen)."""
+    """A card of the deck; what its `type` is and does is its `kind` (see `kinds.py`)."""
 
     id: str
-    type: CardType
+    type: str
     title: str
     phases: tuple[str, ...]
     text: str = ""
@@ -157,6 +157,11 @@ class Card:
     counters: tuple[str, ...] = ()
     options: tuple[Option, ...] = ()
     where: LocatedMap | None = _where()
+    kind: CardKind = attrs.field(init=False, eq=False, repr=False)
+
+    @kind.default
+    def _kind(self) -> CardKind:
+        return KINDS[self.type]
 
     def option(self, option_id: str) -> Option | None:
         return next((o for o in self.options if o.id == option_id), None)

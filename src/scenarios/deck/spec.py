@@ -17,9 +17,20 @@ from typing import Any, Final
 import attrs
 
 from scenarios.deck.diagnostics import Diagnostic, Position
-from scenarios.deck.located import LocatedList, LocatedMap
-from scenarios.i18n import suggest
+from scenarios.deck.kinds import kind_labels
+from scenarios.deck.located import LocatedList, LocatedMap, type_name
+from scenarios.i18n import Lang, suggest
 from scenarios.rules import Compiler, ExprError, Type
+
+
+@attrs.frozen
+class ExpressionProblem:
+    """An expression's error, said with the names the deck gives its card kinds."""
+
+    error: ExprError
+
+    def message(self, lang: Lang = "fr") -> str:
+        return self.error.message(lang, kind_labels(lang))
 
 
 class _Invalid:
@@ -51,21 +62,6 @@ class Context:
 
     def warning(self, code: str, at: Position, **params: object) -> None:
         self.diagnostics.append(Diagnostic(code, at, params, severity="warning"))
-
-
-def type_name(value: object) -> str:
-    """A word for the YAML type of `value`, as used in messages."""
-    if isinstance(value, dict):
-        return "mapping"
-    if isinstance(value, list):
-        return "list"
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "bool"
-    if isinstance(value, (int, float)):
-        return "number"
-    return "text"
 
 
 class Kind:
@@ -270,12 +266,7 @@ class Expr(Kind):
                 (at.col + error.col - 1) if error.line == 1 else error.col,
             )
             ctx.diagnostics.append(
-                Diagnostic(
-                    error.code,
-                    where,
-                    {},
-                    text={"fr": error.message("fr"), "en": error.message("en")},
-                )
+                Diagnostic(error.code, where, cause=ExpressionProblem(error))
             )
             return INVALID
 

@@ -19,7 +19,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.resolver import Resolver
 
 from scenarios.deck.diagnostics import DeckError, Diagnostic, Position
-from scenarios.deck.located import LocatedList, LocatedMap, Pos
+from scenarios.deck.located import LocatedList, LocatedMap, Pos, type_name
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 64
@@ -85,7 +85,7 @@ def parse_text(text: str, file: str) -> tuple[LocatedMap, list[Diagnostic]]:
     if builder.root is None:
         raise _fatal("yaml.empty", Position(file, 1, 1))
     if not isinstance(builder.root, LocatedMap):
-        raise _fatal("yaml.not_mapping", Position(file, 1, 1), got=_kind(builder.root))
+        raise _fatal("yaml.not_mapping", Position(file, 1, 1), got=type_name(builder.root))
     return builder.root, builder.diagnostics
 
 
@@ -177,7 +177,7 @@ class _Builder:
             return
         if frame.key is None:
             if isinstance(value, (LocatedMap, LocatedList)) or not isinstance(value, str):
-                raise _fatal("yaml.key_not_text", Position(self.file, *pos), got=_kind(value))
+                raise _fatal("yaml.key_not_text", Position(self.file, *pos), got=type_name(value))
             frame.key = (value, pos)
             return
         key, key_pos = frame.key
@@ -222,20 +222,6 @@ class _Builder:
             return SafeConstructor.yaml_constructors[tag](_constructor, node)
         except (ConstructorError, ValueError):
             raise _fatal("yaml.bad_scalar", pos, value=value[:40]) from None
-
-
-def _kind(value: object) -> str:
-    if isinstance(value, dict):
-        return "mapping"
-    if isinstance(value, list):
-        return "list"
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "bool"
-    if isinstance(value, (int, float)):
-        return "number"
-    return "text"
 
 
 def _only_comments(text: str) -> bool:

@@ -8,7 +8,7 @@ engine's input; `to_dict` and `action_from_dict` give their JSON form, with
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import Any, ClassVar, get_args
 
 import attrs
 
@@ -78,7 +78,7 @@ class EndRound:
 
 @attrs.frozen
 class Inject:
-    """Facilitator: an event or dilemma fires now; a decision joins `role`'s hand."""
+    """Facilitator: a card fires now, or joins `role`'s hand if its kind is held (a decision)."""
 
     type: ClassVar[str] = "inject"
     card: str = attrs.field(validator=_id)
@@ -118,9 +118,7 @@ Action = Draw | Choose | Play | Pass | EndRound | Inject | Note | Undo | Pause |
 GAME_ACTIONS = (Draw, Choose, Play, Pass, EndRound, Inject)
 META_ACTIONS = (Note, Pause, Resume)
 
-ACTION_TYPES: Mapping[str, type[Action]] = {
-    cls.type: cls for cls in (Draw, Choose, Play, Pass, EndRound, Inject, Note, Undo, Pause, Resume)
-}
+ACTION_TYPES: Mapping[str, type[Action]] = {cls.type: cls for cls in get_args(Action)}
 
 
 class ActionFormatError(ValueError):

@@ -1,19 +1,22 @@
 """Applying a card's effects to a draft, and scoring.
 
-Order: indicator deltas (all computed on the state before the block, then
-clamped to [min, max]), set, unset, give, trigger, end. Every change is logged
-with the card (and option) that caused it, for the screen and the debrief.
+Each kind of effect (`deck.format.EFFECT_KEYS`) has its function in `APPLY`,
+under the same name, applied in that order: indicator deltas (all computed on
+the state before the block, then clamped to [min, max]), set, unset, give,
+trigger, end. Every change is logged with the card (and option) that caused
+it, for the screen and the debrief.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import operator
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from scenarios.deck import Deck, Effects
+from scenarios.deck import Deck, Delta, Effects, Trigger
 from scenarios.engine.context import GameFunctions, draft_env
 from scenarios.engine.events import Changed, FlagChanged, GameEnded, Given, Scheduled, Via
-from scenarios.engine.state import ActiveLasting, Draft, Trigger
+from scenarios.engine.state import ActiveLasting, Draft, ScheduledTrigger
 from scenarios.rules import Expression
 
 
@@ -25,33 +28,77 @@ def amount_of(amount: int | Expression, values: Mapping[str, Any], functions: Ga
     return result
 
 
+Apply = Callable[[Draft, Any, str, str | None, Via], None]
+
+
 def apply_effects(draft: Draft, effects: Effects, card: str, option: str | None, via: Via) -> None:
     """Apply `effects` caused by `card` (and `option`) to `draft`."""
     if effects.empty or draft.over:
         return
-    if effects.deltas:
-        values, functions = draft_env(draft)
-        amounts = [(d.indicator, amount_of(d.amount, values, functions)) for d in effects.deltas]
-        for indicator_id, amount in amounts:
-            change_indicator(draft, indicator_id, amount, card, option, via)
-    for flag in effects.set:
-        if flag not in draft.flags:
-            draft.flags.add(flag)
-            draft.log.append(FlagChanged(flag, True, card, option, via))
-    for flag in effects.unset:
-        if flag in draft.flags:
-            draft.flags.discard(flag)
-            draft.log.append(FlagChanged(flag, False, card, option, via))
-    for role_id, cards in effects.give:
+    for apply, value in zip(APPLY.values(), _values(effects), strict=True):
+        if value:
+            apply(draft, value, card, option, via)
+
+
+def _deltas(draft: Draft, deltas: Sequence[Delta], card: str, option: str | None, via: Via) -> None:
+    values, functions = draft_env(draft)
+    amounts = [(d.indicator, amount_of(d.amount, values, functions)) for d in deltas]
+    for indicator_id, amount in amounts:
+        change_indicator(draft, indicator_id, amount, card, option, via)
+
+
+def _flags_to(value: bool) -> Apply:
+    """The effect that makes its flags `value` (set: True, unset: False)."""
+
+    def apply(draft: Draft, flags: Sequence[str], card: str, option: str | None, via: Via) -> None:
+        for flag in flags:
+            if (flag in draft.flags) != value:
+                if value:
+                    draft.flags.add(flag)
+                else:
+                    draft.flags.discard(flag)
+                draft.log.append(FlagChanged(flag, value, card, option, via))
+
+    return apply
+
+
+def _give(
+    draft: Draft,
+    gifts: Sequence[tuple[str, Sequence[str]]],
+    card: str,
+    option: str | None,
+    via: Via,
+) -> None:
+    for role_id, cards in gifts:
         give(draft, role_id, cards, card)
-    for trigger in effects.trigger:
+
+
+def _trigger(
+    draft: Draft, triggers: Sequence[Trigger], card: str, option: str | None, via: Via
+) -> None:
+    for trigger in triggers:
         due = draft.turn + trigger.delay
         if due == draft.turn and draft.stage != "events":
             due += 1
-        draft.triggers.append(Trigger(due, trigger.card))
+        draft.triggers.append(ScheduledTrigger(due, trigger.card))
         draft.log.append(Scheduled(trigger.card, due, card))
-    if effects.end is not None:
-        finish(draft, effects.end)
+
+
+def _end(draft: Draft, ending: str, card: str, option: str | None, via: Via) -> None:
+    finish(draft, ending)
+
+
+# One function per effect key, in the order they apply; a test holds the keys
+# to exactly those of `deck.format.EFFECT_KEYS`.
+APPLY: Mapping[str, Apply] = {
+    "deltas": _deltas,
+    "set": _flags_to(True),
+    "unset": _flags_to(False),
+    "give": _give,
+    "trigger": _trigger,
+    "end": _end,
+}
+_values = operator.attrgetter(*APPLY)  # an effect's values, in the order of APPLY
 
 
 def change_indicator(

@@ -27,7 +27,7 @@ def new_game(deck: Deck, seed: int) -> State:
     piles: list[tuple[str, ...]] = []
     for role in deck.roles:
         own = [
-            c.id for c in deck.cards if c.type == "decision" and (not c.roles or role.id in c.roles)
+            c.id for c in deck.cards if c.kind.held and (not c.roles or role.id in c.roles)
         ]
         state, pile = rng.shuffled(state, own)
         piles.append(pile)
@@ -84,7 +84,7 @@ def begin_round(draft: Draft, first: bool = False, phase_changed: bool = False) 
 
 
 def fire(draft: Draft, card_id: str, via: Via) -> None:
-    """An event or dilemma comes into play: its effects apply, a dilemma awaits a choice."""
+    """A card comes into play: its effects apply; one with options awaits the table's choice."""
     card = draft.deck.card(card_id)
     phase = draft.phase
     draft.revealed.append(card_id)
@@ -97,18 +97,18 @@ def fire(draft: Draft, card_id: str, via: Via) -> None:
     if draft.over:
         return
     start_lasting(draft, card_id, None)
-    if card.type == "dilemma":
+    if card.kind.options:
         draft.pending.append(card_id)
 
 
 def eligible_events(draft: Draft) -> list[Card]:
-    """Events and dilemmas that may be drawn now, in deck order."""
+    """Cards that may be drawn now, in deck order."""
     phase = draft.phase
     values, functions = draft_env(draft)
     last_turn = draft.history.table("last_turn")
     eligible = []
     for card in draft.deck.cards:
-        if card.type == "decision" or card.weight <= 0 or phase not in card.phases:
+        if not card.kind.drawn or card.weight <= 0 or phase not in card.phases:
             continue
         if card.id in draft.revealed:
             continue
@@ -229,10 +229,10 @@ def end_round(draft: Draft) -> None:
 
 
 def inject(draft: Draft, card_id: str, role_id: str | None) -> None:
-    """Facilitator: an event or dilemma fires now; a decision joins a role's hand."""
+    """Facilitator: a card fires now, or joins a role's hand if its kind is held."""
     draft.log.append(Injected(card_id, role_id))
     card = draft.deck.card(card_id)
-    if card.type == "decision":
+    if card.kind.held:
         assert role_id is not None
         give(draft, role_id, [card_id], "inject")
         return

@@ -151,7 +151,7 @@ def _check_inject(state: State, action: Inject) -> Refusal | None:
     card = deck.card_index.get(action.card)
     if card is None:
         return Refusal("unknown_card", {"card": action.card})
-    if card.type != "decision":
+    if not card.kind.held:
         return None
     if action.role is None:
         return Refusal("inject_role")
@@ -177,7 +177,7 @@ def playability(state: State, role_id: str, card_id: str) -> Refusal | None:
     card = deck.card_index.get(card_id)
     if card is None:
         return Refusal("unknown_card", {"card": card_id})
-    if card.type != "decision":
+    if not card.kind.held:
         return Refusal("not_decision", {"card": card.title})
     role = deck.role_index.get(role_id)
     if role is None:

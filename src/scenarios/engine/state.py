@@ -12,6 +12,10 @@ The hash must stay cheap however long the game: the parts that grow (the
 history counts, the indicator trail, the notes) carry an additive digest, the
 sum modulo 2^256 of the sha256 of each entry, updated entry by entry as the
 game goes. It is a function of the contents, not of the order they came in.
+
+Each field of `State` is declared once, with its `Part`: how a draft holds
+it and how it enters the hash. The draft's copying and freezing and the
+canonical form are written out from those declarations at import.
 """
 
 from __future__ import annotations
@@ -40,8 +44,8 @@ class ActiveLasting:
 
 
 @attrs.frozen
-class Trigger:
-    """A card to fire at the event step of turn `due`."""
+class ScheduledTrigger:
+    """A card a `trigger` effect scheduled: it fires at the event step of turn `due`."""
 
     due: int
     card: str
@@ -132,39 +136,56 @@ class HistoryDraft:
 
 
 @attrs.frozen
-class State:
-    """Everything about a game at one moment."""
+class Part:
+    """How a field of `State` is held in a `Draft` and written into the hash.
 
-    deck: Deck = attrs.field(eq=False, repr=False)
-    seed: int
-    rng: int
-    turn: int
+    Each is a Python expression of the value `{v}`: `thaw` makes the draft's
+    working copy, `freeze` the next state's value from that copy (`{b}`: the
+    value in the state the draft came from), `canonical` its JSON form in the
+    hash (None: left out). `drafted` is False for what `Draft.freeze` sets
+    itself.
+    """
+
+    thaw: str = "{v}"
+    freeze: str = "{v}"
+    canonical: str | None = "{v}"
+    drafted: bool = True
+
+
+def records(cls: type) -> Part:
+    """A tuple of `cls` records, each hashed as the list of its fields."""
+    fields = ", ".join(f"x.{field.name}" for field in attrs.fields(cls))
+    return Part("list({v})", "tuple({v})", f"[[{fields}] for x in {{v}}]")
+
+
+VALUE = Part()
+LIST = Part("list({v})", "tuple({v})", "list({v})")
+SET = Part("set({v})", "frozenset({v})", "sorted({v})")
+TABLE = Part("[list(x) for x in {v}]", "tuple(tuple(x) for x in {v})", "[list(x) for x in {v}]")
+# Only ever appended to: the digest next to it is hashed instead, and an
+# unchanged one stays the same tuple.
+GROWING = Part("list({v})", "{b} if len({v}) == len({b}) else tuple({v})", None)
+DIGEST = Part(canonical="f'{{{v}:064x}}'")
+HISTORY = Part("HistoryDraft({v})", "{v}.freeze()", "f'{{{v}.digest:064x}}'")
+DECK = Part(canonical="{v}.sha256")
+OUTSIDE = Part(canonical=None, drafted=False)
+
+_PART = "scenarios.part"
+_KEY = "scenarios.key"
+
+
+def _part(part: Part, key: str | None = None) -> dict[str, Any]:
+    """Field metadata: a `State` field held in drafts and hashed as `part` says, as `key`."""
+    return {_PART: part, _KEY: key}
+
+
+class _Moment:
+    """What a state and a draft alike say of the moment: its phase, whether the game is over."""
+
+    __slots__ = ()
+    deck: Deck
     phase_index: int
-    round: int
     stage: Stage
-    indicators: tuple[int, ...]
-    flags: frozenset[str]
-    hands: tuple[tuple[str, ...], ...]
-    piles: tuple[tuple[str, ...], ...]
-    removed: frozenset[str]
-    role_index: int = 0
-    actions_used: int = 0
-    revealed: tuple[str, ...] = ()
-    pending: tuple[str, ...] = ()
-    lasting: tuple[ActiveLasting, ...] = ()
-    triggers: tuple[Trigger, ...] = ()
-    history: History = History()
-    trail: tuple[tuple[int, ...], ...] = ()
-    ending: str | None = None
-    outcome: str | None = None
-    final_score: int | None = None
-    notes: tuple[NoteEntry, ...] = ()
-    paused: bool = False
-    trail_digest: int = attrs.field(default=0, eq=False)
-    notes_digest: int = attrs.field(default=0, eq=False)
-    last: tuple[LogEvent, ...] = attrs.field(default=(), eq=False)
-    last_action: str | None = attrs.field(default=None, eq=False)
-    undo: State | None = attrs.field(default=None, eq=False, repr=False)
 
     @property
     def phase(self) -> str:
@@ -173,6 +194,51 @@ class State:
     @property
     def over(self) -> bool:
         return self.stage == "over"
+
+
+@attrs.frozen
+class State(_Moment):
+    """Everything about a game at one moment.
+
+    Each field says how a `Draft` holds it and how it enters the hash
+    (`_part`; a plain field is a value, hashed under its name), so a new
+    field is declared here and nowhere else but the draft's typing.
+    """
+
+    deck: Deck = attrs.field(eq=False, repr=False, metadata=_part(DECK))
+    seed: int
+    rng: int
+    turn: int
+    phase_index: int = attrs.field(metadata=_part(VALUE, "phase"))
+    round: int
+    stage: Stage
+    indicators: tuple[int, ...] = attrs.field(metadata=_part(LIST))
+    flags: frozenset[str] = attrs.field(metadata=_part(SET))
+    hands: tuple[tuple[str, ...], ...] = attrs.field(metadata=_part(TABLE))
+    piles: tuple[tuple[str, ...], ...] = attrs.field(metadata=_part(TABLE))
+    removed: frozenset[str] = attrs.field(metadata=_part(SET))
+    role_index: int = attrs.field(default=0, metadata=_part(VALUE, "role"))
+    actions_used: int = attrs.field(default=0, metadata=_part(VALUE, "used"))
+    revealed: tuple[str, ...] = attrs.field(default=(), metadata=_part(LIST))
+    pending: tuple[str, ...] = attrs.field(default=(), metadata=_part(LIST))
+    lasting: tuple[ActiveLasting, ...] = attrs.field(
+        default=(), metadata=_part(records(ActiveLasting))
+    )
+    triggers: tuple[ScheduledTrigger, ...] = attrs.field(
+        default=(), metadata=_part(records(ScheduledTrigger))
+    )
+    history: History = attrs.field(default=History(), metadata=_part(HISTORY))
+    trail: tuple[tuple[int, ...], ...] = attrs.field(default=(), metadata=_part(GROWING))
+    trail_digest: int = attrs.field(default=0, eq=False, metadata=_part(DIGEST, "trail"))
+    ending: str | None = None
+    outcome: str | None = None
+    final_score: int | None = attrs.field(default=None, metadata=_part(VALUE, "score"))
+    notes: tuple[NoteEntry, ...] = attrs.field(default=(), metadata=_part(GROWING))
+    notes_digest: int = attrs.field(default=0, eq=False, metadata=_part(DIGEST, "notes"))
+    paused: bool = False
+    last: tuple[LogEvent, ...] = attrs.field(default=(), eq=False, metadata=_part(OUTSIDE))
+    last_action: str | None = attrs.field(default=None, eq=False, metadata=_part(OUTSIDE))
+    undo: State | None = attrs.field(default=None, eq=False, repr=False, metadata=_part(OUTSIDE))
 
     @property
     def current_role(self) -> str | None:
@@ -188,37 +254,12 @@ class State:
         return self.hands[self.deck.role_index[role_id]]
 
     def canonical(self) -> dict[str, Any]:
-        """The state as JSON-ready data in a fixed order, the basis of the hash.
+        """The state as JSON-ready data in a fixed order (the fields'), the basis of the hash.
 
         Parts that grow with the game appear as their additive digests.
         """
-        return {
-            "deck": self.deck.sha256,
-            "seed": self.seed,
-            "rng": self.rng,
-            "turn": self.turn,
-            "phase": self.phase_index,
-            "round": self.round,
-            "stage": self.stage,
-            "indicators": list(self.indicators),
-            "flags": sorted(self.flags),
-            "hands": [list(hand) for hand in self.hands],
-            "piles": [list(pile) for pile in self.piles],
-            "removed": sorted(self.removed),
-            "role": self.role_index,
-            "used": self.actions_used,
-            "revealed": list(self.revealed),
-            "pending": list(self.pending),
-            "lasting": [[x.card, x.option, x.remaining] for x in self.lasting],
-            "triggers": [[x.due, x.card] for x in self.triggers],
-            "history": f"{self.history.digest:064x}",
-            "trail": f"{self.trail_digest:064x}",
-            "ending": self.ending,
-            "outcome": self.outcome,
-            "score": self.final_score,
-            "notes": f"{self.notes_digest:064x}",
-            "paused": self.paused,
-        }
+        canonical: dict[str, Any] = _canonical(self)
+        return canonical
 
     def hash(self) -> str:
         """A stable digest of the state: the same on every machine and Python version."""
@@ -226,46 +267,105 @@ class State:
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-class Draft:
-    """A mutable working copy of a `State`, used only inside one `apply`."""
+def _generate(name: str, signature: str, lines: list[str]) -> Any:
+    """A function made from the fields' parts, as attrs makes its methods.
+
+    Written out once at import, it runs as fast as the same code typed by
+    hand: `apply` and `hash` run at every action.
+    """
+    source = f"def {name}({signature}):\n" + "".join(f"    {line}\n" for line in lines)
+    namespace: dict[str, Any] = {"HistoryDraft": HistoryDraft, "State": State}
+    exec(compile(source, f"<scenarios.engine.state {name}>", "exec"), namespace)
+    return namespace[name]
+
+
+_PARTS = [
+    (field.name, field.metadata.get(_PART, VALUE), field.metadata.get(_KEY) or field.name)
+    for field in attrs.fields(State)
+]
+# Each field of `State`: its part, and its key in the hash.
+FIELD_PARTS: Mapping[str, tuple[Part, str]] = {name: (part, key) for name, part, key in _PARTS}
+
+_canonical = _generate(
+    "canonical",
+    "state",
+    [
+        "return {",
+        *(
+            f"    {key!r}: {part.canonical.format(v=f'state.{name}')},"
+            for name, part, key in _PARTS
+            if part.canonical is not None
+        ),
+        "}",
+    ],
+)
+_thaw = _generate(
+    "thaw",
+    "draft, state",
+    [
+        f"draft.{name} = {part.thaw.format(v=f'state.{name}')}"
+        for name, part, _ in _PARTS
+        if part.drafted
+    ],
+)
+_freeze = _generate(
+    "freeze",
+    "draft, undo, action",
+    [
+        "base = draft.base",
+        "return State(",
+        *(
+            f"    {name}={part.freeze.format(v=f'draft.{name}', b=f'base.{name}')},"
+            for name, part, _ in _PARTS
+            if part.drafted
+        ),
+        "    last=tuple(draft.log),",
+        "    last_action=action,",
+        "    undo=undo,",
+        ")",
+    ],
+)
+
+
+class Draft(_Moment):
+    """A mutable working copy of a `State`, used only inside one `apply`.
+
+    Which fields it holds, and how each is copied and frozen, comes from the
+    fields of `State`; the annotations below only type the copies.
+    """
+
+    deck: Deck
+    seed: int
+    rng: int
+    turn: int
+    phase_index: int
+    round: int
+    stage: Stage
+    indicators: list[int]
+    flags: set[str]
+    hands: list[list[str]]
+    piles: list[list[str]]
+    removed: set[str]
+    role_index: int
+    actions_used: int
+    revealed: list[str]
+    pending: list[str]
+    lasting: list[ActiveLasting]
+    triggers: list[ScheduledTrigger]
+    history: HistoryDraft
+    trail: list[tuple[int, ...]]
+    trail_digest: int
+    ending: str | None
+    outcome: str | None
+    final_score: int | None
+    notes: list[NoteEntry]
+    notes_digest: int
+    paused: bool
 
     def __init__(self, state: State) -> None:
         self.base = state
-        self.deck = state.deck
-        self.rng = state.rng
-        self.turn = state.turn
-        self.phase_index = state.phase_index
-        self.round = state.round
-        self.stage: Stage = state.stage
-        self.indicators = list(state.indicators)
-        self.flags = set(state.flags)
-        self.hands = [list(hand) for hand in state.hands]
-        self.piles = [list(pile) for pile in state.piles]
-        self.removed = set(state.removed)
-        self.role_index = state.role_index
-        self.actions_used = state.actions_used
-        self.revealed = list(state.revealed)
-        self.pending = list(state.pending)
-        self.lasting = list(state.lasting)
-        self.triggers = list(state.triggers)
-        self.history = HistoryDraft(state.history)
-        self.trail = list(state.trail)
-        self.trail_digest = state.trail_digest
-        self.ending = state.ending
-        self.outcome = state.outcome
-        self.final_score = state.final_score
-        self.notes = list(state.notes)
-        self.notes_digest = state.notes_digest
-        self.paused = state.paused
+        _thaw(self, state)
         self.log: list[LogEvent] = []
-
-    @property
-    def phase(self) -> str:
-        return self.deck.phases[self.phase_index].id
-
-    @property
-    def over(self) -> bool:
-        return self.stage == "over"
 
     def add_trail(self) -> None:
         """Record the indicators as they are now (at a round's start, and at the end)."""
@@ -280,35 +380,5 @@ class Draft:
         self.notes.append(note)
 
     def freeze(self, undo: State | None, action: str | None) -> State:
-        return State(
-            deck=self.deck,
-            seed=self.base.seed,
-            rng=self.rng,
-            turn=self.turn,
-            phase_index=self.phase_index,
-            round=self.round,
-            stage=self.stage,
-            indicators=tuple(self.indicators),
-            flags=frozenset(self.flags),
-            hands=tuple(tuple(hand) for hand in self.hands),
-            piles=tuple(tuple(pile) for pile in self.piles),
-            removed=frozenset(self.removed),
-            role_index=self.role_index,
-            actions_used=self.actions_used,
-            revealed=tuple(self.revealed),
-            pending=tuple(self.pending),
-            lasting=tuple(self.lasting),
-            triggers=tuple(self.triggers),
-            history=self.history.freeze(),
-            trail=self.base.trail if len(self.trail) == len(self.base.trail) else tuple(self.trail),
-            ending=self.ending,
-            outcome=self.outcome,
-            final_score=self.final_score,
-            notes=self.base.notes if len(self.notes) == len(self.base.notes) else tuple(self.notes),
-            paused=self.paused,
-            trail_digest=self.trail_digest,
-            notes_digest=self.notes_digest,
-            last=tuple(self.log),
-            last_action=action,
-            undo=undo,
-        )
+        state: State = _freeze(self, undo, action)
+        return state

@@ -40,7 +40,8 @@ def journal_deck(header: Header) -> Deck:
     try:
         deck = load_deck_files(header.files)
     except DeckError as error:
-        raise JournalError("deck", detail=error.diagnostics[0] if error.diagnostics else "") from None
+        first = error.diagnostics[0] if error.diagnostics else ""
+        raise JournalError("deck", detail=first) from None
     if deck.sha256 != header.deck_sha256:
         raise JournalError("deck_hash")
     return deck

@@ -14,7 +14,7 @@ from scenarios.rules.compiler import (
     compile_expression,
 )
 from scenarios.rules.errors import ExprError
-from scenarios.rules.functions import FUNCTION_NAMES, FUNCTIONS, Functions
+from scenarios.rules.functions import FUNCTION_NAMES, FUNCTIONS, CardUse, Functions
 from scenarios.rules.symbols import BUILTIN_NAMES, Symbols
 from scenarios.rules.types import Type
 
@@ -27,6 +27,7 @@ __all__ = [
     "MAX_LENGTH",
     "MAX_NODES",
     "MAX_STRING",
+    "CardUse",
     "Compiler",
     "ExprError",
     "Expression",

@@ -578,39 +578,27 @@ class _Checker:
                         function=spec.name,
                         suggestion=suggest(value, list(symbols.cards)),
                     )
-                if spec.card_kinds and kind not in spec.card_kinds:
+                use = spec.card_use
+                if use is not None and use not in symbols.kinds.get(kind, ()):
                     raise self.error(
                         "expr.card_kind",
                         node,
                         function=spec.name,
                         card=value,
-                        expected=spec.card_kinds[0],
+                        expected=next((k for k, u in symbols.kinds.items() if use in u), use),
                         actual=kind,
                     )
-            elif param.kind == "role" and value not in symbols.roles:
-                raise self.error(
-                    "expr.unknown_role",
-                    node,
-                    role=value,
-                    suggestion=suggest(value, list(symbols.roles)),
-                    known=sorted(symbols.roles),
-                )
-            elif param.kind == "phase" and value not in symbols.phases:
-                raise self.error(
-                    "expr.unknown_phase",
-                    node,
-                    phase=value,
-                    suggestion=suggest(value, list(symbols.phases)),
-                    known=sorted(symbols.phases),
-                )
-            elif param.kind == "tag" and value not in symbols.tags:
-                raise self.error(
-                    "expr.unknown_tag",
-                    node,
-                    tag=value,
-                    suggestion=suggest(value, list(symbols.tags)),
-                    known=sorted(symbols.tags),
-                )
+            elif param.kind in ("role", "phase", "tag"):
+                known = {"role": symbols.roles, "phase": symbols.phases, "tag": symbols.tags}
+                ids = known[param.kind]
+                if value not in ids:
+                    raise self.error(
+                        f"expr.unknown_{param.kind}",
+                        node,
+                        **{param.kind: value},
+                        suggestion=suggest(value, list(ids)),
+                        known=sorted(ids),
+                    )
             elif param.kind == "option":
                 card = bound["card"][0]
                 options = symbols.options.get(card, frozenset())

@@ -23,9 +23,12 @@ class ExprError(Exception):
         self.col = col
         self.params: Mapping[str, object] = params
 
-    def message(self, lang: Lang = "fr") -> str:
-        """The message in `lang`, with types, card kinds and examples put into words."""
-        params = {key: _word(key, value, lang) for key, value in self.params.items()}
+    def message(self, lang: Lang = "fr", kinds: Mapping[str, str] | None = None) -> str:
+        """The message in `lang`, with types, constructs and examples put into words.
+
+        `kinds` names the deck's card kinds in `lang` (the deck layer knows them).
+        """
+        params = {key: _word(key, value, lang, kinds or {}) for key, value in self.params.items()}
         example = self.params.get("example")
         params["example"] = MESSAGES(lang, "example", example=example) if example else ""
         return MESSAGES.format(lang, self.code, params)
@@ -34,11 +37,11 @@ class ExprError(Exception):
         return self.message("en")
 
 
-def _word(key: str, value: object, lang: Lang) -> object:
+def _word(key: str, value: object, lang: Lang, kinds: Mapping[str, str]) -> object:
     if isinstance(value, Type):
         return MESSAGES(lang, f"type.{value.value}")
     if key == "what":
         return MESSAGES.lookup(lang, f"construct.{value}") or str(value)
     if key in ("expected", "actual") and isinstance(value, str):
-        return MESSAGES.lookup(lang, f"kind.{value}") or value
+        return kinds.get(value, value)
     return value

@@ -10,6 +10,10 @@ import attrs
 from scenarios.rules.types import Type
 
 ArgKind = Literal["card", "role", "phase", "option", "tag", "number"]
+# What a function asks of its card: played by a role, come into play (drawn,
+# triggered, injected), or settled by choosing one of its options. The deck
+# says which of its card kinds allow which (`Symbols.kinds`).
+CardUse = Literal["played", "drawn", "chosen"]
 
 
 class Functions(Protocol):
@@ -37,13 +41,13 @@ class Param:
 
 @attrs.frozen
 class FunctionSpec:
-    """A callable name: its parameters, result type, and for card parameters the card kinds."""
+    """A callable name: its parameters, result type, and what its card parameter must allow."""
 
     name: str
     params: tuple[Param, ...]
     returns: Type
     sample: str
-    card_kinds: tuple[str, ...] = ()
+    card_use: CardUse | None = None
     variadic: bool = False
 
 
@@ -55,28 +59,27 @@ HISTORY_FUNCTIONS: Mapping[str, FunctionSpec] = {
             (Param("card", "card"), Param("by", "role", True), Param("phase", "phase", True)),
             Type.BOOL,
             "played('activer-fr-alert', by='prefecture', phase='pendant')",
-            ("decision",),
+            "played",
         ),
         FunctionSpec(
             "drawn",
             (Param("card", "card"), Param("phase", "phase", True)),
             Type.BOOL,
             "drawn('crue-eclair')",
-            ("event", "dilemma"),
+            "drawn",
         ),
         FunctionSpec(
             "chosen",
             (Param("card", "card"), Param("option", "option")),
             Type.BOOL,
             "chosen('panne-reseau-mobile', 'papier')",
-            ("dilemma",),
+            "chosen",
         ),
         FunctionSpec(
             "rounds_since",
             (Param("card", "card"),),
             Type.NUMBER,
             "rounds_since('crue-eclair') >= 2",
-            ("event", "decision", "dilemma"),
         ),
         FunctionSpec(
             "count",

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 
 import attrs
 
+from scenarios.rules.functions import CardUse
 from scenarios.rules.types import Type
 
 # Names every deck has, whatever it defines.
@@ -26,12 +27,14 @@ class Symbols:
     """Identifiers a deck defines, grouped by kind.
 
     `names` maps bare names (indicators, flags and the built-ins) to their
-    types; `cards` maps card ids to their type (event, decision, dilemma);
-    `options` maps each dilemma to its option ids.
+    types; `cards` maps card ids to their kind (event, decision, dilemma);
+    `kinds` maps each kind to what the functions may ask of its cards;
+    `options` maps each card with options to their ids.
     """
 
     names: Mapping[str, Type]
     cards: Mapping[str, str] = attrs.field(factory=dict)
+    kinds: Mapping[str, frozenset[CardUse]] = attrs.field(factory=dict)
     options: Mapping[str, frozenset[str]] = attrs.field(factory=dict)
     roles: frozenset[str] = frozenset()
     phases: frozenset[str] = frozenset()
@@ -44,6 +47,7 @@ class Symbols:
         indicators: tuple[str, ...] = (),
         flags: tuple[str, ...] = (),
         cards: Mapping[str, str] | None = None,
+        kinds: Mapping[str, frozenset[CardUse]] | None = None,
         options: Mapping[str, frozenset[str]] | None = None,
         roles: tuple[str, ...] = (),
         phases: tuple[str, ...] = (),
@@ -56,6 +60,7 @@ class Symbols:
         return cls(
             names=names,
             cards=dict(cards or {}),
+            kinds=dict(kinds or {}),
             options=dict(options or {}),
             roles=frozenset(roles),
             phases=frozenset(phases),

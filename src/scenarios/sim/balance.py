@@ -22,7 +22,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 import attrs
 
-from scenarios.deck import Deck
+from scenarios.deck import Card, Deck
 from scenarios.sim.runner import GameResult
 
 DOMINANT = 0.8  # effect size (Cohen's d) of a decision that nearly decides the game alone
@@ -105,8 +105,7 @@ class BalanceReport:
 
 
 def _effect(
-    subject: str,
-    kind: str,
+    card: Card,
     results: Sequence[GameResult],
     happened: Callable[[GameResult], bool],
     could: Callable[[GameResult], bool],
@@ -116,14 +115,15 @@ def _effect(
     total = len(results) or 1
     rate = round(len(yes) / total, 4)
     chance = round(sum(1 for r in results if could(r)) / total, 4)
+    judged = card.kind.held  # a verdict is for what the table chooses to play
     if not yes or not no:
         mean = round(statistics.fmean(yes or no), 3) if (yes or no) else None
         verdict = ""
-        if kind == "decision" and not yes and chance * total >= MIN_SAMPLE:
+        if judged and not yes and chance * total >= MIN_SAMPLE:
             verdict = "never_chosen"
         return Effect(
-            subject,
-            kind,
+            card.id,
+            card.type,
             rate,
             chance,
             mean if yes else None,
@@ -137,11 +137,11 @@ def _effect(
     verdict = ""
     # Two standard errors of d: below that, the difference may be noise.
     noise = 2 * math.sqrt(1 / len(yes) + 1 / len(no))
-    if kind == "decision" and min(len(yes), len(no)) >= MIN_SAMPLE and abs(size) > noise:
+    if judged and min(len(yes), len(no)) >= MIN_SAMPLE and abs(size) > noise:
         verdict = "dominant" if size >= DOMINANT else "dominated" if size <= DOMINATED else ""
     return Effect(
-        subject,
-        kind,
+        card.id,
+        card.type,
         rate,
         chance,
         round(statistics.fmean(yes), 3),
@@ -155,7 +155,7 @@ def _effect(
 def _options(deck: Deck, results: Sequence[GameResult]) -> list[Effect]:
     effects = []
     for card in deck.cards:
-        if card.type != "dilemma":
+        if not card.kind.options:
             continue
         chosen = {
             option.id: [r.score for r in results if (card.id, option.id) in r.choices]
@@ -201,11 +201,11 @@ def policy_balance(deck: Deck, policy: str, results: Sequence[GameResult]) -> Po
     last = deck.phases[-1].id
     cards = []
     for card in deck.cards:
-        if card.type == "decision":
+        if card.kind.held:
             happened, could = _happened("played", card.id), _happened("playable", card.id)
         else:
             happened = could = _happened("fired", card.id)
-        cards.append(_effect(card.id, card.type, results, happened, could))
+        cards.append(_effect(card, results, happened, could))
     return PolicyBalance(
         policy=policy,
         games=len(results),

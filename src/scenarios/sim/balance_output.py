@@ -14,6 +14,7 @@ import attrs
 from rich.console import Console
 
 from scenarios.deck import Deck
+from scenarios.deck.kinds import KINDS, kind_label
 from scenarios.i18n import Lang, Texts, decimal
 from scenarios.render.blocks import Block, Chart, Heading, Paragraph, Table, Terms
 from scenarios.render.charts import Bar, bar_chart, histogram
@@ -137,9 +138,9 @@ def _policy_blocks(policy: PolicyBalance, deck: Deck, lang: Lang) -> list[Block]
             tuple(
                 (
                     titles.get(e.subject, e.subject),
-                    label(lang, e.kind),
+                    kind_label(lang, e.kind),
                     _percent(e.rate, lang),
-                    _percent(e.chance, lang) if e.kind == "decision" else "—",
+                    _percent(e.chance, lang) if KINDS[e.kind].held else "—",
                     _signed(e.difference, lang),
                     _signed(e.size, lang),
                     _verdict(e, lang),

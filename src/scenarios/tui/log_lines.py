@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from rich.text import Text
 
+from scenarios.deck.format import EFFECT_KEYS
 from scenarios.engine import State
 from scenarios.engine.events import (
     Changed,
@@ -61,7 +62,7 @@ def log_lines(state: State, lang: Lang) -> Iterator[Text]:
             yield Text(
                 text(
                     lang,
-                    "log.changed",
+                    EFFECT_KEYS["deltas"].log,
                     indicator=indicator.title,
                     delta=signed(delta),
                     card=card(event.card),
@@ -71,7 +72,7 @@ def log_lines(state: State, lang: Lang) -> Iterator[Text]:
         elif isinstance(event, FlagChanged):
             title = next((f.title for f in deck.flags if f.id == event.flag), event.flag)
             yield Text(
-                text(lang, "log.flag.on" if event.value else "log.flag.off", flag=title),
+                text(lang, EFFECT_KEYS["set" if event.value else "unset"].log, flag=title),
                 style="dim",
             )
         elif isinstance(event, Chose):
@@ -90,10 +91,13 @@ def log_lines(state: State, lang: Lang) -> Iterator[Text]:
             if event.rationale:
                 yield Text(text(lang, "log.rationale", text=event.rationale), style="italic")
         elif isinstance(event, Given):
-            yield Text(text(lang, "log.given", role=role(event.role), card=card(event.card)))
+            yield Text(
+                text(lang, EFFECT_KEYS["give"].log, role=role(event.role), card=card(event.card))
+            )
         elif isinstance(event, Scheduled):
             yield Text(
-                text(lang, "log.scheduled", card=card(event.card), due=event.due), style="dim"
+                text(lang, EFFECT_KEYS["trigger"].log, card=card(event.card), due=event.due),
+                style="dim",
             )
         elif isinstance(event, Injected) and event.role is not None:
             yield Text(
@@ -113,4 +117,6 @@ def log_lines(state: State, lang: Lang) -> Iterator[Text]:
                 if event.ending
                 else text(lang, "end.completed")
             )
-            yield Text(text(lang, "log.ended", ending=ending, score=event.score), style="bold")
+            yield Text(
+                text(lang, EFFECT_KEYS["end"].log, ending=ending, score=event.score), style="bold"
+            )

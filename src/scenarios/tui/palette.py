@@ -66,7 +66,7 @@ class FacilitatorCommands(Provider):
             return
         deck = screen.deck
         for card in deck.cards:
-            if card.type == "decision":
+            if card.kind.held:
                 for role in deck.roles:
                     if not card.roles or role.id in card.roles:
                         action: Action = Inject(card.id, role.id)

@@ -189,7 +189,7 @@ class PlayScreen(AppScreen):
             return
         for card in cards:
             view = CardView(card)
-            if compact and card.type != "dilemma":
+            if compact and not card.kind.options:
                 view.add_class("compact")
             events.mount(view)
 

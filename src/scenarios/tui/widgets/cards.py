@@ -34,5 +34,5 @@ class CardView(Static):
         self.border_title = card.title
         if subtitle:
             self.border_subtitle = subtitle
-        if card.type == "dilemma":
+        if card.kind.options:
             self.add_class("dilemma")

@@ -40,9 +40,9 @@ def simulated_lint(deck: Deck, already: list[Diagnostic], seed: int = 0) -> list
     for card in deck.cards:
         if card.id in flagged:
             continue
-        if card.type != "decision" and card.weight > 0 and card.id not in fired:
+        if card.kind.drawn and card.weight > 0 and card.id not in fired:
             warn("lint.sim_event_never", card.where, card=card.id)
-        elif card.type == "decision" and card.id not in playable:
+        elif card.kind.held and card.id not in playable:
             warn("lint.sim_decision_never", card.where, card=card.id)
     for rule in deck.recommendations:
         if rule.id in flagged:

@@ -1,0 +1,85 @@
+"""Every field of `State` is declared once: drafts and the hash follow from its declaration."""
+
+from __future__ import annotations
+
+import random
+
+import attrs
+import pytest
+
+from scenarios.deck import load_deck, resolve_deck
+from scenarios.engine import Note, Pause, Resume, State, apply, legal_actions, new_game
+from scenarios.engine.actions import Action
+from scenarios.engine.state import DIGEST, FIELD_PARTS, OUTSIDE, Draft
+
+# Set by `Draft.freeze` from its arguments; never part of equality or the hash.
+OUTSIDE_FIELDS = {"last", "last_action", "undo"}
+
+
+def _game(deck_id: str | None, seed: int) -> list[State]:
+    """Every state of a random game, with a note and a pause along the way."""
+    state = new_game(load_deck(resolve_deck(deck_id)), seed)
+    states = [state]
+    rng = random.Random(seed)
+    while not state.over:
+        action: Action = rng.choice(legal_actions(state))
+        if len(states) == 5:
+            action = Note("une note")
+        elif len(states) in (8, 9):
+            action = Pause() if not state.paused else Resume()
+        state = apply(state, action)
+        states.append(state)
+    return states
+
+
+@pytest.fixture(scope="module")
+def states() -> list[State]:
+    return _game(None, 1) + _game(None, 2) + _game("cyberattaque", 1)[:1]
+
+
+def _with(state: State, name: str, other: State) -> State:
+    """`state` with `other`'s value of `name` (and of the digest that stands for it)."""
+    changes = {name: getattr(other, name)}
+    for digest, (part, key) in FIELD_PARTS.items():
+        if part is DIGEST and key == name:
+            changes[digest] = getattr(other, digest)
+    return attrs.evolve(state, **changes)
+
+
+def test_the_parts_are_those_of_the_fields() -> None:
+    assert list(FIELD_PARTS) == [field.name for field in attrs.fields(State)]
+    assert {n for n, (part, _) in FIELD_PARTS.items() if part is OUTSIDE} == OUTSIDE_FIELDS
+    drafted = {n for n, (part, _) in FIELD_PARTS.items() if part.drafted}
+    assert set(Draft.__annotations__) == drafted
+
+
+@pytest.mark.parametrize("name", [n for n in FIELD_PARTS if n not in OUTSIDE_FIELDS])
+def test_every_field_is_in_the_hash(states: list[State], name: str) -> None:
+    state = states[len(states) // 3]
+    part, _ = FIELD_PARTS[name]
+    if part is DIGEST:  # stands for a growing field, and changes with it (see `_with`)
+        return
+    value = getattr(state, name)
+    others = [s for s in states if getattr(s, name) != value]
+    if not others and type(value) is int:  # such as actions_used, 0 with one action a round
+        others = [attrs.evolve(state, **{name: value + 1})]
+    assert others, f"no state of the test games has another {name}"
+    for other in others:
+        assert _with(state, name, other).hash() != state.hash(), name
+
+
+@pytest.mark.parametrize("name", sorted(OUTSIDE_FIELDS))
+def test_fields_outside_drafts_are_not_in_the_hash(states: list[State], name: str) -> None:
+    state = states[len(states) // 3]
+    other = next(s for s in states if getattr(s, name) is not getattr(state, name))
+    assert _with(state, name, other).hash() == state.hash()
+
+
+def test_a_state_survives_a_draft_unchanged(states: list[State]) -> None:
+    for state in states:
+        again = Draft(state).freeze(state.undo, state.last_action)
+        assert again == state
+        assert again.hash() == state.hash()
+        for name in FIELD_PARTS:
+            if name != "last":  # what the draft's own action did: nothing here
+                assert getattr(again, name) == getattr(state, name), name
