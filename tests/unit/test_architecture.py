@@ -1,4 +1,4 @@
-"""The layering of DESIGN.md holds: the core runs without the TUI."""
+"""The layering of docs/architecture.md holds: the core runs without the TUI."""
 
 from __future__ import annotations
 
