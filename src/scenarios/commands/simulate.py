@@ -36,6 +36,7 @@ from scenarios.sim.balance_output import (
     print_balance,
 )
 from scenarios.sim.balance_output import label as balance_label
+from scenarios.sim.summary import NO_ENDING
 
 PROGRESS_FROM = 100
 
@@ -143,7 +144,7 @@ def print_summary(summary: Summary, indicators: Sequence[Indicator], lang: Lang)
     last_round = balance_label(lang, "last_round")
     for heading, counts in (
         ("outcome", [(balance_label(lang, o), n) for o, n in summary.outcomes]),
-        ("ending", [(last_round if e == "-" else e, n) for e, n in summary.endings]),
+        ("ending", [(last_round if e == NO_ENDING else e, n) for e, n in summary.endings]),
     ):
         table = _table(balance_label(lang, heading), balance_label(lang, "games"), "%")
         games = summary.games or 1

@@ -67,24 +67,16 @@ class ResumeReport:
     backup: Path | None = None
 
 
+@attrs.define(eq=False)
 class Session:
-    """A live game and its journal file."""
+    """A live game and its journal file (mutable: each applied action moves it on)."""
 
-    def __init__(
-        self,
-        path: Path,
-        header: Header,
-        state: State,
-        seq: int,
-        writer: JournalWriter,
-        clock: Clock,
-    ) -> None:
-        self.path = path
-        self.header = header
-        self.state = state
-        self.seq = seq
-        self.writer = writer
-        self.clock = clock
+    path: Path
+    header: Header
+    state: State
+    seq: int
+    writer: JournalWriter
+    clock: Clock
 
     @classmethod
     def start(

@@ -24,6 +24,7 @@ import attrs
 
 from scenarios.deck import Card, Deck
 from scenarios.sim.runner import GameResult
+from scenarios.sim.summary import ending_of, tally
 
 DOMINANT = 0.8  # effect size (Cohen's d) of a decision that nearly decides the game alone
 DOMINATED = -0.2  # playing it makes the final score worse, by a small but real margin
@@ -209,9 +210,9 @@ def policy_balance(deck: Deck, policy: str, results: Sequence[GameResult]) -> Po
     return PolicyBalance(
         policy=policy,
         games=len(results),
-        outcomes=tuple(sorted(Counter(r.outcome for r in results).items())),
-        endings=tuple(sorted(Counter(r.ending or "-" for r in results).items())),
-        end_turns=tuple(sorted(Counter(r.turns for r in results).items())),
+        outcomes=tally(r.outcome for r in results),
+        endings=tally(ending_of(r) for r in results),
+        end_turns=tally(r.turns for r in results),
         before_last_phase=sum(1 for r in results if r.ending and r.last_phase != last),
         indicators=tuple(
             (indicator.id, Spread.of([r.indicators[i] for r in results]))

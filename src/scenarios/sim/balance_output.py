@@ -22,6 +22,7 @@ from scenarios.render.html import page
 from scenarios.render.markdown import markdown
 from scenarios.render.terminal import print_blocks
 from scenarios.sim.balance import BalanceReport, Effect, PolicyBalance, Spread
+from scenarios.sim.summary import NO_ENDING
 
 LABELS = Texts("balance")
 
@@ -77,7 +78,7 @@ def _policy_blocks(policy: PolicyBalance, deck: Deck, lang: Lang) -> list[Block]
             (label(lang, "ending"), label(lang, "games"), "%"),
             tuple(
                 (
-                    label(lang, "last_round") if e == "-" else titles.get(e, e),
+                    label(lang, "last_round") if e == NO_ENDING else titles.get(e, e),
                     str(n),
                     _percent(n / games, lang),
                 )

@@ -3,13 +3,26 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import Any, TypeVar
 
 import attrs
 
 from scenarios.deck import Deck
 from scenarios.sim.runner import GameResult
+
+NO_ENDING = "-"  # tallied for games that ran out of rounds without reaching an ending
+T = TypeVar("T", str, int)
+
+
+def tally(values: Iterable[T]) -> tuple[tuple[T, int], ...]:
+    """How many times each value occurs, sorted so equal runs give equal tallies."""
+    return tuple(sorted(Counter(values).items()))
+
+
+def ending_of(result: GameResult) -> str:
+    """The ending a game reached, or NO_ENDING."""
+    return result.ending or NO_ENDING
 
 
 @attrs.frozen
@@ -44,8 +57,6 @@ class Summary:
 
 def summarise(deck: Deck, results: Sequence[GameResult], policy: str, seed: int) -> Summary:
     count = len(results) or 1
-    outcomes = Counter(result.outcome for result in results)
-    endings = Counter(result.ending or "-" for result in results)
     means = tuple(
         (indicator.id, round(sum(r.indicators[i] for r in results) / count, 2))
         for i, indicator in enumerate(deck.indicators)
@@ -55,8 +66,8 @@ def summarise(deck: Deck, results: Sequence[GameResult], policy: str, seed: int)
         policy=policy,
         games=len(results),
         seed=seed,
-        outcomes=tuple(sorted(outcomes.items())),
-        endings=tuple(sorted(endings.items())),
+        outcomes=tally(r.outcome for r in results),
+        endings=tally(ending_of(r) for r in results),
         mean_indicators=means,
         mean_score=round(sum(r.score for r in results) / count, 2),
         mean_turns=round(sum(r.turns for r in results) / count, 2),

@@ -91,16 +91,9 @@ class ReviewScreen(AppScreen):
     def on_mount(self) -> None:
         banner = self.query_one("#review-banner", Static)
         damage = self.browser.damage
-        if damage is not None and damage.code != "truncated":
-            banner.update(
-                self.t("review.damaged", problem=damage.message(self.lang), count=len(self.browser))
-            )
-        elif damage is not None:
-            banner.update(
-                self.t(
-                    "review.truncated", problem=damage.message(self.lang), count=len(self.browser)
-                )
-            )
+        if damage is not None:
+            key = "review.truncated" if damage.code == "truncated" else "review.damaged"
+            banner.update(self.t(key, problem=damage.message(self.lang), count=len(self.browser)))
         else:
             banner.display = False
         if not self.browser.last.over and self.browser.complete:
@@ -141,7 +134,6 @@ class ReviewScreen(AppScreen):
         self._notes()
         self._log(window[1:] if self.index >= LOG_WINDOW else window)
         self.query_one(Timeline).show(self.moments(), self.index)
-
 
     def _action(self, state: State) -> None:
         panel = self.query_one("#review-action", TextPanel)
