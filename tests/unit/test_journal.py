@@ -137,6 +137,28 @@ def test_an_edited_hash_is_a_divergence(
     assert f"incohérent à partir de l'action n°\u00a0{target - 1}" in err
 
 
+def test_a_malformed_action_is_said_in_the_reader_s_language(
+    crue: Deck, tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    from scenarios.journal.format import encode_line
+
+    path, lines = _journal(crue, tmp_path)
+    target = 6
+    data = json.loads(lines[target - 1])
+    data.pop("check")
+    data["action"] = {**data["action"], "colour": "red"}
+    lines[target - 1] = encode_line(data).rstrip(b"\n")
+    path.write_bytes(b"\n".join(lines))
+    replayed = replay(read_journal(path))
+    assert replayed.divergence is not None and replayed.divergence.code == "bad_entry"
+    action = data["action"]["type"]
+    _, _, french = cli("replay", "--verify", str(path), "--lang", "fr")
+    assert f"ligne {target} mal formée (champ «\u00a0colour\u00a0» inconnu" in french
+    assert f"action «\u00a0{action}\u00a0»" in french
+    _, _, english = cli("replay", "--verify", str(path), "--lang", "en")
+    assert f"line {target} malformed (unknown field 'colour' in a '{action}' action" in english
+
+
 def test_a_journal_of_another_format_is_refused_clearly(
     crue: Deck, tmp_path: Path, cli: Callable[..., CliResult]
 ) -> None:
