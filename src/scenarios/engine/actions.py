@@ -128,8 +128,6 @@ class Resume:
 
 
 Action = Draw | Choose | Play | Pass | EndRound | Inject | Note | Undo | Pause | Resume
-GAME_ACTIONS = (Draw, Choose, Play, Pass, EndRound, Inject)
-META_ACTIONS = (Note, Pause, Resume)
 
 ACTION_TYPES: Mapping[str, type[Action]] = {cls.type: cls for cls in get_args(Action)}
 
@@ -163,3 +161,22 @@ def action_from_dict(data: object) -> Action:
     if missing:
         raise malformed("action.missing_field", action=cls.type, field=missing[0])
     return cls(**{k: v for k, v in data.items() if k != "type"})
+
+
+__all__ = [
+    "ACTION_TYPES",
+    "Action",
+    "ActionFormatError",
+    "Choose",
+    "Draw",
+    "EndRound",
+    "Inject",
+    "Note",
+    "Pass",
+    "Pause",
+    "Play",
+    "Resume",
+    "Undo",
+    "action_from_dict",
+    "to_dict",
+]
