@@ -21,23 +21,23 @@ class ActionFormatError(RefusedError, ValueError):
     """A JSON action that is not one of ours; its reason is an `action.*` code of the catalog."""
 
 
-def malformed(code: str, **params: object) -> ActionFormatError:
+def _malformed(code: str, **params: object) -> ActionFormatError:
     """An `ActionFormatError` for `code` (to be raised)."""
     return ActionFormatError(Refusal(code, params))
 
 
 def _bounded_text(instance: Action, attribute: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str):
-        raise malformed("action.not_text", action=instance.type, field=attribute.name)
+        raise _malformed("action.not_text", action=instance.type, field=attribute.name)
     if len(value) > MAX_TEXT:
-        raise malformed(
+        raise _malformed(
             "action.too_long", action=instance.type, field=attribute.name, limit=MAX_TEXT
         )
 
 
 def _id(instance: Action, attribute: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str) or not 0 < len(value) <= 64:
-        raise malformed("action.not_id", action=instance.type, field=attribute.name)
+        raise _malformed("action.not_id", action=instance.type, field=attribute.name)
 
 
 def _optional_id(
@@ -145,21 +145,21 @@ def to_dict(action: Action) -> dict[str, Any]:
 def action_from_dict(data: object) -> Action:
     """The action described by `data`; `ActionFormatError` for anything else."""
     if not isinstance(data, dict):
-        raise malformed("action.not_object")
+        raise _malformed("action.not_object")
     tag = data.get("type")
     if tag is None:
-        raise malformed("action.no_type", known=list(ACTION_TYPES))
+        raise _malformed("action.no_type", known=list(ACTION_TYPES))
     cls = ACTION_TYPES.get(tag) if isinstance(tag, str) else None
     if cls is None:
-        raise malformed("action.unknown_type", type=tag, known=list(ACTION_TYPES))
+        raise _malformed("action.unknown_type", type=tag, known=list(ACTION_TYPES))
     fields = attrs.fields(cls)
     names = [field.name for field in fields]
     unknown = sorted(set(data) - set(names) - {"type"})
     if unknown:
-        raise malformed("action.unknown_field", action=cls.type, field=unknown[0], known=names)
+        raise _malformed("action.unknown_field", action=cls.type, field=unknown[0], known=names)
     missing = [f.name for f in fields if f.default is attrs.NOTHING and f.name not in data]
     if missing:
-        raise malformed("action.missing_field", action=cls.type, field=missing[0])
+        raise _malformed("action.missing_field", action=cls.type, field=missing[0])
     return cls(**{k: v for k, v in data.items() if k != "type"})
 
 
