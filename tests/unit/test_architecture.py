@@ -28,3 +28,18 @@ def test_the_core_never_imports_textual() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_the_deck_package_imports_a_name_with_its_own_module_only() -> None:
+    code = (
+        "import sys\n"
+        "from scenarios.deck import bundled_decks\n"
+        "print(sorted(m for m in ('scenarios.deck.loader', 'scenarios.rules.compiler', 'yaml')"
+        " if m in sys.modules))\n"
+        "import scenarios.deck as deck\n"
+        "print(all(getattr(deck, name) is not None for name in deck.__all__))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["[]", "True"]

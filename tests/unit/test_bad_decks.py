@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from scenarios.deck import DeckError, load_deck_text
+from scenarios.deck.format import RESERVED_EFFECT_KEYS
+from scenarios.deck.kinds import kind_label
+from scenarios.i18n import LANGS, Lang, Texts
 from tests.conftest import CliResult
 
 VALID = """\
@@ -170,7 +175,7 @@ CASES: list[tuple[str, str | bytes, str, int, int, str]] = [
         "key.not_for",
         12,
         5,
-        "decision",
+        "aux cartes événement ; seulement aux cartes décision".replace(" ;", "\u00a0;"),
     ),
     (
         "dilemma without options",
@@ -366,6 +371,29 @@ def test_messages_are_available_in_english(
     code, _, err = cli("validate", "--lang", "en", str(path))
     assert code == 1
     assert "unknown flag 'alert'; did you mean 'alerte'?" in err
+
+
+def _messages(text: str) -> dict[Lang, str]:
+    """The first diagnostic of a broken deck, in each language."""
+    with pytest.raises(DeckError) as caught:
+        load_deck_text(text)
+    return {lang: caught.value.diagnostics[0].message(lang) for lang in LANGS}
+
+
+def test_an_unknown_effect_key_lists_the_reserved_keys_of_the_registry() -> None:
+    messages = _messages(replace("effects: {confiance: -1}", "effects: {moral: -1}"))
+    reserved = ", ".join(RESERVED_EFFECT_KEYS)
+    for lang, message in messages.items():
+        assert reserved in message
+        template = Texts("deck").template(lang, "effects.unknown_key")
+        assert not set(re.findall(r"\w+", template)) & set(RESERVED_EFFECT_KEYS), template
+
+
+def test_a_key_for_other_card_kinds_names_the_kinds_in_the_reader_s_language() -> None:
+    messages = _messages(replace("type: event\n", "type: event\n    cost: {confiance: 1}\n"))
+    for lang, message in messages.items():
+        assert kind_label(lang, "event") in message and kind_label(lang, "decision") in message
+    assert "event" not in messages["fr"] and "decision" not in messages["fr"]
 
 
 def test_include_outside_the_deck_folder_through_a_link_is_refused(

@@ -6,6 +6,7 @@ import pytest
 
 from scenarios.deck import Deck, load_deck_text
 from scenarios.engine import (
+    ActionFormatError,
     Choose,
     Draw,
     EndRound,
@@ -18,6 +19,7 @@ from scenarios.engine import (
     Resume,
     State,
     Undo,
+    action_from_dict,
     apply,
     legal_actions,
     new_game,
@@ -350,3 +352,24 @@ def test_pause_and_resume_toggle_the_timer_flag() -> None:
     with pytest.raises(IllegalAction):
         apply(state, Pause())
     assert not apply(state, Resume()).paused
+
+
+@pytest.mark.parametrize(
+    ("data", "code"),
+    [
+        (["draw"], "action.not_object"),
+        ({"card": "pluie"}, "action.no_type"),
+        ({"type": "jump"}, "action.unknown_type"),
+        ({"type": ["play"]}, "action.unknown_type"),
+        ({"type": "draw", "card": "pluie"}, "action.unknown_field"),
+        ({"type": "play", "role": "prefecture"}, "action.missing_field"),
+        ({"type": "play", "role": "", "card": "pluie"}, "action.not_id"),
+        ({"type": "note", "text": 3}, "action.not_text"),
+        ({"type": "note", "text": "x" * 2001}, "action.too_long"),
+    ],
+)
+def test_a_malformed_action_says_why_as_data(data: object, code: str) -> None:
+    with pytest.raises(ActionFormatError) as caught:
+        action_from_dict(data)
+    assert caught.value.refusal.code == code
+    assert caught.value.message("fr") != caught.value.message("en") != code

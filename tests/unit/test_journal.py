@@ -6,12 +6,14 @@ import json
 import random
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from scenarios.deck import Deck
 from scenarios.engine import Draw, Note, Undo, legal_actions
 from scenarios.journal import JournalError, Session, read_journal, replay
+from scenarios.journal.format import encode_line
 from tests.conftest import CliResult
 
 
@@ -82,6 +84,15 @@ def _journal(crue: Deck, tmp_path: Path) -> tuple[Path, list[bytes]]:
     return path, path.read_bytes().split(b"\n")
 
 
+def _rewrite(path: Path, lines: list[bytes], number: int, **changes: Any) -> None:
+    """Change fields of line `number` (1-based) as a tool would, its check made valid again."""
+    data = json.loads(lines[number - 1])
+    data.pop("check")
+    data.update(changes)
+    lines[number - 1] = encode_line(data).rstrip(b"\n")
+    path.write_bytes(b"\n".join(lines))
+
+
 def test_a_truncated_last_line_keeps_the_valid_prefix(
     crue: Deck, tmp_path: Path, cli: Callable[..., CliResult]
 ) -> None:
@@ -120,15 +131,9 @@ def test_a_flipped_byte_mid_file_is_found(
 def test_an_edited_hash_is_a_divergence(
     crue: Deck, tmp_path: Path, cli: Callable[..., CliResult]
 ) -> None:
-    from scenarios.journal.format import encode_line
-
     path, lines = _journal(crue, tmp_path)
     target = 6
-    data = json.loads(lines[target - 1])
-    data.pop("check")
-    data["hash"] = "0" * 64
-    lines[target - 1] = encode_line(data).rstrip(b"\n")
-    path.write_bytes(b"\n".join(lines))
+    _rewrite(path, lines, target, hash="0" * 64)
     replayed = replay(read_journal(path))
     assert replayed.divergence is not None and replayed.divergence.code == "hash"
     assert replayed.applied == target - 2
@@ -137,17 +142,28 @@ def test_an_edited_hash_is_a_divergence(
     assert f"incohérent à partir de l'action n°\u00a0{target - 1}" in err
 
 
+def test_a_malformed_action_is_said_in_the_reader_s_language(
+    crue: Deck, tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    path, lines = _journal(crue, tmp_path)
+    target = 6
+    action = json.loads(lines[target - 1])["action"]
+    _rewrite(path, lines, target, action={**action, "colour": "red"})
+    replayed = replay(read_journal(path))
+    assert replayed.divergence is not None and replayed.divergence.code == "bad_entry"
+    kind = action["type"]
+    _, _, french = cli("replay", "--verify", str(path), "--lang", "fr")
+    assert f"ligne {target} mal formée (champ «\u00a0colour\u00a0» inconnu" in french
+    assert f"action «\u00a0{kind}\u00a0»" in french
+    _, _, english = cli("replay", "--verify", str(path), "--lang", "en")
+    assert f"line {target} malformed (unknown field 'colour' in a '{kind}' action" in english
+
+
 def test_a_journal_of_another_format_is_refused_clearly(
     crue: Deck, tmp_path: Path, cli: Callable[..., CliResult]
 ) -> None:
-    from scenarios.journal.format import encode_line
-
     path, lines = _journal(crue, tmp_path)
-    header = json.loads(lines[0])
-    header.pop("check")
-    header["journal"] = 9
-    lines[0] = encode_line(header).rstrip(b"\n")
-    path.write_bytes(b"\n".join(lines))
+    _rewrite(path, lines, 1, journal=9)
     with pytest.raises(JournalError) as caught:
         read_journal(path)
     assert caught.value.code == "format"

@@ -33,30 +33,6 @@ if TYPE_CHECKING:
         Trigger,
     )
 
-_MODULES = {
-    "scenarios.deck.bundled": ("DEFAULT_DECK", "BundledDeck", "bundled_decks", "resolve_deck"),
-    "scenarios.deck.diagnostics": ("DeckError", "Diagnostic", "Position"),
-    "scenarios.deck.loader": ("load_deck", "load_deck_files", "load_deck_text"),
-    "scenarios.deck.model": (
-        "Card",
-        "Deck",
-        "DeckFile",
-        "Delta",
-        "Effects",
-        "Ending",
-        "Flag",
-        "Indicator",
-        "Lasting",
-        "Option",
-        "Phase",
-        "Recommendation",
-        "Role",
-        "Source",
-        "Trigger",
-    ),
-}
-_HOME = {name: module for module, names in _MODULES.items() for name in names}
-
 __all__ = [
     "DEFAULT_DECK",
     "BundledDeck",
@@ -86,10 +62,18 @@ __all__ = [
 ]
 
 
+# The submodules that hold the names of `__all__`, the lightest first: a name
+# is imported from the first that has it, so a name costs only its own module
+# and those before it.
+_HOMES = ("bundled", "diagnostics", "model", "loader")
+
+
 def __getattr__(name: str) -> Any:
-    module = _HOME.get(name)
-    if module is None:
-        raise AttributeError(f"module 'scenarios.deck' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+    if name in __all__:
+        for home in _HOMES:
+            module = importlib.import_module(f"scenarios.deck.{home}")
+            if hasattr(module, name):
+                value = getattr(module, name)
+                globals()[name] = value
+                return value
+    raise AttributeError(f"module 'scenarios.deck' has no attribute {name!r}")

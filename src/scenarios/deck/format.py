@@ -214,6 +214,7 @@ class EffectsKind(Kind):
                         "effects.unknown_key",
                         value.at_key(key),
                         key=key,
+                        reserved=", ".join(RESERVED_EFFECT_KEYS),
                         suggestion=suggest(key, known),
                         known=known,
                     )

@@ -15,12 +15,15 @@ from scenarios.i18n import Lang, Texts
 
 MESSAGES = Texts("deck")
 
+# The parameters that carry words (types, card kinds), " / " between several.
+WORD_PARAMS = ("expected", "got", "namespace", "actual", "variant", "allowed")
+
 
 def localise_params(code: str, params: Mapping[str, object], lang: Lang) -> dict[str, object]:
     """Turn the words carried by a diagnostic (types, kinds, hints) into `lang`."""
     out: dict[str, object] = {}
     for key, value in params.items():
-        if key in ("expected", "got", "namespace", "actual") and isinstance(value, str):
+        if key in WORD_PARAMS and isinstance(value, str):
             out[key] = " / ".join(_word(lang, part) for part in value.split(" / "))
         elif key == "what" and isinstance(value, str):
             name = MESSAGES.lookup(lang, f"object.{value}") or _word(lang, value)

@@ -8,11 +8,10 @@ that `scenarios schema` prints can never drift from what the loader accepts.
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
 import attrs
 
@@ -135,10 +134,31 @@ def slugify(text: str, name: bool = False) -> str:
     return slug[:64] or ("x" if name else "x-1")
 
 
+class _Bounded(Kind):
+    """A number within [minimum, maximum]: the range check and schema of the numeric kinds.
+
+    The bounds are finite, so no infinity (nor NaN) is ever within them.
+    """
+
+    json_type: ClassVar[str]
+    minimum: float
+    maximum: float
+
+    def within(self, value: float, ctx: Context, at: Position) -> Any:
+        """`value`, or the range error when it lies outside the bounds."""
+        if not self.minimum <= value <= self.maximum:
+            return ctx.error("range", at, value=value, minimum=self.minimum, maximum=self.maximum)
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": self.json_type, "minimum": self.minimum, "maximum": self.maximum}
+
+
 @attrs.frozen
-class Integer(Kind):
+class Integer(_Bounded):
     """A whole number within bounds."""
 
+    json_type: ClassVar[str] = "integer"
     minimum: int = -(10**6)
     maximum: int = 10**6
 
@@ -148,30 +168,21 @@ class Integer(Kind):
                 value = int(value)
             else:
                 return self.wrong_type(value, ctx, at, "integer")
-        if not self.minimum <= value <= self.maximum:
-            return ctx.error("range", at, value=value, minimum=self.minimum, maximum=self.maximum)
-        return value
-
-    def json_schema(self) -> dict[str, Any]:
-        return {"type": "integer", "minimum": self.minimum, "maximum": self.maximum}
+        return self.within(value, ctx, at)
 
 
 @attrs.frozen
-class Number(Kind):
+class Number(_Bounded):
     """A finite number (whole or decimal) within bounds."""
 
+    json_type: ClassVar[str] = "number"
     minimum: float = 0
     maximum: float = 10**6
 
     def check(self, value: Any, ctx: Context, at: Position) -> Any:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             return self.wrong_type(value, ctx, at, "number")
-        if not math.isfinite(value) or not self.minimum <= value <= self.maximum:
-            return ctx.error("range", at, value=value, minimum=self.minimum, maximum=self.maximum)
-        return value
-
-    def json_schema(self) -> dict[str, Any]:
-        return {"type": "number", "minimum": self.minimum, "maximum": self.maximum}
+        return self.within(value, ctx, at)
 
 
 @attrs.frozen

@@ -5,23 +5,8 @@ same state, bit for bit, on any machine. Depends on `scenarios.deck` and
 `scenarios.rules` only.
 """
 
-from scenarios.engine.actions import (
-    ACTION_TYPES,
-    Action,
-    ActionFormatError,
-    Choose,
-    Draw,
-    EndRound,
-    Inject,
-    Note,
-    Pass,
-    Pause,
-    Play,
-    Resume,
-    Undo,
-    action_from_dict,
-    to_dict,
-)
+from scenarios.engine import actions
+from scenarios.engine.actions import *  # noqa: F403 (its `__all__` is part of ours)
 from scenarios.engine.context import state_env
 from scenarios.engine.effects import score_of
 from scenarios.engine.errors import IllegalAction, Refusal
@@ -48,24 +33,10 @@ def score(state: State) -> int:
 
 
 __all__ = [
-    "ACTION_TYPES",
     "ENGINE_VERSION",
-    "Action",
-    "ActionFormatError",
-    "Choose",
-    "Draw",
-    "EndRound",
     "IllegalAction",
-    "Inject",
-    "Note",
-    "Pass",
-    "Pause",
-    "Play",
     "Refusal",
-    "Resume",
     "State",
-    "Undo",
-    "action_from_dict",
     "apply",
     "available_options",
     "check",
@@ -75,5 +46,5 @@ __all__ = [
     "playability",
     "score",
     "state_env",
-    "to_dict",
 ]
+__all__ += actions.__all__

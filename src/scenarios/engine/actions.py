@@ -12,23 +12,36 @@ from typing import Any, ClassVar, get_args
 
 import attrs
 
+from scenarios.engine.errors import Refusal, RefusedError
+
 MAX_TEXT = 2000
 
 
-def _bounded_text(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+class ActionFormatError(RefusedError, ValueError):
+    """A JSON action that is not one of ours; its reason is an `action.*` code of the catalog."""
+
+
+def _malformed(code: str, **params: object) -> ActionFormatError:
+    """An `ActionFormatError` for `code` (to be raised)."""
+    return ActionFormatError(Refusal(code, params))
+
+
+def _bounded_text(instance: Action, attribute: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str):
-        raise TypeError(f"{attribute.name} must be a text")
+        raise _malformed("action.not_text", action=instance.type, field=attribute.name)
     if len(value) > MAX_TEXT:
-        raise ValueError(f"{attribute.name} is longer than {MAX_TEXT} characters")
+        raise _malformed(
+            "action.too_long", action=instance.type, field=attribute.name, limit=MAX_TEXT
+        )
 
 
-def _id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+def _id(instance: Action, attribute: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str) or not 0 < len(value) <= 64:
-        raise TypeError(f"{attribute.name} must be an id")
+        raise _malformed("action.not_id", action=instance.type, field=attribute.name)
 
 
 def _optional_id(
-    instance: object, attribute: attrs.Attribute[str | None], value: str | None
+    instance: Action, attribute: attrs.Attribute[str | None], value: str | None
 ) -> None:
     if value is not None:
         _id(instance, attribute, value)  # type: ignore[arg-type]
@@ -115,14 +128,8 @@ class Resume:
 
 
 Action = Draw | Choose | Play | Pass | EndRound | Inject | Note | Undo | Pause | Resume
-GAME_ACTIONS = (Draw, Choose, Play, Pass, EndRound, Inject)
-META_ACTIONS = (Note, Pause, Resume)
 
 ACTION_TYPES: Mapping[str, type[Action]] = {cls.type: cls for cls in get_args(Action)}
-
-
-class ActionFormatError(ValueError):
-    """A JSON action that is not one of ours."""
 
 
 def to_dict(action: Action) -> dict[str, Any]:
@@ -138,15 +145,38 @@ def to_dict(action: Action) -> dict[str, Any]:
 def action_from_dict(data: object) -> Action:
     """The action described by `data`; `ActionFormatError` for anything else."""
     if not isinstance(data, dict):
-        raise ActionFormatError("an action is a JSON object")
-    cls = ACTION_TYPES.get(data.get("type"))  # type: ignore[arg-type]
+        raise _malformed("action.not_object")
+    tag = data.get("type")
+    if tag is None:
+        raise _malformed("action.no_type", known=list(ACTION_TYPES))
+    cls = ACTION_TYPES.get(tag) if isinstance(tag, str) else None
     if cls is None:
-        raise ActionFormatError(f"unknown action type {data.get('type')!r}")
-    names = {field.name for field in attrs.fields(cls)}
-    extra = set(data) - names - {"type"}
-    if extra:
-        raise ActionFormatError(f"unknown fields {sorted(extra)} for {cls.type}")
-    try:
-        return cls(**{k: v for k, v in data.items() if k != "type"})
-    except (TypeError, ValueError) as error:
-        raise ActionFormatError(f"{cls.type}: {error}") from None
+        raise _malformed("action.unknown_type", type=tag, known=list(ACTION_TYPES))
+    fields = attrs.fields(cls)
+    names = [field.name for field in fields]
+    unknown = sorted(set(data) - set(names) - {"type"})
+    if unknown:
+        raise _malformed("action.unknown_field", action=cls.type, field=unknown[0], known=names)
+    missing = [f.name for f in fields if f.default is attrs.NOTHING and f.name not in data]
+    if missing:
+        raise _malformed("action.missing_field", action=cls.type, field=missing[0])
+    return cls(**{k: v for k, v in data.items() if k != "type"})
+
+
+__all__ = [
+    "ACTION_TYPES",
+    "Action",
+    "ActionFormatError",
+    "Choose",
+    "Draw",
+    "EndRound",
+    "Inject",
+    "Note",
+    "Pass",
+    "Pause",
+    "Play",
+    "Resume",
+    "Undo",
+    "action_from_dict",
+    "to_dict",
+]

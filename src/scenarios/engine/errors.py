@@ -22,8 +22,11 @@ class Refusal:
         return MESSAGES.format(lang, self.code, self.params)
 
 
-class IllegalAction(Exception):
-    """An action the rules refuse; the state it was applied to is unchanged."""
+class RefusedError(Exception):
+    """An exception whose reason is a `Refusal`: data, said in the reader's language.
+
+    Its plain `str` is the English message, for logs and tracebacks.
+    """
 
     def __init__(self, refusal: Refusal) -> None:
         super().__init__(refusal.message("en"))
@@ -31,6 +34,10 @@ class IllegalAction(Exception):
 
     def message(self, lang: Lang = "fr") -> str:
         return self.refusal.message(lang)
+
+
+class IllegalAction(RefusedError):
+    """An action the rules refuse; the state it was applied to is unchanged."""
 
 
 def refuse(code: str, **params: object) -> IllegalAction:

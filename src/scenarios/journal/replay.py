@@ -82,7 +82,7 @@ def replay_entry(state: State, entry: Entry, verify: bool = True) -> tuple[State
     try:
         action = action_from_dict(entry.action)
     except ActionFormatError as error:
-        return state, Damage(entry.line, "bad_entry", {"detail": str(error), **where})
+        return state, Damage(entry.line, "bad_entry", {"detail": error, **where})
     try:
         next_state = apply(state, action)
     except IllegalAction as error:

@@ -488,32 +488,28 @@ class _Checker:
             raise self.error("expr.bad_keyword", keyword, function=spec.name, keyword=keyword.arg)
         count = len(node.args)
         if (spec.variadic and count < 2) or (not spec.variadic and count != len(spec.params)):
-            expected = "2+" if spec.variadic else str(len(spec.params))
-            raise self.error(
-                "expr.arity",
-                node,
-                function=spec.name,
-                expected=expected,
-                got=count,
-                sample=spec.sample,
-            )
+            raise self._arity_error(node, spec, "2+" if spec.variadic else len(spec.params))
         args = [self.expect(arg, Type.NUMBER, spec.name) for arg in node.args]
         return Type.NUMBER, ast.Call(
             ast.Name("_" + spec.name, ast.Load(), **_LOC), args, [], **_LOC
+        )
+
+    def _arity_error(self, node: ast.Call, spec: FunctionSpec, expected: int | str) -> ExprError:
+        """The call gives `spec` a wrong number of arguments (`expected`: how many it takes)."""
+        return self.error(
+            "expr.arity",
+            node,
+            function=spec.name,
+            expected=expected,
+            got=len(node.args),
+            sample=spec.sample,
         )
 
     def _history_call(self, node: ast.Call, spec: FunctionSpec) -> tuple[Type, ast.expr]:
         bound: dict[str, tuple[str, ast.AST]] = {}
         required = [param for param in spec.params if not param.optional]
         if len(node.args) > len(required):
-            raise self.error(
-                "expr.arity",
-                node,
-                function=spec.name,
-                expected=len(required),
-                got=len(node.args),
-                sample=spec.sample,
-            )
+            raise self._arity_error(node, spec, len(required))
         params_by_name = {param.name: param for param in spec.params}
         pairs: list[tuple[str, ast.AST]] = [
             (param.name, arg) for param, arg in zip(spec.params, node.args, strict=False)
@@ -539,16 +535,8 @@ class _Checker:
                     sample=spec.sample,
                 )
             bound[param_name] = (value.value, value)
-        for param in required:
-            if param.name not in bound:
-                raise self.error(
-                    "expr.arity",
-                    node,
-                    function=spec.name,
-                    expected=len(required),
-                    got=len(node.args),
-                    sample=spec.sample,
-                )
+        if any(param.name not in bound for param in required):
+            raise self._arity_error(node, spec, len(required))
         self._check_references(spec, bound)
         values = tuple(bound[p.name][0] if p.name in bound else None for p in spec.params)
         self.calls.append((spec.name, values))

@@ -51,9 +51,16 @@ class FunctionSpec:
     variadic: bool = False
 
 
-HISTORY_FUNCTIONS: Mapping[str, FunctionSpec] = {
+def _of_numbers(name: str, sample: str) -> FunctionSpec:
+    """A function of two numbers or more (min, max)."""
+    params = (Param("a", "number"), Param("b", "number"))
+    return FunctionSpec(name, params, Type.NUMBER, sample, variadic=True)
+
+
+FUNCTIONS: Mapping[str, FunctionSpec] = {
     spec.name: spec
     for spec in (
+        # The game's history, which the engine answers (`Functions`).
         FunctionSpec(
             "played",
             (Param("card", "card"), Param("by", "role", True), Param("phase", "phase", True)),
@@ -87,26 +94,10 @@ HISTORY_FUNCTIONS: Mapping[str, FunctionSpec] = {
             Type.NUMBER,
             "count(tag='alerte') >= 2",
         ),
+        # Numbers.
+        _of_numbers("min", "min(budget, 3)"),
+        _of_numbers("max", "max(confiance - 2, 0)"),
+        FunctionSpec("abs", (Param("x", "number"),), Type.NUMBER, "abs(confiance - 5)"),
     )
 }
-
-NUMBER_FUNCTIONS: Mapping[str, FunctionSpec] = {
-    "min": FunctionSpec(
-        "min",
-        (Param("a", "number"), Param("b", "number")),
-        Type.NUMBER,
-        "min(budget, 3)",
-        variadic=True,
-    ),
-    "max": FunctionSpec(
-        "max",
-        (Param("a", "number"), Param("b", "number")),
-        Type.NUMBER,
-        "max(confiance - 2, 0)",
-        variadic=True,
-    ),
-    "abs": FunctionSpec("abs", (Param("x", "number"),), Type.NUMBER, "abs(confiance - 5)"),
-}
-
-FUNCTIONS: Mapping[str, FunctionSpec] = {**HISTORY_FUNCTIONS, **NUMBER_FUNCTIONS}
 FUNCTION_NAMES: tuple[str, ...] = tuple(FUNCTIONS)
