@@ -87,7 +87,7 @@ def session_data(report: SessionReport, lang: Lang = "fr") -> dict[str, Any]:
         "score": report.score,
         "over": report.over,
         "rounds": report.rounds,
-        "damage": report.damage,
+        "damage": report.damage.message(lang) if report.damage else None,
         "indicators": indicators,
         "phases": [
             {

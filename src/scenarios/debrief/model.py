@@ -11,6 +11,8 @@ from typing import Literal
 
 import attrs
 
+from scenarios.i18n import Localized
+
 Polarity = Literal["strength", "improvement", "info"]
 GapStatus = Literal["timely", "late", "missing", "anticipated"]
 PRIORITY_ORDER = {"high": 0, "medium": 1, "low": 2}
@@ -156,7 +158,7 @@ class SessionReport:
     gaps: tuple[Gap, ...]
     roles: tuple[RoleActivity, ...]
     names: Mapping[str, str] = attrs.field(factory=dict)
-    damage: str | None = None
+    damage: Localized | None = None  # where the journal stops being valid, said in any language
 
     def name(self, kind: str, id_: str | None) -> str:
         """The title of a card, role, indicator, phase or ending (its id if unknown)."""

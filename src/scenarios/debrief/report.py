@@ -93,7 +93,7 @@ def session_report(trace: SessionTrace, annotations: Sequence[Annotation] = ()) 
         gaps=tuple(found_gaps),
         roles=tuple(roles),
         names=_names(trace),
-        damage=trace.damage.message("fr") if trace.damage else None,
+        damage=trace.damage,
     )
 
 
