@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 from typing import Protocol
@@ -41,6 +42,24 @@ def safe_pattern(pattern: str) -> bool:
     return not (pure.is_absolute() or ".." in pure.parts or pattern.startswith("~"))
 
 
+def read_regular_file(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of `path`, if it is a regular file of at most `limit` bytes.
+
+    Opened without blocking and checked on the open file, so a FIFO, a device
+    (`/dev/zero`, `/dev/urandom`) or a directory is refused before anything is
+    read, and a file growing meanwhile is never read past the limit.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise SourceError("file.not_regular")
+    with os.fdopen(fd, "rb") as source:
+        data = source.read(limit + 1)
+    if len(data) > limit:
+        raise SourceError("yaml.too_big", size=os.stat(path).st_size, limit=limit)
+    return data
+
+
 class FolderReader:
     """Files of a deck folder on disk; `shown` is the folder as the user wrote it."""
 
@@ -54,10 +73,7 @@ class FolderReader:
         if not path.is_relative_to(self.root):
             raise SourceError("include.outside", name=name)
         try:
-            size = path.stat().st_size
-            if size > MAX_BYTES:
-                raise SourceError("yaml.too_big", size=size, limit=MAX_BYTES)
-            return path.read_bytes()
+            return read_regular_file(path)
         except OSError as error:
             raise SourceError(
                 "file.unreadable", detail=error.strerror or type(error).__name__
