@@ -149,6 +149,15 @@ def test_a_condition_must_give_true_or_false() -> None:
     assert "budget + 1 > 0" in caught.value.message("fr")
 
 
+def test_a_long_flat_sum_is_one_level_deep_not_one_per_term() -> None:
+    # 41 terms used to be refused as "more than 40 levels of parentheses".
+    expression = compile_expression(" + ".join(["1"] * 41), SYMBOLS, Type.NUMBER)
+    assert expression({}, Functions()) == 41
+    with pytest.raises(ExprError) as caught:
+        compile_expression("1 - (" * 41 + "1" + ")" * 41, SYMBOLS, Type.NUMBER)
+    assert caught.value.code == "expr.too_deep"
+
+
 def test_error_positions_point_inside_the_expression() -> None:
     with pytest.raises(ExprError) as caught:
         compile_expression("inondation and moral > 2", SYMBOLS)

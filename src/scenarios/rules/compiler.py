@@ -363,7 +363,13 @@ class _Checker:
         if op_type not in _ALLOWED_BINOPS:
             raise self.error("expr.operator", node, op=_FORBIDDEN_BINOPS.get(op_type, "?"))
         symbol = _ALLOWED_BINOPS[op_type]
-        left = self.expect(node.left, Type.NUMBER, symbol)
+        # `a + b + c` nests to the left in the tree, but it is one level for
+        # whoever reads it: a chain costs nodes (MAX_NODES), not depth.
+        self.depth -= 1
+        try:
+            left = self.expect(node.left, Type.NUMBER, symbol)
+        finally:
+            self.depth += 1
         right = self.expect(node.right, Type.NUMBER, symbol)
         if op_type in (ast.FloorDiv, ast.Mod):
             if isinstance(right, ast.Constant) and right.value == 0:
