@@ -18,6 +18,7 @@ import attrs
 from scenarios.deck import DeckFile
 from scenarios.i18n import Lang, Texts
 from scenarios.journal.format import JOURNAL_FORMAT, Entry, Header, Team, checksum
+from scenarios.journal.shapes import ENTRY, HEADER, misfit
 
 MESSAGES = Texts("journal")
 
@@ -99,8 +100,9 @@ def parse_journal(data: bytes, path: str = "<journal>") -> JournalContent:
 
 def _load_line(raw: bytes) -> dict[str, Any] | str:
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        data = json.loads(raw.decode("utf-8"), parse_constant=_refuse_constant)
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        # ValueError covers bad JSON, NaN/Infinity and integers over 4,300 digits.
         return "bad_json"
     if not isinstance(data, dict):
         return "bad_json"
@@ -108,6 +110,10 @@ def _load_line(raw: bytes) -> dict[str, Any] | str:
     if check != checksum(data):
         return "bad_check"
     return data
+
+
+def _refuse_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a number a journal holds")
 
 
 def _parse_header(raw: bytes) -> Header:
@@ -121,42 +127,42 @@ def _parse_header(raw: bytes) -> Header:
         raise JournalError("not_journal", detail=raw[:60].decode("utf-8", "replace"))
     if data["journal"] != JOURNAL_FORMAT:
         raise JournalError("format", found=data["journal"], expected=JOURNAL_FORMAT)
-    try:
-        deck = data["deck"]
-        return Header(
-            deck_id=deck["id"],
-            deck_sha256=deck["sha256"],
-            deck_title=deck.get("title", deck["id"]),
-            files=tuple(DeckFile(f["name"], f["text"]) for f in deck["files"]),
-            seed=int(data["seed"]),
-            teams=tuple(Team(t["name"], tuple(t["roles"])) for t in data["teams"]),
-            started=data["started"],
-            engine=str(data["engine"]),
-            app=str(data.get("app", "")),
-            lang=data.get("lang", "fr"),
-        )
-    except (KeyError, TypeError, ValueError) as error:
-        raise JournalError("header_damaged", detail=f"{type(error).__name__}: {error}") from None
+    wrong = misfit(data, HEADER)
+    if wrong:
+        raise JournalError("header_damaged", detail=wrong)
+    deck = data["deck"]
+    return Header(
+        deck_id=deck["id"],
+        deck_sha256=deck["sha256"],
+        deck_title=deck.get("title") or deck["id"],
+        files=tuple(DeckFile(f["name"], f["text"]) for f in deck["files"]),
+        seed=data["seed"],
+        teams=tuple(Team(t["name"], tuple(t["roles"])) for t in data["teams"]),
+        started=data["started"],
+        engine=data["engine"],
+        app=data.get("app") or "",
+        lang=data.get("lang") or "fr",
+    )
 
 
 def _parse_entry(raw: bytes, line: int, expected_seq: int) -> tuple[Entry | None, Damage | None]:
     data = _load_line(raw)
     if isinstance(data, str):
         return None, Damage(line, data)
-    try:
-        seq = data["seq"]
-        if seq != expected_seq:
-            return None, Damage(line, "sequence", {"found": seq, "expected": expected_seq})
-        draws = data.get("draws")
-        entry = Entry(
-            seq=seq,
-            time=str(data["time"]),
-            action=dict(data["action"]),
-            hash=str(data["hash"]),
-            draws=tuple(draws) if draws is not None else None,
-            over=bool(data.get("over", False)),
-            line=line,
-        )
-    except (KeyError, TypeError, ValueError) as error:
-        return None, Damage(line, "bad_entry", {"detail": f"{type(error).__name__}"})
+    wrong = misfit(data, ENTRY)
+    if wrong:
+        return None, Damage(line, "bad_entry", {"detail": wrong})
+    seq = data["seq"]
+    if seq != expected_seq:
+        return None, Damage(line, "sequence", {"found": seq, "expected": expected_seq})
+    draws = data.get("draws")
+    entry = Entry(
+        seq=seq,
+        time=data["time"],
+        action=data["action"],
+        hash=data["hash"],
+        draws=tuple(draws) if draws is not None else None,
+        over=bool(data.get("over")),
+        line=line,
+    )
     return entry, None

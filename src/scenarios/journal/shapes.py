@@ -1,0 +1,77 @@
+"""The expected shape of a journal's lines: which field holds which JSON type.
+
+A journal comes from a disk, a copy, a mail: any field may hold anything.
+Each line is checked against its shape before it is used, so a wrong type
+is reported as damage at that line (naming the field) instead of failing
+deep inside with a TypeError.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Final
+
+# A shape is a JSON type name, a tuple (list of that shape; "+" first: not
+# empty), or a mapping of field -> shape (a "?" suffix: the field may be
+# absent or null).
+Shape = str | tuple[Any, ...] | Mapping[str, Any]
+
+_TYPES: Final[Mapping[str, tuple[type, ...]]] = {
+    "text": (str,),
+    "integer": (int,),
+    "bool": (bool,),
+    "object": (dict,),
+}
+
+FILE: Final = {"name": "text", "text": "text"}
+TEAM: Final = {"name": "text", "roles": ("text",)}
+HEADER: Final = {
+    "journal": "integer",
+    "deck": {"id": "text", "sha256": "text", "title?": "text", "files": ("+", FILE)},
+    "seed": "integer",
+    "teams": (TEAM,),
+    "started": "text",
+    "engine": "text",
+    "app?": "text",
+    "lang?": "text",
+}
+ENTRY: Final = {
+    "seq": "integer",
+    "time": "text",
+    "action": "object",
+    "hash": "text",
+    "draws?": ("text",),
+    "over?": "bool",
+}
+
+
+def misfit(value: object, shape: Shape, path: str = "") -> str | None:
+    """The path of the first field of `value` that does not fit `shape`, or None."""
+    if isinstance(shape, str):
+        expected = _TYPES[shape]
+        is_bool = isinstance(value, bool)
+        fits = isinstance(value, expected) and (shape == "bool" or not is_bool)
+        return None if fits else path or "."
+    if isinstance(shape, tuple):
+        non_empty = shape[0] == "+"
+        item_shape = shape[-1]
+        if not isinstance(value, list) or (non_empty and not value):
+            return path or "."
+        for index, item in enumerate(value):
+            found = misfit(item, item_shape, f"{path}[{index}]")
+            if found:
+                return found
+        return None
+    if not isinstance(value, dict):
+        return path or "."
+    for key, field_shape in shape.items():
+        name = key.rstrip("?")
+        inner = f"{path}.{name}" if path else name
+        if value.get(name) is None:
+            if key.endswith("?"):
+                continue
+            return inner
+        found = misfit(value[name], field_shape, inner)
+        if found:
+            return found
+    return None

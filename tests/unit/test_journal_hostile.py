@@ -1,0 +1,157 @@
+"""Hostile journals: every field of the header and of an action line with a wrong
+type, huge numbers, NaN and Infinity. Each command says where the journal is
+damaged, in French, with exit 1 and never a traceback; resume keeps what is valid.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from scenarios.deck import Deck
+from scenarios.journal import JournalError, Session, read_journal
+from scenarios.journal.format import encode_line
+from tests.conftest import CliResult
+from tests.unit.test_journal import play
+
+HUGE = "9" * 5000  # a 5,000-digit integer, past what int() reads from text
+
+HEADER_CASES: list[tuple[str, Any]] = [
+    ("deck.files", []),
+    ("deck.files", [{"name": 3, "text": "x"}]),
+    ("deck.id", None),
+    ("deck", "inondation"),
+    ("seed", "Infinity"),
+    ("seed", 1.5),
+    ("seed", True),
+    ("started", 5),
+    ("teams", [{"name": 12, "roles": ["commune"]}]),
+    ("teams", {"name": "A"}),
+    ("engine", ["1"]),
+    ("lang", 3),
+]
+ENTRY_CASES: list[tuple[str, Any]] = [
+    ("seq", "2"),
+    ("time", 5),
+    ("action", "draw"),
+    ("hash", None),
+    ("draws", "pluie"),
+    ("draws", [1]),
+    ("over", "yes"),
+]
+
+
+def _journal(crue: Deck, tmp_path: Path) -> tuple[Path, list[bytes]]:
+    path = tmp_path / "j.jsonl"
+    play(crue, path, steps=20).close()
+    return path, path.read_bytes().split(b"\n")
+
+
+def _set(data: dict[str, Any], dotted: str, value: Any) -> None:
+    keys = dotted.split(".")
+    for key in keys[:-1]:
+        data = data[key]
+    data[keys[-1]] = value
+
+
+def _rewrite(path: Path, lines: list[bytes], number: int, field: str, value: Any) -> None:
+    """Set `field` of line `number` to `value`, with a valid check (as an editing tool would)."""
+    data = json.loads(lines[number - 1])
+    data.pop("check")
+    _set(data, field, value)
+    lines[number - 1] = encode_line(data).rstrip(b"\n")
+    path.write_bytes(b"\n".join(lines))
+
+
+def _commands_say_damaged(path: Path, cli: Callable[..., CliResult], where: str) -> None:
+    """`replay --verify` refuses (exit 1) and `report` says where, never with a traceback.
+
+    A damaged header leaves nothing to debrief (`report` exits 1 too); damage
+    after it leaves a valid prefix, which `report` debriefs with a warning.
+    """
+    header = "en-tête" in where
+    for args, expected in ((("replay", "--verify"), 1), (("report",), 1 if header else 0)):
+        code, out, err = cli(*args, str(path))
+        assert code == expected, (args, out, err)
+        assert "Traceback" not in err
+        assert where in out + err, (args, out + err)
+
+
+@pytest.mark.parametrize(("field", "value"), HEADER_CASES)
+def test_a_header_field_of_the_wrong_type_is_named(
+    field: str, value: Any, crue: Deck, tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    path, lines = _journal(crue, tmp_path)
+    _rewrite(path, lines, 1, field, value)
+    with pytest.raises(JournalError) as caught:
+        read_journal(path)
+    assert caught.value.code == "header_damaged"
+    _commands_say_damaged(path, cli, "l’en-tête du journal est endommagé")
+    with pytest.raises(JournalError):
+        Session.resume(path, fsync=False)
+
+
+@pytest.mark.parametrize(("field", "value"), ENTRY_CASES)
+def test_an_action_line_field_of_the_wrong_type_keeps_the_valid_prefix(
+    field: str, value: Any, crue: Deck, tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    path, lines = _journal(crue, tmp_path)
+    _rewrite(path, lines, 4, field, value)
+    content = read_journal(path)
+    assert content.damage is not None and content.damage.line == 4
+    assert len(content.entries) == 2
+    _commands_say_damaged(path, cli, "ligne 4")
+    session, report = Session.resume(path, fsync=False)
+    assert report.kept == 2
+    session.close()
+
+
+@pytest.mark.parametrize("number", ["NaN", "Infinity", "-Infinity", HUGE])
+@pytest.mark.parametrize("line", [1, 3])
+def test_nan_infinity_and_huge_integers_are_damage_not_a_crash(
+    number: str, line: int, crue: Deck, tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    path, lines = _journal(crue, tmp_path)
+    key = b'"seed":' if line == 1 else b'"seq":'
+    start = lines[line - 1].index(key) + len(key)
+    end = lines[line - 1].index(b",", start)
+    lines[line - 1] = lines[line - 1][:start] + number.encode() + lines[line - 1][end:]
+    path.write_bytes(b"\n".join(lines))
+    if line == 1:
+        with pytest.raises(JournalError):
+            read_journal(path)
+        _commands_say_damaged(path, cli, "l’en-tête du journal est endommagé")
+    else:
+        content = read_journal(path)
+        assert content.damage is not None and content.damage.line == 3
+        _commands_say_damaged(path, cli, "ligne 3")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    line=st.integers(1, 6),
+    value=st.recursive(
+        st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3),
+        max_leaves=6,
+    ),
+    field=st.sampled_from(["seed", "deck", "teams", "started", "seq", "time", "action", "hash", "draws", "over"]),
+)
+def test_any_json_value_in_any_field_gives_only_our_error(
+    line: int, value: Any, field: str, crue: Deck, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    path, lines = _journal(crue, tmp_path_factory.mktemp("j"))
+    _rewrite(path, lines, line, field, value)
+    try:
+        content = read_journal(path)
+    except JournalError:
+        return
+    from scenarios.journal import replay
+
+    replay(content)
