@@ -6,6 +6,9 @@ damaged, in French, with exit 1 and never a traceback; resume keeps what is vali
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -155,3 +158,44 @@ def test_any_json_value_in_any_field_gives_only_our_error(
     from scenarios.journal import replay
 
     replay(content)
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "directory", "dangling", "unreadable"])
+def test_a_journal_path_that_cannot_be_read_is_refused_at_once(kind: str, tmp_path: Path) -> None:
+    path = tmp_path / "j.jsonl"
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "device":
+        path.symlink_to("/dev/zero")
+    elif kind == "directory":
+        path.mkdir()
+    elif kind == "dangling":
+        path.symlink_to(tmp_path / "gone.jsonl")
+    else:
+        path.write_text("{}")
+        path.chmod(0)
+        if os.access(path, os.R_OK):
+            pytest.skip("running as root: a file without permissions is still readable")
+    for args in (("replay", "--verify"), ("report",)):
+        # A subprocess with a timeout: a FIFO opened for reading would hang forever.
+        result = subprocess.run(
+            [sys.executable, "-m", "scenarios", *args, str(path)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 1, (args, result.stdout, result.stderr)
+        assert "Traceback" not in result.stderr
+        assert "journal" in result.stdout + result.stderr
+
+
+def test_the_home_screen_list_skips_journals_it_cannot_read(crue: Deck, tmp_path: Path) -> None:
+    from scenarios.tui.screens.home import resumable_sessions
+
+    play(crue, tmp_path / "good.jsonl", steps=5).close()
+    os.mkfifo(tmp_path / "fifo.jsonl")
+    (tmp_path / "zero.jsonl").symlink_to("/dev/zero")
+    (tmp_path / "dangling.jsonl").symlink_to(tmp_path / "gone.jsonl")
+    (tmp_path / "folder.jsonl").mkdir()
+    (tmp_path / "garbage.jsonl").write_bytes(b"\xff\x00NaN")
+    assert [r.path.name for r in resumable_sessions(tmp_path)] == ["good.jsonl"]

@@ -32,4 +32,12 @@ def list_journals(folder: Path | None = None) -> list[Path]:
     folder = folder or journal_folder()
     if not folder.is_dir():
         return []
-    return sorted(folder.glob("*" + JOURNAL_SUFFIX), key=lambda p: p.stat().st_mtime, reverse=True)
+    return sorted(folder.glob("*" + JOURNAL_SUFFIX), key=_modified, reverse=True)
+
+
+def _modified(path: Path) -> float:
+    """When `path` last changed; a dangling link or unreadable entry sorts last."""
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0

@@ -11,16 +11,20 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import attrs
 
 from scenarios.deck import DeckFile
+from scenarios.deck.sources import SourceError, read_regular_file
 from scenarios.i18n import Lang, Texts
 from scenarios.journal.format import JOURNAL_FORMAT, Entry, Header, Team, checksum
 from scenarios.journal.shapes import ENTRY, HEADER, misfit
 
 MESSAGES = Texts("journal")
+# Far above a long game (100,000 actions is about 30 MB), far below what hurts a laptop.
+MAX_JOURNAL_BYTES = 256 * 1024 * 1024
 
 
 def message(code: str, lang: Lang, params: Mapping[str, object]) -> str:
@@ -65,8 +69,10 @@ class JournalContent:
 def read_journal(path: str | os.PathLike[str]) -> JournalContent:
     """Read the journal at `path`; `JournalError` if its header is unusable."""
     try:
-        with open(path, "rb") as file:
-            data = file.read()
+        data = read_regular_file(Path(path), MAX_JOURNAL_BYTES)
+    except SourceError as error:
+        code = "not_regular" if error.code == "file.not_regular" else "too_big"
+        raise JournalError(code, limit=MAX_JOURNAL_BYTES) from None
     except OSError as error:
         raise JournalError("unreadable", detail=error.strerror or type(error).__name__) from None
     return parse_journal(data, os.fspath(path))
