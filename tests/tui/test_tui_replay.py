@@ -170,10 +170,12 @@ def _go(keys: list[str]) -> Callable[[Pilot[None]], object]:
     return run_before
 
 
+@pytest.mark.xdist_group("snapshots")
 def test_replay_snapshot_at_the_start(snap_compare: Callable[..., bool], journal_for_snapshots: Path) -> None:
     assert snap_compare(review_app(journal_for_snapshots), terminal_size=(100, 30), run_before=_go([]))
 
 
+@pytest.mark.xdist_group("snapshots")
 def test_replay_snapshot_at_a_dilemma(snap_compare: Callable[..., bool], journal_for_snapshots: Path) -> None:
     entries = read_journal(journal_for_snapshots).entries
     first_choice = next(i for i, e in enumerate(entries, 1) if e.action["type"] == "choose")
@@ -181,5 +183,6 @@ def test_replay_snapshot_at_a_dilemma(snap_compare: Callable[..., bool], journal
     assert snap_compare(review_app(journal_for_snapshots), terminal_size=(100, 30), run_before=_go(keys))
 
 
+@pytest.mark.xdist_group("snapshots")
 def test_replay_snapshot_at_the_end(snap_compare: Callable[..., bool], journal_for_snapshots: Path) -> None:
     assert snap_compare(review_app(journal_for_snapshots), terminal_size=(100, 30), run_before=_go(["end"]))

@@ -17,6 +17,9 @@ from textual.pilot import Pilot
 from scenarios.engine import State
 from tests.tui.tui_driver import make_app, no_cursor_blink, play_until, start_game
 
+# Snapshots record journals at fixed paths (the screens show them): one worker runs them all.
+pytestmark = pytest.mark.xdist_group("snapshots")
+
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 Compare = Callable[..., bool]
 

@@ -199,3 +199,37 @@ def test_the_home_screen_list_skips_journals_it_cannot_read(crue: Deck, tmp_path
     (tmp_path / "folder.jsonl").mkdir()
     (tmp_path / "garbage.jsonl").write_bytes(b"\xff\x00NaN")
     assert [r.path.name for r in resumable_sessions(tmp_path)] == ["good.jsonl"]
+
+
+def test_a_hostile_annotation_sidecar_is_skipped_line_by_line(
+    crue: Deck, tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    from scenarios.journal import read_annotations
+    from scenarios.journal.annotations import annotations_path
+
+    path = tmp_path / "j.jsonl"
+    play(crue, path, steps=10).close()
+    annotations_path(path).write_text(
+        '{"seq": 1e400, "text": "infini"}\n'
+        '{"seq": NaN, "text": "pas un nombre"}\n'
+        '{"seq": 2, "text": 5}\n'
+        '{"seq": true, "text": "booléen"}\n'
+        "pas du JSON\n"
+        '{"seq": 3, "text": "La table hésite"}\n',
+        encoding="utf-8",
+    )
+    assert [(a.seq, a.text) for a in read_annotations(path)] == [(3, "La table hésite")]
+    code, out, err = cli("report", str(path))
+    assert code == 0 and "Traceback" not in err and "La table hésite" in out
+
+
+def test_an_annotation_sidecar_that_is_a_folder_does_not_stop_the_report(
+    crue: Deck, tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    from scenarios.journal.annotations import annotations_path
+
+    path = tmp_path / "j.jsonl"
+    play(crue, path, steps=10).close()
+    annotations_path(path).mkdir()
+    code, _, err = cli("report", str(path))
+    assert code == 0 and "Traceback" not in err

@@ -13,6 +13,10 @@ from pathlib import Path
 
 import attrs
 
+from scenarios.deck.sources import SourceError, read_regular_file
+from scenarios.journal.reader import MAX_JOURNAL_BYTES
+from scenarios.journal.shapes import ANNOTATION, misfit, strict_json
+
 
 @attrs.frozen
 class Annotation:
@@ -30,17 +34,24 @@ def annotations_path(journal: str | os.PathLike[str]) -> Path:
 
 
 def read_annotations(journal: str | os.PathLike[str]) -> list[Annotation]:
-    """The annotations of a journal, in the order they were written."""
-    path = annotations_path(journal)
-    if not path.exists():
+    """The annotations of a journal, in the order they were written.
+
+    The sidecar is read like a journal (a regular file, bounded), and a line
+    that is not an annotation (bad JSON, a `seq` of 1e400, a text that is a
+    number) is skipped: annotations enrich a debrief, they never stop one.
+    """
+    try:
+        data = read_regular_file(annotations_path(journal), MAX_JOURNAL_BYTES)
+    except (SourceError, OSError):
         return []
     found = []
-    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+    for line in data.decode("utf-8", errors="replace").splitlines():
         try:
-            data = json.loads(line)
-            found.append(Annotation(int(data["seq"]), str(data["text"]), str(data.get("time", ""))))
-        except (ValueError, KeyError, TypeError):
+            item = strict_json(line)
+        except (ValueError, RecursionError):
             continue
+        if misfit(item, ANNOTATION) is None:
+            found.append(Annotation(item["seq"], item["text"], item.get("time") or ""))
     return found
 
 

@@ -8,7 +8,6 @@ out of sequence ends the valid prefix: the lines before it are kept and
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -20,7 +19,7 @@ from scenarios.deck import DeckFile
 from scenarios.deck.sources import SourceError, read_regular_file
 from scenarios.i18n import Lang, Texts
 from scenarios.journal.format import JOURNAL_FORMAT, Entry, Header, Team, checksum
-from scenarios.journal.shapes import ENTRY, HEADER, misfit
+from scenarios.journal.shapes import ENTRY, HEADER, misfit, strict_json
 
 MESSAGES = Texts("journal")
 # Far above a long game (100,000 actions is about 30 MB), far below what hurts a laptop.
@@ -106,7 +105,7 @@ def parse_journal(data: bytes, path: str = "<journal>") -> JournalContent:
 
 def _load_line(raw: bytes) -> dict[str, Any] | str:
     try:
-        data = json.loads(raw.decode("utf-8"), parse_constant=_refuse_constant)
+        data = strict_json(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
         # ValueError covers bad JSON, NaN/Infinity and integers over 4,300 digits.
         return "bad_json"
@@ -116,10 +115,6 @@ def _load_line(raw: bytes) -> dict[str, Any] | str:
     if check != checksum(data):
         return "bad_check"
     return data
-
-
-def _refuse_constant(name: str) -> None:
-    raise ValueError(f"{name} is not a number a journal holds")
 
 
 def _parse_header(raw: bytes) -> Header:

@@ -8,6 +8,7 @@ deep inside with a TypeError.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any, Final
 
@@ -35,6 +36,7 @@ HEADER: Final = {
     "app?": "text",
     "lang?": "text",
 }
+ANNOTATION: Final = {"seq": "integer", "text": "text", "time?": "text"}
 ENTRY: Final = {
     "seq": "integer",
     "time": "text",
@@ -75,3 +77,15 @@ def misfit(value: object, shape: Shape, path: str = "") -> str | None:
         if found:
             return found
     return None
+
+
+def strict_json(text: str) -> Any:
+    """`json.loads`, refusing NaN and Infinity as well as bad JSON (ValueError).
+
+    Integers over 4,300 digits raise ValueError too (Python's own limit).
+    """
+    return json.loads(text, parse_constant=_refuse_constant)
+
+
+def _refuse_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a number a journal holds")
