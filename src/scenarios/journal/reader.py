@@ -34,6 +34,11 @@ class JournalError(Exception):
         self.code = code
         self.params = params
 
+    @classmethod
+    def from_os_error(cls, code: str, error: OSError) -> JournalError:
+        """The `code` error, detailed by what the system said."""
+        return cls(code, detail=error.strerror or type(error).__name__)
+
     def message(self, lang: Lang = "fr") -> str:
         return message(self.code, lang, self.params)
 
@@ -67,7 +72,7 @@ def read_journal(path: str | os.PathLike[str]) -> JournalContent:
         with open(path, "rb") as file:
             data = file.read()
     except OSError as error:
-        raise JournalError("unreadable", detail=error.strerror or type(error).__name__) from None
+        raise JournalError.from_os_error("unreadable", error) from None
     return parse_journal(data, os.fspath(path))
 
 
