@@ -38,7 +38,7 @@ class JournalLock:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             os.close(fd)
-            pid, host = read_holder(path)
+            pid, host = _read_holder(path)
             raise JournalError("locked", pid=pid, host=host) from None
         self.path = path
         self._fd: int | None = fd
@@ -62,7 +62,7 @@ class JournalLock:
         self._fd = None
 
 
-def read_holder(journal: Path) -> tuple[str, str]:
+def _read_holder(journal: Path) -> tuple[str, str]:
     """The pid and host named in the sidecar, or `?` for what cannot be read."""
     try:
         text = holder_path(journal).read_text(encoding="utf-8")
