@@ -186,3 +186,28 @@ def test_replay_snapshot_at_a_dilemma(snap_compare: Callable[..., bool], journal
 @pytest.mark.xdist_group("snapshots")
 def test_replay_snapshot_at_the_end(snap_compare: Callable[..., bool], journal_for_snapshots: Path) -> None:
     assert snap_compare(review_app(journal_for_snapshots), terminal_size=(100, 30), run_before=_go(["end"]))
+
+
+async def test_a_journal_played_elsewhere_opens_read_only(tmp_path: Path) -> None:
+    import os
+
+    from scenarios.tui.screens.home import resumable_sessions
+
+    path = record(tmp_path / "partie.jsonl", stop_after=5)
+    holder, _ = Session.resume(path, fsync=False, clock=lambda: NOW)
+    with holder:
+        assert [found.path for found in resumable_sessions(tmp_path)] == [path]
+        before = path.read_bytes()
+        app = localised(ScenariosApp, "fr")(lang="fr", resume=path)  # type: ignore[arg-type]
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            screen = screen_of(pilot)
+            notices = [n.message for n in app._notifications]
+            assert any(f"processus {os.getpid()}" in notice for notice in notices), notices
+            assert path.read_bytes() == before
+            await pilot.press("end")
+            shown = screen.index
+            holder.apply(legal_actions(holder.state)[0])
+            await pilot.pause(1.5)
+            assert screen.index == shown + 1
+        assert app.session is None

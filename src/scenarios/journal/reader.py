@@ -38,6 +38,11 @@ class JournalError(Exception):
         self.code = code
         self.params = params
 
+    @classmethod
+    def from_os_error(cls, code: str, error: OSError) -> JournalError:
+        """The `code` error, detailed by what the system said."""
+        return cls(code, detail=error.strerror or type(error).__name__)
+
     def message(self, lang: Lang = "fr") -> str:
         return message(self.code, lang, self.params)
 
@@ -73,7 +78,7 @@ def read_journal(path: str | os.PathLike[str]) -> JournalContent:
         code = "not_regular" if error.code == "file.not_regular" else "too_big"
         raise JournalError(code, limit=MAX_JOURNAL_BYTES) from None
     except OSError as error:
-        raise JournalError("unreadable", detail=error.strerror or type(error).__name__) from None
+        raise JournalError.from_os_error("unreadable", error) from None
     return parse_journal(data, os.fspath(path))
 
 

@@ -4,13 +4,14 @@
 and writes nothing), appends the action's line, flushes and fsyncs it, and
 only then hands the new state back. `Session.resume` replays a journal and
 continues appending to it; a damaged tail is first saved aside, then cut off,
-so the file holds exactly the valid prefix again.
+so the file holds exactly the valid prefix again. A session holds its
+journal's lock from before its first write until `close`: a second writer
+is refused (`JournalError("locked")`) before it touches the file.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,7 +23,9 @@ from scenarios import __version__
 from scenarios.deck import Deck
 from scenarios.engine import ENGINE_VERSION, Action, Draw, State, apply, new_game, to_dict
 from scenarios.journal.format import Entry, Header, Team, encode_line
+from scenarios.journal.lock import JournalLock
 from scenarios.journal.reader import Damage, read_journal
+from scenarios.journal.repair import repair
 from scenarios.journal.replay import drawn_cards, replay
 
 Clock = Callable[[], datetime]
@@ -77,6 +80,7 @@ class Session:
     seq: int
     writer: JournalWriter
     clock: Clock
+    lock: JournalLock
 
     @classmethod
     def start(
@@ -91,42 +95,43 @@ class Session:
         fsync: bool = True,
     ) -> Session:
         """A new game of `deck`, journaled at `path` (which must not exist yet)."""
-        if path.exists() and path.stat().st_size > 0:
-            raise FileExistsError(path)
-        header = Header(
-            deck_id=deck.id,
-            deck_sha256=deck.sha256,
-            deck_title=deck.title,
-            files=deck.files,
-            seed=seed,
-            teams=tuple(teams) if teams else default_teams(deck),
-            started=clock().isoformat(timespec="seconds"),
-            engine=ENGINE_VERSION,
-            app=__version__,
-            lang=lang,
-        )
-        writer = JournalWriter(path, fsync=fsync)
-        writer.append(header.to_json())
-        return cls(path, header, new_game(deck, seed), 0, writer, clock)
+        _refuse_existing(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with JournalLock(path, create=True).kept_unless_failed() as lock:
+            _refuse_existing(path)
+            header = Header(
+                deck_id=deck.id,
+                deck_sha256=deck.sha256,
+                deck_title=deck.title,
+                files=deck.files,
+                seed=seed,
+                teams=tuple(teams) if teams else default_teams(deck),
+                started=clock().isoformat(timespec="seconds"),
+                engine=ENGINE_VERSION,
+                app=__version__,
+                lang=lang,
+            )
+            writer = JournalWriter(path, fsync=fsync)
+            writer.append(header.to_json())
+        return cls(path, header, new_game(deck, seed), 0, writer, clock, lock)
 
     @classmethod
     def resume(
         cls, path: Path, *, clock: Clock = utc_now, fsync: bool = True
     ) -> tuple[Session, ResumeReport]:
-        """Continue the game journaled at `path` (`JournalError` if it cannot be read)."""
-        content = read_journal(path)
-        replayed = replay(content)
-        damage = content.damage or replayed.divergence
-        backup = None
-        kept = content.entries[: replayed.applied]
-        if damage is not None:
-            valid_bytes = kept[-1].end if kept else _header_bytes(path)
-            backup = _save_damaged(path)
-            with open(path, "r+b") as file:
-                file.truncate(valid_bytes)
-        _end_with_newline(path)
-        writer = JournalWriter(path, fsync=fsync)
-        session = cls(path, content.header, replayed.final, len(kept), writer, clock)
+        """Continue the game journaled at `path` (`JournalError` if it cannot be read or is
+        being written by another session)."""
+        with JournalLock(path, create=False).kept_unless_failed() as lock:
+            content = read_journal(path)
+            replayed = replay(content)
+            damage = content.damage or replayed.divergence
+            kept = content.entries[: replayed.applied]
+            valid_bytes = None
+            if damage is not None:
+                valid_bytes = kept[-1].end if kept else _header_bytes(path)
+            backup = repair(path, valid_bytes)
+            writer = JournalWriter(path, fsync=fsync)
+        session = cls(path, content.header, replayed.final, len(kept), writer, clock, lock)
         return session, ResumeReport(len(kept), damage, backup)
 
     def apply(self, action: Action) -> State:
@@ -147,6 +152,7 @@ class Session:
 
     def close(self) -> None:
         self.writer.close()
+        self.lock.release()
 
     def __enter__(self) -> Session:
         return self
@@ -155,28 +161,12 @@ class Session:
         self.close()
 
 
+def _refuse_existing(path: Path) -> None:
+    if path.exists() and path.stat().st_size > 0:
+        raise FileExistsError(path)
+
+
 def _header_bytes(path: Path) -> int:
     with open(path, "rb") as file:
         first = file.readline()
     return len(first)
-
-
-def _end_with_newline(path: Path) -> None:
-    with open(path, "rb+") as file:
-        file.seek(0, os.SEEK_END)
-        if file.tell() == 0:
-            return
-        file.seek(-1, os.SEEK_END)
-        if file.read(1) != b"\n":
-            file.write(b"\n")
-
-
-def _save_damaged(path: Path) -> Path:
-    """Copy a damaged journal aside before cutting it back to its valid prefix."""
-    counter = 1
-    backup = path.with_name(f"{path.name}.endommage-{counter}")
-    while backup.exists():
-        counter += 1
-        backup = path.with_name(f"{path.name}.endommage-{counter}")
-    shutil.copy2(path, backup)
-    return backup

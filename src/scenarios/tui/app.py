@@ -28,7 +28,7 @@ from scenarios.tui.texts import text
 if TYPE_CHECKING:
     from scenarios.deck import Deck
     from scenarios.engine import State
-    from scenarios.journal import Session
+    from scenarios.journal import JournalError, Session
 
 # Screens, the engine and the journal are imported when first needed, so that
 # the home screen shows as soon as possible.
@@ -257,7 +257,10 @@ class ScenariosApp(App[None]):
             content = read_journal(path)
             session, report = Session.resume(path, clock=self.now)
         except JournalError as error:
-            self.push_screen(MessageDialog(str(path), error.message(self.lang)))
+            if error.code == "locked":
+                self.review_locked(path, error)
+            else:
+                self.push_screen(MessageDialog(str(path), error.message(self.lang)))
             return
         notice = text(self.lang, "play.resumed", count=report.kept)
         if report.damage is not None:
@@ -294,6 +297,11 @@ class ScenariosApp(App[None]):
             history=history,
         )
         self._show(screen)
+
+    def review_locked(self, path: Path, error: JournalError) -> None:
+        """Another process is playing this journal: follow it read-only instead."""
+        self.review(path)
+        self.notify(error.message(self.lang), severity="warning", timeout=12)
 
     def review(self, path: Path) -> None:
         from scenarios.tui.screens.review import ReviewScreen

@@ -1,0 +1,78 @@
+"""One writer per journal: an exclusive `flock` on the journal file itself.
+
+The kernel releases the lock when its holder's file is closed or its process
+dies (even by SIGKILL), so a stale lock cannot outlive its writer. A small
+sidecar `<journal>.lock` names the holder (pid and host) for the message the
+refused process shows; it is informative only: the flock is the truth.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import socket
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+
+from scenarios.journal.reader import JournalError
+
+UNKNOWN = "?"
+
+
+def holder_path(journal: Path) -> Path:
+    return journal.with_name(journal.name + ".lock")
+
+
+class JournalLock:
+    """The exclusive right to write `path`, held until `release` (or the process ends)."""
+
+    def __init__(self, path: Path, *, create: bool) -> None:
+        """Lock `path` without waiting; `JournalError("locked")` if another writer holds it."""
+        flags = os.O_RDONLY | (os.O_CREAT if create else 0)
+        try:
+            fd = os.open(path, flags, 0o644)
+        except OSError as error:
+            raise JournalError.from_os_error("unreadable", error) from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            pid, host = _read_holder(path)
+            raise JournalError("locked", pid=pid, host=host) from None
+        self.path = path
+        self._fd: int | None = fd
+        _write_holder(path)
+
+    @contextmanager
+    def kept_unless_failed(self) -> Iterator[JournalLock]:
+        """Release the lock if the block fails; otherwise it stays held by whoever took it."""
+        try:
+            yield self
+        except BaseException:
+            self.release()
+            raise
+
+    def release(self) -> None:
+        """Forget the holder, then unlock: the sidecar is only removed by its own writer."""
+        if self._fd is None:
+            return
+        holder_path(self.path).unlink(missing_ok=True)
+        os.close(self._fd)
+        self._fd = None
+
+
+def _read_holder(journal: Path) -> tuple[str, str]:
+    """The pid and host named in the sidecar, or `?` for what cannot be read."""
+    try:
+        text = holder_path(journal).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return UNKNOWN, UNKNOWN
+    pid, _, host = text.strip().partition(" ")
+    return (pid or UNKNOWN), (host or UNKNOWN)
+
+
+def _write_holder(journal: Path) -> None:
+    """Name this process as the holder; a full disk only loses the information."""
+    with suppress(OSError):
+        holder_path(journal).write_text(f"{os.getpid()} {socket.gethostname()}\n", encoding="utf-8")
