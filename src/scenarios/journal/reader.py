@@ -17,6 +17,7 @@ import attrs
 
 from scenarios.deck import DeckFile
 from scenarios.i18n import Lang, Texts
+from scenarios.i18n.system import SystemReason
 from scenarios.journal.format import JOURNAL_FORMAT, Entry, Header, Team, checksum
 
 MESSAGES = Texts("journal")
@@ -67,7 +68,7 @@ def read_journal(path: str | os.PathLike[str]) -> JournalContent:
         with open(path, "rb") as file:
             data = file.read()
     except OSError as error:
-        raise JournalError("unreadable", detail=error.strerror or type(error).__name__) from None
+        raise JournalError("unreadable", detail=SystemReason.of(error)) from None
     return parse_journal(data, os.fspath(path))
 
 
