@@ -29,13 +29,14 @@ class Arg:
 
     The help is `help.<command>.<name>`, the metavar `metavar.<metavar>` ("" leaves
     argparse's: the flag, or the choices). A `number` is a whole number, at least
-    `minimum` when given, refused in the reader's language otherwise.
+    `minimum` and at most `maximum` when given, refused in the reader's language otherwise.
     """
 
     flags: tuple[str, ...]
     metavar: str = ""
     number: bool = False
     minimum: int | None = None
+    maximum: int | None = None
     settings: Mapping[str, Any] = attrs.field(factory=dict)
 
     @property
@@ -48,10 +49,12 @@ def arg(
     metavar: str = "",
     number: bool = False,
     minimum: int | None = None,
+    maximum: int | None = None,
     **settings: Any,
 ) -> Arg:
-    """An `Arg`; a `minimum` implies a number."""
-    return Arg(flags, metavar, number or minimum is not None, minimum, settings)
+    """An `Arg`; a `minimum` or a `maximum` implies a number."""
+    bounded = minimum is not None or maximum is not None
+    return Arg(flags, metavar, number or bounded, minimum, maximum, settings)
 
 
 FILE_OUTPUT = arg("-o", "--output", metavar="file")
@@ -93,7 +96,7 @@ COMMANDS: Mapping[str, tuple[Arg, ...]] = {
     "serve": (
         arg("deck", nargs="?", metavar="deck"),
         arg("--host", default="127.0.0.1", metavar="address"),
-        arg("--port", default=8000, metavar="port", number=True),
+        arg("--port", default=8000, metavar="port", minimum=1, maximum=65535),
     ),
     "replay": (
         arg("journals", nargs="+", metavar="journal"),
@@ -158,12 +161,14 @@ def _add(parser: argparse.ArgumentParser, command: str, argument: Arg, lang: Lan
     if argument.metavar:
         settings["metavar"] = TEXTS(lang, f"metavar.{argument.metavar}")
     if argument.number:
-        settings["type"] = whole_number(lang, argument.minimum)
+        settings["type"] = whole_number(lang, argument.minimum, argument.maximum)
     parser.add_argument(*argument.flags, **settings)
 
 
-def whole_number(lang: Lang, minimum: int | None) -> Callable[[str], int]:
-    """An argparse type: a whole number (at least `minimum`), refused in `lang` otherwise."""
+def whole_number(
+    lang: Lang, minimum: int | None, maximum: int | None = None
+) -> Callable[[str], int]:
+    """An argparse type: a whole number (within the bounds given), refused in `lang` otherwise."""
 
     def convert(text: str) -> int:
         try:
@@ -173,6 +178,10 @@ def whole_number(lang: Lang, minimum: int | None) -> Callable[[str], int]:
         if minimum is not None and value < minimum:
             raise argparse.ArgumentTypeError(
                 TEXTS(lang, "type.minimum", value=value, minimum=minimum)
+            )
+        if maximum is not None and value > maximum:
+            raise argparse.ArgumentTypeError(
+                TEXTS(lang, "type.maximum", value=value, maximum=maximum)
             )
         return value
 

@@ -9,6 +9,7 @@ from rich.console import Console
 
 from scenarios.deck import DeckError, Diagnostic
 from scenarios.i18n import Lang, Texts
+from scenarios.i18n.system import SystemReason
 
 TEXTS = Texts("cli")
 
@@ -37,6 +38,13 @@ def print_diagnostics(diagnostics: Iterable[Diagnostic], lang: Lang) -> None:
 def report_deck_error(error: DeckError, lang: Lang) -> int:
     """Print every diagnostic of `error` on stderr; returns exit code 1."""
     print_diagnostics(error.diagnostics, lang)
+    return 1
+
+
+def report_os_error(msg_id: str, error: OSError, lang: Lang, **params: object) -> int:
+    """Print message `msg_id` (with `reason`, and `path` unless given) on stderr; returns 1."""
+    values = {"path": error.filename, **params, "reason": SystemReason.of(error)}
+    say(TEXTS.format(lang, msg_id, values), error=True, style="red")
     return 1
 
 

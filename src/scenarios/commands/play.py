@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from scenarios.commands.output import TEXTS, report_deck_error, say
+from scenarios.commands.files import check_new_file
+from scenarios.commands.output import TEXTS, report_deck_error, report_os_error, say
 from scenarios.deck import Deck, DeckError, load_deck, resolve_deck
 from scenarios.i18n import Lang
 
@@ -39,6 +40,12 @@ def run(args: argparse.Namespace) -> int:
     if resume is not None and not resume.is_file():
         say(TEXTS(lang, "play.no_journal", path=resume), error=True)
         return 1
+    journal = Path(args.journal) if args.journal else None
+    if journal is not None:
+        try:
+            check_new_file(journal)
+        except OSError as error:
+            return report_os_error("play.journal_unusable", error, lang, path=journal)
     from scenarios.tui.app import ScenariosApp
     from scenarios.tui.bindings import localised
 
@@ -48,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         resume=resume,
         seed=args.seed,
         teams=teams,
-        journal=Path(args.journal) if args.journal else None,
+        journal=journal,
         deck_path=Path(args.deck) if deck is not None and Path(args.deck).is_file() else None,
     )
     app.run()

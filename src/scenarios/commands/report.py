@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
-from scenarios.commands.output import TEXTS, is_terminal, say, stdout
+from scenarios.commands.files import write_atomically
+from scenarios.commands.output import TEXTS, is_terminal, report_os_error, say, stdout
 from scenarios.debrief import (
     ReportError,
     comparison_html,
@@ -46,7 +46,10 @@ def run(args: argparse.Namespace) -> int:
         say(error.message(lang), error=True, style="red")
         return 1
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        try:
+            write_atomically(args.output, text)
+        except OSError as error:
+            return report_os_error("file.cannot_write", error, lang, path=args.output)
         say(TEXTS(lang, "report.written", path=args.output))
     elif args.format == "md" and is_terminal():
         from rich.markdown import Markdown

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import argparse
 import shlex
+import socket
 import sys
 
-from scenarios.commands.output import TEXTS, say
+from scenarios.commands.output import TEXTS, report_deck_error, report_os_error, say
+from scenarios.deck import DeckError, load_deck, resolve_deck
 from scenarios.i18n import Lang
 
 
@@ -23,10 +25,22 @@ def play_command(lang: Lang, deck: str | None) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from scenarios.tui.serve import serve_in_browser
+    from scenarios.tui.serve import check_address, serve_in_browser
 
     lang: Lang = args.lang
-    title = TEXTS(lang, "serve.title")
-    say(TEXTS(lang, "serve.open", host=args.host, port=args.port))
-    serve_in_browser(play_command(lang, args.deck), args.host, args.port, title)
+    if args.deck is not None:
+        try:
+            load_deck(resolve_deck(args.deck))
+        except DeckError as error:
+            return report_deck_error(error, lang)
+    host, port = args.host, args.port
+    try:
+        check_address(host, port)
+    except socket.gaierror:
+        say(TEXTS(lang, "serve.unknown_host", host=host), error=True, style="red")
+        return 1
+    except OSError as error:
+        return report_os_error("serve.cannot_listen", error, lang, host=host, port=port)
+    say(TEXTS(lang, "serve.open", host=host, port=port))
+    serve_in_browser(play_command(lang, args.deck), host, port, TEXTS(lang, "serve.title"))
     return 0

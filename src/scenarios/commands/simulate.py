@@ -16,7 +16,15 @@ from pathlib import Path
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from scenarios.commands.output import TEXTS, is_terminal, report_deck_error, say, stdout
+from scenarios.commands.files import check_writable, write_atomically
+from scenarios.commands.output import (
+    TEXTS,
+    is_terminal,
+    report_deck_error,
+    report_os_error,
+    say,
+    stdout,
+)
 from scenarios.deck import Deck, DeckError, Indicator, load_deck, resolve_deck
 from scenarios.i18n import Lang, decimal
 from scenarios.sim import (
@@ -54,6 +62,11 @@ def run(args: argparse.Namespace) -> int:
         except PolicyError as error:
             say(TEXTS(lang, "simulate.unknown_policy", error=error), error=True)
             return 2
+    if args.report and args.output:
+        try:
+            check_writable(args.output)
+        except OSError as error:
+            return report_os_error("file.cannot_write", error, lang, path=args.output)
     journals = Path(args.journals) if args.journals else None
     runs = play_all(deck, policies, args, journals, lang)
     if args.report:
@@ -124,7 +137,10 @@ def write_report(report: BalanceReport, deck: Deck, args: argparse.Namespace, la
     if not args.output:
         sys.stdout.write(text)
         return 0
-    Path(args.output).write_text(text, encoding="utf-8")
+    try:
+        write_atomically(args.output, text)
+    except OSError as error:
+        return report_os_error("file.cannot_write", error, lang, path=args.output)
     say(TEXTS(lang, "simulate.written", path=args.output), error=True)
     return 0
 

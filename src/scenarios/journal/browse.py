@@ -16,7 +16,7 @@ from pathlib import Path
 from scenarios.deck import Deck
 from scenarios.engine import State, new_game
 from scenarios.journal.format import Entry, Header
-from scenarios.journal.reader import Damage, parse_journal
+from scenarios.journal.reader import Damage, parse_journal, read_journal
 from scenarios.journal.replay import journal_deck, replay_entry
 
 CHECKPOINT_EVERY = 64
@@ -27,7 +27,7 @@ class JournalBrowser:
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
-        content = parse_journal(self.path.read_bytes(), str(self.path))
+        content = read_journal(self.path)
         self.header: Header = content.header
         self.deck: Deck = journal_deck(content.header)
         self.initial: State = new_game(self.deck, content.header.seed)

@@ -18,6 +18,7 @@ import attrs
 from scenarios.deck import DeckFile
 from scenarios.deck.sources import SourceError, read_regular_file
 from scenarios.i18n import Lang, Texts
+from scenarios.i18n.system import SystemReason
 from scenarios.journal.format import JOURNAL_FORMAT, Entry, Header, Team, checksum
 from scenarios.journal.shapes import ENTRY, HEADER, misfit, strict_json
 
@@ -40,8 +41,8 @@ class JournalError(Exception):
 
     @classmethod
     def from_os_error(cls, code: str, error: OSError) -> JournalError:
-        """The `code` error, detailed by what the system said."""
-        return cls(code, detail=error.strerror or type(error).__name__)
+        """The `code` error, detailed by what the system said (in the reader's language)."""
+        return cls(code, detail=SystemReason.of(error))
 
     def message(self, lang: Lang = "fr") -> str:
         return message(self.code, lang, self.params)
