@@ -15,6 +15,7 @@ from pathlib import Path, PurePosixPath
 from typing import Protocol
 
 from scenarios.deck.yamlload import MAX_BYTES
+from scenarios.i18n.system import SystemReason
 
 
 class SourceError(Exception):
@@ -75,9 +76,7 @@ class FolderReader:
         try:
             return read_regular_file(path)
         except OSError as error:
-            raise SourceError(
-                "file.unreadable", detail=error.strerror or type(error).__name__
-            ) from None
+            raise SourceError("file.unreadable", detail=SystemReason.of(error)) from None
 
     def glob(self, pattern: str) -> list[str]:
         names = []
