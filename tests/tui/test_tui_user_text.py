@@ -59,7 +59,7 @@ async def test_markup_in_deck_and_user_text_is_shown_verbatim(tmp_path: Path) ->
         await play_until(pilot, lambda s: s.current_role is not None)
         shown = on_screen(pilot)
         assert "Alerte [31mrouge" in shown
-        assert "Mairie [/]" in shown
+        assert "Mairie [/]" in shown and "Mairie [/] [2J équipe" in shown  # card, team
         assert "\x1b" not in shown
         await step(pilot, rationale="# Parce que [b]gras[/b] :100:9")
         await pilot.pause()
@@ -72,6 +72,8 @@ async def test_markup_in_deck_and_user_text_is_shown_verbatim(tmp_path: Path) ->
         assert isinstance(app.screen, EndScreen)
         await app.workers.wait_for_complete()
         await pilot.pause()
+        debrief = app.screen.query_one("#end-debrief").source  # type: ignore[attr-defined]
+        assert "Débriefing" in debrief and "\x1b" not in debrief
         shown = on_screen(pilot)
         assert "Moral [b]" in shown
         assert "Préfecture [COD]" in shown

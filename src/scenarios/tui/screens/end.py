@@ -19,6 +19,7 @@ from textual.widgets import Markdown, Static
 
 from scenarios.engine import State
 from scenarios.i18n import Lang
+from scenarios.render.printable import printable
 from scenarios.render.sparkline import sparkline
 from scenarios.tui.bindings import BindingSpec
 from scenarios.tui.messages import HomeRequested
@@ -141,7 +142,8 @@ class EndScreen(AppScreen):
         report = session_report(load_trace(self.journal), read_annotations(self.journal))
         self.report = report
         markdown = session_markdown(report, self.lang)
-        self.app.call_from_thread(self.query_one("#end-debrief", Markdown).update, markdown)
+        shown = printable(markdown)  # the exported files keep the text as written
+        self.app.call_from_thread(self.query_one("#end-debrief", Markdown).update, shown)
 
     def action_export(self) -> None:
         from scenarios.debrief import session_html, session_markdown
