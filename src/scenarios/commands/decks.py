@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from rich.table import Table
+from rich.text import Text
 
 from scenarios.commands.output import TEXTS, stdout
 from scenarios.deck import DEFAULT_DECK, DeckError, bundled_decks, load_deck
@@ -21,12 +22,12 @@ def run(args: argparse.Namespace) -> int:
         try:
             deck = load_deck(bundled.path)
         except DeckError:
-            table.add_row(bundled.id, TEXTS(lang, "decks.invalid"), "", "", "")
+            table.add_row(Text(bundled.id), TEXTS(lang, "decks.invalid"), "", "", "")
             continue
         marker = " *" if deck.id == DEFAULT_DECK else ""
         duration = TEXTS(lang, "decks.minutes", minutes=deck.duration) if deck.duration else ""
         table.add_row(
-            deck.id + marker, deck.title, str(len(deck.roles)), str(len(deck.cards)), duration
+            Text(deck.id + marker), Text(deck.title), str(len(deck.roles)), str(len(deck.cards)), duration
         )
     console = stdout()
     console.print(table)

@@ -5,21 +5,54 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 
-from rich.console import Console
+from rich.console import Console, ConsoleOptions, ConsoleRenderable, RenderHook, RenderResult
+from rich.measure import Measurement
+from rich.segment import Segment
 
 from scenarios.deck import DeckError, Diagnostic
 from scenarios.i18n import Lang, Texts
 from scenarios.i18n.system import SystemReason
+from scenarios.render.printable import printable
 
 TEXTS = Texts("cli")
 
 
+class _Printable:
+    """A renderable whose text segments lose their control characters (styles are kept)."""
+
+    def __init__(self, inner: ConsoleRenderable) -> None:
+        self.inner = inner
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for segment in console.render(self.inner, options):
+            if segment.control is None:
+                yield Segment(printable(segment.text), segment.style)
+            else:
+                yield segment
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.inner)
+
+
+class _NoControls(RenderHook):
+    def process_renderables(self, renderables: list[ConsoleRenderable]) -> list[ConsoleRenderable]:
+        return [_Printable(renderable) for renderable in renderables]
+
+
+def _console(*, stderr: bool) -> Console:
+    """A console for data: no emoji codes (`file:100:9` stays), no guessed highlighting,
+    and no control character of a deck or a journal reaches the terminal."""
+    console = Console(stderr=stderr, emoji=False, highlight=False, soft_wrap=True)
+    console.push_render_hook(_NoControls())
+    return console
+
+
 def stdout() -> Console:
-    return Console(highlight=False, soft_wrap=True)
+    return _console(stderr=False)
 
 
 def stderr() -> Console:
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    return _console(stderr=True)
 
 
 def say(text: str, *, error: bool = False, style: str | None = None) -> None:

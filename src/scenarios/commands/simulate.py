@@ -15,6 +15,7 @@ from pathlib import Path
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
+from rich.text import Text
 
 from scenarios.commands.files import check_writable, write_atomically
 from scenarios.commands.output import (
@@ -165,11 +166,11 @@ def print_summary(summary: Summary, indicators: Sequence[Indicator], lang: Lang)
         table = _table(balance_label(lang, heading), balance_label(lang, "games"), "%")
         games = summary.games or 1
         for name, count in counts:
-            table.add_row(name, str(count), decimal(100 * count / games, lang, 1))
+            table.add_row(Text(name), str(count), decimal(100 * count / games, lang, 1))
         console.print(table)
     means = _table(balance_label(lang, "indicator"), balance_label(lang, "mean"))
     for indicator, mean in summary.mean_indicators:
-        means.add_row(titles.get(indicator, indicator), decimal(mean, lang))
+        means.add_row(Text(titles.get(indicator, indicator)), decimal(mean, lang))
     means.add_row(balance_label(lang, "score"), decimal(summary.mean_score, lang), style="bold")
     means.add_row(TEXTS(lang, "simulate.rounds_played"), decimal(summary.mean_turns, lang))
     console.print(means)

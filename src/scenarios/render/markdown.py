@@ -14,6 +14,12 @@ from scenarios.render.texts import TEXTS, term
 
 # What Markdown would read as markup inside a line: emphasis, code, links, HTML, table cells.
 SPECIAL = re.compile(r"([\\`*_\[\]<|])")
+# A line break inside a text: it would end a table row, or start a heading or a list.
+LINE_BREAKS = re.compile(r"[ \t]*(?:\r\n|[\r\n\v\f\x85\u2028\u2029])\s*")
+# What Markdown would read as a block at the start of a line: heading, list, quote, fence.
+BLOCK_START = re.compile(
+    r"^([ \t]*)(#{1,6}(?=[ \t]|$)|[-+](?=[ \t]|$)|>|~~~|\d{1,9}(?=[.)](?:[ \t]|$)))"
+)
 
 PARAGRAPHS: dict[b.ParagraphKind, str] = {
     "plain": "{}",
@@ -25,8 +31,20 @@ PARAGRAPHS: dict[b.ParagraphKind, str] = {
 
 
 def escape(text: str) -> str:
-    """`text` as Markdown that shows it as it is."""
-    return SPECIAL.sub(r"\\\1", text)
+    """`text` as Markdown that shows its words as they are, on one line.
+
+    Line breaks become spaces (as Markdown shows them), so a text can neither
+    start a heading, a list or a quote of its own nor break a table.
+    """
+    line = SPECIAL.sub(r"\\\1", LINE_BREAKS.sub(" ", text))
+    return BLOCK_START.sub(_escape_block_start, line)
+
+
+def _escape_block_start(match: re.Match[str]) -> str:
+    indent, marker = match.groups()
+    if marker[0].isdigit():  # `12.` as a list marker: escape the dot, not a digit
+        return indent + marker + "\\"
+    return indent + "\\" + marker
 
 
 INLINE: b.InlineForms = {

@@ -10,9 +10,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
+from textual.markup import escape
 from textual.screen import Screen
 
 from scenarios.i18n import Lang
+from scenarios.render.printable import printable
 from scenarios.tui.bindings import BindingSpec, localised
 from scenarios.tui.messages import (
     DeckChosen,
@@ -181,7 +183,9 @@ class ScenariosApp(App[None]):
             if len(error.diagnostics) > len(shown):
                 lines.append(text(lang, "watch.more", count=len(error.diagnostics) - len(shown)))
             title = text(lang, "watch.invalid", count=len(error.diagnostics), file=path.name)
-            self.notify("\n".join(lines), title=title, severity="error", timeout=20, markup=False)
+            self.notify(
+                printable("\n".join(lines)), title=title, severity="error", timeout=20, markup=False
+            )
             return
         warnings = len(lint(deck))
         title = text(lang, "watch.valid", count=warnings, file=path.name)
@@ -198,13 +202,19 @@ class ScenariosApp(App[None]):
                     self.teams,
                 )
             )
-            self.notify(text(lang, "watch.setup"), title=title, timeout=6)
+            self.notify(text(lang, "watch.setup"), title=title, timeout=6, markup=False)
         elif isinstance(screen, (PlayScreen, EndScreen)):
             self.reloaded_deck = deck
-            self.notify(text(lang, "watch.in_game"), title=title, severity="warning", timeout=12)
+            self.notify(
+                text(lang, "watch.in_game"),
+                title=title,
+                severity="warning",
+                timeout=12,
+                markup=False,
+            )
         else:
             self.reloaded_deck = deck
-            self.notify(text(lang, "watch.home"), title=title, timeout=6)
+            self.notify(text(lang, "watch.home"), title=title, timeout=6, markup=False)
 
     def restart_with_reloaded_deck(self) -> None:
         """After a confirmation: the new version of the deck, same seed and teams, a new journal."""
@@ -359,7 +369,7 @@ class ScenariosApp(App[None]):
         if self.reloaded_deck is not None:
             yield SystemCommand(
                 text(lang, "sys.restart"),
-                text(lang, "sys.restart.help", title=self.reloaded_deck.title),
+                escape(text(lang, "sys.restart.help", title=self.reloaded_deck.title)),
                 self.restart_with_reloaded_deck,
             )
         yield SystemCommand(text(lang, "sys.quit"), text(lang, "sys.quit.help"), self.action_quit)

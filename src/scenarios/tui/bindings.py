@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 
 from scenarios.i18n import Lang
-from scenarios.tui.texts import text
+from scenarios.tui.texts import CATALOG, text
 
 # (key, action, text key, show in the footer, key shown, priority over the focused widget)
 BindingSpec = tuple[str, str, str, bool, str | None, bool]
@@ -31,7 +31,7 @@ def _localised(cls: type[Any], lang: Lang) -> type[Any]:
             action,
             text(lang, label),
             show=show,
-            key_display=text(lang, display) if display and text.has(display) else display,
+            key_display=text(lang, display) if display and CATALOG.has(display) else display,
             id=action,
             priority=priority,
         )

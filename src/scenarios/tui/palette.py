@@ -7,6 +7,8 @@ from functools import partial
 from typing import Protocol, runtime_checkable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.markup import escape
 
 from scenarios.deck import Deck
 from scenarios.engine import Action, Inject, Pause, Resume, State, Undo
@@ -79,14 +81,14 @@ class FacilitatorCommands(Provider):
     async def discover(self) -> Hits:
         for title, help_text, callback, listed in self._entries():
             if listed:
-                yield DiscoveryHit(title, callback, help=help_text)
+                yield DiscoveryHit(Content(title), callback, help=escape(help_text))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for title, help_text, callback, _ in self._entries():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), callback, help=help_text)
+                yield Hit(score, matcher.highlight(escape(title)), callback, help=escape(help_text))
 
     def _ask_note(self, screen: Facilitated) -> None:
         from scenarios.engine import Note

@@ -9,6 +9,7 @@ from textual.widgets import Button, Input, Static
 
 from scenarios.deck import Card
 from scenarios.i18n import Lang
+from scenarios.render.printable import printable
 from scenarios.tui.texts import text
 from scenarios.tui.widgets.cards import CardView
 
@@ -24,7 +25,7 @@ class AskDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.prompt)
+            yield Static(self.prompt, markup=False)
             yield Input(id="answer", max_length=2000)
 
     def on_mount(self) -> None:
@@ -56,7 +57,7 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.question, classes="dialog-title")
+            yield Static(self.question, classes="dialog-title", markup=False)
             yield Static(self.explanation, markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(self.yes, id="yes", variant="error")
@@ -95,7 +96,7 @@ class ReadingDialog(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
-            yield Static(self.title_text, classes="dialog-title")
+            yield Static(self.title_text, classes="dialog-title", markup=False)
             with VerticalScroll():
                 yield from self.body()
 
@@ -129,4 +130,4 @@ class MessageDialog(ReadingDialog):
         self.message = message
 
     def body(self) -> ComposeResult:
-        yield Static(self.message, markup=False)
+        yield Static(printable(self.message), markup=False)

@@ -19,10 +19,12 @@ from textual.widgets import Markdown, Static
 
 from scenarios.engine import State
 from scenarios.i18n import Lang
+from scenarios.render.printable import printable
 from scenarios.render.sparkline import sparkline
 from scenarios.tui.bindings import BindingSpec
 from scenarios.tui.messages import HomeRequested
 from scenarios.tui.screens.base import AppScreen
+from scenarios.tui.texts import plain
 from scenarios.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -57,7 +59,7 @@ class EndScreen(AppScreen):
         else:
             title.append("\n" + self.t("end.completed"), style="bold")
         if ending and ending.text:
-            title.append("\n" + ending.text)
+            title.append_text(plain("\n" + ending.text))
         title.append("\n\n" + self.t("end.score", score=final.final_score), style="bold")
         with VerticalScroll(id="end-body"):
             yield Static(title, id="end-outcome", classes=f"outcome-{outcome}")
@@ -65,9 +67,11 @@ class EndScreen(AppScreen):
             yield Static(self._summary(), id="end-summary")
             yield Markdown(self.t("end.debrief_wait"), id="end-debrief")
             yield Static(
-                self.t("end.journal", path=self.journal)
-                + "\n"
-                + self.t("end.replay", path=self.journal),
+                plain(
+                    self.t("end.journal", path=self.journal)
+                    + "\n"
+                    + self.t("end.replay", path=self.journal)
+                ),
                 id="end-journal",
             )
         yield KeyBar()
@@ -88,7 +92,9 @@ class EndScreen(AppScreen):
             values = [values[index] for values in self.final.trail]
             start, end = values[0], values[-1]
             table.add_row(
-                indicator.title, f"{start} → {end}", sparkline(values, indicator.min, indicator.max)
+                plain(indicator.title),
+                f"{start} → {end}",
+                sparkline(values, indicator.min, indicator.max),
             )
         return table
 
@@ -136,7 +142,8 @@ class EndScreen(AppScreen):
         report = session_report(load_trace(self.journal), read_annotations(self.journal))
         self.report = report
         markdown = session_markdown(report, self.lang)
-        self.app.call_from_thread(self.query_one("#end-debrief", Markdown).update, markdown)
+        shown = printable(markdown)  # the exported files keep the text as written
+        self.app.call_from_thread(self.query_one("#end-debrief", Markdown).update, shown)
 
     def action_export(self) -> None:
         from scenarios.debrief import session_html, session_markdown
@@ -148,7 +155,7 @@ class EndScreen(AppScreen):
         html = base.with_name(base.name + ".debriefing.html")
         markdown.write_text(session_markdown(self.report, self.lang), encoding="utf-8")
         html.write_text(session_html(self.report, self.lang), encoding="utf-8")
-        self.notify(self.t("end.exported", markdown=markdown, html=html), timeout=10)
+        self.notify(self.t("end.exported", markdown=markdown, html=html), timeout=10, markup=False)
 
     def action_new(self) -> None:
         self.app.post_message(HomeRequested())

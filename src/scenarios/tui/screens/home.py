@@ -20,9 +20,11 @@ from textual.widgets.option_list import Option
 
 from scenarios.deck.bundled import DEFAULT_DECK, BundledDeck, bundled_decks
 from scenarios.i18n import Lang
+from scenarios.render.printable import printable
 from scenarios.tui.bindings import BindingSpec
 from scenarios.tui.messages import DeckChosen, DeckFileChosen, ResumeRequested
 from scenarios.tui.screens.base import AppScreen
+from scenarios.tui.texts import plain
 from scenarios.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -120,7 +122,7 @@ class HomeScreen(AppScreen):
     def _deck_loaded(self, deck: Deck) -> None:
         self.decks[deck.id] = deck
         decks = self.query_one("#decks", OptionList)
-        decks.replace_option_prompt(deck.id, Text(deck.title))
+        decks.replace_option_prompt(deck.id, plain(deck.title))
         highlighted = decks.highlighted
         if highlighted is not None and self.bundled[highlighted].id == deck.id:
             self._describe(highlighted)
@@ -136,7 +138,7 @@ class HomeScreen(AppScreen):
                 title=session.title,
                 date=_date(session.started),
             )
-            options.add_option(Option(prompt, id=str(index)))
+            options.add_option(Option(plain(prompt), id=str(index)))
         if sessions:
             options.highlighted = 0
         else:
@@ -149,15 +151,17 @@ class HomeScreen(AppScreen):
         if deck is None:
             return
         body = Text()
-        body.append(deck.title, style="bold")
+        body.append(printable(deck.title), style="bold")
         if deck.summary:
-            body.append("\n\n" + deck.summary)
+            body.append("\n\n" + printable(deck.summary))
         body.append("\n\n" + self.t("home.phases") + "\n", style="bold")
         for phase in deck.phases:
-            body.append(f"  • {phase.title} — {self.t('home.rounds', count=phase.rounds)}\n")
+            body.append(
+                f"  • {printable(phase.title)} — {self.t('home.rounds', count=phase.rounds)}\n"
+            )
         body.append(self.t("home.roles") + "\n", style="bold")
         for role in deck.roles:
-            body.append(f"  • {role.title}\n")
+            body.append(f"  • {printable(role.title)}\n")
         if deck.duration:
             body.append(self.t("home.duration", count=deck.duration) + " · ")
         body.append(self.t("home.cards", count=len(deck.cards)))

@@ -32,11 +32,13 @@ from scenarios.engine import (
 )
 from scenarios.i18n import Lang
 from scenarios.journal import Session
+from scenarios.render.printable import printable
 from scenarios.tui.bindings import BindingSpec
 from scenarios.tui.log_lines import log_lines
 from scenarios.tui.messages import GameOver, QuitRequested
 from scenarios.tui.palette import FacilitatorCommands
 from scenarios.tui.screens.base import AppScreen
+from scenarios.tui.texts import plain
 from scenarios.tui.widgets.cards import CardView
 from scenarios.tui.widgets.key_bar import KeyBar
 from scenarios.tui.widgets.phase_bar import PhaseBar
@@ -131,8 +133,8 @@ class PlayScreen(AppScreen):
         for line in log_lines(self.state, self.lang):
             log.write(line)
         if self.notice:
-            log.write(Text(self.notice, style="bold yellow"))
-            self.notify(self.notice, timeout=8)
+            log.write(plain(self.notice, style="bold yellow"))
+            self.notify(printable(self.notice), timeout=8, markup=False)
 
     # Rendering
 
@@ -210,7 +212,7 @@ class PlayScreen(AppScreen):
             choices.display = True
             rationale.display = False
             detail.display = True
-            choices.border_title = card.title
+            choices.border_title = plain(card.title)
             choices.highlighted = next(i for i, o in enumerate(card.options) if o.id in legal)
             self._show_option_detail(card, choices.highlighted)
             if not choices.has_focus:
@@ -228,7 +230,7 @@ class PlayScreen(AppScreen):
                 for n, card_id in enumerate(hand, 1)
             ]
             self._set_choices(options)
-            choices.border_title = self.t("play.hand", role=role_title)
+            choices.border_title = plain(self.t("play.hand", role=role_title))
             choices.display = True
             rationale.display = True
             detail.display = True
@@ -257,7 +259,7 @@ class PlayScreen(AppScreen):
             self.query_one("#choices", OptionList).set_options(options)
 
     def _dilemma_option(self, number: int, option: DilemmaOption, legal: bool) -> Option:
-        prompt = Text(f"{number}. {option.title}", style="" if legal else "dim")
+        prompt = plain(f"{number}. {option.title}", style="" if legal else "dim")
         if not legal and option.requires is not None:
             condition = self.t("play.requires", condition=option.requires.source)
             prompt.append(f"  ({condition})", style="dim italic")
@@ -265,9 +267,9 @@ class PlayScreen(AppScreen):
 
     def _hand_option(self, number: int, role: str, card: Card) -> Option:
         refusal = playability(self.state, role, card.id)
-        prompt = Text(f"{number}. {card.title}", style="bold" if refusal is None else "dim")
+        prompt = plain(f"{number}. {card.title}", style="bold" if refusal is None else "dim")
         if refusal is not None:
-            prompt.append(f"  ({refusal.message(self.lang)})", style="dim italic")
+            prompt.append(f"  ({printable(refusal.message(self.lang))})", style="dim italic")
         elif card.cost:
             costs = ", ".join(
                 f"{self.deck.indicators[self.deck.indicator_index[i]].title} {n}"
@@ -284,9 +286,9 @@ class PlayScreen(AppScreen):
             return
         card = self.deck.card(hand[index])
         body = Text()
-        body.append(card.title, style="bold")
+        body.append(printable(card.title), style="bold")
         if card.text:
-            body.append("\n" + card.text)
+            body.append("\n" + printable(card.text))
         if card.requires is not None:
             body.append(
                 "\n" + self.t("play.requires", condition=card.requires.source), style="italic"
@@ -299,7 +301,7 @@ class PlayScreen(AppScreen):
             detail.show("")
             return
         option = card.options[index]
-        detail.show(Text(option.text or option.title))
+        detail.show(plain(option.text or option.title))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         state = self.state
@@ -318,7 +320,7 @@ class PlayScreen(AppScreen):
         try:
             state = self.session.apply(action)
         except IllegalAction as error:
-            self.notify(error.message(self.lang), severity="warning")
+            self.notify(printable(error.message(self.lang)), severity="warning", markup=False)
             return False
         log = self.query_one("#log", RichLog)
         for line in log_lines(state, self.lang):

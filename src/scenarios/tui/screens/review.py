@@ -21,6 +21,7 @@ from scenarios.deck import Deck
 from scenarios.engine import Pass, Play, action_from_dict
 from scenarios.i18n import Lang, decimal
 from scenarios.journal import Annotation, JournalBrowser, add_annotation, read_annotations
+from scenarios.render.printable import printable
 from scenarios.tui.bindings import BindingSpec
 from scenarios.tui.log_lines import log_lines
 from scenarios.tui.screens.base import AppScreen
@@ -85,7 +86,7 @@ class ReviewScreen(AppScreen):
             VerticalScroll(id="events"),
             TextPanel(id="review-notes"),
         )
-        yield Timeline([p.title for p in self.deck.phases], id="timeline")
+        yield Timeline([printable(p.title) for p in self.deck.phases], id="timeline")
         yield KeyBar()
 
     def on_mount(self) -> None:

@@ -9,9 +9,11 @@ from textual.widgets import Button, Input, Label, Static
 from scenarios.deck import Deck
 from scenarios.i18n import Lang
 from scenarios.journal import Team
+from scenarios.render.printable import printable
 from scenarios.tui.bindings import BindingSpec
 from scenarios.tui.messages import HomeRequested, StartRequested
 from scenarios.tui.screens.base import AppScreen
+from scenarios.tui.texts import plain
 from scenarios.tui.widgets.key_bar import KeyBar
 
 
@@ -33,14 +35,14 @@ class SetupScreen(AppScreen):
         self.teams = teams
 
     def compose(self) -> ComposeResult:
-        yield Static(self.t("setup.title", deck=self.deck.title), id="setup-title")
+        yield Static(plain(self.t("setup.title", deck=self.deck.title)), id="setup-title")
         with VerticalScroll(id="setup-form"):
             yield Static(self.t("setup.teams"), classes="section-title")
             for role in self.deck.roles:
                 with Horizontal(classes="field"):
-                    yield Label(role.title, classes="field-label")
+                    yield Label(plain(role.title), classes="field-label")
                     yield Input(
-                        self.teams.get(role.id, role.title),
+                        printable(self.teams.get(role.id, role.title)),
                         id=f"team-{role.id}",
                         max_length=60,
                         classes="team",

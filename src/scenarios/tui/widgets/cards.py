@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.widgets import Static
 
 from scenarios.deck import Card
+from scenarios.render.printable import printable
+from scenarios.tui.texts import plain
 
 
 class CardView(Static):
@@ -25,13 +26,13 @@ class CardView(Static):
     def __init__(
         self, card: Card, subtitle: str = "", options: bool = False, **kwargs: object
     ) -> None:
-        body = Text(card.text or card.title)
+        body = plain(card.text or card.title)
         if options:
             for number, option in enumerate(card.options, start=1):
-                body.append(f"\n{number}. {option.title}", style="bold")
+                body.append(f"\n{number}. {printable(option.title)}", style="bold")
         super().__init__(body, **kwargs)  # type: ignore[arg-type]
         self.card = card
-        self.border_title = card.title
+        self.border_title = plain(card.title)
         if subtitle:
             self.border_subtitle = subtitle
         if card.kind.options:

@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from scenarios.deck import Indicator
+from scenarios.render.printable import printable
 from scenarios.render.sparkline import sparkline
 
 MINUS = "−"
@@ -59,11 +60,8 @@ class Gauge(Widget):
         change = signed(self.delta)
         good_move = (self.delta > 0) == (indicator.good == "high")
         title_room = width - len(figures) - len(change) - 2
-        title = (
-            indicator.title
-            if len(indicator.title) <= title_room
-            else indicator.title[: title_room - 1] + "…"
-        )
+        name = printable(indicator.title)
+        title = name if len(name) <= title_room else name[: title_room - 1] + "…"
         line = Text(title, style="bold")
         line.append(" " * max(1, width - len(title) - len(figures) - len(change) - 1))
         line.append(figures, style="bold")
