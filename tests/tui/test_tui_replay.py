@@ -119,6 +119,33 @@ async def test_an_annotation_goes_to_the_sidecar_and_the_report(
     assert "Ici il fallait alerter" in out and "annotation du formateur" in out
 
 
+async def test_an_annotation_the_disk_refuses_stays_on_screen_and_goes_elsewhere(
+    tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    from scenarios.journal.annotations import annotations_path, fallback_annotations_path
+    from scenarios.tui.screens.dialogs import AskDialog
+
+    path = record(tmp_path / "partie.jsonl")
+    annotations_path(path).mkdir()  # the journal's sidecar cannot be written
+    async with review_app(path).run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("right", "right", "a")
+        await pilot.press(*"Alerter plus tôt", "enter")
+        await pilot.pause()
+        dialog = pilot.app.screen
+        assert isinstance(dialog, AskDialog)
+        assert "Impossible d’enregistrer l’annotation" in dialog.prompt
+        assert str(fallback_annotations_path(path)) in dialog.prompt
+        assert dialog.query_one("#answer").value == "Alerter plus tôt"  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Alerter plus tôt" in str(screen_of(pilot).query_one("#review-notes").render())
+    [note] = read_annotations(path)
+    assert (note.seq, note.text) == (2, "Alerter plus tôt")
+    code, out, _ = cli("report", str(path))
+    assert code == 0 and "Alerter plus tôt" in out
+
+
 async def test_a_damaged_journal_shows_its_valid_prefix_under_a_banner(tmp_path: Path) -> None:
     path = record(tmp_path / "partie.jsonl")
     data = path.read_bytes()

@@ -14,6 +14,7 @@ from pathlib import Path
 import attrs
 
 from scenarios.deck.sources import SourceError, read_regular_file
+from scenarios.journal.locations import journal_folder
 from scenarios.journal.reader import MAX_JOURNAL_BYTES
 from scenarios.journal.shapes import ANNOTATION, misfit, strict_json
 
@@ -36,12 +37,21 @@ def annotations_path(journal: str | os.PathLike[str]) -> Path:
 def read_annotations(journal: str | os.PathLike[str]) -> list[Annotation]:
     """The annotations of a journal, in the order they were written.
 
-    The sidecar is read like a journal (a regular file, bounded), and a line
+    They are the journal's sidecar, then those kept in the user's data folder
+    when the journal's folder refused them (read-only media, a full disk).
+    A sidecar is read like a journal (a regular file, bounded), and a line
     that is not an annotation (bad JSON, a `seq` of 1e400, a text that is a
     number) is skipped: annotations enrich a debrief, they never stop one.
     """
+    found: list[Annotation] = []
+    for sidecar in (annotations_path(journal), fallback_annotations_path(journal)):
+        found += _read_sidecar(sidecar)
+    return found
+
+
+def _read_sidecar(sidecar: Path) -> list[Annotation]:
     try:
-        data = read_regular_file(annotations_path(journal), MAX_JOURNAL_BYTES)
+        data = read_regular_file(sidecar, MAX_JOURNAL_BYTES)
     except (SourceError, OSError):
         return []
     found = []
@@ -55,12 +65,23 @@ def read_annotations(journal: str | os.PathLike[str]) -> list[Annotation]:
     return found
 
 
-def add_annotation(journal: str | os.PathLike[str], seq: int, text: str) -> Annotation:
-    """Append an annotation durably and return it."""
+def add_annotation(
+    journal: str | os.PathLike[str], seq: int, text: str, sidecar: Path | None = None
+) -> Annotation:
+    """Append an annotation durably (to `sidecar`, the journal's own by default) and return it.
+
+    An `OSError` (read-only media, a full disk) leaves nothing half-written:
+    the caller still holds the text and may offer another place.
+    """
     note = Annotation(seq, text, datetime.now(UTC).isoformat(timespec="seconds"))
     line = json.dumps(attrs.asdict(note), ensure_ascii=False) + "\n"
-    with open(annotations_path(journal), "a", encoding="utf-8") as file:
+    with open(sidecar or annotations_path(journal), "a", encoding="utf-8") as file:
         file.write(line)
         file.flush()
         os.fsync(file.fileno())
     return note
+
+
+def fallback_annotations_path(journal: str | os.PathLike[str]) -> Path:
+    """Where to keep annotations when the journal's folder refuses them: the user's data folder."""
+    return journal_folder().parent / "annotations" / annotations_path(journal).name

@@ -19,14 +19,15 @@ class AskDialog(ModalScreen[str | None]):
 
     BINDINGS = [("escape", "cancel", "")]
 
-    def __init__(self, prompt: str) -> None:
+    def __init__(self, prompt: str, value: str = "") -> None:
         super().__init__()
         self.prompt = prompt
+        self.value = value
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.prompt, markup=False)
-            yield Input(id="answer", max_length=2000)
+            yield Input(self.value, id="answer", max_length=2000)
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

@@ -20,6 +20,7 @@ from textual.widgets import RichLog, Static
 from scenarios.deck import Deck
 from scenarios.engine import Pass, Play, action_from_dict
 from scenarios.i18n import Lang, decimal
+from scenarios.i18n.system import SystemReason
 from scenarios.journal import Annotation, JournalBrowser, add_annotation, read_annotations
 from scenarios.render.printable import printable
 from scenarios.tui.bindings import BindingSpec
@@ -33,6 +34,8 @@ from scenarios.tui.widgets.text_panel import TextPanel
 from scenarios.tui.widgets.timeline import Moment, Timeline
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from scenarios.engine import State
 
 PACES = (4.0, 2.0, 1.0, 0.5, 0.25)
@@ -256,13 +259,37 @@ class ReviewScreen(AppScreen):
     def action_annotate(self) -> None:
         from scenarios.tui.screens.dialogs import AskDialog
 
-        def keep(note: str | None) -> None:
-            if note:
-                self.annotations.append(add_annotation(self.journal, self.index, note))
-                self._moments = None
-                self.show(self.index)
+        self.app.push_screen(
+            AskDialog(self.t("review.annotate", index=self.index)), self._keep_annotation()
+        )
 
-        self.app.push_screen(AskDialog(self.t("review.annotate", index=self.index)), keep)
+    def _keep_annotation(self, sidecar: Path | None = None) -> Callable[[str | None], None]:
+        """Write the annotation typed; if the disk refuses, the text stays on screen with
+        the reason, and Enter keeps it in the user's data folder instead."""
+        from scenarios.journal.annotations import fallback_annotations_path
+        from scenarios.tui.screens.dialogs import AskDialog
+
+        index = self.index
+
+        def keep(note: str | None) -> None:
+            if not note:
+                return
+            try:
+                if sidecar is not None:
+                    sidecar.parent.mkdir(parents=True, exist_ok=True)
+                written = add_annotation(self.journal, index, note, sidecar)
+            except OSError as error:
+                elsewhere = fallback_annotations_path(self.journal)
+                prompt = self.t(
+                    "review.annotate_failed", reason=SystemReason.of(error), path=str(elsewhere)
+                )
+                self.app.push_screen(AskDialog(prompt, note), self._keep_annotation(elsewhere))
+                return
+            self.annotations.append(written)
+            self._moments = None
+            self.show(self.index)
+
+        return keep
 
     def follow(self) -> None:
         """A game still being played: show its new actions as they are journaled."""
