@@ -16,9 +16,12 @@ import pytest
 
 from scenarios.tui.app import ScenariosApp
 from scenarios.tui.bindings import localised
+from scenarios.tui.messages import DeckFileChosen
 from scenarios.tui.screens.home import HomeScreen
+from scenarios.tui.screens.setup import SetupScreen
 from scenarios.tui.serve import end_process, origin_allowed, query_of
 from tests.cli.serving import Served, serving
+from tests.conftest import CRUE
 
 HOME = "Choisir un deck"
 
@@ -201,3 +204,9 @@ async def test_served_home_opens_no_file(tmp_path: Path) -> None:
         await pilot.press("o")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+        app.post_message(DeckFileChosen(str(CRUE)))  # a path on the server, however it came
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("enter")  # a bundled deck still opens
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, SetupScreen)

@@ -129,10 +129,15 @@ class ScenariosApp(App[None]):
         self.setup(message.deck)
 
     def on_deck_file_chosen(self, message: DeckFileChosen) -> None:
-        """Load a deck the user named; follow its edits unless it is a bundled one."""
+        """Load a deck the user named; follow its edits unless it is a bundled one.
+
+        Served to a browser, only a bundled deck: the app opens no other path."""
         from scenarios.deck import DeckError, load_deck
+        from scenarios.deck.bundled import bundled_decks
         from scenarios.tui.screens.dialogs import MessageDialog
 
+        if self.served and Path(message.path) not in {b.path for b in bundled_decks()}:
+            return
         try:
             deck = load_deck(message.path)
         except DeckError as error:
