@@ -97,6 +97,8 @@ COMMANDS: Mapping[str, tuple[Arg, ...]] = {
         arg("deck", nargs="?", metavar="deck"),
         arg("--host", default="127.0.0.1", metavar="address"),
         arg("--port", default=8000, metavar="port", minimum=1, maximum=65535),
+        arg("--max-sessions", default=12, metavar="count", minimum=1),
+        arg("--no-token", action="store_true"),
     ),
     "replay": (
         arg("journals", nargs="+", metavar="journal"),

@@ -5,9 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
-import socket
 import subprocess
-import sys
 import tempfile
 import time
 import urllib.request
@@ -17,50 +15,27 @@ from pathlib import Path
 import aiohttp
 import pytest
 
+from tests.cli.serving import Served, serving
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 @pytest.fixture
-def server(tmp_path: Path) -> Iterator[str]:
-    port = free_port()
-    env = dict(os.environ, XDG_DATA_HOME=str(tmp_path / "data"))
-    process = subprocess.Popen(
-        [sys.executable, "-m", "scenarios", "serve", "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                with urllib.request.urlopen(url, timeout=1):
-                    break
-            except OSError:
-                assert time.monotonic() < deadline, "the server never answered"
-                time.sleep(0.2)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+def server(tmp_path: Path) -> Iterator[Served]:
+    with serving(tmp_path / "data") as served:
+        yield served
 
 
-def test_the_page_names_the_app(server: str) -> None:
-    with urllib.request.urlopen(server, timeout=5) as response:
+def test_the_page_names_the_app(server: Served) -> None:
+    with urllib.request.urlopen(server.url, timeout=5) as response:
         page = response.read().decode("utf-8")
     assert "scenarios — jeu de crise" in page
-    assert "/ws" in page
+    assert f"/ws?token={server.token}" in page
 
 
-async def test_a_browser_session_runs_the_game(server: str) -> None:
+async def test_a_browser_session_runs_the_game(server: Served) -> None:
     """What the browser's terminal receives is the home screen; Enter opens the setup."""
-    url = server.replace("http://", "ws://") + "/ws?width=120&height=40"
+    url = server.websocket()
     received = ""
     async with aiohttp.ClientSession() as client, client.ws_connect(url) as websocket:
 
@@ -84,7 +59,7 @@ async def test_a_browser_session_runs_the_game(server: str) -> None:
     CHROMIUM is None and not os.environ.get("SCENARIOS_REQUIRE_BROWSER"),
     reason="Debian's chromium is installed by .ci/run",
 )
-def test_headless_chromium_loads_the_page_and_sees_the_title(server: str) -> None:
+def test_headless_chromium_loads_the_page_and_sees_the_title(server: Served) -> None:
     assert CHROMIUM is not None, "chromium is required here (SCENARIOS_REQUIRE_BROWSER)"
     profile = tempfile.mkdtemp(prefix="chromium-")
     result = subprocess.run(
@@ -92,7 +67,7 @@ def test_headless_chromium_loads_the_page_and_sees_the_title(server: str) -> Non
             str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
             "--no-first-run", "--disable-background-networking", "--disable-component-update",
             "--disable-sync", f"--user-data-dir={profile}", "--virtual-time-budget=5000",
-            "--dump-dom", server,
+            "--dump-dom", server.url,
         ],
         capture_output=True, text=True, timeout=120, check=False,
     )

@@ -46,6 +46,7 @@ def run(args: argparse.Namespace) -> int:
             check_new_file(journal)
         except OSError as error:
             return report_os_error("play.journal_unusable", error, lang, path=journal)
+    from scenarios.tui import is_served
     from scenarios.tui.app import ScenariosApp
     from scenarios.tui.bindings import localised
 
@@ -57,6 +58,7 @@ def run(args: argparse.Namespace) -> int:
         teams=teams,
         journal=journal,
         deck_path=Path(args.deck) if deck is not None and Path(args.deck).is_file() else None,
+        served=is_served(),
     )
     app.run()
     if app.last_journal is not None:

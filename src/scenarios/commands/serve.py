@@ -1,12 +1,15 @@
 """`scenarios serve`: the same app in a web browser, through textual-serve.
 
 Each browser connection starts its own `scenarios play` process, so every
-table has its own game and journal. Binds to 127.0.0.1 unless told otherwise.
+table has its own game and journal. Binds to 127.0.0.1 unless told otherwise;
+the page and its websocket need the token printed at start (`--no-token` only
+on the loopback), and at most `--max-sessions` tables play at once.
 """
 
 from __future__ import annotations
 
 import argparse
+import secrets
 import shlex
 import socket
 import sys
@@ -25,9 +28,18 @@ def play_command(lang: Lang, deck: str | None) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from scenarios.tui.serve import check_address, serve_in_browser
+    from scenarios.tui.serve import (
+        GuardedServer,
+        ServeTexts,
+        check_address,
+        is_loopback,
+        page_url,
+    )
 
     lang: Lang = args.lang
+    if args.no_token and not is_loopback(args.host):
+        say(TEXTS(lang, "serve.no_token_remote", host=args.host), error=True, style="red")
+        return 2
     if args.deck is not None:
         try:
             load_deck(resolve_deck(args.deck))
@@ -41,6 +53,22 @@ def run(args: argparse.Namespace) -> int:
         return 1
     except OSError as error:
         return report_os_error("serve.cannot_listen", error, lang, host=host, port=port)
-    say(TEXTS(lang, "serve.open", host=host, port=port))
-    serve_in_browser(play_command(lang, args.deck), host, port, TEXTS(lang, "serve.title"))
+    token = None if args.no_token else secrets.token_urlsafe(24)
+    url = page_url(host, port) + "/" + (f"?token={token}" if token else "")
+    say(TEXTS(lang, "serve.open", url=url))
+    texts = ServeTexts(
+        lang=lang,
+        title=TEXTS(lang, "serve.title"),
+        forbidden=TEXTS(lang, "serve.forbidden"),
+        full=TEXTS(lang, "serve.full"),
+    )
+    server = GuardedServer(
+        play_command(lang, args.deck),
+        host=host,
+        port=port,
+        token=token,
+        max_sessions=args.max_sessions,
+        texts=texts,
+    )
+    server.serve()
     return 0

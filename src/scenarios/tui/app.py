@@ -65,6 +65,7 @@ class ScenariosApp(App[None]):
         journal: Path | None = None,
         journal_folder: Path | None = None,
         deck_path: Path | None = None,
+        served: bool = False,
         minutes: int = DEFAULT_MINUTES,
         clock: Callable[[], float] = time.monotonic,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
@@ -84,6 +85,7 @@ class ScenariosApp(App[None]):
         self.session: Session | None = None
         self.last_journal: Path | None = None
         self.deck_path = deck_path
+        self.served = served
         self.reloaded_deck: Deck | None = None
 
     def on_mount(self) -> None:
@@ -110,7 +112,7 @@ class ScenariosApp(App[None]):
         from scenarios.tui.screens.home import HomeScreen
 
         self._close_session()
-        self._show(localised(HomeScreen, self.lang)(self.lang, self.journal_folder))
+        self._show(localised(HomeScreen, self.lang)(self.lang, self.journal_folder, self.served))
 
     def setup(self, deck: Deck) -> None:
         from scenarios.tui.screens.setup import SetupScreen
@@ -127,10 +129,15 @@ class ScenariosApp(App[None]):
         self.setup(message.deck)
 
     def on_deck_file_chosen(self, message: DeckFileChosen) -> None:
-        """Load a deck the user named; follow its edits unless it is a bundled one."""
+        """Load a deck the user named; follow its edits unless it is a bundled one.
+
+        Served to a browser, only a bundled deck: the app opens no other path."""
         from scenarios.deck import DeckError, load_deck
+        from scenarios.deck.bundled import bundled_decks
         from scenarios.tui.screens.dialogs import MessageDialog
 
+        if self.served and Path(message.path) not in {b.path for b in bundled_decks()}:
+            return
         try:
             deck = load_deck(message.path)
         except DeckError as error:

@@ -75,9 +75,10 @@ class HomeScreen(AppScreen):
         ("q", "app.quit", "key.quit", True, None, False),
     ]
 
-    def __init__(self, lang: Lang, journal_folder: Path | None) -> None:
+    def __init__(self, lang: Lang, journal_folder: Path | None, served: bool = False) -> None:
         super().__init__(lang)
         self.journal_folder = journal_folder
+        self.served = served
         self.bundled: list[BundledDeck] = sorted(
             bundled_decks(), key=lambda b: (b.id != DEFAULT_DECK, b.id)
         )
@@ -96,7 +97,7 @@ class HomeScreen(AppScreen):
                 yield sessions
             with VerticalScroll(id="deck-detail"):
                 yield Static(id="deck-description")
-        yield Static(self.t("home.hint"), id="home-hint")
+        yield Static(self.t("home.hint_served" if self.served else "home.hint"), id="home-hint")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -188,6 +189,10 @@ class HomeScreen(AppScreen):
             self.app.post_message(DeckChosen(self.decks[bundled.id]))
         elif option_list.id == "sessions" and 0 <= index < len(self.sessions):
             self.app.post_message(ResumeRequested(self.sessions[index].path))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Served to a browser, the app opens no path on the server: no `o`."""
+        return not (self.served and action == "open_file")
 
     def action_open_file(self) -> None:
         from scenarios.tui.screens.dialogs import AskDialog
