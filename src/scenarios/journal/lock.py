@@ -11,6 +11,7 @@ from __future__ import annotations
 import fcntl
 import os
 import socket
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -18,6 +19,8 @@ from pathlib import Path
 from scenarios.journal.reader import JournalError
 
 UNKNOWN = "?"
+HOLDER_WAITS = 50
+HOLDER_WAIT_SECONDS = 0.01
 
 
 def holder_path(journal: Path) -> Path:
@@ -63,16 +66,30 @@ class JournalLock:
 
 
 def _read_holder(journal: Path) -> tuple[str, str]:
-    """The pid and host named in the sidecar, or `?` for what cannot be read."""
-    try:
-        text = holder_path(journal).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return UNKNOWN, UNKNOWN
-    pid, _, host = text.strip().partition(" ")
-    return (pid or UNKNOWN), (host or UNKNOWN)
+    """The pid and host named in the sidecar, or `?` for what cannot be read.
+
+    The holder writes its sidecar just after taking the lock: a process refused
+    in between waits a moment for the name rather than showing `?`.
+    """
+    for _ in range(HOLDER_WAITS):
+        try:
+            text = holder_path(journal).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            text = ""
+        pid, _, host = text.strip().partition(" ")
+        if pid and host:
+            return pid, host
+        time.sleep(HOLDER_WAIT_SECONDS)
+    return UNKNOWN, UNKNOWN
 
 
 def _write_holder(journal: Path) -> None:
-    """Name this process as the holder; a full disk only loses the information."""
+    """Name this process as the holder, whole (a temporary file renamed over the last one);
+    a full disk only loses the information."""
+    sidecar = holder_path(journal)
+    partial = sidecar.with_name(f"{sidecar.name}.{os.getpid()}.tmp")
     with suppress(OSError):
-        holder_path(journal).write_text(f"{os.getpid()} {socket.gethostname()}\n", encoding="utf-8")
+        partial.write_text(f"{os.getpid()} {socket.gethostname()}\n", encoding="utf-8")
+        os.replace(partial, sidecar)
+    with suppress(OSError):
+        partial.unlink(missing_ok=True)
