@@ -57,8 +57,11 @@ def large_deck(cards: int = 1000, seed: int = 1) -> str:
     return "\n".join(lines) + "\n"
 
 
-def long_deck(phases: int = 20, rounds: int = 50) -> str:
-    """A deck that lasts `phases` × `rounds` rounds with many repeatable decisions."""
+def long_deck(phases: int = 20, rounds: int = 50, actions: int = 2) -> str:
+    """A deck that lasts `phases` × `rounds` rounds with many repeatable decisions.
+
+    Each role may take `actions` decisions a round, from a hand of twice as many.
+    """
     lines = ["format: 1", "id: long-deck", 'title: "Une très longue crise"', "phases:"]
     lines += [
         f'  - {{id: p{i}, title: "Phase {i}", rounds: {rounds}, events_per_round: 2}}'
@@ -67,7 +70,8 @@ def long_deck(phases: int = 20, rounds: int = 50) -> str:
     lines += [
         "roles:",
         *(
-            f'  - {{id: r{i}, title: "Rôle {i}", hand_size: 4, actions_per_round: 2}}'
+            f'  - {{id: r{i}, title: "Rôle {i}", hand_size: {2 * actions}, '
+            f"actions_per_round: {actions}}}"
             for i in range(4)
         ),
         "indicators:",

@@ -1,7 +1,7 @@
 """Benchmarks, each reported as a ratio to a baseline measured in the same run.
 
     python benchmarks/run.py            # all
-    python benchmarks/run.py expressions loading simulate balance replay tui report browse
+    python benchmarks/run.py expressions loading simulate balance replay tui report browse scale
 
 Times are the best of several repeats (the least disturbed by other work on
 the machine); ratios, not seconds, are what to compare across machines.
@@ -10,6 +10,8 @@ the machine); ratios, not seconds, are what to compare across machines.
 from __future__ import annotations
 
 import json
+import random
+import subprocess
 import sys
 import tempfile
 import time
@@ -21,7 +23,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from decks import large_deck, long_deck, write
-from scenarios.deck import load_deck, resolve_deck
+from scenarios.deck import Deck, load_deck, resolve_deck
 from scenarios.rules import Symbols, Type, compile_expression
 
 
@@ -293,6 +295,82 @@ def browse() -> None:
     row("jump anywhere (mean of 50 positions)", f"{t_anywhere * 1e3:.2f} ms")
 
 
+SIZES = (1_000, 10_000, 100_000)
+CARDS = (500, 5_000)  # a deck holds at most 5,000 cards
+
+
+def noted_journal(deck: Deck, actions: int, path: Path) -> Path:
+    """A journal of `actions` actions, every other one a note (all notes once the game is over).
+
+    The other actions are drawn at random, plays preferred to passes to make the game last.
+    """
+    from scenarios.engine import Note, Pass, legal_actions
+    from scenarios.journal import Session
+
+    rng = random.Random(0)
+    session = Session.start(deck, 3, path, fsync=False)
+    try:
+        for index in range(actions):
+            if index % 2 or session.state.over:
+                session.apply(Note(f"Note {index} : la table hésite."))
+            else:
+                legal = legal_actions(session.state)
+                session.apply(rng.choice([a for a in legal if not isinstance(a, Pass)] or legal))
+    finally:
+        session.close()
+    return path
+
+
+# Runs `scenarios` and writes its peak resident memory (kB) to the file named first. Read
+# from /proc: a child's getrusage peak would include its parent's at the fork.
+_MEASURED = """
+import atexit, runpy, sys
+def peak(path=sys.argv[1]):
+    with open("/proc/self/status") as status, open(path, "w") as out:
+        out.write(next(line for line in status if line.startswith("VmHWM")).split()[1])
+atexit.register(peak)
+sys.argv = ["scenarios", *sys.argv[2:]]
+runpy.run_module("scenarios", run_name="__main__")
+"""
+
+
+def command(*args: str) -> tuple[float, float]:
+    """`scenarios *args` in its own process: its wall time in seconds and its peak memory in MB."""
+    with tempfile.NamedTemporaryFile("r") as peak:
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-c", _MEASURED, peak.name, *args],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=True,
+        )
+        elapsed = time.perf_counter() - start
+        return elapsed, int(peak.read()) / 1024
+
+
+def scale() -> None:
+    """Tenfold more actions or cards should cost about tenfold, not a hundredfold."""
+    print("Scale: journals of 1k, 10k, 100k actions (half notes), decks of 500 and 5,000 cards")
+    measures: dict[str, dict[int, tuple[float, float]]] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        deck = load_deck(write(Path(folder) / "long.yaml", long_deck(actions=10)))
+        for size in SIZES:
+            journal = str(noted_journal(deck, size, Path(folder) / f"{size}.jsonl"))
+            measures.setdefault("report", {})[size] = command("report", journal)
+            measures.setdefault("replay --verify", {})[size] = command("replay", "--verify", journal)
+        for size in CARDS:
+            cards = write(Path(folder) / f"cards-{size}.yaml", large_deck(size))
+            measures.setdefault("validate", {})[size] = command("validate", str(cards))
+    for name, by_size in measures.items():
+        for size, (seconds, megabytes) in by_size.items():
+            row(f"{name}, {size:,}", f"{seconds:.2f} s {megabytes:.0f} MB")
+        small, large = sorted(by_size)[-2:]
+        (t_small, m_small), (t_large, m_large) = by_size[small], by_size[large]
+        ratio = f"ratio {large:,} / {small:,}"
+        row(f"{name}: {ratio}, time", f"{t_large / t_small:.1f}x", "(target <= 12x)")
+        row(f"{name}: {ratio}, peak memory", f"{m_large / m_small:.1f}x", "(target <= 12x)")
+
+
 BENCHMARKS: dict[str, Callable[[], None]] = {
     "expressions": expressions,
     "loading": loading,
@@ -302,6 +380,7 @@ BENCHMARKS: dict[str, Callable[[], None]] = {
     "tui": tui,
     "report": report,
     "browse": browse,
+    "scale": scale,
 }
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ whole file with `# lint: ignore-file CODE — why`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from scenarios.deck.diagnostics import Diagnostic, Position
 from scenarios.deck.located import LocatedMap
@@ -114,24 +114,17 @@ def settable_flags(deck: Deck) -> set[str]:
     return {flag for _, effects in all_effects(deck) for flag in effects.set}
 
 
-def domain(deck: Deck, phases: Iterable[str]) -> Domain:
-    """What expressions may see while the game is in one of `phases`."""
-    phases = [p for p in phases if p in deck.phase_index]
-    turns: list[int] = []
-    start = 1
-    for phase in deck.phases:
-        if phase.id in phases:
-            turns += [start, start + phase.rounds - 1]
-        start += phase.rounds
-    rounds = [deck.phases[deck.phase_index[p]].rounds for p in phases] or [1]
+def domains(deck: Deck) -> Callable[[Iterable[str]], Domain]:
+    """What expressions may see while the game is in one of some phases, for each set of phases.
+
+    The deck-wide facts (reachable ranges, settable flags) are worked out once
+    and each set of phases once: worked out per card, linting was quadratic
+    in the number of cards.
+    """
+    fixed: dict[str, Value] = dict(reachable_ranges(deck))
     settable = settable_flags(deck)
-    names: dict[str, Value] = {
-        "turn": Interval(min(turns or [1]), max(turns or [deck.total_rounds])),
-        "round": Interval(1, max(rounds)),
-        "phase": frozenset(phases),
-    }
-    names.update(reachable_ranges(deck))
-    names.update({flag.id: (None if flag.id in settable else False) for flag in deck.flags})
+    fixed.update({flag.id: (None if flag.id in settable else False) for flag in deck.flags})
+    made: dict[tuple[str, ...], Domain] = {}
 
     def calls(function: str, args: tuple[str | None, ...]) -> Value:
         if function == "rounds_since":
@@ -140,7 +133,29 @@ def domain(deck: Deck, phases: Iterable[str]) -> Domain:
             return Interval(0, INFINITY)
         return None
 
-    return Domain(names, calls)
+    def domain(phases: Iterable[str]) -> Domain:
+        key = tuple(p for p in phases if p in deck.phase_index)
+        if key not in made:
+            made[key] = Domain({**_moment(deck, key), **fixed}, calls)
+        return made[key]
+
+    return domain
+
+
+def _moment(deck: Deck, phases: tuple[str, ...]) -> dict[str, Value]:
+    """The turn, round and phase a game may be at in one of `phases`."""
+    turns: list[int] = []
+    start = 1
+    for phase in deck.phases:
+        if phase.id in phases:
+            turns += [start, start + phase.rounds - 1]
+        start += phase.rounds
+    rounds = [deck.phases[deck.phase_index[p]].rounds for p in phases] or [1]
+    return {
+        "turn": Interval(min(turns or [1]), max(turns or [deck.total_rounds])),
+        "round": Interval(1, max(rounds)),
+        "phase": frozenset(phases),
+    }
 
 
 # Checks ------------------------------------------------------------------------
@@ -148,9 +163,10 @@ def domain(deck: Deck, phases: Iterable[str]) -> Domain:
 
 def _conditions(deck: Deck) -> Iterator[Diagnostic]:
     ranges = reachable_ranges(deck)
+    domain = domains(deck)
     triggered = {t.card for _, effects in all_effects(deck) for t in effects.trigger}
     for card in deck.cards:
-        space = domain(deck, card.phases)
+        space = domain(card.phases)
         if card.kind.drawn:
             if card.when is not None and possible(card.when.source, space) is False:
                 yield _warn("lint.event_never", card.where, "when", card=card.id)
@@ -174,7 +190,7 @@ def _conditions(deck: Deck) -> Iterator[Diagnostic]:
             roles = card.roles or tuple(r.id for r in deck.roles)
             if all(deck.roles[deck.role_index[r]].actions_per_round == 0 for r in roles):
                 yield _warn("lint.decision_no_role", card.where, "roles", card=card.id)
-    end_space = domain(deck, [p.id for p in deck.phases])
+    end_space = domain(p.id for p in deck.phases)
     for rule in deck.recommendations:
         verdict = possible(rule.when.source, end_space)
         if verdict is False:
@@ -204,7 +220,7 @@ def _indicators(deck: Deck) -> Iterator[Diagnostic]:
 
 
 def _endings(deck: Deck) -> Iterator[Diagnostic]:
-    whole = domain(deck, [p.id for p in deck.phases])
+    whole = domains(deck)(p.id for p in deck.phases)
     seen: dict[str, str] = {}
     for index, ending in enumerate(deck.endings):
         if ending.when is None:

@@ -28,6 +28,7 @@ from typing import Any, Literal
 import attrs
 
 from scenarios.deck import Deck
+from scenarios.engine.appended import Appended
 from scenarios.engine.events import LogEvent
 from scenarios.engine.frozendict import FrozenDict
 
@@ -162,9 +163,9 @@ VALUE = Part()
 LIST = Part("list({v})", "tuple({v})", "list({v})")
 SET = Part("set({v})", "frozenset({v})", "sorted({v})")
 TABLE = Part("[list(x) for x in {v}]", "tuple(tuple(x) for x in {v})", "[list(x) for x in {v}]")
-# Only ever appended to: the digest next to it is hashed instead, and an
-# unchanged one stays the same tuple.
-GROWING = Part("list({v})", "{b} if len({v}) == len({b}) else tuple({v})", None)
+# Only ever appended to, sharing items from state to state (see `Appended`):
+# the digest next to it is hashed instead.
+GROWING = Part(canonical=None)
 DIGEST = Part(canonical="f'{{{v}:064x}}'")
 HISTORY = Part("HistoryDraft({v})", "{v}.freeze()", "f'{{{v}.digest:064x}}'")
 DECK = Part(canonical="{v}.sha256")
@@ -228,12 +229,12 @@ class State(_Moment):
         default=(), metadata=_part(records(ScheduledTrigger))
     )
     history: History = attrs.field(default=History(), metadata=_part(HISTORY))
-    trail: tuple[tuple[int, ...], ...] = attrs.field(default=(), metadata=_part(GROWING))
+    trail: Appended[tuple[int, ...]] = attrs.field(factory=Appended, metadata=_part(GROWING))
     trail_digest: int = attrs.field(default=0, eq=False, metadata=_part(DIGEST, "trail"))
     ending: str | None = None
     outcome: str | None = None
     final_score: int | None = attrs.field(default=None, metadata=_part(VALUE, "score"))
-    notes: tuple[NoteEntry, ...] = attrs.field(default=(), metadata=_part(GROWING))
+    notes: Appended[NoteEntry] = attrs.field(factory=Appended, metadata=_part(GROWING))
     notes_digest: int = attrs.field(default=0, eq=False, metadata=_part(DIGEST, "notes"))
     paused: bool = False
     last: tuple[LogEvent, ...] = attrs.field(default=(), eq=False, metadata=_part(OUTSIDE))
@@ -353,12 +354,12 @@ class Draft(_Moment):
     lasting: list[ActiveLasting]
     triggers: list[ScheduledTrigger]
     history: HistoryDraft
-    trail: list[tuple[int, ...]]
+    trail: Appended[tuple[int, ...]]
     trail_digest: int
     ending: str | None
     outcome: str | None
     final_score: int | None
-    notes: list[NoteEntry]
+    notes: Appended[NoteEntry]
     notes_digest: int
     paused: bool
 
@@ -371,13 +372,13 @@ class Draft(_Moment):
         """Record the indicators as they are now (at a round's start, and at the end)."""
         values = tuple(self.indicators)
         self.trail_digest = add_digest(self.trail_digest, "trail", len(self.trail), values)
-        self.trail.append(values)
+        self.trail = self.trail.appended(values)
 
     def add_note(self, note: NoteEntry) -> None:
         self.notes_digest = add_digest(
             self.notes_digest, "note", len(self.notes), note.turn, note.phase, note.text
         )
-        self.notes.append(note)
+        self.notes = self.notes.appended(note)
 
     def freeze(self, undo: State | None, action: str | None) -> State:
         state: State = _freeze(self, undo, action)
