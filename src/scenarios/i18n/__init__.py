@@ -77,7 +77,7 @@ class Texts:
         """As calling, with the parameters as a mapping (errors carry theirs as data)."""
         template = self.template(lang, msg_id, count)
         values = _Params(
-            (key, value.message(lang) if isinstance(value, Localized) else value)
+            (key, value if type(value) in _PLAIN else _said(value, lang))
             for key, value in params.items()
         )
         if count is not None:
@@ -121,6 +121,14 @@ class Texts:
 
 
 _HINTS = Texts("hints")
+# Parameters that are never `Localized`: checked by type first, since an
+# isinstance test against a runtime Protocol costs far more, once per parameter.
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
+def _said(value: object, lang: Lang) -> object:
+    """A `Localized` parameter in `lang`; any other value as it is."""
+    return value.message(lang) if isinstance(value, Localized) else value
 
 
 def join_names(values: object, lang: Lang) -> str:
