@@ -72,6 +72,7 @@ CASES = [
     ("lint.typography", 'title: "Pluie"', 'title: "Pluie : encore"'),
     ("lint.typography", 'title: "Pluie"', 'title: "L\'orage"'),
     ("lint.typography", 'title: "Pluie"', 'title: "Pluie!"'),
+    ("lint.control_character", 'title: "Pluie"', 'title: "Pluie \\e[31mrouge"'),
 ]
 
 RARE = "\n".join(
