@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import re
 import socket
@@ -14,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import aiohttp
 import attrs
 
 
@@ -73,3 +75,17 @@ def serving(data: Path, *args: str) -> Iterator[Served]:
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+async def received_until(websocket: aiohttp.ClientWebSocketResponse, needle: str) -> str:
+    """What the terminal receives, up to `needle` or the socket's close."""
+    received = ""
+    deadline = time.monotonic() + 30
+    while needle not in received:
+        assert time.monotonic() < deadline, received[-2000:]
+        message = await asyncio.wait_for(websocket.receive(), 30)
+        if message.type == aiohttp.WSMsgType.BINARY:
+            received += message.data.decode("utf-8", "replace")
+        elif message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED):
+            break
+    return received

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
 import shutil
 import subprocess
 import tempfile
-import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,7 +13,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from tests.cli.serving import Served, serving
+from tests.cli.serving import Served, received_until, serving
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
@@ -36,23 +34,10 @@ def test_the_page_names_the_app(server: Served) -> None:
 async def test_a_browser_session_runs_the_game(server: Served) -> None:
     """What the browser's terminal receives is the home screen; Enter opens the setup."""
     url = server.websocket()
-    received = ""
     async with aiohttp.ClientSession() as client, client.ws_connect(url) as websocket:
-
-        async def read_until(needle: str) -> None:
-            nonlocal received
-            deadline = time.monotonic() + 30
-            while needle not in received:
-                assert time.monotonic() < deadline, received[-2000:]
-                message = await asyncio.wait_for(websocket.receive(), 30)
-                if message.type == aiohttp.WSMsgType.BINARY:
-                    received += message.data.decode("utf-8", "replace")
-                elif message.type in (aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.ERROR):
-                    raise AssertionError("the session closed")
-
-        await read_until("Choisir un deck")
+        assert "Choisir un deck" in await received_until(websocket, "Choisir un deck")
         await websocket.send_json(["stdin", "\r"])
-        await read_until("Préparer la partie")
+        assert "Préparer la partie" in await received_until(websocket, "Préparer la partie")
 
 
 @pytest.mark.skipif(

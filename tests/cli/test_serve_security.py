@@ -20,7 +20,7 @@ from scenarios.tui.messages import DeckFileChosen
 from scenarios.tui.screens.home import HomeScreen
 from scenarios.tui.screens.setup import SetupScreen
 from scenarios.tui.serve import end_process, origin_allowed, query_of
-from tests.cli.serving import Served, serving
+from tests.cli.serving import Served, received_until, serving
 from tests.conftest import CRUE
 
 HOME = "Choisir un deck"
@@ -36,20 +36,6 @@ def server(tmp_path: Path) -> Iterator[Served]:
 def one_seat(tmp_path: Path) -> Iterator[Served]:
     with serving(tmp_path / "data", "--max-sessions", "1") as served:
         yield served
-
-
-async def received_until(websocket: aiohttp.ClientWebSocketResponse, needle: str) -> str:
-    """What the terminal receives, up to `needle` or the socket's close."""
-    received = ""
-    deadline = time.monotonic() + 30
-    while needle not in received:
-        assert time.monotonic() < deadline, received[-2000:]
-        message = await asyncio.wait_for(websocket.receive(), 30)
-        if message.type == aiohttp.WSMsgType.BINARY:
-            received += message.data.decode("utf-8", "replace")
-        elif message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED):
-            break
-    return received
 
 
 async def refused(url: str, **headers: str) -> int:
