@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from scenarios.deck.diagnostics import Diagnostic, Position
 from scenarios.deck.located import LocatedMap
 from scenarios.deck.model import Card, Deck, Effects, Flag, Indicator, Phase, Role
+from scenarios.render.printable import CONTROLS
 from scenarios.rules import Expression
 from scenarios.rules.bounds import INFINITY, Domain, Interval, Value, possible
 
@@ -286,11 +287,6 @@ def _typography(deck: Deck) -> Iterator[Diagnostic]:
             yield _warn("lint.typography", where, key, sample=problems[0], text=text[:40])
 
 
-# Escapes YAML accepts in quoted strings ("\\e", "\\x1b"): shown raw they would
-# recolour, move or clear a terminal. Screens drop them; the author should too.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
 def _control_characters(deck: Deck) -> Iterator[Diagnostic]:
     named = [(deck.where, "title", deck.title), (deck.where, "summary", deck.summary)]
     items: list[Phase | Role | Indicator | Flag] = [
@@ -301,10 +297,11 @@ def _control_characters(deck: Deck) -> Iterator[Diagnostic]:
     ]
     named += [(item.where, "title", item.title) for item in items]
     for where, key, text in (*named, *_texts(deck)):
-        found = _CONTROL.search(text)
-        if found:
-            char = f"U+{ord(found.group()):04X}"
-            yield _warn("lint.control_character", where, key, char=char, text=text[:40])
+        # Escapes YAML accepts in quoted strings ("\\e", "\\x1b"): the screens drop
+        # them (render.printable), the author should too.
+        found = next((ord(c) for c in text if ord(c) in CONTROLS), None)
+        if found is not None:
+            yield _warn("lint.control_character", where, key, char=f"U+{found:04X}", text=text[:40])
 
 
 def _texts(deck: Deck) -> Iterator[tuple[LocatedMap | None, str, str]]:
