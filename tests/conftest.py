@@ -11,6 +11,8 @@ import pytest
 
 from scenarios.cli import main
 from scenarios.deck import Deck, load_deck
+from scenarios.store import Store, open_store
+from tests.postgres_server import fresh_database
 
 TEST_DECKS = Path(__file__).parent / "fixtures"
 CRUE = TEST_DECKS / "crue.yaml"
@@ -25,9 +27,10 @@ time.tzset()
 def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """Journals written by tests go to a temporary data folder, never the user's."""
     home = tmp_path_factory.mktemp("xdg")
-    old = {key: os.environ.get(key) for key in ("XDG_DATA_HOME", "SCENARIOS_LANG")}
+    old = {key: os.environ.get(key) for key in ("XDG_DATA_HOME", "SCENARIOS_LANG", "SCENARIOS_STORE")}
     os.environ["XDG_DATA_HOME"] = str(home)
     os.environ.pop("SCENARIOS_LANG", None)
+    os.environ.pop("SCENARIOS_STORE", None)
     yield
     for key, value in old.items():
         if value is None:
@@ -78,3 +81,38 @@ def write_deck(tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return write
+
+
+# The workshop store, of each kind -------------------------------------------
+
+StoreFactory = Callable[[], Store]
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The address of an empty store of each kind."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'ateliers.sqlite3'}"
+        return
+    with fresh_database() as url:
+        yield url
+
+
+@pytest.fixture
+def open_stores(store_url: str) -> Iterator[StoreFactory]:
+    """Opens connections to the same store, as separate processes would; closes them after."""
+    opened: list[Store] = []
+
+    def factory() -> Store:
+        store = open_store(store_url)
+        opened.append(store)
+        return store
+
+    yield factory
+    for store in opened:
+        store.close()
+
+
+@pytest.fixture
+def store(open_stores: StoreFactory) -> Store:
+    return open_stores()

@@ -107,6 +107,30 @@ COMMANDS: Mapping[str, tuple[Arg, ...]] = {
 }
 
 
+STORE = arg("--store", metavar="store")
+WORKSHOP = arg("workshop", metavar="workshop")
+
+# Subcommands that are a group of actions: `scenarios workshop create ...`.
+# Help ids are `help.<group>.<action>` and `help.<group>.<action>.<name>`.
+GROUPS: Mapping[str, Mapping[str, tuple[Arg, ...]]] = {
+    "workshop": {
+        "create": (
+            arg("deck", metavar="deck"),
+            arg("--tables", required=True, metavar="count", minimum=1, maximum=1000),
+            arg("--name", metavar="name"),
+            arg("--label", default="Table {n}", metavar="label"),
+            arg("--seed", metavar="seed", number=True),
+            arg("--seeds", choices=("same", "different"), default="same"),
+            arg("--format", choices=("text", "json"), default="text"),
+            STORE,
+        ),
+        "list": (arg("--format", choices=("text", "json"), default="text"), STORE),
+        "status": (WORKSHOP, arg("--format", choices=("text", "json"), default="text"), STORE),
+        "export": (WORKSHOP, arg("folder", metavar="folder"), STORE),
+    },
+}
+
+
 def lang_of(argv: Sequence[str]) -> Lang:
     """The language of the last `--lang X` or `--lang=X`, else the environment's.
 
@@ -151,6 +175,24 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
             _add(child, command, argument, lang)
         # Given after the subcommand it overrides the one before; absent, it keeps it.
         _add_lang(child, lang, argparse.SUPPRESS)
+    for group, actions in GROUPS.items():
+        child = sub.add_parser(
+            group, help=TEXTS(lang, f"help.{group}"), formatter_class=HelpFormatter
+        )
+        _add_lang(child, lang, argparse.SUPPRESS)
+        grandchildren = child.add_subparsers(
+            dest="action",
+            required=True,
+            title=TEXTS(lang, "commands"),
+            metavar=TEXTS(lang, "metavar.action"),
+        )
+        for action, args in actions.items():
+            leaf = grandchildren.add_parser(
+                action, help=TEXTS(lang, f"help.{group}.{action}"), formatter_class=HelpFormatter
+            )
+            for argument in args:
+                _add(leaf, f"{group}.{action}", argument, lang)
+            _add_lang(leaf, lang, argparse.SUPPRESS)
     return parser
 
 

@@ -10,6 +10,7 @@ CORE = [
     "scenarios.deck",
     "scenarios.engine",
     "scenarios.journal",
+    "scenarios.store",
     "scenarios.sim",
     "scenarios.cli",
 ]

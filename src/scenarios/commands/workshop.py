@@ -1,0 +1,188 @@
+"""`scenarios workshop create|list|status|export`: many tables on one shared store.
+
+Every action prints data as data (`--format json` for scripts) and turns
+the store's and the workshop layer's refusals into one clear line, exit 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from scenarios.commands.files import write_atomically
+from scenarios.commands.output import TEXTS, report_deck_error, report_os_error, say
+from scenarios.deck import DeckError, load_deck, resolve_deck
+from scenarios.i18n import Lang
+from scenarios.journal import JournalError
+from scenarios.store import Store, StoreError, open_store
+from scenarios.workshop import (
+    WorkshopError,
+    create_workshop,
+    export_workshop,
+    table_status,
+)
+from scenarios.workshop.status import SEAT_SECONDS, TableStatus
+
+
+def run(args: argparse.Namespace) -> int:
+    lang: Lang = args.lang
+    action: Callable[[argparse.Namespace, Store, Lang], int] = ACTIONS[args.action]
+    if args.action == "create":
+        try:
+            args.loaded_deck = load_deck(resolve_deck(args.deck))
+        except DeckError as error:
+            return report_deck_error(error, lang)
+    try:
+        store = open_store(args.store)
+    except StoreError as error:
+        say(error.message(lang), error=True, style="red")
+        return 1
+    try:
+        return action(args, store, lang)
+    except (StoreError, WorkshopError, JournalError) as error:
+        say(error.message(lang), error=True, style="red")
+        return 1
+    finally:
+        store.close()
+
+
+def create(args: argparse.Namespace, store: Store, lang: Lang) -> int:
+    created = create_workshop(
+        store,
+        args.loaded_deck,
+        tables=args.tables,
+        name=args.name,
+        label=args.label,
+        seed=args.seed,
+        seeds=args.seeds,
+        lang=lang,
+    )
+    workshop = created.workshop
+    if args.format == "json":
+        data = {
+            "workshop": workshop.id,
+            "title": workshop.title,
+            "deck": workshop.deck_id,
+            "store": store.url,
+            "tables": [
+                {"label": t.label, "code": t.code, "seed": t.seed} for t in created.tables
+            ],
+        }
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    say(
+        TEXTS(
+            lang,
+            "workshop.created",
+            count=len(created.tables),
+            workshop=workshop.id,
+            title=workshop.title,
+        )
+    )
+    width = max(len(t.label) for t in created.tables)
+    for table in created.tables:
+        say(TEXTS(lang, "workshop.table_code", label=table.label.ljust(width), code=table.code, seed=table.seed))
+    say(TEXTS(lang, "workshop.store", url=store.url))
+    say(TEXTS(lang, "workshop.how_to_join"))
+    return 0
+
+
+def list_workshops(args: argparse.Namespace, store: Store, lang: Lang) -> int:
+    workshops = store.workshops()
+    if args.format == "json":
+        data = [
+            {
+                "workshop": w.id,
+                "title": w.title,
+                "deck": w.deck_id,
+                "created": w.created.isoformat(timespec="seconds"),
+                "tables": len(store.tables(w.id)),
+            }
+            for w in workshops
+        ]
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    if not workshops:
+        say(TEXTS(lang, "workshop.none", url=store.url))
+        return 0
+    for w in workshops:
+        count = len(store.tables(w.id))
+        created = w.created.astimezone().strftime("%Y-%m-%d %H:%M")
+        say(TEXTS(lang, "workshop.listed", workshop=w.id, title=w.title, created=created, count=count))
+    return 0
+
+
+def status(args: argparse.Namespace, store: Store, lang: Lang) -> int:
+    store.workshop(args.workshop)
+    tables = store.tables(args.workshop)
+    seats = store.seats([t.id for t in tables], SEAT_SECONDS)
+    now = store.now()
+    found = [table_status(store, t, tuple(seats.get(t.id, ()))) for t in tables]
+    if args.format == "json":
+        print(json.dumps([_status_json(s) for s in found], ensure_ascii=False, indent=2))
+        return 0
+    for table in found:
+        say(_status_line(table, now, lang))
+    return 0
+
+
+def _status_json(table: TableStatus) -> dict[str, object]:
+    return {
+        "label": table.label,
+        "code": table.code,
+        "phase": table.phase,
+        "round": table.round,
+        "actions": table.actions,
+        "last_action": table.last_action,
+        "last_time": table.last_time.isoformat() if table.last_time else None,
+        "over": table.over,
+        "outcome": table.outcome,
+        "seats": list(table.seats),
+        "damage": table.damage,
+    }
+
+
+def _status_line(table: TableStatus, now: datetime, lang: Lang) -> str:
+    if table.damage and not table.actions and not table.phase:
+        where = TEXTS(lang, "workshop.status.damaged")
+    elif table.over:
+        where = TEXTS(lang, "workshop.status.over", outcome=table.outcome or "")
+    else:
+        where = TEXTS(lang, "workshop.status.where", phase=table.phase_title, round=table.round)
+    if table.last_time is None:
+        last = TEXTS(lang, "workshop.status.not_started")
+    else:
+        seconds = max(0, int((now - table.last_time).total_seconds()))
+        last = TEXTS(lang, "workshop.status.last", action=table.last_action or "", seconds=seconds)
+    seats = TEXTS(lang, "workshop.status.seats", count=len(table.seats))
+    return TEXTS(
+        lang,
+        "workshop.status.line",
+        label=table.label,
+        code=table.code,
+        where=where,
+        actions=TEXTS(lang, "workshop.status.actions", count=table.actions),
+        last=last,
+        seats=seats,
+    )
+
+
+def export(args: argparse.Namespace, store: Store, lang: Lang) -> int:
+    folder = Path(args.folder)
+    try:
+        written = export_workshop(store, args.workshop, folder, write_atomically)
+    except OSError as error:
+        return report_os_error("workshop.export_failed", error, lang)
+    for path in written:
+        say(str(path))
+    return 0
+
+ACTIONS: dict[str, Callable[[argparse.Namespace, Store, Lang], int]] = {
+    "create": create,
+    "list": list_workshops,
+    "status": status,
+    "export": export,
+}

@@ -1,0 +1,1 @@
+"""Every store test runs against each implementation (fixtures in tests/conftest.py)."""
