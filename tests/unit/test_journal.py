@@ -13,7 +13,7 @@ import pytest
 from scenarios.deck import Deck
 from scenarios.engine import Draw, Note, Undo, legal_actions
 from scenarios.journal import JournalError, Session, read_journal, replay
-from scenarios.journal.format import encode_line
+from scenarios.journal.format import CHAIN_START, Chain, encode_line
 from tests.conftest import CliResult
 
 
@@ -37,7 +37,7 @@ def test_the_header_carries_everything_needed_to_replay(crue: Deck, tmp_path: Pa
     path = tmp_path / "j.jsonl"
     play(crue, path).close()
     header = json.loads(path.read_text(encoding="utf-8").splitlines()[0])
-    assert header["journal"] == 1
+    assert header["journal"] == 2
     assert header["deck"]["id"] == "crue-test"
     assert header["deck"]["sha256"] == crue.sha256
     assert header["deck"]["files"][0]["text"] == crue.files[0].text
@@ -84,12 +84,28 @@ def _journal(crue: Deck, tmp_path: Path) -> tuple[Path, list[bytes]]:
     return path, path.read_bytes().split(b"\n")
 
 
+def resign(lines: list[bytes], number: int, data: dict[str, Any]) -> None:
+    """Put `data` on line `number` (1-based) with its check recomputed as a tool would that
+    knows the chain: linked to the line before, the lines after left as they are."""
+    previous = json.loads(lines[number - 2])["check"] if number > 1 else CHAIN_START
+    lines[number - 1] = encode_line(data, Chain(last=previous).check(data)).rstrip(b"\n")
+
+
+def rechain(lines: list[bytes], start: int = 1) -> None:
+    """Recompute every check from line `start` to the end, as a forger would."""
+    for number in range(start, len(lines) + 1):
+        if lines[number - 1]:
+            data = json.loads(lines[number - 1])
+            data.pop("check")
+            resign(lines, number, data)
+
+
 def _rewrite(path: Path, lines: list[bytes], number: int, **changes: Any) -> None:
     """Change fields of line `number` (1-based) as a tool would, its check made valid again."""
     data = json.loads(lines[number - 1])
     data.pop("check")
     data.update(changes)
-    lines[number - 1] = encode_line(data).rstrip(b"\n")
+    resign(lines, number, data)
     path.write_bytes(b"\n".join(lines))
 
 
@@ -120,7 +136,7 @@ def test_a_flipped_byte_mid_file_is_found(
     path.write_bytes(b"\n".join(lines))
     content = read_journal(path)
     assert content.damage is not None
-    assert (content.damage.line, content.damage.code) == (target, "bad_check")
+    assert (content.damage.line, content.damage.code) == (target, "bad_chain")
     assert len(content.entries) == target - 2
     code, _, err = cli("replay", "--verify", str(path))
     assert code == 1

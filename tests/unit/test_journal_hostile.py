@@ -18,10 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from scenarios.deck import Deck
-from scenarios.journal import JournalError, Session, read_journal
-from scenarios.journal.format import encode_line
+from scenarios.journal import JournalError, Session, parse_journal, read_journal
 from tests.conftest import CliResult
-from tests.unit.test_journal import play
+from tests.unit.test_journal import play, resign
 
 HUGE = "9" * 5000  # a 5,000-digit integer, past what int() reads from text
 
@@ -68,7 +67,7 @@ def _rewrite(path: Path, lines: list[bytes], number: int, field: str, value: Any
     data = json.loads(lines[number - 1])
     data.pop("check")
     _set(data, field, value)
-    lines[number - 1] = encode_line(data).rstrip(b"\n")
+    resign(lines, number, data)
     path.write_bytes(b"\n".join(lines))
 
 
@@ -134,6 +133,38 @@ def test_nan_infinity_and_huge_integers_are_damage_not_a_crash(
         content = read_journal(path)
         assert content.damage is not None and content.damage.line == 3
         _commands_say_damaged(path, cli, "ligne 3")
+
+
+def _nested(line: bytes, key: bytes, depth: int) -> bytes:
+    """`line` with a field of arrays nested `depth` deep before `key`."""
+    return line.replace(key, b'"x":' + b"[" * depth + b"]" * depth + b"," + key, 1)
+
+
+@pytest.mark.parametrize("line", [1, 3])
+def test_no_depth_of_nesting_is_a_crash(line: int, crue: Deck, tmp_path: Path) -> None:
+    """Around Python's recursion limit a line can read as JSON and still be too deep to be
+    written back, which its check needs: every depth must be damage, never a RecursionError."""
+    _, lines = _journal(crue, tmp_path)
+    key = b'"seed":' if line == 1 else b'"action":'
+    limit = sys.getrecursionlimit()
+    for depth in range(limit - 200, limit + 10):
+        data = [*lines[: line - 1], _nested(lines[line - 1], key, depth), *lines[line:]]
+        try:
+            content = parse_journal(b"\n".join(data))
+        except JournalError as error:
+            assert line == 1 and error.code == "header_damaged", (depth, error)
+            continue
+        assert content.damage is not None and content.damage.line == line, depth
+
+
+@pytest.mark.parametrize("depth", [500, 100_000])
+def test_a_deeply_nested_value_is_said_to_be_damage(
+    depth: int, crue: Deck, tmp_path: Path, cli: Callable[..., CliResult]
+) -> None:
+    path, lines = _journal(crue, tmp_path)
+    lines[2] = _nested(lines[2], b'"action":', depth)
+    path.write_bytes(b"\n".join(lines))
+    _commands_say_damaged(path, cli, "ligne 3")
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

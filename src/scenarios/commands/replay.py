@@ -33,8 +33,10 @@ def verify(path: str, lang: Lang) -> bool:
         text = TEXTS(lang, "replay.diverges", path=path, seq=seq, problem=problem.message(lang))
         say(text, error=True, style="red")
         return False
-    final = replayed.final.hash()
+    final = replayed.final_hash
     say(TEXTS(lang, "replay.consistent", count=replayed.applied, path=path, hash=final))
+    if content.header.format == 1:
+        say(TEXTS(lang, "replay.format_1", path=path))
     return True
 
 

@@ -189,6 +189,7 @@ def play(draft: Draft, role_id: str, card_id: str, rationale: str) -> None:
     for tag in card.tags:
         draft.history.bump("tags", (tag, phase))
     draft.log.append(Played(role_id, card_id, rationale))
+    draft.add_rationale(role_id, card_id, rationale)
     for indicator_id, amount in card.cost:
         change_indicator(draft, indicator_id, -amount, card_id, None, "play")
     apply_effects(draft, card.effects, card_id, None, "play")
@@ -203,6 +204,7 @@ def play(draft: Draft, role_id: str, card_id: str, rationale: str) -> None:
 def pass_turn(draft: Draft, role_id: str, rationale: str) -> None:
     draft.history.bump("passes", (role_id, draft.phase))
     draft.log.append(Passed(role_id, rationale))
+    draft.add_rationale(role_id, None, rationale)
     next_role(draft)
 
 

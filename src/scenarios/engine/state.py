@@ -12,6 +12,12 @@ The hash must stay cheap however long the game: the parts that grow (the
 history counts, the indicator trail, the notes) carry an additive digest, the
 sum modulo 2^256 of the sha256 of each entry, updated entry by entry as the
 game goes. It is a function of the contents, not of the order they came in.
+The decisions' rationales change no rule, so the state keeps only their
+digest: a journal line's recorded hash then covers the rationale it holds.
+
+`HASH_VERSION` numbers what the hash covers; `State.hash(1)` is the hash as
+it was before the rationales entered it, which the journals of format 1
+recorded and which their replay still checks.
 
 Each field of `State` is declared once, with its `Part`: how a draft holds
 it and how it enters the hash. The draft's copying and freezing and the
@@ -62,6 +68,9 @@ class NoteEntry:
 
 
 _MODULUS = 1 << 256
+HASH_VERSION = 2
+# The keys of the canonical form that later hash versions added, with their version.
+ADDED_IN: Mapping[str, int] = {"rationales": 2}
 HISTORY_TABLES = ("plays", "passes", "fired", "choices", "tags", "last_turn")
 
 
@@ -168,6 +177,8 @@ TABLE = Part("[list(x) for x in {v}]", "tuple(tuple(x) for x in {v})", "[list(x)
 GROWING = Part(canonical=None)
 DIGEST = Part(canonical="f'{{{v}:064x}}'")
 HISTORY = Part("HistoryDraft({v})", "{v}.freeze()", "f'{{{v}.digest:064x}}'")
+# A digest of what the state does not keep itself (the rationales), hashed as it is.
+SUMMED = Part(canonical="f'{{{v}:064x}}'")
 DECK = Part(canonical="{v}.sha256")
 OUTSIDE = Part(canonical=None, drafted=False)
 
@@ -236,6 +247,7 @@ class State(_Moment):
     final_score: int | None = attrs.field(default=None, metadata=_part(VALUE, "score"))
     notes: Appended[NoteEntry] = attrs.field(factory=Appended, metadata=_part(GROWING))
     notes_digest: int = attrs.field(default=0, eq=False, metadata=_part(DIGEST, "notes"))
+    rationales_digest: int = attrs.field(default=0, metadata=_part(SUMMED, "rationales"))
     paused: bool = False
     last: tuple[LogEvent, ...] = attrs.field(default=(), eq=False, metadata=_part(OUTSIDE))
     last_action: str | None = attrs.field(default=None, eq=False, metadata=_part(OUTSIDE))
@@ -262,10 +274,23 @@ class State(_Moment):
         canonical: dict[str, Any] = _canonical(self)
         return canonical
 
-    def hash(self) -> str:
-        """A stable digest of the state: the same on every machine and Python version."""
-        text = json.dumps(self.canonical(), ensure_ascii=False, separators=(",", ":"))
+    def hash(self, version: int = HASH_VERSION) -> str:
+        """A stable digest of the state: the same on every machine and Python version.
+
+        `version` is what it covers (`HASH_VERSION`, or an earlier one to check old journals).
+        """
+        canonical = self.canonical()
+        for key in _LATER_KEYS[version]:
+            del canonical[key]
+        text = json.dumps(canonical, ensure_ascii=False, separators=(",", ":"))
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+# For each hash version, the keys it leaves out of the canonical form.
+_LATER_KEYS: Mapping[int, tuple[str, ...]] = {
+    version: tuple(key for key, added in ADDED_IN.items() if added > version)
+    for version in range(1, HASH_VERSION + 1)
+}
 
 
 def _generate(name: str, signature: str, lines: list[str]) -> Any:
@@ -361,6 +386,7 @@ class Draft(_Moment):
     final_score: int | None
     notes: Appended[NoteEntry]
     notes_digest: int
+    rationales_digest: int
     paused: bool
 
     def __init__(self, state: State) -> None:
@@ -379,6 +405,18 @@ class Draft(_Moment):
             self.notes_digest, "note", len(self.notes), note.turn, note.phase, note.text
         )
         self.notes = self.notes.appended(note)
+
+    def add_rationale(self, role: str, card: str | None, rationale: str) -> None:
+        """Hash the rationale of a decision (`card` None: a pass) into the state."""
+        self.rationales_digest = add_digest(
+            self.rationales_digest,
+            "rationale",
+            self.turn,
+            role,
+            card,
+            self.actions_used,
+            rationale,
+        )
 
     def freeze(self, undo: State | None, action: str | None) -> State:
         state: State = _freeze(self, undo, action)

@@ -29,6 +29,7 @@ class JournalBrowser:
         self.path = Path(path)
         content = read_journal(self.path)
         self.header: Header = content.header
+        self.hash_version = content.header.hash_version
         self.deck: Deck = journal_deck(content.header)
         self.initial: State = new_game(self.deck, content.header.seed)
         self.entries: list[Entry] = []
@@ -46,7 +47,7 @@ class JournalBrowser:
     def _append(self, entries: tuple[Entry, ...] | list[Entry]) -> int:
         added = 0
         for entry in entries:
-            state, problem = replay_entry(self._last, entry)
+            state, problem = replay_entry(self._last, entry, hash_version=self.hash_version)
             if problem is not None:
                 self.damage = problem
                 break

@@ -1,9 +1,22 @@
-"""The journal's lines: a header, then one action a line, each with its own checksum.
+"""The journal's lines: a header, then one action a line, chained by their checks.
 
-JSON Lines, UTF-8. Every line carries `check`, the first 16 hex digits of the
-sha256 of the line's canonical JSON without `check`, so a flipped byte anywhere
-is caught even where it would still parse. The header holds everything needed
-to replay the session anywhere: the deck's files in full, the seed, the teams.
+JSON Lines, UTF-8. Every line carries `check`. In format 2 it is the sha256
+(64 hex digits) of the previous line's check followed by the line's canonical
+JSON without `check`; the header's "previous check" is `CHAIN_START`. Every
+field of every line is covered, and so is the order of the lines: a flipped
+byte, an edited field whose own check was recomputed, a removed, repeated or
+moved line all break the chain at the first line after the change. The full
+digest is kept (not a prefix) so that the last check stands for the whole
+journal: a signature of it later must not be open to a birthday collision,
+which a 64-bit prefix would allow in about 2^32 tries.
+
+Format 1 (the journals written before) checked each line alone with the
+first 16 hex digits of the sha256 of its canonical JSON; such journals are
+still read, and resumed in format 1. Neither format stops a forger who
+recomputes every check after the line they edit: that takes a signature.
+
+The header holds everything needed to replay the session anywhere: the
+deck's files in full, the seed, the teams.
 """
 
 from __future__ import annotations
@@ -17,7 +30,11 @@ import attrs
 
 from scenarios.deck import DeckFile
 
-JOURNAL_FORMAT = 1
+JOURNAL_FORMAT = 2
+# The formats this version reads, each with the version of the state hash its lines record.
+STATE_HASH_VERSIONS: Mapping[int, int] = {1: 1, 2: 2}
+# What the header's check is chained to.
+CHAIN_START = "scenarios-journal-2"
 
 
 @attrs.frozen
@@ -43,6 +60,11 @@ class Header:
     app: str
     lang: str = "fr"
     format: int = JOURNAL_FORMAT
+
+    @property
+    def hash_version(self) -> int:
+        """The version of `State.hash` this journal's lines record."""
+        return STATE_HASH_VERSIONS[self.format]
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -74,6 +96,7 @@ class Entry:
     over: bool = False
     line: int = 0
     end: int = 0
+    check: str = ""
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -89,15 +112,47 @@ class Entry:
         return data
 
 
-def checksum(data: Mapping[str, Any]) -> str:
-    """The check of a line's content (without its own `check` key)."""
+def _canonical(data: Mapping[str, Any]) -> bytes:
     text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return text.encode("utf-8")
 
 
-def encode_line(data: Mapping[str, Any]) -> bytes:
+def checksum(data: Mapping[str, Any]) -> str:
+    """The format-1 check of a line's content (without its own `check` key): that line alone."""
+    return hashlib.sha256(_canonical(data)).hexdigest()[:16]
+
+
+def chained_check(previous: str, data: Mapping[str, Any]) -> str:
+    """The format-2 check of a line's content: chained to the previous line's check."""
+    return hashlib.sha256(previous.encode("utf-8") + _canonical(data)).hexdigest()
+
+
+@attrs.frozen
+class Chain:
+    """Where a journal's checks stand: its format and the check of its last line so far."""
+
+    format: int = JOURNAL_FORMAT
+    last: str = CHAIN_START
+
+    @property
+    def chained(self) -> bool:
+        """Whether each check covers the line before (format 2 on), not just its own line."""
+        return self.format >= 2
+
+    def check(self, data: Mapping[str, Any]) -> str:
+        """The check the next line must carry if its content is `data`."""
+        if self.chained:
+            return chained_check(self.last, data)
+        return checksum(data)
+
+    def then(self, check: str) -> Chain:
+        """The chain once a line with `check` is appended."""
+        return Chain(self.format, check)
+
+
+def encode_line(data: Mapping[str, Any], check: str) -> bytes:
     """A line ready to append: the JSON with its check, and the newline."""
-    with_check = {**data, "check": checksum(data)}
+    with_check = {**data, "check": check}
     return (json.dumps(with_check, ensure_ascii=False, separators=(",", ":")) + "\n").encode(
         "utf-8"
     )

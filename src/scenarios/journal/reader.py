@@ -1,9 +1,9 @@
 """Reading a journal: its header, its valid lines, and where damage starts if any.
 
 A journal whose header cannot be read is refused (`JournalError`). Past the
-header, the first line that is cut short, is not JSON, fails its check, or is
-out of sequence ends the valid prefix: the lines before it are kept and
-`Damage` says exactly where and why it stopped.
+header, the first line that is cut short, is not JSON, fails its check (in
+format 2: breaks the chain), or is out of sequence ends the valid prefix: the
+lines before it are kept and `Damage` says exactly where and why it stopped.
 """
 
 from __future__ import annotations
@@ -19,7 +19,14 @@ from scenarios.deck import DeckFile
 from scenarios.deck.sources import SourceError, read_regular_file
 from scenarios.i18n import Lang, Texts
 from scenarios.i18n.system import SystemReason
-from scenarios.journal.format import JOURNAL_FORMAT, Entry, Header, Team, checksum
+from scenarios.journal.format import (
+    JOURNAL_FORMAT,
+    STATE_HASH_VERSIONS,
+    Chain,
+    Entry,
+    Header,
+    Team,
+)
 from scenarios.journal.shapes import ENTRY, HEADER, misfit, strict_json
 
 MESSAGES = Texts("journal")
@@ -62,13 +69,20 @@ class Damage:
 
 @attrs.frozen
 class JournalContent:
-    """A journal as read: header, the entries of its valid prefix, and the damage if any."""
+    """A journal as read: header, the entries of its valid prefix, the damage if any, and
+    the header's check (where the chain of checks starts)."""
 
     path: str
     header: Header
     entries: tuple[Entry, ...]
     damage: Damage | None
     valid_bytes: int
+    header_check: str
+
+    def chain_after(self, count: int) -> Chain:
+        """The chain to append to once the journal is cut after its first `count` entries."""
+        last = self.entries[count - 1].check if count else self.header_check
+        return Chain(self.header.format, last)
 
 
 def read_journal(path: str | os.PathLike[str]) -> JournalContent:
@@ -89,7 +103,8 @@ def parse_journal(data: bytes, path: str = "<journal>") -> JournalContent:
         raise JournalError("empty")
     lines = data.split(b"\n")
     header_line = lines[0]
-    header = _parse_header(header_line)
+    header, header_check = _parse_header(header_line)
+    chain = Chain(header.format, header_check)
     offset = len(header_line) + (1 if len(lines) > 1 else 0)
     entries: list[Entry] = []
     damage: Damage | None = None
@@ -100,45 +115,61 @@ def parse_journal(data: bytes, path: str = "<journal>") -> JournalContent:
         if is_last:
             damage = Damage(index, "truncated")
             break
-        entry, damage = _parse_entry(raw, index, len(entries) + 1)
+        entry, damage = _parse_entry(raw, index, len(entries) + 1, chain)
         if damage is not None:
             break
         assert entry is not None
         offset += len(raw) + 1
         entries.append(attrs.evolve(entry, end=offset))
-    return JournalContent(path, header, tuple(entries), damage, offset)
+        chain = chain.then(entry.check)
+    return JournalContent(path, header, tuple(entries), damage, offset, header_check)
 
 
-def _load_line(raw: bytes) -> dict[str, Any] | str:
+def _load_line(raw: bytes) -> dict[str, Any] | None:
+    """The line's JSON object, or None if it is not one."""
     try:
         data = strict_json(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
-        # ValueError covers bad JSON, NaN/Infinity and integers over 4,300 digits.
-        return "bad_json"
-    if not isinstance(data, dict):
-        return "bad_json"
+        # ValueError covers bad JSON, NaN/Infinity, integers over 4,300 digits, repeated keys.
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _check_fails(data: dict[str, Any], chain: Chain) -> str | None:
+    """Why the line's `check` (taken out of `data`) is not the one `chain` expects, if not."""
     check = data.pop("check", None)
-    if check != checksum(data):
-        return "bad_check"
-    return data
+    try:
+        expected = chain.check(data)
+    except RecursionError:  # nested too deep to be written back: no line we wrote
+        return "bad_json"
+    if isinstance(check, str) and check == expected:
+        return None
+    return "bad_chain" if chain.chained else "bad_check"
 
 
-def _parse_header(raw: bytes) -> Header:
+def _parse_header(raw: bytes) -> tuple[Header, str]:
+    """The header and its check (the start of the chain)."""
     data = _load_line(raw)
-    if isinstance(data, str):
+    if data is None:
         if b'"journal"' not in raw[:40]:
             raise JournalError("not_journal", detail=raw[:60].decode("utf-8", "replace"))
-        detail = "checksum" if data == "bad_check" else "JSON"
-        raise JournalError("header_damaged", detail=detail)
+        raise JournalError("header_damaged", detail="JSON")
     if "journal" not in data:
         raise JournalError("not_journal", detail=raw[:60].decode("utf-8", "replace"))
-    if data["journal"] != JOURNAL_FORMAT:
-        raise JournalError("format", found=data["journal"], expected=JOURNAL_FORMAT)
+    found = data["journal"]
+    if type(found) is not int:
+        raise JournalError("header_damaged", detail="journal")
+    if found not in STATE_HASH_VERSIONS:
+        raise JournalError("format", found=found, expected=JOURNAL_FORMAT)
+    check = data.get("check")
+    failure = _check_fails(data, Chain(found))
+    if failure is not None:
+        raise JournalError("header_damaged", detail="JSON" if failure == "bad_json" else "checksum")
     wrong = misfit(data, HEADER)
     if wrong:
         raise JournalError("header_damaged", detail=wrong)
     deck = data["deck"]
-    return Header(
+    header = Header(
         deck_id=deck["id"],
         deck_sha256=deck["sha256"],
         deck_title=deck.get("title") or deck["id"],
@@ -149,13 +180,21 @@ def _parse_header(raw: bytes) -> Header:
         engine=data["engine"],
         app=data.get("app") or "",
         lang=data.get("lang") or "fr",
+        format=found,
     )
+    return header, str(check)
 
 
-def _parse_entry(raw: bytes, line: int, expected_seq: int) -> tuple[Entry | None, Damage | None]:
+def _parse_entry(
+    raw: bytes, line: int, expected_seq: int, chain: Chain
+) -> tuple[Entry | None, Damage | None]:
     data = _load_line(raw)
-    if isinstance(data, str):
-        return None, Damage(line, data)
+    if data is None:
+        return None, Damage(line, "bad_json")
+    check = data.get("check")
+    failure = _check_fails(data, chain)
+    if failure is not None:
+        return None, Damage(line, failure)
     wrong = misfit(data, ENTRY)
     if wrong:
         return None, Damage(line, "bad_entry", {"detail": wrong})
@@ -171,5 +210,6 @@ def _parse_entry(raw: bytes, line: int, expected_seq: int) -> tuple[Entry | None
         draws=tuple(draws) if draws is not None else None,
         over=bool(data.get("over")),
         line=line,
+        check=str(check),
     )
     return entry, None

@@ -1,4 +1,9 @@
-"""Replaying a journal with the deck it carries, checking every recorded hash and draw."""
+"""Replaying a journal with the deck it carries, checking every recorded hash, draw and end.
+
+Each line's recorded hash is compared with the state hash of the version its
+journal's format records (`Header.hash_version`): in format 2 it covers the
+decisions' rationales, in format 1 it did not.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +20,7 @@ from scenarios.engine import (
     new_game,
 )
 from scenarios.engine.events import Revealed
+from scenarios.engine.state import HASH_VERSION
 from scenarios.journal.format import Entry, Header
 from scenarios.journal.reader import Damage, JournalContent, JournalError
 
@@ -29,10 +35,16 @@ class Replayed:
     applied: int
     divergence: Damage | None
     states: tuple[State, ...] = ()
+    hash_version: int = HASH_VERSION
 
     @property
     def consistent(self) -> bool:
         return self.divergence is None
+
+    @property
+    def final_hash(self) -> str:
+        """The final state's hash as the journal records it."""
+        return self.final.hash(self.hash_version)
 
 
 def journal_deck(header: Header) -> Deck:
@@ -61,22 +73,25 @@ def replay(
 ) -> Replayed:
     """Replay the valid entries of `content`; stops at the first that does not replay."""
     deck = deck or journal_deck(content.header)
+    version = content.header.hash_version
     state = initial = new_game(deck, content.header.seed)
     states: list[State] = []
     applied = 0
     divergence: Damage | None = None
     for entry in content.entries:
-        next_state, divergence = replay_entry(state, entry, verify)
+        next_state, divergence = replay_entry(state, entry, verify, version)
         if divergence is not None:
             break
         state = next_state
         applied += 1
         if keep_states:
             states.append(state)
-    return Replayed(deck, initial, state, applied, divergence, tuple(states))
+    return Replayed(deck, initial, state, applied, divergence, tuple(states), version)
 
 
-def replay_entry(state: State, entry: Entry, verify: bool = True) -> tuple[State, Damage | None]:
+def replay_entry(
+    state: State, entry: Entry, verify: bool = True, hash_version: int = HASH_VERSION
+) -> tuple[State, Damage | None]:
     """Apply one journal entry; the damage says why it does not replay, if it does not."""
     where = {"seq": entry.seq}
     try:
@@ -96,6 +111,8 @@ def replay_entry(state: State, entry: Entry, verify: bool = True) -> tuple[State
                     "draws",
                     {"found": ", ".join(found), "expected": ", ".join(entry.draws), **where},
                 )
-        if entry.hash != next_state.hash():
+        if entry.over != next_state.over:
+            return state, Damage(entry.line, "over", where)
+        if entry.hash != next_state.hash(hash_version):
             return state, Damage(entry.line, "hash", where)
     return next_state, None

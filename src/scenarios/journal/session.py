@@ -4,7 +4,10 @@
 and writes nothing), appends the action's line, flushes and fsyncs it, and
 only then hands the new state back. `Session.resume` replays a journal and
 continues appending to it; a damaged tail is first saved aside, then cut off,
-so the file holds exactly the valid prefix again. A session holds its
+so the file holds exactly the valid prefix again, and the chain of checks
+goes on from its last line. A journal is resumed in its own format: a
+format-1 journal stays in format 1 (its lines checked one by one, its hashes
+without the rationales) rather than mixing two formats in one file. A session holds its
 journal's lock from before its first write until `close`: a second writer
 is refused (`JournalError("locked")`) before it touches the file.
 """
@@ -22,7 +25,7 @@ import attrs
 from scenarios import __version__
 from scenarios.deck import Deck
 from scenarios.engine import ENGINE_VERSION, Action, Draw, State, apply, new_game, to_dict
-from scenarios.journal.format import Entry, Header, Team, encode_line
+from scenarios.journal.format import Chain, Entry, Header, Team, encode_line
 from scenarios.journal.lock import JournalLock
 from scenarios.journal.reader import Damage, read_journal
 from scenarios.journal.repair import repair
@@ -41,19 +44,23 @@ def default_teams(deck: Deck) -> tuple[Team, ...]:
 
 
 class JournalWriter:
-    """Appends lines durably: write, flush, and (unless told not to) fsync."""
+    """Appends lines durably (write, flush, and unless told not to fsync), each chained to
+    the one before."""
 
-    def __init__(self, path: Path, fsync: bool = True) -> None:
+    def __init__(self, path: Path, chain: Chain, fsync: bool = True) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
+        self.chain = chain
         self.fsync = fsync
         self._file: BinaryIO = open(path, "ab")  # noqa: SIM115 - kept open for the session
 
     def append(self, data: dict[str, object]) -> None:
-        self._file.write(encode_line(data))
+        check = self.chain.check(data)
+        self._file.write(encode_line(data, check))
         self._file.flush()
         if self.fsync:
             os.fsync(self._file.fileno())
+        self.chain = self.chain.then(check)
 
     def close(self) -> None:
         if not self._file.closed:
@@ -111,7 +118,7 @@ class Session:
                 app=__version__,
                 lang=lang,
             )
-            writer = JournalWriter(path, fsync=fsync)
+            writer = JournalWriter(path, Chain(header.format), fsync=fsync)
             writer.append(header.to_json())
         return cls(path, header, new_game(deck, seed), 0, writer, clock, lock)
 
@@ -130,7 +137,7 @@ class Session:
             if damage is not None:
                 valid_bytes = kept[-1].end if kept else _header_bytes(path)
             backup = repair(path, valid_bytes)
-            writer = JournalWriter(path, fsync=fsync)
+            writer = JournalWriter(path, content.chain_after(len(kept)), fsync=fsync)
         session = cls(path, content.header, replayed.final, len(kept), writer, clock, lock)
         return session, ResumeReport(len(kept), damage, backup)
 
@@ -141,7 +148,7 @@ class Session:
             seq=self.seq + 1,
             time=self.clock().isoformat(timespec="milliseconds"),
             action=to_dict(action),
-            hash=state.hash(),
+            hash=state.hash(self.header.hash_version),
             draws=drawn_cards(state) if isinstance(action, Draw) else None,
             over=state.over,
         )

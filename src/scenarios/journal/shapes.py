@@ -80,11 +80,19 @@ def misfit(value: object, shape: Shape, path: str = "") -> str | None:
 
 
 def strict_json(text: str) -> Any:
-    """`json.loads`, refusing NaN and Infinity as well as bad JSON (ValueError).
+    """`json.loads`, refusing NaN and Infinity, a key repeated in an object (which
+    readers resolve differently: a line must mean one thing), and bad JSON (ValueError).
 
     Integers over 4,300 digits raise ValueError too (Python's own limit).
     """
-    return json.loads(text, parse_constant=_refuse_constant)
+    return json.loads(text, parse_constant=_refuse_constant, object_pairs_hook=_unique_keys)
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data = dict(pairs)
+    if len(data) != len(pairs):
+        raise ValueError("a key is repeated in an object")
+    return data
 
 
 def _refuse_constant(name: str) -> None:
