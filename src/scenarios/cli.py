@@ -127,6 +127,13 @@ GROUPS: Mapping[str, Mapping[str, tuple[Arg, ...]]] = {
         "list": (arg("--format", choices=("text", "json"), default="text"), STORE),
         "status": (WORKSHOP, arg("--format", choices=("text", "json"), default="text"), STORE),
         "export": (WORKSHOP, arg("folder", metavar="folder"), STORE),
+        "bots": (
+            WORKSHOP,
+            arg("--policy", default="greedy", metavar="policy"),
+            arg("--pace", default=2.0, type=float, metavar="seconds"),
+            arg("--tables", nargs="+", metavar="label"),
+            STORE,
+        ),
     },
 }
 

@@ -1,4 +1,4 @@
-"""`scenarios workshop create|list|status|export`: many tables on one shared store.
+"""`scenarios workshop create|list|status|export|bots`: many tables on one shared store.
 
 Every action prints data as data (`--format json` for scripts) and turns
 the store's and the workshop layer's refusals into one clear line, exit 1.
@@ -15,7 +15,7 @@ from pathlib import Path
 from scenarios.commands.files import write_atomically
 from scenarios.commands.output import TEXTS, report_deck_error, report_os_error, say
 from scenarios.deck import DeckError, load_deck, resolve_deck
-from scenarios.i18n import Lang
+from scenarios.i18n import Lang, Texts
 from scenarios.journal import JournalError
 from scenarios.store import Store, StoreError, open_store
 from scenarios.workshop import (
@@ -25,6 +25,13 @@ from scenarios.workshop import (
     table_status,
 )
 from scenarios.workshop.status import SEAT_SECONDS, TableStatus
+
+OUTCOMES = Texts("debrief")
+
+
+def outcome_label(lang: Lang, outcome: str | None) -> str:
+    """Victoire, Défaite… as the debrief names them."""
+    return OUTCOMES(lang, f"outcome.{outcome or 'unfinished'}").lower()
 
 
 def run(args: argparse.Namespace) -> int:
@@ -149,7 +156,7 @@ def _status_line(table: TableStatus, now: datetime, lang: Lang) -> str:
     if table.damage and not table.actions and not table.phase:
         where = TEXTS(lang, "workshop.status.damaged")
     elif table.over:
-        where = TEXTS(lang, "workshop.status.over", outcome=table.outcome or "")
+        where = TEXTS(lang, "workshop.status.over", outcome=outcome_label(lang, table.outcome))
     else:
         where = TEXTS(lang, "workshop.status.where", phase=table.phase_title, round=table.round)
     if table.last_time is None:
@@ -180,9 +187,40 @@ def export(args: argparse.Namespace, store: Store, lang: Lang) -> int:
         say(str(path))
     return 0
 
+def bots(args: argparse.Namespace, store: Store, lang: Lang) -> int:
+    from scenarios.sim import PolicyError, load_policy
+    from scenarios.workshop.bots import BotResult, chosen_tables, run_tables
+
+    try:
+        load_policy(args.policy)
+    except PolicyError as error:
+        say(TEXTS(lang, "simulate.unknown_policy", error=error), error=True)
+        return 2
+    if args.pace < 0:
+        say(TEXTS(lang, "workshop.bots.pace", pace=args.pace), error=True, style="red")
+        return 2
+    tables = chosen_tables(store, args.workshop, args.tables)
+
+    def ended(result: BotResult) -> None:
+        say(
+            TEXTS(
+                lang,
+                "workshop.bots.ended",
+                label=result.label,
+                outcome=outcome_label(lang, result.outcome),
+                count=result.actions,
+            )
+        )
+
+    say(TEXTS(lang, "workshop.bots.started", count=len(tables), policy=args.policy))
+    run_tables(store, tables, args.policy, args.pace, on_end=ended)
+    return 0
+
+
 ACTIONS: dict[str, Callable[[argparse.Namespace, Store, Lang], int]] = {
     "create": create,
     "list": list_workshops,
     "status": status,
     "export": export,
+    "bots": bots,
 }

@@ -115,7 +115,7 @@ def parse_journal(data: bytes, path: str = "<journal>") -> JournalContent:
         if is_last:
             damage = Damage(index, "truncated")
             break
-        entry, damage = _parse_entry(raw, index, len(entries) + 1, chain)
+        entry, damage = parse_entry(raw, index, len(entries) + 1, chain)
         if damage is not None:
             break
         assert entry is not None
@@ -185,9 +185,11 @@ def _parse_header(raw: bytes) -> tuple[Header, str]:
     return header, str(check)
 
 
-def _parse_entry(
+def parse_entry(
     raw: bytes, line: int, expected_seq: int, chain: Chain
 ) -> tuple[Entry | None, Damage | None]:
+    """One action line (line number `line`), checked against `chain` and the seq expected:
+    the entry, or the damage it shows. For readers that take lines one at a time."""
     data = _load_line(raw)
     if data is None:
         return None, Damage(line, "bad_json")

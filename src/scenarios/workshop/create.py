@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import secrets
+from collections.abc import Callable
+from datetime import datetime
 from typing import Literal
 
 import attrs
@@ -12,7 +14,7 @@ from scenarios import __version__
 from scenarios.deck import Deck
 from scenarios.engine import ENGINE_VERSION
 from scenarios.journal import Header, default_teams
-from scenarios.journal.format import encode_line
+from scenarios.journal.format import Chain, encode_line
 from scenarios.store import NewTable, NewWorkshop, Store, StoreError, Workshop
 from scenarios.workshop.codes import new_code
 from scenarios.workshop.errors import WorkshopError
@@ -73,12 +75,14 @@ def create_workshop(
     seed: int | None = None,
     seeds: Seeds = "same",
     lang: str = "fr",
+    clock: Callable[[], datetime] | None = None,
 ) -> CreatedWorkshop:
-    """Create the workshop and its tables in `store`, each with its journal's header."""
+    """Create the workshop and its tables in `store`, each with its journal's header
+    (started at `clock()`, the store's clock unless told otherwise)."""
     workshop_id = workshop_name(name, deck)
     labels = table_labels(label, tables)
     table_seeds_ = table_seeds(seed, tables, seeds)
-    started = store.now().isoformat(timespec="seconds")
+    started = (clock or store.now)().isoformat(timespec="seconds")
     created = [
         CreatedTable(label_, new_code(), seed_)
         for label_, seed_ in zip(labels, table_seeds_, strict=True)
@@ -118,4 +122,5 @@ def header_line(deck: Deck, seed: int, started: str, lang: str) -> str:
         app=__version__,
         lang=lang,
     )
-    return encode_line(header.to_json()).decode("utf-8").rstrip("\n")
+    data = header.to_json()
+    return encode_line(data, Chain(header.format).check(data)).decode("utf-8").rstrip("\n")

@@ -1,0 +1,141 @@
+"""Bots: tables played automatically with the simulation policies, at a pace.
+
+For demos, rehearsals and load tests. Each table is a seat like any other:
+its actions go through `TableSession`, conflicts included, so a human may
+play a role beside them. The tables are shared among a few threads; each
+thread gives every table of its share one action in turn, then waits for
+the rest of `pace`.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+from collections.abc import Callable, Sequence
+
+import attrs
+
+from scenarios.engine import legal_actions
+from scenarios.sim import Policy, load_policy
+from scenarios.store import Store, Table
+from scenarios.workshop.errors import WorkshopError
+from scenarios.workshop.table import TableChanged, TableSession
+
+BOT_SEAT = "bots"
+HEARTBEAT_SECONDS = 5.0
+
+
+@attrs.frozen
+class BotResult:
+    """How a table ended under the bots."""
+
+    label: str
+    actions: int
+    conflicts: int
+    outcome: str | None
+
+
+def chosen_tables(store: Store, workshop_id: str, labels: Sequence[str] | None) -> list[Table]:
+    """The workshop's tables, or only those named (`WorkshopError` for a name it lacks)."""
+    store.workshop(workshop_id)
+    tables = store.tables(workshop_id)
+    if not labels:
+        return tables
+    by_label = {table.label: table for table in tables}
+    missing = [label for label in labels if label not in by_label]
+    if missing:
+        raise WorkshopError(
+            "table_label_unknown", label=missing[0], known=", ".join(by_label) or "—"
+        )
+    return [by_label[label] for label in dict.fromkeys(labels)]
+
+
+@attrs.define
+class _Bot:
+    """One table under a bot: its seat, its own random generator, its counts."""
+
+    table: Table
+    session: TableSession
+    rng: random.Random
+    actions: int = 0
+    conflicts: int = 0
+
+    def step(self, policy: Policy) -> None:
+        """Catch up with the table, then play one action the policy picks."""
+        session = self.session
+        session.refresh()
+        if session.state.over:
+            return
+        action = policy.choose(session.state, legal_actions(session.state), self.rng)
+        try:
+            session.apply(action)
+            self.actions += 1
+        except TableChanged:
+            self.conflicts += 1
+
+    def result(self) -> BotResult:
+        return BotResult(self.table.label, self.actions, self.conflicts, self.session.state.outcome)
+
+
+def run_tables(
+    store: Store,
+    tables: Sequence[Table],
+    policy_name: str,
+    pace: float,
+    *,
+    threads: int = 8,
+    stop: threading.Event | None = None,
+    on_end: Callable[[BotResult], None] = lambda _: None,
+) -> list[BotResult]:
+    """Play every table of `tables` to its end (or until `stop`), spread over a few threads."""
+    stop = stop or threading.Event()
+    load_policy(policy_name)  # a bad name fails here, before any thread starts
+    results: list[BotResult] = []
+    failures: list[BaseException] = []
+    guard = threading.Lock()
+
+    def worker(share: Sequence[Table]) -> None:
+        try:
+            policy = load_policy(policy_name)
+            bots = [
+                _Bot(table, TableSession.join(store, table), random.Random(table.id))
+                for table in share
+            ]
+            beat = 0.0
+            while bots and not stop.is_set():
+                started = time.monotonic()
+                if started - beat >= HEARTBEAT_SECONDS:
+                    for bot in bots:
+                        store.seat_seen(bot.table.id, BOT_SEAT, ["*"])
+                    beat = started
+                for bot in bots:
+                    bot.step(policy)
+                    if bot.session.state.over:
+                        with guard:
+                            results.append(bot.result())
+                        on_end(bot.result())
+                bots = [bot for bot in bots if not bot.session.state.over]
+                if pace:
+                    stop.wait(max(0.0, pace - (time.monotonic() - started)))
+        except BaseException as error:  # reported by the calling thread
+            failures.append(error)
+            stop.set()
+
+    count = max(1, min(threads, len(tables)))
+    shares = [list(tables[i::count]) for i in range(count)]
+    workers = [threading.Thread(target=worker, args=(share,), daemon=True) for share in shares]
+    for thread in workers:
+        thread.start()
+    try:
+        for thread in workers:
+            while thread.is_alive():
+                thread.join(0.2)
+    except KeyboardInterrupt:
+        stop.set()
+        for thread in workers:
+            thread.join()
+        raise
+    if failures:
+        raise failures[0]
+    return results

@@ -1,0 +1,151 @@
+"""A seat at a workshop table: one screen's live view of a game that several screens play.
+
+Every seat replays the table's lines from the store and appends its own
+actions, each stating the seq it expects. When another screen got there
+first (`SeqConflict`), the seat reads what was played, re-checks its action
+against the new state, and either appends it after (when it is still legal
+and means the same thing) or raises `TableChanged` so that the screen tells
+the players what happened instead of playing an action they did not choose.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+
+import attrs
+
+from scenarios.deck import Deck
+from scenarios.engine import (
+    Action,
+    Draw,
+    EndRound,
+    IllegalAction,
+    State,
+    Undo,
+    apply,
+    to_dict,
+)
+from scenarios.journal import Entry, Header, replay, replay_entry
+from scenarios.journal.format import Chain, encode_line
+from scenarios.journal.reader import parse_entry
+from scenarios.journal.replay import drawn_cards
+from scenarios.store import SeqConflict, Store, Table
+from scenarios.workshop.errors import WorkshopError
+from scenarios.workshop.export import table_content
+
+# Actions whose meaning depends on the moment they were chosen: drawing the
+# next card, ending the round, undoing "the last action". After another
+# screen acted, playing them anyway would do something nobody asked for.
+MOMENT_BOUND: tuple[type, ...] = (Draw, EndRound, Undo)
+MAX_RETRIES = 20
+
+
+@attrs.frozen
+class Played:
+    """A line another screen appended, and the state it led to."""
+
+    entry: Entry
+    state: State
+
+
+class TableChanged(Exception):
+    """Another screen acted first and this seat's action was not played.
+
+    `played` is what the other screens did meanwhile; `refusal` is why the
+    action is no longer legal, when it is not (otherwise it was moment-bound).
+    """
+
+    def __init__(self, played: Sequence[Played], refusal: IllegalAction | None = None) -> None:
+        super().__init__(f"{len(played)} new entries")
+        self.played = tuple(played)
+        self.refusal = refusal
+
+
+@attrs.define(eq=False)
+class TableSession:
+    """One seat's view of a table (mutable: it moves on with every line, its own or not)."""
+
+    store: Store
+    table: Table
+    header: Header
+    deck: Deck
+    state: State
+    seq: int
+    chain: Chain
+    clock: Callable[[], datetime]
+
+    @classmethod
+    def join(
+        cls, store: Store, table: Table, *, clock: Callable[[], datetime] | None = None
+    ) -> TableSession:
+        """Replay the table's lines (checking each) and sit at it."""
+        content = table_content(store, table)
+        replayed = replay(content)
+        problem = content.damage or replayed.divergence
+        if problem is not None:
+            raise WorkshopError("table_damaged", label=table.label, detail=problem.message("fr"))
+        return cls(
+            store,
+            table,
+            content.header,
+            replayed.deck,
+            replayed.final,
+            replayed.applied,
+            content.chain_after(replayed.applied),
+            clock or store.now,
+        )
+
+    def refresh(self) -> list[Played]:
+        """Take in the lines other screens appended since; returns what they played."""
+        taken: list[Played] = []
+        for stored in self.store.lines(self.table.id, after=self.seq):
+            entry, damage = parse_entry(
+                stored.body.encode("utf-8"), self.seq + 2, self.seq + 1, self.chain
+            )
+            if damage is None and entry is not None:
+                state, damage = replay_entry(
+                    self.state, entry, True, self.header.hash_version
+                )
+            if damage is not None or entry is None:
+                detail = damage.message("fr") if damage else ""
+                raise WorkshopError("table_damaged", label=self.table.label, detail=detail)
+            self.state, self.seq, self.chain = state, entry.seq, self.chain.then(entry.check)
+            taken.append(Played(entry, state))
+        return taken
+
+    def apply(self, action: Action) -> State:
+        """Play `action` at this table: on the store before the new state is handed back.
+
+        `IllegalAction` if it is not legal now; `TableChanged` if another screen
+        acted first and the action no longer applies (see the module's docstring).
+        """
+        seen: list[Played] = []
+        for _attempt in range(MAX_RETRIES):
+            try:
+                state = apply(self.state, action)
+            except IllegalAction as refusal:
+                if seen:
+                    raise TableChanged(seen, refusal) from None
+                raise
+            entry = Entry(
+                seq=self.seq + 1,
+                time=self.clock().isoformat(timespec="milliseconds"),
+                action=to_dict(action),
+                hash=state.hash(self.header.hash_version),
+                draws=drawn_cards(state) if isinstance(action, Draw) else None,
+                over=state.over,
+            )
+            data = entry.to_json()
+            check = self.chain.check(data)
+            body = encode_line(data, check).decode("utf-8").rstrip("\n")
+            try:
+                self.store.append(self.table.id, entry.seq, body)
+            except SeqConflict:
+                seen.extend(self.refresh())
+                if isinstance(action, MOMENT_BOUND):
+                    raise TableChanged(seen) from None
+                continue
+            self.state, self.seq, self.chain = state, entry.seq, self.chain.then(check)
+            return state
+        raise TableChanged(seen)
