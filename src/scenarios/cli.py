@@ -124,6 +124,11 @@ GROUPS: Mapping[str, Mapping[str, tuple[Arg, ...]]] = {
             arg("--format", choices=("text", "json"), default="text"),
             STORE,
         ),
+        "play": (
+            arg("code", metavar="code"),
+            arg("--role", action="append", default=[], metavar="role"),
+            STORE,
+        ),
         "list": (arg("--format", choices=("text", "json"), default="text"), STORE),
         "status": (WORKSHOP, arg("--format", choices=("text", "json"), default="text"), STORE),
         "export": (WORKSHOP, arg("folder", metavar="folder"), STORE),

@@ -1,4 +1,4 @@
-"""`scenarios workshop create|list|status|export|bots`: many tables on one shared store.
+"""`scenarios workshop create|play|list|status|export|bots`: many tables on one shared store.
 
 Every action prints data as data (`--format json` for scripts) and turns
 the store's and the workshop layer's refusals into one clear line, exit 1.
@@ -187,6 +187,24 @@ def export(args: argparse.Namespace, store: Store, lang: Lang) -> int:
         say(str(path))
     return 0
 
+def play(args: argparse.Namespace, store: Store, lang: Lang) -> int:
+    """Join a table from this terminal: every role, or only those given with --role."""
+    from scenarios.tui.app import ScenariosApp
+    from scenarios.tui.bindings import localised
+    from scenarios.workshop.codes import normal_code
+    from scenarios.workshop.table import TableSession
+
+    table = store.table_by_code(normal_code(args.code))
+    session = TableSession.join(store, table)
+    known = [role.id for role in session.deck.roles]
+    unknown = [role for role in args.role if role not in known]
+    if unknown:
+        raise WorkshopError("role_unknown", role=unknown[0], roles=", ".join(known))
+    app = localised(ScenariosApp, lang)(lang=lang, table=session, roles=frozenset(args.role))
+    app.run()
+    return 0
+
+
 def bots(args: argparse.Namespace, store: Store, lang: Lang) -> int:
     from scenarios.sim import PolicyError, load_policy
     from scenarios.workshop.bots import BotResult, chosen_tables, run_tables
@@ -219,6 +237,7 @@ def bots(args: argparse.Namespace, store: Store, lang: Lang) -> int:
 
 ACTIONS: dict[str, Callable[[argparse.Namespace, Store, Lang], int]] = {
     "create": create,
+    "play": play,
     "list": list_workshops,
     "status": status,
     "export": export,

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from scenarios.deck import Deck
     from scenarios.engine import State
     from scenarios.journal import JournalError, Session
+    from scenarios.workshop.table import TableSession
 
 # Screens, the engine and the journal are imported when first needed, so that
 # the home screen shows as soon as possible.
@@ -66,6 +67,8 @@ class ScenariosApp(App[None]):
         journal_folder: Path | None = None,
         deck_path: Path | None = None,
         served: bool = False,
+        table: TableSession | None = None,
+        roles: frozenset[str] = frozenset(),
         minutes: int = DEFAULT_MINUTES,
         clock: Callable[[], float] = time.monotonic,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
@@ -82,7 +85,9 @@ class ScenariosApp(App[None]):
         self.minutes = minutes
         self.clock = clock
         self.now = now
-        self.session: Session | None = None
+        self.session: Session | TableSession | None = None
+        self.initial_table = table
+        self.roles = roles
         self.last_journal: Path | None = None
         self.deck_path = deck_path
         self.served = served
@@ -91,7 +96,9 @@ class ScenariosApp(App[None]):
     def on_mount(self) -> None:
         if self.deck_path is not None:
             self.watch_deck(self.deck_path)
-        if self.initial_review is not None:
+        if self.initial_table is not None:
+            self._play(self.initial_table, self.minutes)
+        elif self.initial_review is not None:
             self.review(self.initial_review)
         elif self.initial_resume is not None:
             self.resume(self.initial_resume)
@@ -225,6 +232,7 @@ class ScenariosApp(App[None]):
 
     def restart_with_reloaded_deck(self) -> None:
         """After a confirmation: the new version of the deck, same seed and teams, a new journal."""
+        from scenarios.journal import Session
         from scenarios.tui.screens.dialogs import ConfirmDialog
 
         deck = self.reloaded_deck
@@ -243,7 +251,7 @@ class ScenariosApp(App[None]):
             self._close_session()
             self.setup(deck)
 
-        journal = str(session.path) if session is not None else ""
+        journal = str(session.path) if isinstance(session, Session) else ""
         self.push_screen(
             ConfirmDialog(
                 text(self.lang, "watch.restart.question"),
@@ -298,13 +306,19 @@ class ScenariosApp(App[None]):
         self._play(session, self.minutes, notice, history)
 
     def _play(
-        self, session: Session, minutes: int, notice: str = "", history: Iterable[State] = ()
+        self,
+        session: Session | TableSession,
+        minutes: int,
+        notice: str = "",
+        history: Iterable[State] = (),
     ) -> None:
+        from scenarios.journal import Session
         from scenarios.tui.screens.play import PlayScreen
 
         self._close_session()
         self.session = session
-        self.last_journal = session.path
+        if isinstance(session, Session):
+            self.last_journal = session.path
         screen = localised(PlayScreen, self.lang)(
             session,
             self.lang,
@@ -312,6 +326,7 @@ class ScenariosApp(App[None]):
             round_seconds=minutes * 60,
             notice=notice,
             history=history,
+            roles=self.roles,
         )
         self._show(screen)
 
@@ -328,24 +343,46 @@ class ScenariosApp(App[None]):
     def on_game_over(self, message: GameOver) -> None:
         self.show_end(message.session)
 
-    def show_end(self, session: Session) -> None:
+    def show_end(self, session: Session | TableSession) -> None:
+        from scenarios.journal import Session
         from scenarios.tui.screens.end import EndScreen
 
-        self._show(localised(EndScreen, self.lang)(session.state, session.path, self.lang))
+        path = session.path if isinstance(session, Session) else self._table_copy(session)
+        self._show(localised(EndScreen, self.lang)(session.state, path, self.lang))
+
+    def _table_copy(self, session: TableSession) -> Path:
+        """A workshop table's journal, copied into this screen's journal folder so that the
+        end screen can debrief and export it like any other."""
+        from scenarios.journal import journal_folder
+        from scenarios.workshop import journal_text
+        from scenarios.workshop.export import file_name
+
+        folder = self.journal_folder or journal_folder()
+        folder.mkdir(parents=True, exist_ok=True)
+        table = session.table
+        name = file_name(f"{table.workshop_id}-{table.label}", set())
+        path = folder / name
+        text = journal_text(table, session.store.lines(table.id))
+        temporary = path.with_name(f".{name}.tmp")
+        temporary.write_text(text, encoding="utf-8")
+        temporary.replace(path)
+        return path
 
     # Leaving
 
     def on_quit_requested(self, message: QuitRequested) -> None:
         self.confirm_quit(message.session)
 
-    def confirm_quit(self, session: Session) -> None:
+    def confirm_quit(self, session: Session | TableSession) -> None:
+        from scenarios.journal import Session
         from scenarios.tui.screens.dialogs import QuitDialog
 
         def answered(leave: bool | None) -> None:
             if leave:
                 self.exit()
 
-        self.push_screen(QuitDialog(self.lang, str(session.path)), answered)
+        where = str(session.path) if isinstance(session, Session) else session.where
+        self.push_screen(QuitDialog(self.lang, where), answered)
 
     async def action_quit(self) -> None:
         from scenarios.tui.screens.play import PlayScreen

@@ -17,6 +17,7 @@ from textual.message import Message
 if TYPE_CHECKING:
     from scenarios.deck import Deck
     from scenarios.journal import Session, Team
+    from scenarios.workshop.table import TableSession
 
 
 class HomeRequested(Message):
@@ -59,11 +60,11 @@ class StartRequested(Message):
 class GameOver(Message):
     """The session's game has ended: show its end screen."""
 
-    session: Session
+    session: Session | TableSession
 
 
 @dataclass
 class QuitRequested(Message):
     """Leaving in the middle of the session's game: ask first."""
 
-    session: Session
+    session: Session | TableSession

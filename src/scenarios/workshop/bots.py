@@ -46,7 +46,7 @@ def chosen_tables(store: Store, workshop_id: str, labels: Sequence[str] | None) 
     missing = [label for label in labels if label not in by_label]
     if missing:
         raise WorkshopError(
-            "table_label_unknown", label=missing[0], known=", ".join(by_label) or "—"
+            "table_label_unknown", label=missing[0], tables=", ".join(by_label) or "—"
         )
     return [by_label[label] for label in dict.fromkeys(labels)]
 

@@ -11,7 +11,7 @@ the players what happened instead of playing an action they did not choose.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 import attrs
 
@@ -24,15 +24,17 @@ from scenarios.engine import (
     State,
     Undo,
     apply,
+    new_game,
     to_dict,
 )
-from scenarios.journal import Entry, Header, replay, replay_entry
+from scenarios.journal import Entry, Header, journal_deck, replay_entry
 from scenarios.journal.format import Chain, encode_line
 from scenarios.journal.reader import parse_entry
 from scenarios.journal.replay import drawn_cards
 from scenarios.store import SeqConflict, Store, Table
 from scenarios.workshop.errors import WorkshopError
 from scenarios.workshop.export import table_content
+from scenarios.workshop.timer import RoundClock
 
 # Actions whose meaning depends on the moment they were chosen: drawing the
 # next card, ending the round, undoing "the last action". After another
@@ -74,6 +76,9 @@ class TableSession:
     seq: int
     chain: Chain
     clock: Callable[[], datetime]
+    round_clock: RoundClock = RoundClock()
+    # How far the store's clock is ahead of this machine's (measured once, at join).
+    offset: timedelta = timedelta(0)
 
     @classmethod
     def join(
@@ -81,20 +86,46 @@ class TableSession:
     ) -> TableSession:
         """Replay the table's lines (checking each) and sit at it."""
         content = table_content(store, table)
-        replayed = replay(content)
-        problem = content.damage or replayed.divergence
+        deck = journal_deck(content.header)
+        version = content.header.hash_version
+        state = new_game(deck, content.header.seed)
+        round_clock = RoundClock()
+        problem = None
+        for entry in content.entries:
+            after, problem = replay_entry(state, entry, True, version)
+            if problem is not None:
+                break
+            round_clock = round_clock.after(entry, state, after)
+            state = after
+        problem = problem or content.damage
         if problem is not None:
             raise WorkshopError("table_damaged", label=table.label, detail=problem.message("fr"))
+        count = len(content.entries)
+        clock = clock or store.now
         return cls(
             store,
             table,
             content.header,
-            replayed.deck,
-            replayed.final,
-            replayed.applied,
-            content.chain_after(replayed.applied),
-            clock or store.now,
+            deck,
+            state,
+            count,
+            content.chain_after(count),
+            clock,
+            round_clock,
+            store.now() - datetime.now(UTC),
         )
+
+    @property
+    def where(self) -> str:
+        """The table as people name it: its workshop and label."""
+        return f"{self.table.workshop_id} / {self.table.label}"
+
+    def close(self) -> None:
+        """Leave the table (the store stays open: whoever opened it closes it)."""
+
+    def now(self) -> datetime:
+        """The store's time, estimated without asking it (the round's clock, every second)."""
+        return datetime.now(UTC) + self.offset
 
     def refresh(self) -> list[Played]:
         """Take in the lines other screens appended since; returns what they played."""
@@ -110,6 +141,7 @@ class TableSession:
             if damage is not None or entry is None:
                 detail = damage.message("fr") if damage else ""
                 raise WorkshopError("table_damaged", label=self.table.label, detail=detail)
+            self.round_clock = self.round_clock.after(entry, self.state, state)
             self.state, self.seq, self.chain = state, entry.seq, self.chain.then(entry.check)
             taken.append(Played(entry, state))
         return taken
@@ -146,6 +178,7 @@ class TableSession:
                 if isinstance(action, MOMENT_BOUND):
                     raise TableChanged(seen) from None
                 continue
+            self.round_clock = self.round_clock.after(entry, self.state, state)
             self.state, self.seq, self.chain = state, entry.seq, self.chain.then(check)
             return state
         raise TableChanged(seen)

@@ -33,6 +33,7 @@ from scenarios.engine import (
 from scenarios.i18n import Lang
 from scenarios.journal import Session
 from scenarios.render.printable import printable
+from scenarios.store import StoreError
 from scenarios.tui.bindings import BindingSpec
 from scenarios.tui.log_lines import log_lines
 from scenarios.tui.messages import GameOver, QuitRequested
@@ -44,9 +45,12 @@ from scenarios.tui.widgets.key_bar import KeyBar
 from scenarios.tui.widgets.phase_bar import PhaseBar
 from scenarios.tui.widgets.side_panel import body_with_side_panel, show_gauges
 from scenarios.tui.widgets.text_panel import TextPanel
+from scenarios.workshop.table import Played, TableChanged, TableSession
+
+FOLLOW_SECONDS = 0.5  # how often a workshop screen looks for what other screens played
 
 
-def team_of(session: Session, role: str) -> str:
+def team_of(session: Session | TableSession, role: str) -> str:
     """The name of the team holding `role`, or the role's id if none does."""
     for team in session.header.teams:
         if role in team.roles:
@@ -73,15 +77,18 @@ class PlayScreen(AppScreen):
 
     def __init__(
         self,
-        session: Session,
+        session: Session | TableSession,
         lang: Lang,
         clock: Callable[[], float],
         round_seconds: int = 0,
         notice: str = "",
         history: Iterable[State] = (),
+        roles: frozenset[str] = frozenset(),
     ) -> None:
         super().__init__(lang)
         self.session = session
+        self.roles = roles
+        self.store_lost = False
         self.deck: Deck = session.state.deck
         self.clock = clock
         self.round_seconds = round_seconds
@@ -120,6 +127,8 @@ class PlayScreen(AppScreen):
         self.last_tick = self.clock()
         if self.round_seconds:
             self.set_interval(1, self.tick)
+        if isinstance(self.session, TableSession):
+            self.set_interval(FOLLOW_SECONDS, self.follow_table)
         self.render_state()
         self.call_after_refresh(self._fill_log)
 
@@ -146,6 +155,8 @@ class PlayScreen(AppScreen):
             self.shown_turn = state.turn
             self.elapsed = 0.0
             self.warned = False
+        if isinstance(self.session, TableSession):
+            self.elapsed = self.session.round_clock.elapsed(self.session.now())
         self._render_events()
         self._render_choices()
         self._refresh_footer()
@@ -217,6 +228,15 @@ class PlayScreen(AppScreen):
             self._show_option_detail(card, choices.highlighted)
             if not choices.has_focus:
                 choices.focus()
+        elif role is not None and not self.mine(role):
+            role_title = self.deck.roles[self.deck.role_index[role]].title
+            stage.show(
+                self.t("play.stage.other_screen", team=team_of(self.session, role), role=role_title)
+            )
+            choices.display = False
+            rationale.display = False
+            detail.display = False
+            self.set_focus(None)
         elif role is not None:
             team = team_of(self.session, role)
             role_title = self.deck.roles[self.deck.role_index[role]].title
@@ -315,12 +335,28 @@ class PlayScreen(AppScreen):
 
     # Actions
 
+    def mine(self, role: str | None) -> bool:
+        """Whether `role` plays from this screen (every role does, unless told otherwise)."""
+        return role is not None and (not self.roles or role in self.roles)
+
     def perform(self, action: Action) -> bool:
         """Journal `action` through the session, then show its effect."""
         try:
             state = self.session.apply(action)
         except IllegalAction as error:
             self.notify(printable(error.message(self.lang)), severity="warning", markup=False)
+            return False
+        except TableChanged as changed:
+            self.show_played(changed.played)
+            if changed.refusal is not None:
+                reason = changed.refusal.message(self.lang)
+                told = self.t("play.table_changed.refused", reason=reason)
+            else:
+                told = self.t("play.table_changed")
+            self.notify(printable(told), severity="warning", timeout=8, markup=False)
+            return False
+        except StoreError as error:
+            self.notify(printable(error.message(self.lang)), severity="error", markup=False)
             return False
         log = self.query_one("#log", RichLog)
         for line in log_lines(state, self.lang):
@@ -342,7 +378,7 @@ class PlayScreen(AppScreen):
                 self.perform(Choose(card.id, card.options[index].id))
             return
         role = state.current_role
-        if role is None:
+        if role is None or not self.mine(role):
             return
         hand = state.hand(role)
         if 0 <= index < len(hand):
@@ -358,11 +394,11 @@ class PlayScreen(AppScreen):
         if action == "end_round":
             return not state.over and state.stage == "end" and not state.pending
         if action in ("pass_turn", "rationale"):
-            return state.current_role is not None
+            return self.mine(state.current_role)
         if action == "select_option":
             return bool(state.pending)
         if action == "select_card":
-            return not state.pending and state.current_role is not None
+            return not state.pending and self.mine(state.current_role)
         if action == "read_events":
             return bool(state.revealed) or bool(state.pending)
         return True
@@ -395,7 +431,7 @@ class PlayScreen(AppScreen):
 
     def action_pass_turn(self) -> None:
         role = self.state.current_role
-        if role is None:
+        if role is None or not self.mine(role):
             return
         rationale = self.query_one("#rationale", Input)
         if self.perform(Pass(role, rationale.value.strip())):
@@ -413,11 +449,48 @@ class PlayScreen(AppScreen):
     def action_request_quit(self) -> None:
         self.app.post_message(QuitRequested(self.session))
 
+    # A workshop table: what the other screens play
+
+    def follow_table(self) -> None:
+        """Show what other screens of this table played since the last look."""
+        session = self.session
+        if not isinstance(session, TableSession) or self.state.over:
+            return
+        try:
+            played = session.refresh()
+        except StoreError as error:
+            if not self.store_lost:
+                self.store_lost = True
+                told = self.t("play.store_lost", reason=error.message(self.lang))
+                self.notify(printable(told), severity="error", timeout=8, markup=False)
+            return
+        if self.store_lost:
+            self.store_lost = False
+            self.notify(self.t("play.store_back"), timeout=4)
+        self.show_played(played)
+
+    def show_played(self, played: Iterable[Played]) -> None:
+        """Log what was played elsewhere, then show the table as it is now."""
+        played = list(played)
+        if not played:
+            return
+        log = self.query_one("#log", RichLog)
+        for step in played:
+            for line in log_lines(step.state, self.lang):
+                log.write(line, scroll_end=False)
+        log.scroll_end(animate=False, immediate=True)
+        if self.state.over:
+            self.app.post_message(GameOver(self.session))
+            return
+        self.render_state()
+
     # Timer
 
     def tick(self) -> None:
         now = self.clock()
-        if self.last_tick is not None and not self.state.paused:
+        if isinstance(self.session, TableSession):
+            self.elapsed = self.session.round_clock.elapsed(self.session.now())
+        elif self.last_tick is not None and not self.state.paused:
             self.elapsed += now - self.last_tick
         self.last_tick = now
         if self.round_seconds and self.elapsed >= self.round_seconds and not self.warned:

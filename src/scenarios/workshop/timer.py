@@ -1,0 +1,44 @@
+"""The round's clock of a table, from the store's times: every screen shows the same time.
+
+A round starts at the time of the line that began it; a pause stops the
+clock from the pause line's time to the resume line's. Each line's time is
+written from the store's clock, so two laptops whose clocks disagree still
+agree on how long the round has run.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import attrs
+
+from scenarios.engine import State
+from scenarios.journal import Entry
+
+
+@attrs.frozen
+class RoundClock:
+    """When the current round started, and how long it has been paused so far."""
+
+    started: datetime | None = None
+    paused_for: float = 0.0
+    paused_since: datetime | None = None
+
+    def after(self, entry: Entry, before: State, after: State) -> RoundClock:
+        """The clock once `entry` (which led from `before` to `after`) is played."""
+        moment = datetime.fromisoformat(entry.time)
+        if after.turn != before.turn or self.started is None:
+            return RoundClock(moment, 0.0, moment if after.paused else None)
+        if after.paused and not before.paused:
+            return attrs.evolve(self, paused_since=moment)
+        if before.paused and not after.paused and self.paused_since is not None:
+            paused = (moment - self.paused_since).total_seconds()
+            return RoundClock(self.started, self.paused_for + max(0.0, paused), None)
+        return self
+
+    def elapsed(self, now: datetime) -> float:
+        """Seconds of play in the current round at `now` (pauses left out)."""
+        if self.started is None:
+            return 0.0
+        end = self.paused_since or now
+        return max(0.0, (end - self.started).total_seconds() - self.paused_for)
