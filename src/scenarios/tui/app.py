@@ -21,6 +21,7 @@ from scenarios.tui.messages import (
     DeckFileChosen,
     GameOver,
     HomeRequested,
+    JournalFailed,
     QuitRequested,
     ResumeRequested,
     StartRequested,
@@ -87,6 +88,7 @@ class ScenariosApp(App[None]):
         self.deck_path = deck_path
         self.served = served
         self.reloaded_deck: Deck | None = None
+        self.failure: str | None = None  # why the journal was last refused, until it writes again
 
     def on_mount(self) -> None:
         if self.deck_path is not None:
@@ -94,7 +96,7 @@ class ScenariosApp(App[None]):
         if self.initial_review is not None:
             self.review(self.initial_review)
         elif self.initial_resume is not None:
-            self.resume(self.initial_resume)
+            self.resume(self.initial_resume, at_launch=True)
         elif self.initial_deck is not None:
             self.setup(self.initial_deck)
         else:
@@ -255,18 +257,35 @@ class ScenariosApp(App[None]):
         )
 
     def on_start_requested(self, message: StartRequested) -> None:
-        from scenarios.journal import Session, new_journal_path
+        from scenarios.journal import JournalError, Session, new_journal_path
 
         deck, seed = message.deck, message.seed
         path = self.journal or new_journal_path(deck.id, seed, self.now(), self.journal_folder)
+        try:
+            session = Session.start(deck, seed, path, message.teams, lang=self.lang, clock=self.now)
+        except JournalError as error:  # a full disk, read-only media: stay on the setup screen
+            problem = error.message(self.lang)
+            if str(path) not in problem:
+                problem = f"{path}: {problem}"
+            self.on_journal_failed(
+                JournalFailed(problem, text(self.lang, "journal.start_failed", problem=problem))
+            )
+            return
         self.journal = None
-        session = Session.start(deck, seed, path, message.teams, lang=self.lang, clock=self.now)
         self._play(session, message.minutes)
+
+    def on_journal_failed(self, message: JournalFailed) -> None:
+        """Say on screen why the journal refused a line; remember it for the exit code."""
+        from scenarios.tui.screens.dialogs import MessageDialog
+
+        self.failure = message.problem
+        if message.problem is not None:
+            self.push_screen(MessageDialog(text(self.lang, "journal.failed"), message.advice))
 
     def on_resume_requested(self, message: ResumeRequested) -> None:
         self.resume(message.path)
 
-    def resume(self, path: Path) -> None:
+    def resume(self, path: Path, *, at_launch: bool = False) -> None:
         from scenarios.journal import JournalError, Session, read_journal, replay
         from scenarios.tui.screens.dialogs import MessageDialog
 
@@ -276,6 +295,10 @@ class ScenariosApp(App[None]):
         except JournalError as error:
             if error.code == "locked":
                 self.review_locked(path, error)
+            elif at_launch:
+                problem = error.message(self.lang)  # `play --resume`: nothing to show, say why
+                self.failure = problem if str(path) in problem else f"{path}: {problem}"
+                self.exit(return_code=1)
             else:
                 self.push_screen(MessageDialog(str(path), error.message(self.lang)))
             return
@@ -305,6 +328,7 @@ class ScenariosApp(App[None]):
         self._close_session()
         self.session = session
         self.last_journal = session.path
+        self.failure = None
         screen = localised(PlayScreen, self.lang)(
             session,
             self.lang,

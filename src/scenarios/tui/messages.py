@@ -67,3 +67,12 @@ class QuitRequested(Message):
     """Leaving in the middle of the session's game: ask first."""
 
     session: Session
+
+
+@dataclass
+class JournalFailed(Message):
+    """The journal refused a line (`problem`, with `advice` to show), or, with `problem`
+    None, took one again after refusing."""
+
+    problem: str | None
+    advice: str = ""
