@@ -114,7 +114,11 @@ class ScenariosApp(App[None]):
         from scenarios.tui.screens.home import HomeScreen
 
         self._close_session()
-        self._show(localised(HomeScreen, self.lang)(self.lang, self.journal_folder, self.served))
+        self._show(
+            localised(HomeScreen, self.lang)(
+                self.lang, self.journal_folder, self.served, given=self.initial_deck
+            )
+        )
 
     def setup(self, deck: Deck) -> None:
         from scenarios.tui.screens.setup import SetupScreen
