@@ -196,3 +196,49 @@ async def test_served_home_opens_no_file(tmp_path: Path) -> None:
         await pilot.press("enter")  # a bundled deck still opens
         await pilot.pause(0.5)
         assert isinstance(app.screen, SetupScreen)
+
+
+async def test_served_home_lists_the_deck_given_on_the_command_line(tmp_path: Path) -> None:
+    from scenarios.deck import load_deck
+
+    crue = load_deck(CRUE)
+    app = localised(ScenariosApp, "fr")(lang="fr", deck=crue, journal_folder=tmp_path, served=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen)
+        await pilot.press("escape")  # back home, as after a game
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        decks = app.screen.query_one("#decks")
+        assert str(decks.get_option_at_index(0).prompt) == crue.title  # type: ignore[attr-defined]
+        assert crue.title in str(app.screen.query_one("#deck-description").render())
+        await pilot.press("enter")
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, SetupScreen)
+        assert app.screen.deck is crue  # type: ignore[attr-defined]
+
+
+def test_the_port_checked_is_the_port_served(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No other process can take the port between the check and the first page: the
+    server serves on the very socket the check bound."""
+    import errno
+    import socket
+
+    from scenarios.cli import main
+    from scenarios.tui.serve import GuardedServer
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    seen: list[int] = []
+
+    def serve_on(self: GuardedServer, sock: socket.socket) -> None:
+        assert sock.getsockname()[1] == port
+        with socket.socket() as intruder, pytest.raises(OSError) as taken:
+            intruder.bind(("127.0.0.1", port))
+        seen.append(taken.value.errno or 0)
+        sock.close()
+
+    monkeypatch.setattr(GuardedServer, "serve_on", serve_on)
+    assert main(["serve", "--port", str(port)]) == 0
+    assert seen == [errno.EADDRINUSE]

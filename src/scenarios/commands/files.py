@@ -1,4 +1,5 @@
-"""Files the commands write: whole or not at all, and checked before a long task starts."""
+"""Files the commands will write, checked before a long task starts (`write_atomically`,
+from `render.files`, then writes them whole or not at all)."""
 
 from __future__ import annotations
 
@@ -7,26 +8,9 @@ import os
 import tempfile
 from pathlib import Path
 
+from scenarios.render.files import error_for, write_atomically
 
-def write_atomically(path: str | os.PathLike[str], text: str) -> None:
-    """Write `text` to `path` through a temporary file beside it, renamed once complete.
-
-    A failure (a missing folder, a full disk, `path` a folder) raises `OSError`
-    and leaves neither a partial `path` nor the temporary file.
-    """
-    target = Path(path)
-    if target.is_dir():
-        raise _error(errno.EISDIR, target)
-    descriptor, temporary = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-    )
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
-            file.write(text)
-        os.replace(temporary, target)
-    except BaseException:
-        os.unlink(temporary)
-        raise
+__all__ = ["check_new_file", "check_writable", "write_atomically"]
 
 
 def check_new_file(path: str | os.PathLike[str]) -> None:
@@ -36,7 +20,7 @@ def check_new_file(path: str | os.PathLike[str]) -> None:
     """
     target = Path(path)
     if target.is_file() and target.stat().st_size > 0:
-        raise _error(errno.EEXIST, target)
+        raise error_for(errno.EEXIST, target)
     check_writable(target, make_folders=True)
 
 
@@ -48,17 +32,12 @@ def check_writable(path: str | os.PathLike[str], *, make_folders: bool = False) 
     """
     target = Path(path)
     if target.is_dir():
-        raise _error(errno.EISDIR, target)
+        raise error_for(errno.EISDIR, target)
     folder = target.parent
     while make_folders and not folder.exists() and folder != folder.parent:
         folder = folder.parent
     if not folder.exists():
-        raise _error(errno.ENOENT, folder)
+        raise error_for(errno.ENOENT, folder)
     if not folder.is_dir():
-        raise _error(errno.ENOTDIR, folder)
+        raise error_for(errno.ENOTDIR, folder)
     os.rmdir(tempfile.mkdtemp(prefix=".scenarios-", dir=folder))
-
-
-def _error(code: int, path: Path) -> OSError:
-    """The `OSError` the system would raise (its subclass is chosen from `code`)."""
-    return OSError(code, os.strerror(code), str(path))

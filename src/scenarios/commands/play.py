@@ -63,4 +63,7 @@ def run(args: argparse.Namespace) -> int:
     app.run()
     if app.last_journal is not None:
         say(TEXTS(lang, "play.journal", path=app.last_journal))
+    if app.failure is not None:  # the journal's last word was a refusal: say it again here
+        say(app.failure, error=True, style="red")
+        return 1
     return 0

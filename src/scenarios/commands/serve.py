@@ -31,8 +31,8 @@ def run(args: argparse.Namespace) -> int:
     from scenarios.tui.serve import (
         GuardedServer,
         ServeTexts,
-        check_address,
         is_loopback,
+        listen,
         page_url,
     )
 
@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
             return report_deck_error(error, lang)
     host, port = args.host, args.port
     try:
-        check_address(host, port)
+        sock = listen(host, port)
     except socket.gaierror:
         say(TEXTS(lang, "serve.unknown_host", host=host), error=True, style="red")
         return 1
@@ -70,5 +70,5 @@ def run(args: argparse.Namespace) -> int:
         max_sessions=args.max_sessions,
         texts=texts,
     )
-    server.serve()
+    server.serve_on(sock)
     return 0

@@ -28,6 +28,7 @@ from scenarios.commands.output import (
 )
 from scenarios.deck import Deck, DeckError, Indicator, load_deck, resolve_deck
 from scenarios.i18n import Lang, decimal
+from scenarios.journal import JournalError
 from scenarios.sim import (
     BUILTIN_POLICIES,
     GameResult,
@@ -69,7 +70,15 @@ def run(args: argparse.Namespace) -> int:
         except OSError as error:
             return report_os_error("file.cannot_write", error, lang, path=args.output)
     journals = Path(args.journals) if args.journals else None
-    runs = play_all(deck, policies, args, journals, lang)
+    try:
+        if journals is not None:
+            check_writable(journals / "journal.jsonl", make_folders=True)
+        runs = play_all(deck, policies, args, journals, lang)
+    except OSError as error:
+        return report_os_error("simulate.journals_unusable", error, lang, path=journals)
+    except JournalError as error:  # the disk filled up during the games
+        say(error.message(lang), error=True, style="red")
+        return 1
     if args.report:
         return write_report(balance_report(deck, runs, args.seed), deck, args, lang)
     summaries = [summarise(deck, results, name, args.seed) for name, results in runs.items()]

@@ -14,6 +14,7 @@ from pathlib import Path
 import attrs
 
 from scenarios.deck.sources import SourceError, read_regular_file
+from scenarios.journal.appending import append_whole, open_for_append
 from scenarios.journal.locations import journal_folder
 from scenarios.journal.reader import MAX_JOURNAL_BYTES
 from scenarios.journal.shapes import ANNOTATION, misfit, strict_json
@@ -74,11 +75,21 @@ def add_annotation(
     the caller still holds the text and may offer another place.
     """
     note = Annotation(seq, text, datetime.now(UTC).isoformat(timespec="seconds"))
-    line = json.dumps(attrs.asdict(note), ensure_ascii=False) + "\n"
-    with open(sidecar or annotations_path(journal), "a", encoding="utf-8") as file:
-        file.write(line)
-        file.flush()
-        os.fsync(file.fileno())
+    line = (json.dumps(attrs.asdict(note), ensure_ascii=False) + "\n").encode("utf-8")
+    target = sidecar or annotations_path(journal)
+    existed = target.exists()
+    fd = open_for_append(target)
+    try:
+        end = os.fstat(fd).st_size
+        if end and os.pread(fd, 1, end - 1) != b"\n":
+            line = b"\n" + line  # a line cut short by a crash stays alone, skipped
+        append_whole(fd, line, end)
+    except OSError:
+        if not existed:
+            target.unlink(missing_ok=True)
+        raise
+    finally:
+        os.close(fd)
     return note
 
 

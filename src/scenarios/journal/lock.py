@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
+from scenarios.journal.appending import write_error
 from scenarios.journal.reader import JournalError
 
 UNKNOWN = "?"
@@ -36,6 +37,8 @@ class JournalLock:
         try:
             fd = os.open(path, flags, 0o644)
         except OSError as error:
+            if create:
+                raise write_error(path, error) from None
             raise JournalError.from_os_error("unreadable", error) from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -60,7 +63,8 @@ class JournalLock:
         """Forget the holder, then unlock: the sidecar is only removed by its own writer."""
         if self._fd is None:
             return
-        holder_path(self.path).unlink(missing_ok=True)
+        with suppress(OSError):  # read-only media refuse even to remove a missing file
+            holder_path(self.path).unlink(missing_ok=True)
         os.close(self._fd)
         self._fd = None
 

@@ -8,6 +8,7 @@ lines before it are kept and `Damage` says exactly where and why it stopped.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -53,6 +54,10 @@ class JournalError(Exception):
 
     def message(self, lang: Lang = "fr") -> str:
         return message(self.code, lang, self.params)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled whole (code and parameters), as a simulation's worker process sends it."""
+        return (functools.partial(JournalError, self.code, **self.params), ())
 
 
 @attrs.frozen

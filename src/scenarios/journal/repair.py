@@ -36,15 +36,19 @@ def _cut(path: Path, valid_bytes: int) -> Path:
 
 
 def _end_with_newline(path: Path) -> None:
-    with open(path, "rb+") as file:
+    """Add the newline a cut-short last line lacks; a journal that needs none is only read
+    (read-only media then refuse the writer, not a repair that was never needed)."""
+    with open(path, "rb") as file:
         file.seek(0, os.SEEK_END)
         if file.tell() == 0:
             return
         file.seek(-1, os.SEEK_END)
-        if file.read(1) != b"\n":
-            file.write(b"\n")
-            file.flush()
-            os.fsync(file.fileno())
+        if file.read(1) == b"\n":
+            return
+    with open(path, "ab") as file:
+        file.write(b"\n")
+        file.flush()
+        os.fsync(file.fileno())
 
 
 def _backup_path(path: Path) -> Path:

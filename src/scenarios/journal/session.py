@@ -14,20 +14,21 @@ is refused (`JournalError("locked")`) before it touches the file.
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import BinaryIO
 
 import attrs
 
 from scenarios import __version__
 from scenarios.deck import Deck
 from scenarios.engine import ENGINE_VERSION, Action, Draw, State, apply, new_game, to_dict
+from scenarios.journal.appending import append_whole, open_for_append, write_error
 from scenarios.journal.format import Chain, Entry, Header, Team, encode_line
 from scenarios.journal.lock import JournalLock
-from scenarios.journal.reader import Damage, read_journal
+from scenarios.journal.reader import Damage, JournalError, read_journal
 from scenarios.journal.repair import repair
 from scenarios.journal.replay import drawn_cards, replay
 
@@ -44,28 +45,42 @@ def default_teams(deck: Deck) -> tuple[Team, ...]:
 
 
 class JournalWriter:
-    """Appends lines durably (write, flush, and unless told not to fsync), each chained to
-    the one before."""
+    """Appends lines durably and whole, each chained to the one before: write, fsync
+    (unless told not to), or undo.
+
+    A line the disk refuses (full, read-only, failing) is not left half-written:
+    `append` raises `JournalError("write")` and the file is as it was before.
+    """
 
     def __init__(self, path: Path, chain: Chain, fsync: bool = True) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        self.chain = chain
         self.path = path
         self.chain = chain
         self.fsync = fsync
-        self._file: BinaryIO = open(path, "ab")  # noqa: SIM115 - kept open for the session
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd = open_for_append(path)
+        except OSError as error:
+            raise write_error(path, error) from None
+        self._fd: int | None = fd
+        self._end = os.fstat(fd).st_size
 
     def append(self, data: dict[str, object]) -> None:
+        if self._fd is None:
+            raise write_error(self.path, OSError(errno.EBADF, os.strerror(errno.EBADF)))
         check = self.chain.check(data)
-        self._file.write(encode_line(data, check))
-        self._file.flush()
-        if self.fsync:
-            os.fsync(self._file.fileno())
+        try:
+            self._end = append_whole(
+                self._fd, encode_line(data, check), self._end, fsync=self.fsync
+            )
+        except OSError as error:
+            raise write_error(self.path, error) from None
         self.chain = self.chain.then(check)
 
     def close(self) -> None:
-        if not self._file.closed:
-            self._file.flush()
-            self._file.close()
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
 
 
 @attrs.frozen
@@ -103,7 +118,11 @@ class Session:
     ) -> Session:
         """A new game of `deck`, journaled at `path` (which must not exist yet)."""
         _refuse_existing(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        existed = path.exists()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise write_error(path, error) from None
         with JournalLock(path, create=True).kept_unless_failed() as lock:
             _refuse_existing(path)
             header = Header(
@@ -119,7 +138,13 @@ class Session:
                 lang=lang,
             )
             writer = JournalWriter(path, Chain(header.format), fsync=fsync)
-            writer.append(header.to_json())
+            try:
+                writer.append(header.to_json())
+            except JournalError:
+                writer.close()
+                if not existed:  # a journal without its header is no journal: leave none
+                    path.unlink(missing_ok=True)
+                raise
         return cls(path, header, new_game(deck, seed), 0, writer, clock, lock)
 
     @classmethod

@@ -9,6 +9,7 @@ deep inside with a TypeError.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from typing import Any, Final
 
@@ -83,9 +84,35 @@ def strict_json(text: str) -> Any:
     """`json.loads`, refusing NaN and Infinity, a key repeated in an object (which
     readers resolve differently: a line must mean one thing), and bad JSON (ValueError).
 
-    Integers over 4,300 digits raise ValueError too (Python's own limit).
+    Integers over 4,300 digits raise ValueError too (Python's own limit), and so
+    does a lone surrogate (`"\\ud800"`): valid JSON, but no text, it would fail
+    later when encoded (to check a line, or to show it).
     """
-    return json.loads(text, parse_constant=_refuse_constant, object_pairs_hook=_unique_keys)
+    data = json.loads(text, parse_constant=_refuse_constant, object_pairs_hook=_unique_keys)
+    if _SURROGATE_ESCAPE.search(text) and not _encodable(data):
+        raise ValueError("a lone surrogate is not text")
+    return data
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _encodable(data: Any) -> bool:
+    """Whether every string (keys too) of parsed JSON is text that UTF-8 can encode."""
+    pending = [data]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, dict):
+            pending.extend(item.keys())
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+        elif isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                return False
+    return True
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

@@ -11,13 +11,14 @@ import multiprocessing
 import random
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import attrs
 
 from scenarios.deck import Deck, DeckFile, load_deck_files
 from scenarios.engine import Play, State, apply, legal_actions, new_game, state_env
 from scenarios.engine.rng import next_u64, seed_state
-from scenarios.journal import Session
+from scenarios.journal import JournalError, Session
 from scenarios.sim.policies import Policy, load_policy
 
 MAX_STEPS = 100_000
@@ -76,6 +77,11 @@ def play_game(
             action = policy.choose(state, legal, rng)
             state = session.apply(action) if session else apply(state, action)
             actions += 1
+    except JournalError:
+        if session and journal:  # half a game, replayable from its seed, is no game's journal
+            session.close()
+            journal.unlink(missing_ok=True)
+        raise
     finally:
         if session:
             session.close()
@@ -103,20 +109,24 @@ def play_game(
 _worker: dict[str, object] = {}
 
 
-def _init_worker(files: Sequence[DeckFile], policy_name: str) -> None:
+def _init_worker(files: Sequence[DeckFile], policy_name: str, failed: Any = None) -> None:
     _worker["deck"] = load_deck_files(files)
     _worker["policy"] = load_policy(policy_name)
+    _worker["failed"] = failed
 
 
 def _run_chunk(job: tuple[int, int, int, str | None]) -> list[GameResult]:
     start, stop, run_seed, journals = job
     deck = _worker["deck"]
     policy = _worker["policy"]
+    failed: Any = _worker.get("failed")
     assert isinstance(deck, Deck)
-    return [
-        play_game(deck, i, run_seed, policy, _journal_path(journals, deck, i))  # type: ignore[arg-type]
-        for i in range(start, stop)
-    ]
+    results = []
+    for i in range(start, stop):
+        if failed is not None and failed.is_set():  # another game failed: the run is over
+            break
+        results.append(play_game(deck, i, run_seed, policy, _journal_path(journals, deck, i)))  # type: ignore[arg-type]
+    return results
 
 
 def _journal_path(folder: str | None, deck: Deck, index: int) -> Path | None:
@@ -161,5 +171,15 @@ def _batches(
         return
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
-    with context.Pool(jobs, initializer=_init_worker, initargs=(deck.files, policy_name)) as pool:
-        yield from pool.imap_unordered(_run_chunk, jobs_list)
+    failed = context.Event()
+    initargs = (deck.files, policy_name, failed)
+    with context.Pool(jobs, initializer=_init_worker, initargs=initargs) as pool:
+        try:
+            yield from pool.imap_unordered(_run_chunk, jobs_list)
+        except BaseException:
+            # Let the games in progress end (each removes its journal if it fails) rather
+            # than kill them half-written; the chunks not started yet do nothing.
+            failed.set()
+            pool.close()
+            pool.join()
+            raise

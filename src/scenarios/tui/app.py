@@ -21,6 +21,7 @@ from scenarios.tui.messages import (
     DeckFileChosen,
     GameOver,
     HomeRequested,
+    JournalFailed,
     QuitRequested,
     ResumeRequested,
     StartRequested,
@@ -92,6 +93,7 @@ class ScenariosApp(App[None]):
         self.deck_path = deck_path
         self.served = served
         self.reloaded_deck: Deck | None = None
+        self.failure: str | None = None  # why the journal was last refused, until it writes again
 
     def on_mount(self) -> None:
         if self.deck_path is not None:
@@ -101,7 +103,7 @@ class ScenariosApp(App[None]):
         elif self.initial_review is not None:
             self.review(self.initial_review)
         elif self.initial_resume is not None:
-            self.resume(self.initial_resume)
+            self.resume(self.initial_resume, at_launch=True)
         elif self.initial_deck is not None:
             self.setup(self.initial_deck)
         else:
@@ -119,7 +121,11 @@ class ScenariosApp(App[None]):
         from scenarios.tui.screens.home import HomeScreen
 
         self._close_session()
-        self._show(localised(HomeScreen, self.lang)(self.lang, self.journal_folder, self.served))
+        self._show(
+            localised(HomeScreen, self.lang)(
+                self.lang, self.journal_folder, self.served, given=self.initial_deck
+            )
+        )
 
     def setup(self, deck: Deck) -> None:
         from scenarios.tui.screens.setup import SetupScreen
@@ -263,18 +269,35 @@ class ScenariosApp(App[None]):
         )
 
     def on_start_requested(self, message: StartRequested) -> None:
-        from scenarios.journal import Session, new_journal_path
+        from scenarios.journal import JournalError, Session, new_journal_path
 
         deck, seed = message.deck, message.seed
         path = self.journal or new_journal_path(deck.id, seed, self.now(), self.journal_folder)
+        try:
+            session = Session.start(deck, seed, path, message.teams, lang=self.lang, clock=self.now)
+        except JournalError as error:  # a full disk, read-only media: stay on the setup screen
+            problem = error.message(self.lang)
+            if str(path) not in problem:
+                problem = f"{path}: {problem}"
+            self.on_journal_failed(
+                JournalFailed(problem, text(self.lang, "journal.start_failed", problem=problem))
+            )
+            return
         self.journal = None
-        session = Session.start(deck, seed, path, message.teams, lang=self.lang, clock=self.now)
         self._play(session, message.minutes)
+
+    def on_journal_failed(self, message: JournalFailed) -> None:
+        """Say on screen why the journal refused a line; remember it for the exit code."""
+        from scenarios.tui.screens.dialogs import MessageDialog
+
+        self.failure = message.problem
+        if message.problem is not None:
+            self.push_screen(MessageDialog(text(self.lang, "journal.failed"), message.advice))
 
     def on_resume_requested(self, message: ResumeRequested) -> None:
         self.resume(message.path)
 
-    def resume(self, path: Path) -> None:
+    def resume(self, path: Path, *, at_launch: bool = False) -> None:
         from scenarios.journal import JournalError, Session, read_journal, replay
         from scenarios.tui.screens.dialogs import MessageDialog
 
@@ -284,6 +307,10 @@ class ScenariosApp(App[None]):
         except JournalError as error:
             if error.code == "locked":
                 self.review_locked(path, error)
+            elif at_launch:
+                problem = error.message(self.lang)  # `play --resume`: nothing to show, say why
+                self.failure = problem if str(path) in problem else f"{path}: {problem}"
+                self.exit(return_code=1)
             else:
                 self.push_screen(MessageDialog(str(path), error.message(self.lang)))
             return
@@ -319,6 +346,7 @@ class ScenariosApp(App[None]):
         self.session = session
         if isinstance(session, Session):
             self.last_journal = session.path
+        self.failure = None
         screen = localised(PlayScreen, self.lang)(
             session,
             self.lang,
@@ -354,6 +382,7 @@ class ScenariosApp(App[None]):
         """A workshop table's journal, copied into this screen's journal folder so that the
         end screen can debrief and export it like any other."""
         from scenarios.journal import journal_folder
+        from scenarios.render.files import write_atomically
         from scenarios.workshop import journal_text
         from scenarios.workshop.export import file_name
 
@@ -362,10 +391,7 @@ class ScenariosApp(App[None]):
         table = session.table
         name = file_name(f"{table.workshop_id}-{table.label}", set())
         path = folder / name
-        text = journal_text(table, session.store.lines(table.id))
-        temporary = path.with_name(f".{name}.tmp")
-        temporary.write_text(text, encoding="utf-8")
-        temporary.replace(path)
+        write_atomically(path, journal_text(table, session.store.lines(table.id)))
         return path
 
     # Leaving

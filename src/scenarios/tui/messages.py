@@ -68,3 +68,12 @@ class QuitRequested(Message):
     """Leaving in the middle of the session's game: ask first."""
 
     session: Session | TableSession
+
+
+@dataclass
+class JournalFailed(Message):
+    """The journal refused a line (`problem`, with `advice` to show), or, with `problem`
+    None, took one again after refusing."""
+
+    problem: str | None
+    advice: str = ""

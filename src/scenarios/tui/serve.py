@@ -47,11 +47,12 @@ def page_url(host: str, port: int) -> str:
     return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
 
 
-def check_address(host: str, port: int) -> None:
-    """Bind `host:port` once and let it go: `OSError` (`socket.gaierror` for an unknown
-    host) now, rather than a server that never starts."""
-    socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    socket.create_server((host, port)).close()
+def listen(host: str, port: int) -> socket.socket:
+    """Bind and listen on `host:port` now: `OSError` (`socket.gaierror` for an unknown host)
+    rather than a server that never starts. The server then serves on this very socket,
+    so no other process can take the port between this check and the first page."""
+    family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+    return socket.create_server((host, port), family=family)
 
 
 @attrs.frozen
@@ -175,6 +176,20 @@ class GuardedServer(Server):
         app = await super()._make_app()
         app.middlewares.append(self.guard)
         return app
+
+    def serve_on(self, sock: socket.socket) -> None:
+        """Serve on `sock`, bound by `listen`, until Ctrl+C or SIGTERM (textual-serve's
+        `serve` binds the port anew, which another process may have taken meanwhile)."""
+        self.debug = False
+        self.initialize_logging()
+        loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(loop)
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError):
+                loop.add_signal_handler(signum, self.request_exit)
+        web.run_app(
+            self._make_app(), sock=sock, handle_signals=False, loop=loop, print=lambda *_: None
+        )
 
     def _page(self, status: int, message: str) -> web.Response:
         body = (

@@ -19,6 +19,8 @@ from textual.widgets import Markdown, Static
 
 from scenarios.engine import State
 from scenarios.i18n import Lang
+from scenarios.i18n.system import SystemReason
+from scenarios.render.files import write_atomically
 from scenarios.render.printable import printable
 from scenarios.render.sparkline import sparkline
 from scenarios.tui.bindings import BindingSpec
@@ -153,8 +155,16 @@ class EndScreen(AppScreen):
         base = self.journal.with_suffix("")
         markdown = base.with_name(base.name + ".debriefing.md")
         html = base.with_name(base.name + ".debriefing.html")
-        markdown.write_text(session_markdown(self.report, self.lang), encoding="utf-8")
-        html.write_text(session_html(self.report, self.lang), encoding="utf-8")
+        for path, content in (
+            (markdown, session_markdown(self.report, self.lang)),
+            (html, session_html(self.report, self.lang)),
+        ):
+            try:
+                write_atomically(path, content)
+            except OSError as error:
+                refused = self.t("end.export_failed", path=path, reason=SystemReason.of(error))
+                self.notify(refused, severity="error", timeout=15, markup=False)
+                return
         self.notify(self.t("end.exported", markdown=markdown, html=html), timeout=10, markup=False)
 
     def action_new(self) -> None:

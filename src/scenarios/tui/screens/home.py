@@ -75,10 +75,18 @@ class HomeScreen(AppScreen):
         ("q", "app.quit", "key.quit", True, None, False),
     ]
 
-    def __init__(self, lang: Lang, journal_folder: Path | None, served: bool = False) -> None:
+    def __init__(
+        self,
+        lang: Lang,
+        journal_folder: Path | None,
+        served: bool = False,
+        given: Deck | None = None,
+    ) -> None:
         super().__init__(lang)
         self.journal_folder = journal_folder
         self.served = served
+        self.given = given  # the deck named on the command line, listed first
+        self.shift = 1 if given is not None else 0
         self.bundled: list[BundledDeck] = sorted(
             bundled_decks(), key=lambda b: (b.id != DEFAULT_DECK, b.id)
         )
@@ -89,7 +97,9 @@ class HomeScreen(AppScreen):
         yield Static(self.t("home.title"), id="home-title")
         with Horizontal(id="home-body"):
             with Vertical(id="home-lists"):
-                decks = OptionList(*[Option(b.id, id=b.id) for b in self.bundled], id="decks")
+                given = [Option(plain(self.given.title), id="given")] if self.given else []
+                bundled = [Option(b.id, id=b.id) for b in self.bundled]
+                decks = OptionList(*given, *bundled, id="decks")
                 decks.border_title = self.t("home.decks")
                 yield decks
                 sessions = OptionList(id="sessions")
@@ -125,8 +135,13 @@ class HomeScreen(AppScreen):
         decks = self.query_one("#decks", OptionList)
         decks.replace_option_prompt(deck.id, plain(deck.title))
         highlighted = decks.highlighted
-        if highlighted is not None and self.bundled[highlighted].id == deck.id:
+        if highlighted is not None and self._bundled_at(highlighted) == deck.id:
             self._describe(highlighted)
+
+    def _bundled_at(self, index: int) -> str | None:
+        """The id of the bundled deck at `index` of the list, if it is one."""
+        index -= self.shift
+        return self.bundled[index].id if 0 <= index < len(self.bundled) else None
 
     def _sessions_found(self, sessions: list[Resumable]) -> None:
         self.sessions = sessions
@@ -146,9 +161,10 @@ class HomeScreen(AppScreen):
             options.add_option(Option(self.t("home.no_sessions"), disabled=True))
 
     def _describe(self, index: int | None) -> None:
-        if index is None or not 0 <= index < len(self.bundled):
+        if index is None:
             return
-        deck = self.decks.get(self.bundled[index].id)
+        bundled = self._bundled_at(index)
+        deck = self.given if index == 0 and self.given else self.decks.get(bundled or "")
         if deck is None:
             return
         body = Text()
@@ -181,8 +197,10 @@ class HomeScreen(AppScreen):
             self._choose(focused, focused.highlighted)
 
     def _choose(self, option_list: OptionList, index: int) -> None:
-        if option_list.id == "decks" and 0 <= index < len(self.bundled):
-            bundled = self.bundled[index]
+        if option_list.id == "decks" and index == 0 and self.given is not None:
+            self.app.post_message(DeckChosen(self.given))
+        elif option_list.id == "decks" and self._bundled_at(index) is not None:
+            bundled = self.bundled[index - self.shift]
             if bundled.id not in self.decks:  # chosen before the worker got to it
                 self.app.post_message(DeckFileChosen(str(bundled.path), watch=False))
                 return

@@ -31,12 +31,12 @@ from scenarios.engine import (
     playability,
 )
 from scenarios.i18n import Lang
-from scenarios.journal import Session
+from scenarios.journal import JournalError, Session
 from scenarios.render.printable import printable
 from scenarios.store import StoreError
 from scenarios.tui.bindings import BindingSpec
 from scenarios.tui.log_lines import log_lines
-from scenarios.tui.messages import GameOver, QuitRequested
+from scenarios.tui.messages import GameOver, JournalFailed, QuitRequested
 from scenarios.tui.palette import FacilitatorCommands
 from scenarios.tui.screens.base import AppScreen
 from scenarios.tui.texts import plain
@@ -101,6 +101,7 @@ class PlayScreen(AppScreen):
         self.shown_events: tuple[object, ...] = ()
         self.shown_choices: tuple[object, ...] = ()
         self.shown_bindings: tuple[object, ...] = ()
+        self.unwritten = False  # the last action was refused by the journal
 
     @property
     def state(self) -> State:
@@ -346,6 +347,14 @@ class PlayScreen(AppScreen):
         except IllegalAction as error:
             self.notify(printable(error.message(self.lang)), severity="warning", markup=False)
             return False
+        except JournalError as error:  # not on disk, so not played: the screen stays as it was
+            problem = error.message(self.lang)
+            session = self.session
+            where = session.path if isinstance(session, Session) else session.where
+            advice = self.t("journal.action_failed", problem=problem, path=where)
+            self.app.post_message(JournalFailed(problem, advice))
+            self.unwritten = True
+            return False
         except TableChanged as changed:
             self.show_played(changed.played)
             if changed.refusal is not None:
@@ -358,6 +367,9 @@ class PlayScreen(AppScreen):
         except StoreError as error:
             self.notify(printable(error.message(self.lang)), severity="error", markup=False)
             return False
+        if self.unwritten:
+            self.unwritten = False
+            self.app.post_message(JournalFailed(None))
         log = self.query_one("#log", RichLog)
         for line in log_lines(state, self.lang):
             log.write(line, scroll_end=False)
