@@ -163,7 +163,8 @@ def _status_line(table: TableStatus, now: datetime, lang: Lang) -> str:
         last = TEXTS(lang, "workshop.status.not_started")
     else:
         seconds = max(0, int((now - table.last_time).total_seconds()))
-        last = TEXTS(lang, "workshop.status.last", action=table.last_action or "", seconds=seconds)
+        action = TEXTS(lang, f"workshop.action.{table.last_action}")
+        last = TEXTS(lang, "workshop.status.last", action=action, seconds=seconds)
     seats = TEXTS(lang, "workshop.status.seats", count=len(table.seats))
     return TEXTS(
         lang,

@@ -407,8 +407,11 @@ class ScenariosApp(App[None]):
             if leave:
                 self.exit()
 
-        where = str(session.path) if isinstance(session, Session) else session.where
-        self.push_screen(QuitDialog(self.lang, where), answered)
+        if isinstance(session, Session):
+            dialog = QuitDialog(self.lang, str(session.path))
+        else:
+            dialog = QuitDialog(self.lang, session.where, session.table.code)
+        self.push_screen(dialog, answered)
 
     async def action_quit(self) -> None:
         from scenarios.tui.screens.play import PlayScreen

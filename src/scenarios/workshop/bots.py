@@ -20,10 +20,9 @@ from scenarios.engine import legal_actions
 from scenarios.sim import Policy, load_policy
 from scenarios.store import Store, Table
 from scenarios.workshop.errors import WorkshopError
-from scenarios.workshop.table import TableChanged, TableSession
+from scenarios.workshop.table import HEARTBEAT_SECONDS, TableChanged, TableSession
 
 BOT_SEAT = "bots"
-HEARTBEAT_SECONDS = 5.0
 
 
 @attrs.frozen

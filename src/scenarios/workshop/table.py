@@ -10,6 +10,8 @@ the players what happened instead of playing an action they did not choose.
 
 from __future__ import annotations
 
+import secrets
+import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 
@@ -41,6 +43,7 @@ from scenarios.workshop.timer import RoundClock
 # screen acted, playing them anyway would do something nobody asked for.
 MOMENT_BOUND: tuple[type, ...] = (Draw, EndRound, Undo)
 MAX_RETRIES = 20
+HEARTBEAT_SECONDS = 5.0  # a screen says it is there this often; status counts it for 15 s
 
 
 @attrs.frozen
@@ -79,6 +82,8 @@ class TableSession:
     round_clock: RoundClock = RoundClock()
     # How far the store's clock is ahead of this machine's (measured once, at join).
     offset: timedelta = timedelta(0)
+    seat: str = attrs.field(factory=lambda: secrets.token_hex(4))
+    last_beat: float = -HEARTBEAT_SECONDS
 
     @classmethod
     def join(
@@ -119,6 +124,13 @@ class TableSession:
     def where(self) -> str:
         """The table as people name it: its workshop and label."""
         return f"{self.table.workshop_id} / {self.table.label}"
+
+    def beat(self, roles: Sequence[str]) -> None:
+        """Tell the store this screen is still at the table (at most every few seconds)."""
+        now = time.monotonic()
+        if now - self.last_beat >= HEARTBEAT_SECONDS:
+            self.store.seat_seen(self.table.id, self.seat, roles)
+            self.last_beat = now
 
     def close(self) -> None:
         """Leave the table (the store stays open: whoever opened it closes it)."""

@@ -77,10 +77,16 @@ class ConfirmDialog(ModalScreen[bool]):
 class QuitDialog(ConfirmDialog):
     """Leaving mid-game: says where the journal is and how to resume."""
 
-    def __init__(self, lang: Lang, journal: str) -> None:
+    def __init__(self, lang: Lang, journal: str, code: str | None = None) -> None:
+        """`code`: a workshop table's join code, which brings this screen back to it."""
+        explain = (
+            text(lang, "quit.explain_table", code=code)
+            if code is not None
+            else text(lang, "quit.explain", path=journal)
+        )
         super().__init__(
             text(lang, "quit.question"),
-            text(lang, "quit.explain", path=journal),
+            explain,
             text(lang, "quit.yes"),
             text(lang, "quit.no"),
         )

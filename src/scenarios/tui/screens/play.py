@@ -231,9 +231,11 @@ class PlayScreen(AppScreen):
                 choices.focus()
         elif role is not None and not self.mine(role):
             role_title = self.deck.roles[self.deck.role_index[role]].title
-            stage.show(
-                self.t("play.stage.other_screen", team=team_of(self.session, role), role=role_title)
-            )
+            team = team_of(self.session, role)
+            if team == role_title:
+                stage.show(self.t("play.stage.other_screen_role", role=role_title))
+            else:
+                stage.show(self.t("play.stage.other_screen", team=team, role=role_title))
             choices.display = False
             rationale.display = False
             detail.display = False
@@ -469,6 +471,7 @@ class PlayScreen(AppScreen):
         if not isinstance(session, TableSession) or self.state.over:
             return
         try:
+            session.beat(sorted(self.roles) or [role.id for role in self.deck.roles])
             played = session.refresh()
         except StoreError as error:
             if not self.store_lost:
