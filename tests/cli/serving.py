@@ -48,12 +48,13 @@ class Served:
 
 
 @contextmanager
-def serving(data: Path, *args: str) -> Iterator[Served]:
-    """`scenarios serve --port P *args`, answering, until the block ends."""
+def serving(data: Path, *args: str, command: tuple[str, ...] = ("serve",)) -> Iterator[Served]:
+    """`scenarios serve --port P *args` (or another serving `command`), answering, until
+    the block ends."""
     port = free_port()
     env = dict(os.environ, XDG_DATA_HOME=str(data), PYTHONUNBUFFERED="1")
     process = subprocess.Popen(
-        [sys.executable, "-m", "scenarios", "serve", "--port", str(port), *args],
+        [sys.executable, "-m", "scenarios", *command, "--port", str(port), *args],
         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True,
     )
     try:

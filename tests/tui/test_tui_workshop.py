@@ -74,3 +74,31 @@ async def test_two_screens_drawing_at_once_draw_once_and_the_second_is_told(
         assert "Un autre écran a joué avant vous" in notices
     store.close()
     other_store.close()
+
+
+async def test_the_join_screen_opens_a_table_of_this_workshop_only(
+    tmp_path: Path, crue: Deck
+) -> None:
+    from textual.widgets import SelectionList
+
+    url = f"sqlite:///{tmp_path / 'w.sqlite3'}"
+    store = open_store(url)
+    code = create_workshop(store, crue, tables=2, name="salle", seed=4).tables[1].code
+    other = create_workshop(store, crue, tables=1, name="autre", seed=4).tables[0].code
+    app = ScenariosApp(lang="fr", workshop=(store, "salle"))
+    async with app.run_test(size=(100, 32)) as pilot:
+        title = spaced(str(app.screen.query_one("#setup-title").render()))
+        assert "Atelier « salle »" in title
+        await pilot.press(*other.lower(), "ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, PlayScreen), "a code of another workshop opens nothing"
+        notices = " ".join(spaced(str(n.message)) for n in app._notifications)
+        assert f"aucune table n’a le code « {other} »" in notices
+        app.screen.query_one("#code").value = code.replace("-", " ")
+        app.screen.query_one("#roles", SelectionList).select(crue.roles[2].id)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayScreen)
+        assert app.screen.roles == frozenset({crue.roles[2].id})
+        assert app.screen.session.table.label == "Table 2"
+    store.close()

@@ -28,23 +28,32 @@ def play_command(lang: Lang, deck: str | None) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from scenarios.tui.serve import (
-        GuardedServer,
-        ServeTexts,
-        is_loopback,
-        listen,
-        page_url,
-    )
-
     lang: Lang = args.lang
-    if args.no_token and not is_loopback(args.host):
-        say(TEXTS(lang, "serve.no_token_remote", host=args.host), error=True, style="red")
-        return 2
+    if refused := refused_without_token(args, lang):
+        return refused
     if args.deck is not None:
         try:
             load_deck(resolve_deck(args.deck))
         except DeckError as error:
             return report_deck_error(error, lang)
+    return serve(play_command(lang, args.deck), args, lang)
+
+
+def refused_without_token(args: argparse.Namespace, lang: Lang) -> int:
+    """2 (usage) when --no-token is asked off the loopback, else 0."""
+    from scenarios.tui.serve import is_loopback
+
+    if args.no_token and not is_loopback(args.host):
+        say(TEXTS(lang, "serve.no_token_remote", host=args.host), error=True, style="red")
+        return 2
+    return 0
+
+
+def serve(command: str, args: argparse.Namespace, lang: Lang) -> int:
+    """Serve `command` to browsers behind the guards (Origin, token, session cap) until
+    Ctrl+C; 1 if the address cannot be listened on."""
+    from scenarios.tui.serve import GuardedServer, ServeTexts, listen, page_url
+
     host, port = args.host, args.port
     try:
         sock = listen(host, port)
@@ -63,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
         full=TEXTS(lang, "serve.full"),
     )
     server = GuardedServer(
-        play_command(lang, args.deck),
+        command,
         host=host,
         port=port,
         token=token,

@@ -1,4 +1,4 @@
-"""`scenarios workshop create|play|list|status|export|bots`: many tables on one shared store.
+"""`scenarios workshop create|play|join|serve|list|status|export|bots`: many tables on one shared store.
 
 Every action prints data as data (`--format json` for scripts) and turns
 the store's and the workshop layer's refusals into one clear line, exit 1.
@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import shlex
+import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -206,6 +209,35 @@ def play(args: argparse.Namespace, store: Store, lang: Lang) -> int:
     return 0
 
 
+def join(args: argparse.Namespace, store: Store, lang: Lang) -> int:
+    """This workshop's join screen in the terminal: type a table's code, tick roles."""
+    from scenarios.tui.app import ScenariosApp
+    from scenarios.tui.bindings import localised
+
+    store.workshop(args.workshop)
+    localised(ScenariosApp, lang)(lang=lang, workshop=(store, args.workshop)).run()
+    return 0
+
+
+def serve(args: argparse.Namespace, store: Store, lang: Lang) -> int:
+    """Serve the workshop's join screen to browsers: each browser is a seat at a table.
+
+    The store's address reaches each session's process through SCENARIOS_STORE,
+    never its command line (where `ps` would show a password)."""
+    from scenarios.commands.serve import refused_without_token
+    from scenarios.commands.serve import serve as serve_command
+    from scenarios.store.locate import DEFAULT_STORE_ENV, chosen_store_url
+
+    if refused := refused_without_token(args, lang):
+        return refused
+    store.workshop(args.workshop)
+    os.environ[DEFAULT_STORE_ENV] = chosen_store_url(args.store)
+    command = shlex.join(
+        [sys.executable, "-m", "scenarios", "workshop", "join", args.workshop, "--lang", lang]
+    )
+    return serve_command(command, args, lang)
+
+
 def bots(args: argparse.Namespace, store: Store, lang: Lang) -> int:
     from scenarios.sim import PolicyError, load_policy
     from scenarios.workshop.bots import BotResult, chosen_tables, run_tables
@@ -239,6 +271,8 @@ def bots(args: argparse.Namespace, store: Store, lang: Lang) -> int:
 ACTIONS: dict[str, Callable[[argparse.Namespace, Store, Lang], int]] = {
     "create": create,
     "play": play,
+    "join": join,
+    "serve": serve,
     "list": list_workshops,
     "status": status,
     "export": export,

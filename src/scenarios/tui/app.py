@@ -21,6 +21,7 @@ from scenarios.tui.messages import (
     DeckFileChosen,
     GameOver,
     HomeRequested,
+    JoinRequested,
     JournalFailed,
     QuitRequested,
     ResumeRequested,
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from scenarios.deck import Deck
     from scenarios.engine import State
     from scenarios.journal import JournalError, Session
+    from scenarios.store import Store
     from scenarios.workshop.table import TableSession
 
 # Screens, the engine and the journal are imported when first needed, so that
@@ -70,6 +72,7 @@ class ScenariosApp(App[None]):
         served: bool = False,
         table: TableSession | None = None,
         roles: frozenset[str] = frozenset(),
+        workshop: tuple[Store, str] | None = None,
         minutes: int = DEFAULT_MINUTES,
         clock: Callable[[], float] = time.monotonic,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
@@ -89,6 +92,7 @@ class ScenariosApp(App[None]):
         self.session: Session | TableSession | None = None
         self.initial_table = table
         self.roles = roles
+        self.workshop = workshop
         self.last_journal: Path | None = None
         self.deck_path = deck_path
         self.served = served
@@ -100,6 +104,8 @@ class ScenariosApp(App[None]):
             self.watch_deck(self.deck_path)
         if self.initial_table is not None:
             self._play(self.initial_table, self.minutes)
+        elif self.workshop is not None:
+            self.join()
         elif self.initial_review is not None:
             self.review(self.initial_review)
         elif self.initial_resume is not None:
@@ -121,6 +127,9 @@ class ScenariosApp(App[None]):
         from scenarios.tui.screens.home import HomeScreen
 
         self._close_session()
+        if self.workshop is not None:  # a workshop's screen only ever joins its tables
+            self.join()
+            return
         self._show(
             localised(HomeScreen, self.lang)(
                 self.lang, self.journal_folder, self.served, given=self.initial_deck
@@ -134,6 +143,41 @@ class ScenariosApp(App[None]):
         self._show(
             localised(SetupScreen, self.lang)(deck, self.lang, seed, self.minutes, self.teams)
         )
+
+    def join(self) -> None:
+        """A workshop's join screen: a table's code and the roles played here."""
+        from scenarios.journal import journal_deck, parse_journal
+        from scenarios.tui.screens.join import JoinScreen
+
+        assert self.workshop is not None
+        store, workshop_id = self.workshop
+        workshop = store.workshop(workshop_id)
+        tables = store.tables(workshop_id)
+        header = parse_journal((tables[0].header + "\n").encode("utf-8")).header
+        deck = journal_deck(header)
+        self._show(localised(JoinScreen, self.lang)(self.lang, workshop.id, workshop.title, deck))
+
+    def on_join_requested(self, message: JoinRequested) -> None:
+        """Sit at the table of this workshop whose code was typed; say why not otherwise."""
+        from scenarios.journal import JournalError
+        from scenarios.store import StoreError
+        from scenarios.workshop import WorkshopError
+        from scenarios.workshop.codes import normal_code
+        from scenarios.workshop.table import TableSession
+
+        assert self.workshop is not None
+        store, workshop_id = self.workshop
+        code = normal_code(message.code)
+        try:
+            table = store.table_by_code(code)
+            if table.workshop_id != workshop_id:
+                raise StoreError("code_unknown", join_code=code)
+            session = TableSession.join(store, table)
+        except (StoreError, WorkshopError, JournalError) as error:
+            self.notify(printable(error.message(self.lang)), severity="error", markup=False)
+            return
+        self.roles = message.roles
+        self._play(session, self.minutes)
 
     def on_home_requested(self, _: HomeRequested) -> None:
         self.home()

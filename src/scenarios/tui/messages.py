@@ -57,6 +57,14 @@ class StartRequested(Message):
 
 
 @dataclass
+class JoinRequested(Message):
+    """A workshop table to sit at: its join code, and the roles this screen plays (none: all)."""
+
+    code: str
+    roles: frozenset[str]
+
+
+@dataclass
 class GameOver(Message):
     """The session's game has ended: show its end screen."""
 
