@@ -8,8 +8,22 @@ from pathlib import Path
 
 def large_deck(cards: int = 1000, seed: int = 1) -> str:
     """A valid deck text with `cards` cards whose expressions vary, as a real deck's would."""
-    rng = random.Random(seed)
-    lines = [
+    return _HEADER + "cards:\n" + "".join(_cards(cards, seed))
+
+
+def split_deck(folder: Path, cards: int, files: int = 20, seed: int = 1) -> Path:
+    """The same cards as `large_deck`, spread over `files` included files; the main file's path."""
+    texts = _cards(cards, seed)
+    per_file = -(-cards // files)
+    (folder / "cartes").mkdir(parents=True, exist_ok=True)
+    for index in range(files):
+        part = texts[index * per_file : (index + 1) * per_file]
+        write(folder / "cartes" / f"cartes-{index:02}.yaml", "cards:\n" + "".join(part))
+    return write(folder / "deck.yaml", _HEADER + 'include: ["cartes/*.yaml"]\n')
+
+
+_HEADER = "\n".join(
+    [
         "format: 1",
         "id: grand-deck",
         'title: "Un très grand deck de crise"',
@@ -22,20 +36,27 @@ def large_deck(cards: int = 1000, seed: int = 1) -> str:
         '  - {id: continuite, title: "Continuité des services", start: 7}',
         '  - {id: budget, title: "Budget", max: 12, start: 8}',
         "flags: [inondation, fr_alert, pcs_a_jour, cod_active]",
-        "cards:",
+        "",
     ]
+)
+
+
+def _cards(cards: int, seed: int) -> list[str]:
+    """The text of each of `cards` cards, in French typography as lint wants it."""
+    rng = random.Random(seed)
     names = ["confiance", "continuite", "budget"]
     flags = ["inondation", "fr_alert", "pcs_a_jour", "cod_active"]
+    texts: list[str] = []
     for index in range(cards):
         kind = "event" if index % 2 == 0 else "decision"
         a, b = rng.sample(names, 2)
         f, g = rng.sample(flags, 2)
-        lines += [
+        lines = [
             f"  - id: carte-{index}",
             f"    type: {kind}",
             f"    phases: [{rng.choice(['avant', 'pendant', 'apres'])}]",
-            f'    title: "Carte {index} : évacuation préventive du quartier"',
-            f'    text: "Les équipes de la préfecture évacuent le quartier {index} ; '
+            f'    title: "Carte {index}\u00a0: évacuation préventive du quartier"',
+            f'    text: "Les équipes de la préfecture évacuent le quartier {index}\u202f; '
             f'les réseaux sociaux s’emballent et la mairie reçoit des appels."',
             "    tags: [alerte, numerique]",
         ]
@@ -54,7 +75,8 @@ def large_deck(cards: int = 1000, seed: int = 1) -> str:
             f'    effects: {{{a}: {rng.randint(-3, 3)}, {b}: "-1 if {f} else {rng.randint(1, 2)}",'
             f" set: [{g}]}}"
         )
-    return "\n".join(lines) + "\n"
+        texts.append("\n".join(lines) + "\n")
+    return texts
 
 
 def long_deck(phases: int = 20, rounds: int = 50, actions: int = 2) -> str:

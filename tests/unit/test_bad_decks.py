@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from scenarios.deck import DeckError, load_deck_text
+from scenarios.deck import DeckError, build, load_deck_text, loader, yamlload
 from scenarios.deck.format import RESERVED_EFFECT_KEYS
 from scenarios.deck.kinds import kind_label
+from scenarios.deck.yamlload import MAX_BYTES
 from scenarios.i18n import LANGS, Lang, Texts
 from tests.conftest import CliResult
 
@@ -418,7 +419,7 @@ def test_file_over_the_size_limit_is_refused(cli: Callable[..., CliResult], tmp_
     path = tmp_path / "big.yaml"
     with open(path, "wb") as file:
         file.write(VALID.encode())
-        file.write(b"# " + b"x" * (11 * 1024 * 1024) + b"\n")
+        file.write(b"# " + b"x" * MAX_BYTES + b"\n")
     code, _, err = cli("validate", str(path))
     assert code == 1
     assert "trop gros" in err
@@ -429,3 +430,86 @@ def test_missing_file_says_what_decks_exist(cli: Callable[..., CliResult]) -> No
     assert code == 1
     assert "pas-un-deck.yaml" in err
     assert "introuvable" in err
+
+
+# Limits past which a deck is refused whole. The real ones (100,000 cards, 1,000
+# included files, 64 MB) are lowered here so that a few files cross them.
+
+
+def _spaced(text: str) -> str:
+    """`text` with the no-break spaces of French typography as plain spaces."""
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
+
+
+def _deck_with_card_files(folder: Path, files: int, cards: int = 2) -> Path:
+    """The VALID deck including `files` files of `cards` cards each."""
+    (folder / "cartes").mkdir()
+    for index in range(files):
+        lines = [f"  - {{id: c{index}-{n}, type: event, title: Carte}}" for n in range(cards)]
+        text = "cards:\n" + "\n".join(lines) + "\n"
+        (folder / "cartes" / f"{index:02}.yaml").write_text(text, encoding="utf-8")
+    main = folder / "deck.yaml"
+    main.write_text(replace("format: 1\n", "format: 1\ninclude: ['cartes/*.yaml']\n"), "utf-8")
+    return main
+
+
+def test_more_cards_than_a_deck_holds_is_said_where_the_first_one_too_many_is(
+    cli: Callable[..., CliResult], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(build, "MAX_CARDS", 5)
+    main = _deck_with_card_files(tmp_path, files=2)  # 2 cards in the deck, 2 in each file
+    code, _, err = cli("validate", str(main))
+    err = _spaced(err)
+    assert code == 1
+    assert "trop de cartes : 6 en tout, fichiers inclus compris" in err
+    assert "un deck en a au plus 5" in err
+    assert f"{tmp_path / 'cartes' / '01.yaml'}:3:5:" in err  # the second card of the second file
+    assert "Traceback" not in err
+    code, _, err = cli("validate", "--lang", "en", str(main))
+    assert "too many cards: 6 in all, included files counted; a deck has at most 5" in err
+
+
+def test_a_deck_at_the_card_limit_loads(
+    cli: Callable[..., CliResult], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(build, "MAX_CARDS", 6)
+    code, out, _ = cli("validate", str(_deck_with_card_files(tmp_path, files=2)))
+    assert code == 0, out
+
+
+def test_more_included_files_than_allowed_are_refused_before_reading_them(
+    cli: Callable[..., CliResult], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(loader, "MAX_INCLUDED", 3)
+    main = _deck_with_card_files(tmp_path, files=4)
+    (tmp_path / "cartes" / "00.yaml").write_text("cards: [", encoding="utf-8")  # never read
+    code, _, err = cli("validate", str(main))
+    err = _spaced(err)
+    assert code == 1
+    assert "trop de fichiers inclus (4) ; un deck en inclut au plus 3" in err
+    assert f"{main}:2:" in err and "YAML" not in err
+    _, _, err = cli("validate", "--lang", "en", str(main))
+    assert "too many included files (4); a deck includes at most 3" in err
+
+
+def test_files_too_large_together_are_refused(
+    cli: Callable[..., CliResult], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    main = _deck_with_card_files(tmp_path, files=3, cards=10)
+    monkeypatch.setattr(loader, "MAX_BYTES", main.stat().st_size + 600)  # the first file fits
+    code, _, err = cli("validate", str(main))
+    err = _spaced(err)
+    assert code == 1
+    assert "fichiers du deck trop gros ensemble" in err
+    assert f"un deck fait au plus {main.stat().st_size + 600} octets" in err
+    _, _, err = cli("validate", "--lang", "en", str(main))
+    assert "the deck's files are too large together" in err
+
+
+def test_a_large_deck_without_aliases_is_not_taken_for_an_alias_bomb(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(yamlload, "MAX_ALIASED", 10)  # VALID has more than 10 nodes, no alias
+    assert len(load_deck_text(VALID).cards) == 2
+    bomb = replace("flags: [alerte]", "flags: &f [alerte]\nx: [*f, *f, *f, *f, *f, *f]")
+    assert _messages(bomb)["fr"].startswith("trop d’éléments une fois les alias développés")

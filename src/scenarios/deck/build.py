@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from scenarios.deck.diagnostics import DeckError, Diagnostic, Position, sort_diagnostics
-from scenarios.deck.format import DECK_FIELDS, DEFAULT_PHASES, INCLUDED_FIELDS
+from scenarios.deck.format import DECK_FIELDS, DEFAULT_PHASES, INCLUDED_FIELDS, MAX_CARDS
 from scenarios.deck.kinds import CARD_USES, KINDS
 from scenarios.deck.located import LocatedList, LocatedMap
 from scenarios.deck.model import Card, Deck, DeckFile, Recommendation
@@ -131,6 +131,7 @@ def build_deck(
     diagnostics: Iterable[Diagnostic] = (),
 ) -> Deck:
     """The deck described by `main` and its `included` files, or `DeckError` with all errors."""
+    _check_card_count((main, *included))
     collector = IdCollector()
     collector.collect(main, main=True)
     for document in included:
@@ -155,6 +156,22 @@ def build_deck(
     values["cards"] = (*values["cards"], *extra_cards)
     values["recommendations"] = (*values["recommendations"], *extra_recommendations)
     return Deck(**values, files=tuple(files), sha256=deck_sha256(files), where=main)
+
+
+def _check_card_count(documents: Sequence[LocatedMap]) -> None:
+    """`DeckError` if the files together hold more than MAX_CARDS cards, before checking any."""
+    lists = [d["cards"] for d in documents if isinstance(d.get("cards"), LocatedList)]
+    total = sum(len(cards) for cards in lists)
+    if total <= MAX_CARDS:
+        return
+    running = 0
+    for cards in lists:
+        running += len(cards)
+        if running > MAX_CARDS:
+            at = cards.at_item(MAX_CARDS - (running - len(cards)))
+            raise DeckError(
+                [Diagnostic("deck.too_many_cards", at, {"count": total, "limit": MAX_CARDS})]
+            )
 
 
 def deck_sha256(files: Iterable[DeckFile]) -> str:

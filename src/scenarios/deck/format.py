@@ -58,7 +58,7 @@ from scenarios.i18n import suggest
 from scenarios.rules import Type
 
 FORMAT_VERSION = 1
-MAX_CARDS = 5000
+MAX_CARDS = 100_000
 TITLE = Text(max_length=160)
 LONG_TEXT = Text(max_length=4000, allow_empty=True)
 

@@ -1,4 +1,8 @@
-"""Load a deck from disk, from texts kept in a journal, or by a bundled deck's id."""
+"""Load a deck from disk, from texts kept in a journal, or by a bundled deck's id.
+
+A deck includes at most MAX_INCLUDED files, and its files together make at
+most MAX_BYTES: past either, it is refused before the rest is read.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,9 @@ from scenarios.deck.diagnostics import DeckError, Diagnostic, Position
 from scenarios.deck.located import LocatedList, LocatedMap
 from scenarios.deck.model import Deck, DeckFile
 from scenarios.deck.sources import FolderReader, MemoryReader, Reader, SourceError, safe_pattern
-from scenarios.deck.yamlload import decode, parse_text
+from scenarios.deck.yamlload import MAX_BYTES, decode, parse_text
+
+MAX_INCLUDED = 1000
 
 
 def load_deck(path: str | os.PathLike[str]) -> Deck:
@@ -34,13 +40,20 @@ def load_deck_text(text: str, name: str = "deck.yaml") -> Deck:
 
 
 def _load(reader: Reader, main_name: str) -> Deck:
-    main_text = _read_text(reader, main_name, Position(reader.display(main_name)))
+    main_text, size = _read_text(reader, main_name, Position(reader.display(main_name)))
     main, diagnostics = parse_text(main_text, reader.display(main_name))
     files = [DeckFile(main_name, main_text)]
     included: list[LocatedMap] = []
     for name, at in _included_names(reader, main_name, main, diagnostics):
         try:
-            text = _read_text(reader, name, at)
+            text, file_size = _read_text(reader, name, at)
+        except DeckError as error:
+            diagnostics.extend(error.diagnostics)
+            continue
+        size += file_size
+        if size > MAX_BYTES:
+            raise DeckError([Diagnostic("deck.too_big", at, {"size": size, "limit": MAX_BYTES})])
+        try:
             document, found = parse_text(text, reader.display(name))
         except DeckError as error:
             diagnostics.extend(error.diagnostics)
@@ -51,12 +64,13 @@ def _load(reader: Reader, main_name: str) -> Deck:
     return build_deck(main, included, files, diagnostics)
 
 
-def _read_text(reader: Reader, name: str, at: Position) -> str:
+def _read_text(reader: Reader, name: str, at: Position) -> tuple[str, int]:
+    """The text of file `name`, and its size in bytes."""
     try:
         data = reader.read(name)
     except SourceError as error:
         raise DeckError([Diagnostic(error.code, at, {"name": name, **error.params})]) from None
-    return decode(data, reader.display(name))
+    return decode(data, reader.display(name)), len(data)
 
 
 def _included_names(
@@ -66,6 +80,7 @@ def _included_names(
     if not isinstance(patterns, LocatedList):
         return []
     names: dict[str, Position] = {}
+    crossed: Position | None = None  # the pattern that took the deck past MAX_INCLUDED
     for index, pattern in enumerate(patterns):
         at = patterns.at_item(index)
         if not isinstance(pattern, str):
@@ -78,4 +93,9 @@ def _included_names(
             diagnostics.append(Diagnostic("include.none", at, {"pattern": pattern}))
         for name in matched:
             names.setdefault(name, at)
+        if crossed is None and len(names) > MAX_INCLUDED:
+            crossed = at
+    if crossed is not None:
+        limit = {"count": len(names), "limit": MAX_INCLUDED}
+        raise DeckError([Diagnostic("include.too_many", crossed, limit)])
     return list(names.items())

@@ -293,7 +293,7 @@ class ListOf(Kind):
 
     item: Kind
     min_items: int = 0
-    max_items: int = 10_000
+    max_items: int = 10_000  # every list is bounded; the schema shows other bounds than this one
     unique: bool = False
 
     def check(self, value: Any, ctx: Context, at: Position) -> Any:
@@ -335,7 +335,7 @@ class ListOf(Kind):
         schema: dict[str, Any] = {"type": "array", "items": self.item.json_schema()}
         if self.min_items:
             schema["minItems"] = self.min_items
-        if self.max_items < 10_000:
+        if self.max_items != 10_000:
             schema["maxItems"] = self.max_items
         if self.unique:
             schema["uniqueItems"] = True

@@ -9,6 +9,8 @@ the play screen offer.
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 
 from scenarios.deck import Card, Option
@@ -28,8 +30,8 @@ from scenarios.engine.actions import (
 )
 from scenarios.engine.context import state_env
 from scenarios.engine.errors import IllegalAction, Refusal, refuse
-from scenarios.engine.events import Noted, Paused, Resumed, Undone
-from scenarios.engine.state import Draft, NoteEntry, State
+from scenarios.engine.events import LogEvent, Noted, Paused, Resumed, Undone
+from scenarios.engine.state import Draft, State, noted
 
 
 def apply(state: State, action: Action) -> State:
@@ -46,19 +48,14 @@ def apply(state: State, action: Action) -> State:
             paused=state.paused,
             last=(Undone(state.last_action or ""),),
         )
-    draft = Draft(state)
     if isinstance(action, Note):
-        draft.add_note(NoteEntry(state.turn, state.phase, action.text))
-        draft.log.append(Noted(action.text))
-        return draft.freeze(undo=state.undo, action=action.type)
+        notes, digest = noted(state.notes, state.notes_digest, state.turn, state.phase, action.text)
+        return _aside(state, action, Noted(action.text), notes=notes, notes_digest=digest)
     if isinstance(action, Pause):
-        draft.paused = True
-        draft.log.append(Paused())
-        return draft.freeze(undo=state.undo, action=action.type)
+        return _aside(state, action, Paused(), paused=True)
     if isinstance(action, Resume):
-        draft.paused = False
-        draft.log.append(Resumed())
-        return draft.freeze(undo=state.undo, action=action.type)
+        return _aside(state, action, Resumed(), paused=False)
+    draft = Draft(state)
     if isinstance(action, Draw):
         flow.draw(draft)
     elif isinstance(action, Choose):
@@ -72,6 +69,15 @@ def apply(state: State, action: Action) -> State:
     elif isinstance(action, Inject):
         flow.inject(draft, action.card, action.role)
     return draft.freeze(undo=state, action=action.type)
+
+
+def _aside(state: State, action: Action, event: LogEvent, **changes: Any) -> State:
+    """The state after a facilitator's note, pause or resume: the game itself is untouched.
+
+    It shares every other part with `state` (a draft would copy them), and an
+    undo still goes back to the game action before it.
+    """
+    return attrs.evolve(state, last=(event,), last_action=action.type, **changes)
 
 
 def check(state: State, action: Action) -> Refusal | None:

@@ -6,7 +6,11 @@ ever sees a draft, so the engine stays a pure function of (state, action).
 
 `undo` points at the state before the last game action so that an undo is a
 step back, not a replay. It takes no part in equality or the hash: two states
-that play the same from here on are equal.
+that play the same from here on are equal. Undo after undo goes further back,
+so that chain keeps a game's states alive: what grows with the game is shared
+from state to state rather than copied (the notes and the trail are
+`Appended`, the history counts `SharedMap`s), and a facilitator's note,
+pause or resume shares every other part of the state it follows.
 
 The hash must stay cheap however long the game: the parts that grow (the
 history counts, the indicator trail, the notes) carry an additive digest, the
@@ -36,7 +40,7 @@ import attrs
 from scenarios.deck import Deck
 from scenarios.engine.appended import Appended
 from scenarios.engine.events import LogEvent
-from scenarios.engine.frozendict import FrozenDict
+from scenarios.engine.sharedmap import SharedMap
 
 Stage = Literal["events", "decisions", "end", "over"]
 
@@ -74,14 +78,27 @@ ADDED_IN: Mapping[str, int] = {"rationales": 2}
 HISTORY_TABLES = ("plays", "passes", "fired", "choices", "tags", "last_turn")
 
 
+# `json.dumps(value, ensure_ascii=False, separators=(",", ":"))`, without building an
+# encoder at each call (the hash and the digests encode at every action).
+_canonical_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
 def entry_digest(*parts: object) -> int:
     """The sha256 of one entry's canonical JSON, as an integer to add into a digest."""
-    text = json.dumps(parts, ensure_ascii=False, separators=(",", ":"))
+    text = _canonical_json(parts)
     return int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest(), "big")
 
 
 def add_digest(digest: int, *parts: object) -> int:
     return (digest + entry_digest(*parts)) % _MODULUS
+
+
+def noted(
+    notes: Appended[NoteEntry], digest: int, turn: int, phase: str, text: str
+) -> tuple[Appended[NoteEntry], int]:
+    """The notes with one more, written at `turn` in `phase`, and their digest."""
+    digest = add_digest(digest, "note", len(notes), turn, phase, text)
+    return notes.appended(NoteEntry(turn, phase, text)), digest
 
 
 @attrs.frozen
@@ -95,42 +112,36 @@ class History:
     `digest` sums the digests of every entry (see the module's docstring).
     """
 
-    plays: FrozenDict[tuple[str, str, str], int] = FrozenDict()
-    passes: FrozenDict[tuple[str, str], int] = FrozenDict()
-    fired: FrozenDict[tuple[str, str], int] = FrozenDict()
-    choices: FrozenDict[tuple[str, str], int] = FrozenDict()
-    tags: FrozenDict[tuple[str, str], int] = FrozenDict()
-    last_turn: FrozenDict[str, int] = FrozenDict()
+    plays: SharedMap[tuple[str, str, str], int] = SharedMap()
+    passes: SharedMap[tuple[str, str], int] = SharedMap()
+    fired: SharedMap[tuple[str, str], int] = SharedMap()
+    choices: SharedMap[tuple[str, str], int] = SharedMap()
+    tags: SharedMap[tuple[str, str], int] = SharedMap()
+    last_turn: SharedMap[str, int] = SharedMap()
     digest: int = attrs.field(default=0, eq=False)
 
 
 class HistoryDraft:
-    """History being changed inside one `apply`: tables are copied on first write."""
+    """History being changed inside one `apply`: each write shares the rest of its table."""
 
     def __init__(self, history: History) -> None:
         self.base = history
-        self.tables: dict[str, dict[Any, int]] = {}
+        self.tables: dict[str, SharedMap[Any, int]] = {}
         self.digest = history.digest
 
-    def table(self, name: str) -> Mapping[Any, int]:
+    def table(self, name: str) -> SharedMap[Any, int]:
         table = self.tables.get(name)
         if table is not None:
             return table
-        frozen: Mapping[Any, int] = getattr(self.base, name)
+        frozen: SharedMap[Any, int] = getattr(self.base, name)
         return frozen
 
-    def _writable(self, name: str) -> dict[Any, int]:
-        table = self.tables.get(name)
-        if table is None:
-            table = self.tables[name] = dict(getattr(self.base, name))
-        return table
-
     def put(self, name: str, key: Any, value: int) -> None:
-        table = self._writable(name)
+        table = self.table(name)
         old = table.get(key)
         if old is not None:
             self.digest = (self.digest - entry_digest(name, key, old)) % _MODULUS
-        table[key] = value
+        self.tables[name] = table.set(key, value)
         self.digest = add_digest(self.digest, name, key, value)
 
     def bump(self, name: str, key: Any) -> None:
@@ -140,7 +151,7 @@ class HistoryDraft:
         if not self.tables:
             return self.base
         return History(
-            **{name: FrozenDict(self.table(name)) for name in HISTORY_TABLES},
+            **{name: self.table(name) for name in HISTORY_TABLES},
             digest=self.digest,
         )
 
@@ -282,7 +293,7 @@ class State(_Moment):
         canonical = self.canonical()
         for key in _LATER_KEYS[version]:
             del canonical[key]
-        text = json.dumps(canonical, ensure_ascii=False, separators=(",", ":"))
+        text = _canonical_json(canonical)
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -400,11 +411,6 @@ class Draft(_Moment):
         self.trail_digest = add_digest(self.trail_digest, "trail", len(self.trail), values)
         self.trail = self.trail.appended(values)
 
-    def add_note(self, note: NoteEntry) -> None:
-        self.notes_digest = add_digest(
-            self.notes_digest, "note", len(self.notes), note.turn, note.phase, note.text
-        )
-        self.notes = self.notes.appended(note)
 
     def add_rationale(self, role: str, card: str | None, rationale: str) -> None:
         """Hash the rationale of a decision (`card` None: a pass) into the state."""
