@@ -130,6 +130,11 @@ GROUPS: Mapping[str, Mapping[str, tuple[Arg, ...]]] = {
             STORE,
         ),
         "join": (WORKSHOP, STORE),
+        "dashboard": (
+            WORKSHOP,
+            arg("--minutes", default=6, metavar="count", minimum=1, maximum=240),
+            STORE,
+        ),
         "serve": (
             WORKSHOP,
             arg("--host", default="127.0.0.1", metavar="address"),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from scenarios.deck import Deck
 from scenarios.engine import Draw, Play
 from scenarios.store import open_store
@@ -57,8 +59,10 @@ async def test_a_role_played_elsewhere_is_shown_and_its_turn_arrives_live(
 
 
 async def test_two_screens_drawing_at_once_draw_once_and_the_second_is_told(
-    tmp_path: Path, crue: Deck
+    tmp_path: Path, crue: Deck, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # This screen must not have looked at the table since: it learns of the draw by conflict.
+    monkeypatch.setattr("scenarios.tui.screens.play.FOLLOW_SECONDS", 60)
     url = f"sqlite:///{tmp_path / 'w.sqlite3'}"
     store, other_store = open_store(url), open_store(url)
     code = create_workshop(store, crue, tables=1, name="w", seed=4).tables[0].code

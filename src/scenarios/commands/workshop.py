@@ -1,4 +1,4 @@
-"""`scenarios workshop create|play|join|serve|list|status|export|bots`: many tables on one shared store.
+"""`scenarios workshop create|play|join|dashboard|serve|list|status|export|bots`: many tables on one shared store.
 
 Every action prints data as data (`--format json` for scripts) and turns
 the store's and the workshop layer's refusals into one clear line, exit 1.
@@ -219,6 +219,17 @@ def join(args: argparse.Namespace, store: Store, lang: Lang) -> int:
     return 0
 
 
+def dashboard(args: argparse.Namespace, store: Store, lang: Lang) -> int:
+    """The facilitator's room view of every table, live."""
+    from scenarios.tui.bindings import localised
+    from scenarios.tui.dashboard import DashboardApp
+
+    store.workshop(args.workshop)
+    app = localised(DashboardApp, lang)(store, args.workshop, lang=lang, minutes=args.minutes)
+    app.run()
+    return 0
+
+
 def serve(args: argparse.Namespace, store: Store, lang: Lang) -> int:
     """Serve the workshop's join screen to browsers: each browser is a seat at a table.
 
@@ -272,6 +283,7 @@ ACTIONS: dict[str, Callable[[argparse.Namespace, Store, Lang], int]] = {
     "create": create,
     "play": play,
     "join": join,
+    "dashboard": dashboard,
     "serve": serve,
     "list": list_workshops,
     "status": status,

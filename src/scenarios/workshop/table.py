@@ -83,6 +83,9 @@ class TableSession:
     # How far the store's clock is ahead of this machine's (measured once, at join).
     offset: timedelta = timedelta(0)
     seat: str = attrs.field(factory=lambda: secrets.token_hex(4))
+    # When the last line was written (the store's time), and how many injects so far.
+    last_time: datetime | None = None
+    injects: int = 0
     last_beat: float = -HEARTBEAT_SECONDS
 
     @classmethod
@@ -96,18 +99,21 @@ class TableSession:
         state = new_game(deck, content.header.seed)
         round_clock = RoundClock()
         problem = None
+        injects = 0
         for entry in content.entries:
             after, problem = replay_entry(state, entry, True, version)
             if problem is not None:
                 break
             round_clock = round_clock.after(entry, state, after)
+            injects += entry.action.get("type") == "inject"
             state = after
         problem = problem or content.damage
         if problem is not None:
             raise WorkshopError("table_damaged", label=table.label, detail=problem.message("fr"))
         count = len(content.entries)
         clock = clock or store.now
-        return cls(
+        last = content.entries[-1] if content.entries else None
+        session = cls(
             store,
             table,
             content.header,
@@ -119,6 +125,9 @@ class TableSession:
             round_clock,
             store.now() - datetime.now(UTC),
         )
+        session.last_time = datetime.fromisoformat(last.time) if last else None
+        session.injects = injects
+        return session
 
     @property
     def where(self) -> str:
@@ -131,6 +140,13 @@ class TableSession:
         if now - self.last_beat >= HEARTBEAT_SECONDS:
             self.store.seat_seen(self.table.id, self.seat, roles)
             self.last_beat = now
+
+    def _took(self, entry: Entry, state: State) -> None:
+        """Move on past `entry` (its own or another screen's), which led to `state`."""
+        self.round_clock = self.round_clock.after(entry, self.state, state)
+        self.last_time = datetime.fromisoformat(entry.time)
+        self.injects += entry.action.get("type") == "inject"
+        self.state, self.seq, self.chain = state, entry.seq, self.chain.then(entry.check)
 
     def close(self) -> None:
         """Leave the table (the store stays open: whoever opened it closes it)."""
@@ -153,8 +169,7 @@ class TableSession:
             if damage is not None or entry is None:
                 detail = damage.message("fr") if damage else ""
                 raise WorkshopError("table_damaged", label=self.table.label, detail=detail)
-            self.round_clock = self.round_clock.after(entry, self.state, state)
-            self.state, self.seq, self.chain = state, entry.seq, self.chain.then(entry.check)
+            self._took(entry, state)
             taken.append(Played(entry, state))
         return taken
 
@@ -190,7 +205,6 @@ class TableSession:
                 if isinstance(action, MOMENT_BOUND):
                     raise TableChanged(seen) from None
                 continue
-            self.round_clock = self.round_clock.after(entry, self.state, state)
-            self.state, self.seq, self.chain = state, entry.seq, self.chain.then(check)
+            self._took(attrs.evolve(entry, check=check), state)
             return state
         raise TableChanged(seen)

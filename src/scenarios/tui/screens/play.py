@@ -84,10 +84,12 @@ class PlayScreen(AppScreen):
         notice: str = "",
         history: Iterable[State] = (),
         roles: frozenset[str] = frozenset(),
+        watching: bool = False,
     ) -> None:
         super().__init__(lang)
         self.session = session
         self.roles = roles
+        self.watching = watching  # the facilitator's mirror: no game action from here
         self.store_lost = False
         self.deck: Deck = session.state.deck
         self.clock = clock
@@ -340,6 +342,8 @@ class PlayScreen(AppScreen):
 
     def mine(self, role: str | None) -> bool:
         """Whether `role` plays from this screen (every role does, unless told otherwise)."""
+        if self.watching:
+            return False
         return role is not None and (not self.roles or role in self.roles)
 
     def perform(self, action: Action) -> bool:
@@ -384,7 +388,7 @@ class PlayScreen(AppScreen):
 
     def _act_on_option(self, index: int | None) -> None:
         state = self.state
-        if index is None:
+        if index is None or self.watching:
             return
         if state.pending:
             card = self.deck.card(state.pending[0])
@@ -403,6 +407,8 @@ class PlayScreen(AppScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         state = self.state
+        if self.watching and action in ("draw", "end_round", "select_option"):
+            return False
         if action == "draw":
             return not state.over and state.stage == "events" and not state.pending
         if action == "end_round":

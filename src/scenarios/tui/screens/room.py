@@ -1,0 +1,389 @@
+"""The facilitator's room view: one card per table, live, and actions on one table or all.
+
+A worker thread follows the store (`Follower.wait`) and hands the tables that
+moved to the screen, which takes their lines in (each table is a seat of the
+facilitator) and redraws their cards; a one-second tick redraws the clocks.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Sequence
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Grid, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from scenarios.engine import Action, IllegalAction, Inject, Note, Pause, Resume
+from scenarios.i18n import Lang
+from scenarios.render.printable import printable
+from scenarios.store import Store, StoreError
+from scenarios.tui.bindings import BindingSpec
+from scenarios.tui.screens.base import AppScreen
+from scenarios.tui.texts import text
+from scenarios.tui.widgets.key_bar import KeyBar
+from scenarios.workshop.room import FILTERS, SORTS, Filter, Sort, TableCard, arranged, table_card
+from scenarios.workshop.status import SEAT_SECONDS
+from scenarios.workshop.table import TableChanged, TableSession
+
+BAR = 8  # width of a gauge's bar on a card
+NAME = 9  # width of a gauge's name on a card (cards are about 22 columns wide at 80)
+SEATS_EVERY = 5.0  # seconds between two looks at who is connected
+
+
+def clock_text(seconds: int) -> str:
+    sign = "-" if seconds < 0 else ""
+    seconds = abs(seconds)
+    return f"{sign}{seconds // 60:02d}:{seconds % 60:02d}"
+
+
+def card_text(card: TableCard, lang: Lang, compact: bool) -> Text:
+    """A table's card as text: title, progress, clock, gauges, activity."""
+    out = Text(no_wrap=True, overflow="ellipsis")
+    out.append(printable(card.label), style="bold")
+    out.append(f"  {card.code}", style="dim")
+    if card.over:
+        state, style = text(lang, "room.over", outcome=card.outcome or ""), "green"
+    elif card.paused:
+        state, style = text(lang, "room.paused"), "yellow"
+    else:
+        state, style = clock_text(card.seconds_left), "bold red" if card.late else ""
+    where = text(lang, "room.where", round=card.round, rounds=card.rounds)
+    if compact:
+        out.append(f"  {printable(card.phase_title)} · {where} · ")
+        out.append(state, style=style)
+        out.append("  " + _activity(card, lang), style="dim")
+        return out
+    out.append("\n" + printable(card.phase_title), style="italic")
+    out.append(f"\n{where} · ")
+    out.append(state, style=style)
+    for gauge in card.gauges:
+        span = max(1, gauge.high - gauge.low)
+        filled = max(0, min(BAR, round(BAR * (gauge.value - gauge.low) / span)))
+        out.append("\n" + printable(gauge.title)[:NAME].ljust(NAME) + " ")
+        out.append("█" * filled + "░" * (BAR - filled), style="cyan")
+        out.append(f" {gauge.value}")
+    out.append("\n" + _activity(card, lang), style="dim")
+    return out
+
+
+def _activity(card: TableCard, lang: Lang) -> str:
+    idle = (
+        text(lang, "room.not_started")
+        if card.idle_seconds is None
+        else text(lang, "room.idle", seconds=card.idle_seconds)
+    )
+    seats = text(lang, "room.seats", count=card.seats)
+    injects = text(lang, "room.injects", count=card.injects) if card.injects else ""
+    return " · ".join(part for part in (idle, seats, injects) if part)
+
+
+class TableCardView(Static, can_focus=True):
+    """One table's card; focus selects the table the keys act on."""
+
+    def __init__(self, table_id: str) -> None:
+        super().__init__(markup=False, classes="table-card")
+        self.table_id = table_id
+
+
+class ChoiceDialog(ModalScreen[str | None]):
+    """Pick one of `choices` (label, value); Escape gives None."""
+
+    BINDINGS = [("escape", "cancel", "")]
+
+    def __init__(self, title: str, choices: Sequence[tuple[str, str]]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.choices = list(choices)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Static(self.title_text, classes="dialog-title", markup=False)
+            yield OptionList(*[Option(printable(label), id=value) for label, value in self.choices])
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class TextDialog(ModalScreen[str | None]):
+    """A line of text to type (a note); Enter keeps it, Escape gives None."""
+
+    BINDINGS = [("escape", "cancel", "")]
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.title_text = title
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Static(self.title_text, classes="dialog-title", markup=False)
+            yield Input(max_length=2000)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip() or None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class RoomScreen(AppScreen):
+    """Every table of a workshop at a glance (see the module's docstring)."""
+
+    BINDING_SPECS: list[BindingSpec] = [
+        ("enter", "open_table", "room.key.open", False, "keyname.enter", False),
+        ("p", "pause_one", "room.key.pause", True, None, False),
+        ("P", "pause_all", "room.key.pause_all", True, None, False),
+        ("i", "inject_one", "room.key.inject", True, None, False),
+        ("I", "inject_all", "room.key.inject_all", True, None, False),
+        ("n", "note", "room.key.note", True, None, False),
+        ("s", "sort", "room.key.sort", False, None, False),
+        ("f", "filter", "room.key.filter", False, None, False),
+        ("c", "compact", "room.key.compact", False, None, False),
+        ("right", "move(1)", "room.key.move", False, None, False),
+        ("left", "move(-1)", "room.key.move", False, None, False),
+        ("down", "move_row(1)", "room.key.move", False, None, False),
+        ("up", "move_row(-1)", "room.key.move", False, None, False),
+    ]
+
+    def __init__(
+        self,
+        lang: Lang,
+        store: Store,
+        title: str,
+        sessions: Sequence[TableSession],
+        round_seconds: int,
+        open_table: Callable[[TableSession], None],
+    ) -> None:
+        super().__init__(lang)
+        self.store = store
+        self.workshop_id = title
+        self.sessions = {session.table.id: session for session in sessions}
+        self.order = [session.table.id for session in sessions]
+        self.round_seconds = round_seconds
+        self.open_table = open_table
+        self.sort: Sort = "label"
+        self.shown: Filter = "all"
+        self.compact = len(sessions) > 12
+        self.seats: dict[str, int] = {}
+        self.seats_seen_at = 0.0
+        self.stop = threading.Event()
+        self.cards: dict[str, TableCard] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="room-title", markup=False)
+        with VerticalScroll(id="room-scroll"):
+            yield Grid(*[TableCardView(table_id) for table_id in self.order], id="room")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.redraw()
+        self.set_interval(1, self.redraw)
+        threading.Thread(target=self._follow, daemon=True).start()
+        self.query(TableCardView).first().focus()
+
+    def on_unmount(self) -> None:
+        self.stop.set()
+
+    # Following the store
+
+    def _follow(self) -> None:
+        """In a thread: wait for new lines of any table, then hand their tables over."""
+        known = {table_id: session.seq for table_id, session in self.sessions.items()}
+        follower = self.store.follow(list(known))
+        try:
+            while not self.stop.is_set():
+                try:
+                    lines = follower.wait(known, 1.0)
+                except StoreError:
+                    self.stop.wait(1.0)
+                    continue
+                for line in lines:
+                    known[line.table_id] = max(known[line.table_id], line.seq)
+                if lines and not self.stop.is_set():
+                    self.app.call_from_thread(self.take, {line.table_id for line in lines})
+        finally:
+            follower.close()
+
+    def take(self, table_ids: set[str]) -> None:
+        """Take in the new lines of these tables, then redraw."""
+        for table_id in table_ids:
+            try:
+                self.sessions[table_id].refresh()
+            except StoreError as error:
+                self.notify(printable(error.message(self.lang)), severity="error", markup=False)
+        self.redraw()
+
+    # Drawing
+
+    def redraw(self) -> None:
+        now_mono = time.monotonic()
+        if now_mono - self.seats_seen_at >= SEATS_EVERY:
+            self.seats_seen_at = now_mono
+            try:
+                seats = self.store.seats(self.order, SEAT_SECONDS)
+                self.seats = {table_id: len(found) for table_id, found in seats.items()}
+            except StoreError:
+                pass
+        self.cards = {
+            table_id: table_card(
+                session,
+                session.now(),
+                self.round_seconds,
+                self.seats.get(table_id, 0),
+                position,
+            )
+            for position, (table_id, session) in enumerate(
+                (table_id, self.sessions[table_id]) for table_id in self.order
+            )
+        }
+        shown = arranged(list(self.cards.values()), self.sort, self.shown)
+        late = sum(card.late for card in self.cards.values())
+        paused = sum(card.paused for card in self.cards.values())
+        self.query_one("#room-title", Static).update(
+            text(
+                self.lang,
+                "room.title",
+                title=self.workshop_id,
+                count=len(self.cards),
+                late=late,
+                paused=paused,
+                sort=text(self.lang, f"room.sort.{self.sort}"),
+                shown=text(self.lang, f"room.filter.{self.shown}"),
+            )
+        )
+        grid = self.query_one("#room", Grid)
+        grid.set_class(self.compact, "compact")
+        views = {view.table_id: view for view in self.query(TableCardView)}
+        visible = {card.table_id for card in shown}
+        for card in shown:
+            view = views[card.table_id]
+            view.update(card_text(card, self.lang, self.compact))
+            view.set_class(card.late, "late")
+            view.set_class(card.paused, "paused")
+            view.set_class(card.over, "over")
+        for table_id, view in views.items():
+            view.display = table_id in visible
+        ordered = [views[card.table_id] for card in shown]
+        rank = {view.table_id: index for index, view in enumerate(ordered)}
+        current = [v.table_id for v in self.query(TableCardView) if v.display]
+        if current != [view.table_id for view in ordered]:
+            grid.sort_children(
+                key=lambda v: rank.get(v.table_id, len(rank)) if isinstance(v, TableCardView) else 0
+            )
+
+    # The selected table
+
+    def selected(self) -> TableSession | None:
+        focused = self.focused
+        if isinstance(focused, TableCardView):
+            return self.sessions[focused.table_id]
+        return None
+
+    def action_move(self, step: int) -> None:
+        self.focus_next() if step > 0 else self.focus_previous()
+
+    def action_move_row(self, step: int) -> None:
+        grid = self.query_one("#room", Grid)
+        columns = 1 if self.compact else max(1, grid.size.width // 27)
+        for _ in range(columns):
+            self.action_move(step)
+
+    def action_open_table(self) -> None:
+        session = self.selected()
+        if session is not None:
+            self.open_table(session)
+
+    # Acting on tables: each act is a line of the table's journal
+
+    def act(
+        self, sessions: Sequence[TableSession], make: Callable[[TableSession], Action | None]
+    ) -> None:
+        """Apply to each table the action `make` gives for it (None: nothing there)."""
+        done = 0
+        for session in sessions:
+            action = make(session)
+            if action is None:
+                continue
+            try:
+                session.apply(action)
+                done += 1
+            except (IllegalAction, TableChanged) as error:
+                reason = (
+                    error.message(self.lang)
+                    if isinstance(error, IllegalAction)
+                    else text(self.lang, "room.changed")
+                )
+                told = text(self.lang, "room.refused", label=session.table.label, reason=reason)
+                self.notify(printable(told), severity="warning", markup=False)
+            except StoreError as error:
+                self.notify(printable(error.message(self.lang)), severity="error", markup=False)
+        if done:
+            self.notify(text(self.lang, "room.done", count=done), timeout=3)
+        self.redraw()
+
+    def action_pause_one(self) -> None:
+        session = self.selected()
+        if session is not None:
+            self.act([session], lambda s: Resume() if s.state.paused else Pause())
+
+    def action_pause_all(self) -> None:
+        running = [s for s in self.sessions.values() if not s.state.paused and not s.state.over]
+        if running:
+            self.act(running, lambda _: Pause())
+        else:
+            self.act(list(self.sessions.values()), lambda s: Resume() if s.state.paused else None)
+
+    def _inject(self, sessions: list[TableSession]) -> None:
+        if not sessions:
+            return
+        deck = sessions[0].deck
+        choices = [
+            (text(self.lang, "room.inject_card", card=card.title), card.id)
+            for card in deck.cards
+            if not card.kind.held
+        ]
+
+        def chosen(card_id: str | None) -> None:
+            if card_id:
+                self.act(sessions, lambda s: None if s.state.over else Inject(card_id))
+
+        self.app.push_screen(ChoiceDialog(text(self.lang, "room.inject_title"), choices), chosen)
+
+    def action_inject_one(self) -> None:
+        session = self.selected()
+        self._inject([session] if session is not None else [])
+
+    def action_inject_all(self) -> None:
+        self._inject([self.sessions[table_id] for table_id in self.order])
+
+    def action_note(self) -> None:
+        session = self.selected()
+        if session is None:
+            return
+        title = text(self.lang, "room.note_title", label=session.table.label)
+
+        def typed(note: str | None) -> None:
+            if note:
+                self.act([session], lambda _: Note(note))
+
+        self.app.push_screen(TextDialog(title), typed)
+
+    def action_sort(self) -> None:
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self.redraw()
+
+    def action_filter(self) -> None:
+        self.shown = FILTERS[(FILTERS.index(self.shown) + 1) % len(FILTERS)]
+        self.redraw()
+
+    def action_compact(self) -> None:
+        self.compact = not self.compact
+        self.redraw()
+

@@ -1,0 +1,104 @@
+"""The facilitator's room: one card of facts per table, and how to sort and filter them.
+
+Pure: a `TableCard` is computed from a seat at the table and the store's
+time, so the dashboard only draws it and tests check it without a screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Literal
+
+import attrs
+
+from scenarios.workshop.table import TableSession
+
+Sort = Literal["label", "late", "phase"]
+Filter = Literal["all", "late", "paused"]
+SORTS: tuple[Sort, ...] = ("label", "late", "phase")
+FILTERS: tuple[Filter, ...] = ("all", "late", "paused")
+
+
+@attrs.frozen
+class Gauge:
+    title: str
+    value: int
+    low: int
+    high: int
+
+
+@attrs.frozen
+class TableCard:
+    """What the room view shows of one table."""
+
+    table_id: str
+    label: str
+    code: str
+    phase_index: int
+    phase_title: str
+    round: int
+    rounds: int
+    turn: int
+    seconds_left: int  # negative once the round has run over its time
+    paused: bool
+    over: bool
+    outcome: str | None
+    gauges: tuple[Gauge, ...]
+    idle_seconds: int | None  # since the last action; None before the first
+    seats: int
+    injects: int
+    position: int
+
+    @property
+    def late(self) -> bool:
+        return self.seconds_left < 0 and not self.over
+
+
+def table_card(
+    session: TableSession, now: datetime, round_seconds: int, seats: int, position: int = 0
+) -> TableCard:
+    """The facts of one table at `now` (the store's time)."""
+    state = session.state
+    deck = state.deck
+    phase = deck.phases[state.phase_index]
+    elapsed = session.round_clock.elapsed(now)
+    idle = None if session.last_time is None else int((now - session.last_time).total_seconds())
+    return TableCard(
+        table_id=session.table.id,
+        label=session.table.label,
+        code=session.table.code,
+        phase_index=state.phase_index,
+        phase_title=phase.title,
+        round=state.round,
+        rounds=phase.rounds,
+        turn=state.turn,
+        seconds_left=int(round_seconds - elapsed),
+        paused=state.paused,
+        over=state.over,
+        outcome=state.outcome,
+        gauges=tuple(
+            Gauge(indicator.title, state.indicators[index], indicator.min, indicator.max)
+            for index, indicator in enumerate(deck.indicators)
+        ),
+        idle_seconds=None if idle is None else max(0, idle),
+        seats=seats,
+        injects=session.injects,
+        position=position,
+    )
+
+
+def arranged(cards: Sequence[TableCard], sort: Sort, shown: Filter) -> list[TableCard]:
+    """The cards to show, in order: by label (as created), late first, or by progress."""
+    kept = [
+        card
+        for card in cards
+        if shown == "all"
+        or (shown == "late" and card.late)
+        or (shown == "paused" and card.paused)
+    ]
+    if sort == "late":
+        return sorted(kept, key=lambda c: (not c.late, c.seconds_left, c.position))
+    if sort == "phase":
+        return sorted(kept, key=lambda c: (c.turn, c.position))
+    return sorted(kept, key=lambda c: c.position)
