@@ -76,6 +76,9 @@ async def test_the_room_shows_every_table_live_and_acts_on_all(
             for table in tables:
                 assert journal_types(store, table.id).count("inject") == 1
                 assert journal_types(store, table.id).count("pause") == 1
+                bodies = [json.loads(line.body) for line in store.lines(table.id)]
+                by = {b["action"]["type"]: b.get("by") for b in bodies if b["action"]["type"] in ("inject", "pause")}
+                assert by == {"inject": "facilitator", "pause": "facilitator"}, "who did it is recorded"
 
             await pilot.press("enter")  # the selected table, read-only
             await pilot.pause()

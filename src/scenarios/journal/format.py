@@ -84,6 +84,10 @@ class Header:
         }
 
 
+# The `by` of a line the facilitator wrote (palette, room view), not the table.
+FACILITATOR = "facilitator"
+
+
 @attrs.frozen
 class Entry:
     """One acknowledged action: its number, time, the action, and the state hash after it."""
@@ -97,6 +101,8 @@ class Entry:
     line: int = 0
     end: int = 0
     check: str = ""
+    # Who acted, when it was not the table: "facilitator", "observer:<name>"…
+    by: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -109,6 +115,8 @@ class Entry:
             data["draws"] = list(self.draws)
         if self.over:
             data["over"] = True
+        if self.by is not None:
+            data["by"] = self.by
         return data
 
 

@@ -216,6 +216,7 @@ def parse_entry(
         hash=data["hash"],
         draws=tuple(draws) if draws is not None else None,
         over=bool(data.get("over")),
+        by=data.get("by"),
         line=line,
         check=str(check),
     )

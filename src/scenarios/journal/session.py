@@ -166,17 +166,11 @@ class Session:
         session = cls(path, content.header, replayed.final, len(kept), writer, clock, lock)
         return session, ResumeReport(len(kept), damage, backup)
 
-    def apply(self, action: Action) -> State:
-        """Apply `action`, journal it durably, then return the new state."""
+    def apply(self, action: Action, by: str | None = None) -> State:
+        """Apply `action` (done `by` someone other than the table, if given), journal it
+        durably, then return the new state."""
         state = apply(self.state, action)
-        entry = Entry(
-            seq=self.seq + 1,
-            time=self.clock().isoformat(timespec="milliseconds"),
-            action=to_dict(action),
-            hash=state.hash(self.header.hash_version),
-            draws=drawn_cards(state) if isinstance(action, Draw) else None,
-            over=state.over,
-        )
+        entry = entry_for(self.seq + 1, self.clock(), action, state, self.header, by)
         self.writer.append(entry.to_json())
         self.seq += 1
         self.state = state
@@ -191,6 +185,21 @@ class Session:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def entry_for(
+    seq: int, moment: datetime, action: Action, state: State, header: Header, by: str | None
+) -> Entry:
+    """The journal line of `action`, which led to `state`, written at `moment`."""
+    return Entry(
+        seq=seq,
+        time=moment.isoformat(timespec="milliseconds"),
+        action=to_dict(action),
+        hash=state.hash(header.hash_version),
+        draws=drawn_cards(state) if isinstance(action, Draw) else None,
+        over=state.over,
+        by=by,
+    )
 
 
 def _refuse_existing(path: Path) -> None:

@@ -45,6 +45,7 @@ ENTRY: Final = {
     "hash": "text",
     "draws?": ("text",),
     "over?": "bool",
+    "by?": "text",
 }
 
 

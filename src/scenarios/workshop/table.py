@@ -27,12 +27,11 @@ from scenarios.engine import (
     Undo,
     apply,
     new_game,
-    to_dict,
 )
 from scenarios.journal import Entry, Header, journal_deck, replay_entry
 from scenarios.journal.format import Chain, encode_line
 from scenarios.journal.reader import parse_entry
-from scenarios.journal.replay import drawn_cards
+from scenarios.journal.session import entry_for
 from scenarios.store import SeqConflict, Store, Table
 from scenarios.workshop.errors import WorkshopError
 from scenarios.workshop.export import table_content
@@ -173,7 +172,7 @@ class TableSession:
             taken.append(Played(entry, state))
         return taken
 
-    def apply(self, action: Action) -> State:
+    def apply(self, action: Action, by: str | None = None) -> State:
         """Play `action` at this table: on the store before the new state is handed back.
 
         `IllegalAction` if it is not legal now; `TableChanged` if another screen
@@ -187,14 +186,7 @@ class TableSession:
                 if seen:
                     raise TableChanged(seen, refusal) from None
                 raise
-            entry = Entry(
-                seq=self.seq + 1,
-                time=self.clock().isoformat(timespec="milliseconds"),
-                action=to_dict(action),
-                hash=state.hash(self.header.hash_version),
-                draws=drawn_cards(state) if isinstance(action, Draw) else None,
-                over=state.over,
-            )
+            entry = entry_for(self.seq + 1, self.clock(), action, state, self.header, by)
             data = entry.to_json()
             check = self.chain.check(data)
             body = encode_line(data, check).decode("utf-8").rstrip("\n")

@@ -32,6 +32,7 @@ from scenarios.engine import (
 )
 from scenarios.i18n import Lang
 from scenarios.journal import JournalError, Session
+from scenarios.journal.format import FACILITATOR
 from scenarios.render.printable import printable
 from scenarios.store import StoreError
 from scenarios.tui.bindings import BindingSpec
@@ -346,10 +347,10 @@ class PlayScreen(AppScreen):
             return False
         return role is not None and (not self.roles or role in self.roles)
 
-    def perform(self, action: Action) -> bool:
+    def perform(self, action: Action, by: str | None = None) -> bool:
         """Journal `action` through the session, then show its effect."""
         try:
-            state = self.session.apply(action)
+            state = self.session.apply(action, by)
         except IllegalAction as error:
             self.notify(printable(error.message(self.lang)), severity="warning", markup=False)
             return False
@@ -521,5 +522,5 @@ class PlayScreen(AppScreen):
         self._render_header()
 
     def facilitator(self, action: Action) -> None:
-        """Run a facilitator's action chosen in the command palette."""
-        self.perform(action)
+        """Run a facilitator's action chosen in the command palette (journaled as theirs)."""
+        self.perform(action, FACILITATOR)

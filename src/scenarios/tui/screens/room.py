@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 
 from scenarios.engine import Action, IllegalAction, Inject, Note, Pause, Resume
 from scenarios.i18n import Lang
+from scenarios.journal.format import FACILITATOR
 from scenarios.render.printable import printable
 from scenarios.store import Store, StoreError
 from scenarios.tui.bindings import BindingSpec
@@ -312,7 +313,7 @@ class RoomScreen(AppScreen):
             if action is None:
                 continue
             try:
-                session.apply(action)
+                session.apply(action, FACILITATOR)
                 done += 1
             except (IllegalAction, TableChanged) as error:
                 reason = (
