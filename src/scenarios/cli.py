@@ -143,6 +143,12 @@ GROUPS: Mapping[str, Mapping[str, tuple[Arg, ...]]] = {
             arg("--no-token", action="store_true"),
             STORE,
         ),
+        "report": (
+            WORKSHOP,
+            arg("--format", choices=("md", "html", "json", "xlsx"), default="md"),
+            FILE_OUTPUT,
+            STORE,
+        ),
         "list": (arg("--format", choices=("text", "json"), default="text"), STORE),
         "status": (WORKSHOP, arg("--format", choices=("text", "json"), default="text"), STORE),
         "export": (WORKSHOP, arg("folder", metavar="folder"), STORE),

@@ -1,4 +1,4 @@
-"""`scenarios workshop create|play|join|dashboard|serve|list|status|export|bots`: many tables on one shared store.
+"""`scenarios workshop create|play|join|dashboard|serve|report|list|status|export|bots`: many tables on one shared store.
 
 Every action prints data as data (`--format json` for scripts) and turns
 the store's and the workshop layer's refusals into one clear line, exit 1.
@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from scenarios.commands.files import write_atomically
+from scenarios.commands.files import check_writable, write_atomically
 from scenarios.commands.output import TEXTS, report_deck_error, report_os_error, say
 from scenarios.deck import DeckError, load_deck, resolve_deck
 from scenarios.i18n import Lang, Texts
@@ -249,6 +249,44 @@ def serve(args: argparse.Namespace, store: Store, lang: Lang) -> int:
     return serve_command(command, args, lang)
 
 
+def report(args: argparse.Namespace, store: Store, lang: Lang) -> int:
+    """The workshop's debrief: every table side by side, then each table's own."""
+    from scenarios.workshop.report import WorkshopReport, workshop_report
+    from scenarios.workshop.report_output import (
+        workshop_html,
+        workshop_json,
+        workshop_markdown,
+        workshop_xlsx,
+    )
+
+    if args.format == "xlsx" and not args.output:
+        say(TEXTS(lang, "workshop.report.xlsx_needs_output"), error=True, style="red")
+        return 2
+    if args.output:
+        try:
+            check_writable(args.output)
+        except OSError as error:
+            return report_os_error("file.cannot_write", error, lang, path=args.output)
+    found = workshop_report(store, args.workshop)
+    writers: dict[str, Callable[[WorkshopReport, Lang], str | bytes]] = {
+        "md": workshop_markdown,
+        "html": workshop_html,
+        "json": workshop_json,
+        "xlsx": workshop_xlsx,
+    }
+    document = writers[args.format](found, lang)
+    if not args.output:
+        assert isinstance(document, str)
+        sys.stdout.write(document)
+        return 0
+    try:
+        write_atomically(args.output, document)
+    except OSError as error:
+        return report_os_error("file.cannot_write", error, lang, path=args.output)
+    say(TEXTS(lang, "report.written", path=args.output))
+    return 0
+
+
 def bots(args: argparse.Namespace, store: Store, lang: Lang) -> int:
     from scenarios.sim import PolicyError, load_policy
     from scenarios.workshop.bots import BotResult, chosen_tables, run_tables
@@ -285,6 +323,7 @@ ACTIONS: dict[str, Callable[[argparse.Namespace, Store, Lang], int]] = {
     "join": join,
     "dashboard": dashboard,
     "serve": serve,
+    "report": report,
     "list": list_workshops,
     "status": status,
     "export": export,

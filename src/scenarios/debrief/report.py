@@ -134,7 +134,7 @@ def comparison_report(reports: Sequence[SessionReport]) -> ComparisonReport:
         improvements += [f for f in report.general if f.polarity == "improvement"]
         themes = set()
         for finding in improvements:
-            theme = _theme(finding)
+            theme = finding_theme(finding)
             examples.setdefault(theme, finding)
             themes.add(theme)
         recurring.update((team, theme) for theme in themes)
@@ -152,7 +152,7 @@ def comparison_report(reports: Sequence[SessionReport]) -> ComparisonReport:
     )
 
 
-def _theme(finding: Finding) -> str:
+def finding_theme(finding: Finding) -> str:
     """What makes two findings 'the same axe d'amélioration' across sessions."""
     keys = ("event", "indicator", "card", "role", "ending")
     return ":".join([finding.kind, *(str(finding.params.get(key, "")) for key in keys)])

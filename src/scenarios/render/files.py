@@ -11,8 +11,9 @@ import tempfile
 from pathlib import Path
 
 
-def write_atomically(path: str | os.PathLike[str], text: str) -> None:
-    """Write `text` to `path` through a temporary file beside it, synced, then renamed.
+def write_atomically(path: str | os.PathLike[str], text: str | bytes) -> None:
+    """Write `text` (or bytes, such as a workbook) to `path` through a temporary file
+    beside it, synced, then renamed.
 
     A failure (a missing folder, a full disk, read-only media, `path` a folder)
     raises `OSError` and leaves neither a partial `path` nor the temporary file;
@@ -25,8 +26,9 @@ def write_atomically(path: str | os.PathLike[str], text: str) -> None:
         prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
     )
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
-            file.write(text)
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(data)
             file.flush()
             os.fsync(file.fileno())
         os.chmod(temporary, _mode(target))  # an ordinary file's mode, not mkstemp's 0600

@@ -1,0 +1,362 @@
+"""A workshop's debrief written out: Markdown, HTML (A4, charts), JSON, and an XLSX workbook.
+
+The same views in every format: tables side by side, each dilemma's option per
+table, each expected response per table, the improvements that come back, the
+consolidated kit, the facilitator's and observers' notes, then each table's
+own debrief.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from scenarios.debrief.json_report import session_data
+from scenarios.debrief.layout import session_blocks
+from scenarios.debrief.texts import outcome_text, score_text, theme
+from scenarios.i18n import Lang, Texts
+from scenarios.render.blocks import (
+    Block,
+    Bullets,
+    Chart,
+    Heading,
+    Item,
+    Paragraph,
+    Section,
+    Table,
+)
+from scenarios.render.charts import Bar, Series, bar_chart, line_chart
+from scenarios.render.html import page
+from scenarios.render.markdown import markdown
+from scenarios.workshop.report import Response, WorkshopReport
+
+TEXTS = Texts("workshop")
+DEBRIEF = Texts("debrief")
+
+
+def response_text(response: Response | None, lang: Lang) -> str:
+    if response is None:
+        return "—"
+    if response.status == "late":
+        return DEBRIEF(lang, "gap.late", count=response.delay or 0)
+    return DEBRIEF(lang, f"gap.{response.status}")
+
+
+def _tally(row: Sequence[Response | None], lang: Lang) -> str:
+    count = {status: sum(1 for r in row if r and r.status == status) for status in
+             ("anticipated", "timely", "late", "missing")}  # fmt: skip
+    faced = sum(1 for r in row if r is not None)
+    return TEXTS(
+        lang,
+        "report.tally",
+        ahead=count["anticipated"] + count["timely"],
+        late=count["late"],
+        never=count["missing"],
+        faced=faced,
+    )
+
+
+def overview_rows(report: WorkshopReport, lang: Lang) -> list[tuple[str, ...]]:
+    return [
+        (
+            label,
+            outcome_text(session, lang),
+            score_text(session),
+            *(str(value) for _, value in session.indicators),
+        )
+        for label, session in zip(report.labels, report.sessions, strict=True)
+    ]
+
+
+def overview_headers(report: WorkshopReport, lang: Lang) -> tuple[str, ...]:
+    first = report.sessions[0] if report.sessions else None
+    indicators = tuple(first.name("indicator", i) for i, _ in first.indicators) if first else ()
+    return (
+        TEXTS(lang, "report.table"),
+        TEXTS(lang, "report.outcome"),
+        TEXTS(lang, "report.score"),
+        *indicators,
+    )
+
+
+def charts(report: WorkshopReport, lang: Lang) -> tuple[Chart, ...]:
+    """The scores side by side, then each indicator round by round, a line per table."""
+    if not report.sessions:
+        return ()
+    scores = [
+        Bar(label, float(session.score or 0))
+        for label, session in zip(report.labels, report.sessions, strict=True)
+    ]
+    found = [Chart(bar_chart(scores, TEXTS(lang, "report.scores")))]
+    first = report.sessions[0]
+    for index, (indicator, _) in enumerate(first.indicators):
+        series = [
+            Series(label, tuple(row[index] for row in session.trail), *session.bounds[index])
+            for label, session in zip(report.labels, report.sessions, strict=True)
+        ]
+        title = first.name("indicator", indicator)
+        found.append(Chart(line_chart(series, title, DEBRIEF(lang, "gap.when"))))
+    return tuple(found)
+
+
+def axis_text(report: WorkshopReport, index: int, lang: Lang) -> str:
+    axis = report.axes[index]
+    return theme(axis.finding, axis.report, lang)
+
+
+def workshop_blocks(report: WorkshopReport, lang: Lang) -> list[Block]:
+    count = len(report.labels)
+    none = DEBRIEF(lang, "none")
+    headers = overview_headers(report, lang)
+    numeric = (False, False, True, *(True for _ in headers[3:]))
+    blocks: list[Block] = [
+        Heading(
+            1,
+            TEXTS(
+                lang, "report.title", count=count, workshop=report.workshop, deck=report.deck_title
+            ),
+        ),
+        Section(
+            (
+                Heading(2, TEXTS(lang, "report.tables")),
+                Table(headers, tuple(overview_rows(report, lang)), numeric),
+                *charts(report, lang),
+            )
+        ),
+    ]
+    dilemmas = tuple((row.title, *(cell or "—" for cell in row.chosen)) for row in report.dilemmas)
+    blocks.append(
+        Section(
+            (
+                Heading(2, TEXTS(lang, "report.dilemmas")),
+                Paragraph(TEXTS(lang, "report.dilemmas.intro")),
+                Table(
+                    (TEXTS(lang, "report.dilemma"), *report.labels),
+                    dilemmas,
+                    tuple(False for _ in range(count + 1)),
+                )
+                if dilemmas
+                else Paragraph(none),
+            )
+        )
+    )
+    responses = tuple(
+        (row.title, *(response_text(r, lang) for r in row.tables), _tally(row.tables, lang))
+        for row in report.responses
+    )
+    blocks.append(
+        Section(
+            (
+                Heading(2, TEXTS(lang, "report.responses")),
+                Table(
+                    (TEXTS(lang, "report.event"), *report.labels, TEXTS(lang, "report.in_all")),
+                    responses,
+                    tuple(False for _ in range(count + 2)),
+                )
+                if responses
+                else Paragraph(none),
+            )
+        )
+    )
+    axes = tuple(
+        Item(
+            TEXTS(
+                lang,
+                "report.axis",
+                axis=axis_text(report, index, lang),
+                count=len(axis.labels),
+                total=count,
+                tables=", ".join(axis.labels),
+            )
+        )
+        for index, axis in enumerate(report.axes)
+    )
+    blocks.append(Section((Heading(2, TEXTS(lang, "report.axes")), Bullets(axes, empty=none))))
+    kit: list[Block] = [Heading(2, TEXTS(lang, "report.kit"))]
+    phases = list(dict.fromkeys((line.phase, line.phase_title) for line in report.kit))
+    for phase, title in phases:
+        items = tuple(
+            Item(
+                TEXTS(
+                    lang,
+                    "report.kit_line",
+                    title=line.title,
+                    count=len(line.labels),
+                    total=count,
+                ),
+                who=" · ".join(x for x in (line.actor, line.deadline) if x),
+            )
+            for line in report.kit
+            if line.phase == phase
+        )
+        kit += [Heading(3, title), Bullets(items, empty=none)]
+    if not phases:
+        kit.append(Paragraph(none))
+    blocks.append(Section(tuple(kit), css="kit"))
+    notes = tuple(
+        Item(note.text, who=f"{note.label} · {TEXTS(lang, 'report.by.' + _by(note.by))}")
+        for note in report.notes
+    )
+    blocks.append(Section((Heading(2, TEXTS(lang, "report.notes")), Bullets(notes, empty=none))))
+    for label, session in zip(report.labels, report.sessions, strict=True):
+        blocks.append(Heading(1, TEXTS(lang, "report.table_debrief", table=label)))
+        blocks += session_blocks(session, lang)[1:]
+    return blocks
+
+
+def _by(by: str | None) -> str:
+    if by is None:
+        return "table"
+    return by.split(":", 1)[0]
+
+
+def workshop_markdown(report: WorkshopReport, lang: Lang = "fr") -> str:
+    return markdown(workshop_blocks(report, lang), lang)
+
+
+def workshop_html(report: WorkshopReport, lang: Lang = "fr") -> str:
+    return page(workshop_blocks(report, lang), lang)
+
+
+def workshop_data(report: WorkshopReport, lang: Lang = "fr") -> dict[str, Any]:
+    """The report as JSON data: every view, and each table's debrief as `report --format json`."""
+    return {
+        "workshop": report.workshop,
+        "deck": report.deck_title,
+        "tables": [
+            {"label": label, "debrief": session_data(session, lang)}
+            for label, session in zip(report.labels, report.sessions, strict=True)
+        ],
+        "dilemmas": [
+            {
+                "card": row.card,
+                "title": row.title,
+                "chosen": dict(zip(report.labels, row.chosen, strict=True)),
+            }
+            for row in report.dilemmas
+        ],
+        "responses": [
+            {
+                "event": row.event,
+                "title": row.title,
+                "tables": {
+                    label: None if r is None else {"status": r.status, "delay": r.delay}
+                    for label, r in zip(report.labels, row.tables, strict=True)
+                },
+            }
+            for row in report.responses
+        ],
+        "axes": [
+            {
+                "text": axis_text(report, i, lang),
+                "kind": axis.finding.kind,
+                "tables": list(axis.labels),
+            }
+            for i, axis in enumerate(report.axes)
+        ],
+        "kit": [
+            {
+                "phase": line.phase,
+                "title": line.title,
+                "actor": line.actor,
+                "deadline": line.deadline,
+                "tables": list(line.labels),
+            }
+            for line in report.kit
+        ],
+        "notes": [{"table": n.label, "text": n.text, "by": n.by} for n in report.notes],
+    }
+
+
+def workshop_json(report: WorkshopReport, lang: Lang = "fr") -> str:
+    return json.dumps(workshop_data(report, lang), ensure_ascii=False, indent=2) + "\n"
+
+
+def workshop_xlsx(report: WorkshopReport, lang: Lang = "fr") -> bytes:
+    """A workbook with one sheet per view, for trainers who work in a spreadsheet."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheets: list[tuple[str, Sequence[str], Sequence[Sequence[object]]]] = [
+        (
+            TEXTS(lang, "report.sheet.tables"),
+            overview_headers(report, lang),
+            overview_rows(report, lang),
+        ),
+        (
+            TEXTS(lang, "report.sheet.dilemmas"),
+            (TEXTS(lang, "report.dilemma"), *report.labels),
+            [(row.title, *(cell or "—" for cell in row.chosen)) for row in report.dilemmas],
+        ),
+        (
+            TEXTS(lang, "report.sheet.responses"),
+            (TEXTS(lang, "report.event"), *report.labels, TEXTS(lang, "report.in_all")),
+            [
+                (row.title, *(response_text(r, lang) for r in row.tables), _tally(row.tables, lang))
+                for row in report.responses
+            ],
+        ),
+        (
+            TEXTS(lang, "report.sheet.axes"),
+            (
+                TEXTS(lang, "report.axis_head"),
+                TEXTS(lang, "report.count"),
+                TEXTS(lang, "report.tables"),
+            ),
+            [
+                (axis_text(report, i, lang), len(axis.labels), ", ".join(axis.labels))
+                for i, axis in enumerate(report.axes)
+            ],
+        ),
+        (
+            TEXTS(lang, "report.sheet.kit"),
+            (
+                TEXTS(lang, "report.phase"),
+                TEXTS(lang, "report.recommendation"),
+                TEXTS(lang, "report.actor"),
+                TEXTS(lang, "report.deadline"),
+                TEXTS(lang, "report.count"),
+                TEXTS(lang, "report.tables"),
+            ),
+            [
+                (
+                    line.phase_title,
+                    line.title,
+                    line.actor,
+                    line.deadline,
+                    len(line.labels),
+                    ", ".join(line.labels),
+                )
+                for line in report.kit
+            ],
+        ),
+        (
+            TEXTS(lang, "report.sheet.notes"),
+            (TEXTS(lang, "report.table"), TEXTS(lang, "report.note"), TEXTS(lang, "report.by")),
+            [(n.label, n.text, TEXTS(lang, "report.by." + _by(n.by))) for n in report.notes],
+        ),
+    ]
+    default = book.active
+    for title, headers, rows in sheets:
+        sheet = book.create_sheet(title[:31])
+        sheet.append(list(headers))
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in rows:
+            # Text that starts like a formula stays text: no cell of a trainer's sheet computes.
+            sheet.append([_plain_cell(value) for value in row])
+        sheet.freeze_panes = "B2"
+    if default is not None:
+        book.remove(default)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _plain_cell(value: object) -> object:
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value

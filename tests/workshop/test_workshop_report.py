@@ -1,0 +1,96 @@
+"""`scenarios workshop report`: the tables side by side, checked against their journals."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from scenarios.deck import Deck, load_deck, resolve_deck
+from scenarios.store import Store
+from scenarios.workshop import create_workshop
+from scenarios.workshop.bots import run_tables
+from tests.conftest import CliResult
+
+
+@pytest.fixture
+def played(store: Store, store_url: str) -> str:
+    """A workshop of six tables with the default (identical) teams, played by bots."""
+    deck: Deck = load_deck(resolve_deck("inondation"))
+    create_workshop(store, deck, tables=6, name="prefecture", seed=12)
+    run_tables(store, store.tables("prefecture"), "random", 0, threads=2)
+    return store_url
+
+
+def choices_in(journal: Path) -> dict[str, str]:
+    """Each dilemma's chosen option, read straight from the JSONL (bots never undo)."""
+    chosen: dict[str, str] = {}
+    for line in journal.read_text(encoding="utf-8").splitlines()[1:]:
+        action = json.loads(line)["action"]
+        assert action["type"] != "undo"
+        if action["type"] == "choose":
+            chosen.setdefault(action["card"], action["option"])
+    return chosen
+
+
+def test_the_dilemma_matrix_matches_the_exported_journals(
+    played: str, cli: Callable[..., CliResult], tmp_path: Path
+) -> None:
+    code, out, err = cli("workshop", "report", "prefecture", "--format", "json", "--store", played)
+    assert code == 0, err
+    data = json.loads(out)
+    labels = [table["label"] for table in data["tables"]]
+    assert labels == [f"Table {n}" for n in range(1, 7)], "six tables stay six tables"
+    assert cli("workshop", "export", "prefecture", str(tmp_path), "--store", played)[0] == 0
+    deck = load_deck(resolve_deck("inondation"))
+    titles = {(c.id, o.id): o.title for c in deck.cards for o in c.options}
+    expected: dict[str, dict[str, str | None]] = {}
+    for number, label in enumerate(labels, start=1):
+        for card, option in choices_in(tmp_path / f"table-{number}.jsonl").items():
+            expected.setdefault(card, dict.fromkeys(labels))[label] = titles[(card, option)]
+    found = {row["card"]: row["chosen"] for row in data["dilemmas"]}
+    assert found == expected
+    assert found, "the bots met at least one dilemma"
+
+
+def test_markdown_html_and_the_workbook(
+    played: str, cli: Callable[..., CliResult], tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    code, out, _ = cli("workshop", "report", "prefecture", "--store", played)
+    text = out.replace("\u00a0", " ").replace("\u202f", " ")
+    assert code == 0 and "# Atelier « prefecture »" in text
+    assert "## Les dilemmes : le choix de chaque table" in text
+    assert "## Les réponses attendues, table par table" in text
+    assert text.count(" : son débriefing") == 6
+    html = tmp_path / "atelier.html"
+    assert cli("workshop", "report", "prefecture", "--format", "html", "-o", str(html), "--store", played)[0] == 0
+    assert "<table" in html.read_text(encoding="utf-8")
+    book_path = tmp_path / "atelier.xlsx"
+    code, _, err = cli("workshop", "report", "prefecture", "--format", "xlsx", "-o", str(book_path), "--store", played)
+    assert code == 0, err
+    book = load_workbook(book_path)
+    assert book.sheetnames == ["Tables", "Dilemmes", "Réponses attendues", "Axes d’amélioration", "Kit", "Notes"]
+    assert [c.value for c in book["Tables"][1]][:3] == ["Table", "Issue", "Score"]
+    assert book["Tables"].max_row == 7
+    code, _, err = cli("workshop", "report", "prefecture", "--format", "xlsx", "--store", played)
+    assert code == 2 and "-o" in err
+
+
+def test_a_facilitator_note_is_in_the_report(store: Store, store_url: str, cli: Callable[..., CliResult]) -> None:
+    from scenarios.engine import Note
+    from scenarios.journal.format import FACILITATOR
+    from scenarios.workshop.table import TableSession
+
+    deck = load_deck(resolve_deck("inondation"))
+    create_workshop(store, deck, tables=2, name="w", seed=1)
+    seat = TableSession.join(store, store.tables("w")[1])
+    seat.apply(Note("la table 2 hésite sur l’évacuation"), FACILITATOR)
+    code, out, _ = cli("workshop", "report", "w", "--format", "json", "--store", store_url)
+    assert code == 0
+    assert json.loads(out)["notes"] == [
+        {"table": "Table 2", "text": "la table 2 hésite sur l’évacuation", "by": "facilitator"}
+    ]
