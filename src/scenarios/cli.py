@@ -130,6 +130,7 @@ GROUPS: Mapping[str, Mapping[str, tuple[Arg, ...]]] = {
             STORE,
         ),
         "join": (WORKSHOP, STORE),
+        "observe": (arg("code", metavar="code"), arg("--name", metavar="name"), STORE),
         "dashboard": (
             WORKSHOP,
             arg("--minutes", default=6, metavar="count", minimum=1, maximum=240),

@@ -40,7 +40,7 @@ SHARED = {
     "variable", "version", "format", "journal", "terminal", "port",
     # workshop: its actions and choices, and French words spelled as in English
     "workshop", "create", "list", "status", "export", "same", "different", "sqlite",
-    "postgresql", "table", "tables", "phase", "code", "action", "actions", "script", "bots", "join", "dashboard", "minutes", "xlsx", "a",
+    "postgresql", "table", "tables", "phase", "code", "action", "actions", "script", "bots", "join", "dashboard", "minutes", "xlsx", "a", "observe", "observations",
 }  # fmt: skip
 SUBCOMMANDS = [
     [],

@@ -106,3 +106,26 @@ async def test_the_join_screen_opens_a_table_of_this_workshop_only(
         assert app.screen.roles == frozenset({crue.roles[2].id})
         assert app.screen.session.table.label == "Table 2"
     store.close()
+
+
+async def test_an_observer_notes_but_never_acts(tmp_path: Path, crue: Deck) -> None:
+    import json
+
+    url = f"sqlite:///{tmp_path / 'w.sqlite3'}"
+    store = open_store(url)
+    code = create_workshop(store, crue, tables=1, name="w", seed=4).tables[0].code
+    seat = TableSession.join(store, store.table_by_code(code))
+    app = ScenariosApp(lang="fr", table=seat, observer="Léa")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("d", "p", "f", "1")
+        await pilot.pause()
+        assert store.lines(seat.table.id) == [], "an observer plays no game action"
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.press(*"la mairie attend le préfet", "enter")
+        await pilot.pause()
+    lines = [json.loads(line.body) for line in store.lines(seat.table.id)]
+    assert [(line["action"], line["by"]) for line in lines] == [
+        ({"type": "note", "text": "la mairie attend le préfet"}, "observer:Léa")
+    ]
+    store.close()

@@ -1,4 +1,4 @@
-"""`scenarios workshop create|play|join|dashboard|serve|report|list|status|export|bots`: many tables on one shared store.
+"""`scenarios workshop create|play|observe|join|dashboard|serve|report|list|status|export|bots`: many tables on one shared store.
 
 Every action prints data as data (`--format json` for scripts) and turns
 the store's and the workshop layer's refusals into one clear line, exit 1.
@@ -209,6 +209,23 @@ def play(args: argparse.Namespace, store: Store, lang: Lang) -> int:
     return 0
 
 
+def observe(args: argparse.Namespace, store: Store, lang: Lang) -> int:
+    """Follow a table live as an observer: read everything, add observations, act on nothing."""
+    import getpass
+
+    from scenarios.tui.app import ScenariosApp
+    from scenarios.tui.bindings import localised
+    from scenarios.workshop.codes import normal_code
+    from scenarios.workshop.table import TableSession
+
+    name = (args.name or getpass.getuser() or "observateur").strip()[:60]
+    table = store.table_by_code(normal_code(args.code))
+    session = TableSession.join(store, table)
+    app = localised(ScenariosApp, lang)(lang=lang, table=session, observer=name)
+    app.run()
+    return 0
+
+
 def join(args: argparse.Namespace, store: Store, lang: Lang) -> int:
     """This workshop's join screen in the terminal: type a table's code, tick roles."""
     from scenarios.tui.app import ScenariosApp
@@ -321,6 +338,7 @@ ACTIONS: dict[str, Callable[[argparse.Namespace, Store, Lang], int]] = {
     "create": create,
     "play": play,
     "join": join,
+    "observe": observe,
     "dashboard": dashboard,
     "serve": serve,
     "report": report,

@@ -84,8 +84,10 @@ class Header:
         }
 
 
-# The `by` of a line the facilitator wrote (palette, room view), not the table.
+# The `by` of a line the facilitator wrote (palette, room view), not the table;
+# an observer's lines have `by` = "observer:<their name>".
 FACILITATOR = "facilitator"
+OBSERVER = "observer"
 
 
 @attrs.frozen

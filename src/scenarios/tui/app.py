@@ -73,6 +73,7 @@ class ScenariosApp(App[None]):
         table: TableSession | None = None,
         roles: frozenset[str] = frozenset(),
         workshop: tuple[Store, str] | None = None,
+        observer: str | None = None,
         minutes: int = DEFAULT_MINUTES,
         clock: Callable[[], float] = time.monotonic,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
@@ -93,6 +94,7 @@ class ScenariosApp(App[None]):
         self.initial_table = table
         self.roles = roles
         self.workshop = workshop
+        self.observer = observer
         self.last_journal: Path | None = None
         self.deck_path = deck_path
         self.served = served
@@ -399,6 +401,7 @@ class ScenariosApp(App[None]):
             notice=notice,
             history=history,
             roles=self.roles,
+            observer=self.observer,
         )
         self._show(screen)
 

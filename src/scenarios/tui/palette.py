@@ -36,8 +36,8 @@ class FacilitatorCommands(Provider):
     def _entries(self) -> Iterator[tuple[str, str, Callable[[], None], bool]]:
         """(title, help, what it does, whether to list it before anything is typed)."""
         screen = self.screen
-        if not isinstance(screen, Facilitated):
-            return
+        if not isinstance(screen, Facilitated) or getattr(screen, "observer", None):
+            return  # an observer never acts on the game
         lang = screen.lang
         state = screen.state
         run = screen.facilitator

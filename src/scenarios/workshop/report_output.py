@@ -196,7 +196,7 @@ def workshop_blocks(report: WorkshopReport, lang: Lang) -> list[Block]:
         kit.append(Paragraph(none))
     blocks.append(Section(tuple(kit), css="kit"))
     notes = tuple(
-        Item(note.text, who=f"{note.label} · {TEXTS(lang, 'report.by.' + _by(note.by))}")
+        Item(note.text, who=f"{note.label} · {by_text(note.by, lang)}")
         for note in report.notes
     )
     blocks.append(Section((Heading(2, TEXTS(lang, "report.notes")), Bullets(notes, empty=none))))
@@ -206,10 +206,14 @@ def workshop_blocks(report: WorkshopReport, lang: Lang) -> list[Block]:
     return blocks
 
 
-def _by(by: str | None) -> str:
+def by_text(by: str | None, lang: Lang) -> str:
+    """Who wrote a note: the table, the facilitator, or an observer by name."""
     if by is None:
-        return "table"
-    return by.split(":", 1)[0]
+        return TEXTS(lang, "report.by.table")
+    kind, _, name = by.partition(":")
+    if kind == "observer":
+        return TEXTS(lang, "report.by.observer", name=name)
+    return TEXTS(lang, "report.by.facilitator")
 
 
 def workshop_markdown(report: WorkshopReport, lang: Lang = "fr") -> str:
@@ -336,7 +340,7 @@ def workshop_xlsx(report: WorkshopReport, lang: Lang = "fr") -> bytes:
         (
             TEXTS(lang, "report.sheet.notes"),
             (TEXTS(lang, "report.table"), TEXTS(lang, "report.note"), TEXTS(lang, "report.by")),
-            [(n.label, n.text, TEXTS(lang, "report.by." + _by(n.by))) for n in report.notes],
+            [(n.label, n.text, by_text(n.by, lang)) for n in report.notes],
         ),
     ]
     default = book.active

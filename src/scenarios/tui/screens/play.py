@@ -24,6 +24,7 @@ from scenarios.engine import (
     Draw,
     EndRound,
     IllegalAction,
+    Note,
     Pass,
     Play,
     State,
@@ -32,7 +33,7 @@ from scenarios.engine import (
 )
 from scenarios.i18n import Lang
 from scenarios.journal import JournalError, Session
-from scenarios.journal.format import FACILITATOR
+from scenarios.journal.format import FACILITATOR, OBSERVER
 from scenarios.render.printable import printable
 from scenarios.store import StoreError
 from scenarios.tui.bindings import BindingSpec
@@ -72,6 +73,7 @@ class PlayScreen(AppScreen):
         ("r", "rationale", "key.rationale", True, None, False),
         ("f", "end_round", "key.end_round", True, None, False),
         ("escape", "focus_hand", "key.hand", False, None, False),
+        ("o", "observe", "key.observe", True, None, False),
         ("q", "request_quit", "key.quit", True, None, False),
         *[(str(n), f"pick({n})", "key.choose", False, None, False) for n in range(1, 10)],
     ]
@@ -86,11 +88,14 @@ class PlayScreen(AppScreen):
         history: Iterable[State] = (),
         roles: frozenset[str] = frozenset(),
         watching: bool = False,
+        observer: str | None = None,
     ) -> None:
         super().__init__(lang)
         self.session = session
         self.roles = roles
-        self.watching = watching  # the facilitator's mirror: no game action from here
+        # The facilitator's mirror, or an observer's seat: no game action from here.
+        self.watching = watching or observer is not None
+        self.observer = observer  # an observer's name: only observations, no palette
         self.store_lost = False
         self.deck: Deck = session.state.deck
         self.clock = clock
@@ -410,6 +415,8 @@ class PlayScreen(AppScreen):
         state = self.state
         if self.watching and action in ("draw", "end_round", "select_option"):
             return False
+        if action == "observe":
+            return self.observer is not None
         if action == "draw":
             return not state.over and state.stage == "events" and not state.pending
         if action == "end_round":
@@ -520,6 +527,20 @@ class PlayScreen(AppScreen):
             self.app.bell()
             self.notify(self.t("play.time_up"), severity="warning", timeout=10)
         self._render_header()
+
+    def action_observe(self) -> None:
+        """An observer's note: journaled as theirs, never a game action."""
+        from scenarios.tui.screens.room import TextDialog
+
+        if self.observer is None:
+            return
+        name = self.observer
+
+        def typed(note: str | None) -> None:
+            if note and self.perform(Note(note), f"{OBSERVER}:{name}"):
+                self.notify(self.t("observe.kept"), timeout=3)
+
+        self.app.push_screen(TextDialog(self.t("observe.title")), typed)
 
     def facilitator(self, action: Action) -> None:
         """Run a facilitator's action chosen in the command palette (journaled as theirs)."""
