@@ -42,8 +42,13 @@ def clock_text(seconds: int) -> str:
     return f"{sign}{seconds // 60:02d}:{seconds % 60:02d}"
 
 
-def card_text(card: TableCard, lang: Lang, compact: bool) -> Text:
-    """A table's card as text: title, progress, clock, gauges, activity."""
+def card_text(card: TableCard, lang: Lang, compact: bool, width: int = 0) -> Text:
+    """A table's card as text: title, progress, clock, gauges, activity; the gauges use
+    the card's `width` (its inner columns) when known."""
+    bar, name = BAR, NAME
+    if width > BAR + NAME + 4:
+        bar = max(BAR, min(20, width // 3))
+        name = max(NAME, width - bar - 4)
     out = Text(no_wrap=True, overflow="ellipsis")
     out.append(printable(card.label), style="bold")
     out.append(f"  {card.code}", style="dim")
@@ -64,9 +69,9 @@ def card_text(card: TableCard, lang: Lang, compact: bool) -> Text:
     out.append(state, style=style)
     for gauge in card.gauges:
         span = max(1, gauge.high - gauge.low)
-        filled = max(0, min(BAR, round(BAR * (gauge.value - gauge.low) / span)))
-        out.append("\n" + printable(gauge.title)[:NAME].ljust(NAME) + " ")
-        out.append("█" * filled + "░" * (BAR - filled), style="cyan")
+        filled = max(0, min(bar, round(bar * (gauge.value - gauge.low) / span)))
+        out.append("\n" + printable(gauge.title)[:name].ljust(name) + " ")
+        out.append("█" * filled + "░" * (bar - filled), style="cyan")
         out.append(f" {gauge.value}")
     out.append("\n" + _activity(card, lang), style="dim")
     return out
@@ -265,7 +270,7 @@ class RoomScreen(AppScreen):
         visible = {card.table_id for card in shown}
         for card in shown:
             view = views[card.table_id]
-            view.update(card_text(card, self.lang, self.compact))
+            view.update(card_text(card, self.lang, self.compact, view.content_size.width))
             view.set_class(card.late, "late")
             view.set_class(card.paused, "paused")
             view.set_class(card.over, "over")
