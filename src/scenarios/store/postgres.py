@@ -354,7 +354,11 @@ class PostgresStore:
 
 
 class PostgresFollower:
-    """Follows tables with LISTEN as a wake-up, a poll every few seconds, and after reconnects."""
+    """Follows tables with LISTEN as a wake-up, a poll every few seconds, and after reconnects.
+
+    A wake-up reads only the tables named by the notifications then waiting (every
+    table it follows would cost a query over all of them at each line, hundreds a
+    second with hundreds of tables); the poll reads them all."""
 
     def __init__(self, store: PostgresStore, table_ids: Sequence[str]) -> None:
         self.store = store
@@ -393,16 +397,17 @@ class PostgresFollower:
             if conn is None:
                 time.sleep(min(wake, 0.5))
                 continue
-            woken = False
+            woken: set[str] = set()
             try:
                 for notify in conn.notifies(timeout=wake, stop_after=1):
-                    table_id = notify.payload.split(":", 1)[0]
-                    woken = table_id in self.table_ids
+                    woken.add(notify.payload.split(":", 1)[0])
+                if woken:  # and the others already there: one query for them all
+                    woken.update(n.payload.split(":", 1)[0] for n in conn.notifies(timeout=0))
             except psycopg.Error:
                 self._drop()
                 continue
-            if woken:
-                found = self._catch_up(watched)
+            if woken & watched.keys():
+                found = self._catch_up({t: watched[t] for t in woken if t in watched})
                 if found:
                     return found
 
