@@ -178,11 +178,12 @@ class PostgresStore:
         """Run a query that may run twice: when its connection breaks (the server ended it
         just before), it is run once more on another."""
         for again in (True, False):
+            conn: psycopg.Connection[Any] | None = None
             try:
                 with self._connection() as conn:
                     return conn.execute(query, params).fetchall()
             except psycopg.OperationalError as error:
-                if not again or not conn.broken:
+                if not again or conn is None or not conn.broken:
                     raise _unreachable(self._url, error) from None
             except PoolTimeout as error:
                 raise _unreachable(self._url, error) from None
