@@ -157,7 +157,6 @@ def _acknowledged(read_fd: int, wanted: int) -> dict[int, str]:
     return found
 
 
-@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="fork and SIGKILL are POSIX")
 def test_seat_processes_killed_mid_append_lose_no_acknowledged_action(
     store_url: str, crue: Deck, cli: Cli, tmp_path: Path
