@@ -2,6 +2,7 @@
 
     python benchmarks/run.py            # all
     python benchmarks/run.py expressions loading simulate balance replay tui report browse scale
+    python benchmarks/run.py workshop   # needs PostgreSQL (see benchmarks/workshops.py)
 
 Times are the best of several repeats (the least disturbed by other work on
 the machine); ratios, not seconds, are what to compare across machines.
@@ -410,6 +411,13 @@ def scale() -> None:
     row("report / replay --verify, 100,000 actions", f"{report.wall / replay.wall:.2f}x", "(target <= 3x)")
 
 
+def workshop() -> None:
+    """Tables played by bots against each store, with a live reader (benchmarks/workshops.py)."""
+    from workshops import workshop_benchmark
+
+    workshop_benchmark(row)
+
+
 BENCHMARKS: dict[str, Callable[[], None]] = {
     "expressions": expressions,
     "loading": loading,
@@ -420,6 +428,7 @@ BENCHMARKS: dict[str, Callable[[], None]] = {
     "report": report,
     "browse": browse,
     "scale": scale,
+    "workshop": workshop,
 }
 
 if __name__ == "__main__":

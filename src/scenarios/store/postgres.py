@@ -14,10 +14,12 @@ The role the app uses needs only SELECT and INSERT once the schema exists
 from __future__ import annotations
 
 import contextlib
+import logging
+import select
 import threading
 import time
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -33,6 +35,11 @@ SCHEMA_VERSION = 1
 CHANNEL = "scenarios_entry"
 POLL_SECONDS = 3.0
 CONNECT_SECONDS = 10.0
+
+# The pool logs each connection it loses or fails to open; the store reports an
+# outage through `StoreError` instead, so these lines reach a terminal only when
+# the application configures logging.
+logging.getLogger("psycopg.pool").addHandler(logging.NullHandler())
 
 SCHEMA = [
     "CREATE TABLE store_version (version integer NOT NULL)",
@@ -84,6 +91,18 @@ def shown_url(url: str) -> str:
     return f"postgresql://{user}{host}:{port}/{params.get('dbname') or ''}"
 
 
+def _ended(conn: psycopg.Connection[Any]) -> bool:
+    """Whether the server has ended an idle connection: it said something unasked (its
+    farewell, or the end of the stream). Looks at the socket without reading it."""
+    if conn.closed:
+        return True
+    try:
+        readable, _, _ = select.select([conn.fileno()], [], [], 0)
+    except (OSError, ValueError):
+        return True
+    return bool(readable)
+
+
 def _unreachable(url: str, error: Exception) -> StoreError:
     detail = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
     return StoreError("unreachable", url=shown_url(url), detail=detail)
@@ -104,9 +123,9 @@ class PostgresStore:
             min_size=1,
             max_size=max_connections,
             open=False,
-            check=ConnectionPool.check_connection,
             kwargs={"autocommit": True},
         )
+        self.max_connections = max_connections
         try:
             # One direct connection first: a refused or unknown server fails at
             # once, where the pool would retry until its timeout.
@@ -122,7 +141,7 @@ class PostgresStore:
         return shown_url(self._url)
 
     def _create_schema(self) -> None:
-        with self.pool.connection() as conn:
+        with self._connection() as conn:
             exists = conn.execute("SELECT to_regclass('store_version')").fetchone()
             if exists is None or exists[0] is None:
                 with conn.transaction():
@@ -139,12 +158,36 @@ class PostgresStore:
             if found is not None and found > SCHEMA_VERSION:
                 raise StoreError("schema", found=found, expected=SCHEMA_VERSION)
 
-    def _query(self, query: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        try:
+    @contextlib.contextmanager
+    def _connection(self) -> Iterator[psycopg.Connection[Any]]:
+        """A connection of the pool, but not one the server ended while it waited there
+        (after a restart or `pg_terminate_backend`, each idle one): those are closed, for
+        the pool to replace, and the next is taken. The pool's own check would do it too,
+        but it waits a second or more after each connection that fails it."""
+        for _ in range(self.max_connections):
             with self.pool.connection() as conn:
-                return conn.execute(query, params).fetchall()
-        except (psycopg.OperationalError, PoolTimeout) as error:
-            raise _unreachable(self._url, error) from None
+                if _ended(conn):
+                    conn.close()
+                    continue
+                yield conn
+                return
+        with self.pool.connection() as conn:
+            yield conn
+
+    def _query(self, query: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Run a query that may run twice: when its connection breaks (the server ended it
+        just before), it is run once more on another."""
+        for again in (True, False):
+            conn: psycopg.Connection[Any] | None = None
+            try:
+                with self._connection() as conn:
+                    return conn.execute(query, params).fetchall()
+            except psycopg.OperationalError as error:
+                if not again or conn is None or not conn.broken:
+                    raise _unreachable(self._url, error) from None
+            except PoolTimeout as error:
+                raise _unreachable(self._url, error) from None
+        raise AssertionError("unreachable")
 
     # -- the interface -----------------------------------------------------
 
@@ -154,7 +197,7 @@ class PostgresStore:
 
     def create_workshop(self, workshop: NewWorkshop, tables: Sequence[NewTable]) -> Workshop:
         try:
-            with self.pool.connection() as conn, conn.transaction():
+            with self._connection() as conn, conn.transaction():
                 row = conn.execute(
                     "INSERT INTO workshop (id, title, deck_id, deck_sha256, deck_source)"
                     " VALUES (%s, %s, %s, %s, %s) RETURNING created",
@@ -228,7 +271,7 @@ class PostgresStore:
 
     def append(self, table_id: str, seq: int, body: str) -> StoredLine:
         try:
-            with self.pool.connection() as conn, conn.transaction():
+            with self._connection() as conn, conn.transaction():
                 row = conn.execute(
                     "INSERT INTO entry (session_id, seq, body)"
                     " SELECT %s, %s, %s WHERE"
@@ -312,7 +355,11 @@ class PostgresStore:
 
 
 class PostgresFollower:
-    """Follows tables with LISTEN as a wake-up, a poll every few seconds, and after reconnects."""
+    """Follows tables with LISTEN as a wake-up, a poll every few seconds, and after reconnects.
+
+    A wake-up reads only the tables named by the notifications then waiting (every
+    table it follows would cost a query over all of them at each line, hundreds a
+    second with hundreds of tables); the poll reads them all."""
 
     def __init__(self, store: PostgresStore, table_ids: Sequence[str]) -> None:
         self.store = store
@@ -351,16 +398,17 @@ class PostgresFollower:
             if conn is None:
                 time.sleep(min(wake, 0.5))
                 continue
-            woken = False
+            woken: set[str] = set()
             try:
                 for notify in conn.notifies(timeout=wake, stop_after=1):
-                    table_id = notify.payload.split(":", 1)[0]
-                    woken = table_id in self.table_ids
+                    woken.add(notify.payload.split(":", 1)[0])
+                if woken:  # and the others already there: one query for them all
+                    woken.update(n.payload.split(":", 1)[0] for n in conn.notifies(timeout=0))
             except psycopg.Error:
                 self._drop()
                 continue
-            if woken:
-                found = self._catch_up(watched)
+            if woken & watched.keys():
+                found = self._catch_up({t: watched[t] for t in woken if t in watched})
                 if found:
                     return found
 

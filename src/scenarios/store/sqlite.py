@@ -201,8 +201,10 @@ class SQLiteStore:
         return _table(row)
 
     def append(self, table_id: str, seq: int, body: str) -> StoredLine:
-        recorded_at = self.now()
         with self._write() as db:
+            # Timed once the write lock is held: a table's times follow its seqs, and
+            # the wait for the lock is not counted as the line's age.
+            recorded_at = self.now()
             row = db.execute(
                 "SELECT coalesce(max(seq), 0) FROM entry WHERE session_id = ?", (table_id,)
             ).fetchone()

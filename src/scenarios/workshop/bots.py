@@ -4,7 +4,10 @@ For demos, rehearsals and load tests. Each table is a seat like any other:
 its actions go through `TableSession`, conflicts included, so a human may
 play a role beside them. The tables are shared among a few threads; each
 thread gives every table of its share one action in turn, then waits for
-the rest of `pace`.
+the rest of `pace`. A store that stops answering (a server restarting, a
+dropped connection) pauses the bots rather than ending them: each seat is
+where it was, and they go on when it answers again, unless that takes
+longer than `OUTAGE_SECONDS`.
 """
 
 from __future__ import annotations
@@ -13,16 +16,21 @@ import random
 import threading
 import time
 from collections.abc import Callable, Sequence
+from functools import partial
+from typing import TypeVar
 
 import attrs
 
 from scenarios.engine import legal_actions
 from scenarios.sim import Policy, load_policy
-from scenarios.store import Store, Table
+from scenarios.store import Store, StoreError, Table
 from scenarios.workshop.errors import WorkshopError
 from scenarios.workshop.table import HEARTBEAT_SECONDS, TableChanged, TableSession
 
+T = TypeVar("T")
 BOT_SEAT = "bots"
+OUTAGE_SECONDS = 120.0
+OUTAGE_PAUSE = 0.5
 
 
 @attrs.frozen
@@ -77,6 +85,18 @@ class _Bot:
         return BotResult(self.table.label, self.actions, self.conflicts, self.session.state.outcome)
 
 
+def _outlasting(call: Callable[[], T], stop: threading.Event) -> T:
+    """`call()`, called again while the store is unreachable (see the module's docstring)."""
+    given_up = time.monotonic() + OUTAGE_SECONDS
+    while True:
+        try:
+            return call()
+        except StoreError as error:
+            if error.code != "unreachable" or time.monotonic() >= given_up or stop.is_set():
+                raise
+        stop.wait(OUTAGE_PAUSE)
+
+
 def run_tables(
     store: Store,
     tables: Sequence[Table],
@@ -98,7 +118,11 @@ def run_tables(
         try:
             policy = load_policy(policy_name)
             bots = [
-                _Bot(table, TableSession.join(store, table), random.Random(table.id))
+                _Bot(
+                    table,
+                    _outlasting(partial(TableSession.join, store, table), stop),
+                    random.Random(table.id),
+                )
                 for table in share
             ]
             beat = 0.0
@@ -106,10 +130,11 @@ def run_tables(
                 started = time.monotonic()
                 if started - beat >= HEARTBEAT_SECONDS:
                     for bot in bots:
-                        store.seat_seen(bot.table.id, BOT_SEAT, ["*"])
+                        seen = partial(store.seat_seen, bot.table.id, BOT_SEAT, ["*"])
+                        _outlasting(seen, stop)
                     beat = started
                 for bot in bots:
-                    bot.step(policy)
+                    _outlasting(partial(bot.step, policy), stop)
                     if bot.session.state.over:
                         with guard:
                             results.append(bot.result())

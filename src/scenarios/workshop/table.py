@@ -6,6 +6,15 @@ first (`SeqConflict`), the seat reads what was played, re-checks its action
 against the new state, and either appends it after (when it is still legal
 and means the same thing) or raises `TableChanged` so that the screen tells
 the players what happened instead of playing an action they did not choose.
+
+An append cut off by a lost connection (`StoreError("unreachable")`: a
+server restart, a dropped connection) may or may not have been stored. The
+seat then sends the very same line again (same seq, same text) until the
+store answers, for up to `SETTLE_SECONDS`: if the first did not go in, the
+store takes it now; if it did, the retry is a conflict and the line found
+at that seq is this seat's own, so the action counts, once. Past that time
+the error goes up and the action is not acknowledged; if it did go in, the
+next `refresh` brings it like any other screen's line.
 """
 
 from __future__ import annotations
@@ -32,7 +41,7 @@ from scenarios.journal import Entry, Header, journal_deck, replay_entry
 from scenarios.journal.format import Chain, encode_line
 from scenarios.journal.reader import parse_entry
 from scenarios.journal.session import entry_for
-from scenarios.store import SeqConflict, Store, Table
+from scenarios.store import SeqConflict, Store, StoreError, Table
 from scenarios.workshop.errors import WorkshopError
 from scenarios.workshop.export import table_content
 from scenarios.workshop.timer import RoundClock
@@ -43,6 +52,16 @@ from scenarios.workshop.timer import RoundClock
 MOMENT_BOUND: tuple[type, ...] = (Draw, EndRound, Undo)
 MAX_RETRIES = 20
 HEARTBEAT_SECONDS = 5.0  # a screen says it is there this often; status counts it for 15 s
+SETTLE_SECONDS = 20.0  # how long an append cut off by a lost connection is sent again
+SETTLE_PAUSE = 0.25
+
+
+@attrs.frozen
+class _Line:
+    """A line this seat sends: its entry (with its check) and its text."""
+
+    entry: Entry
+    body: str
 
 
 @attrs.frozen
@@ -176,27 +195,65 @@ class TableSession:
         """Play `action` at this table: on the store before the new state is handed back.
 
         `IllegalAction` if it is not legal now; `TableChanged` if another screen
-        acted first and the action no longer applies (see the module's docstring).
+        acted first and the action no longer applies; `StoreError` if the store
+        could not be reached (see the module's docstring).
         """
         seen: list[Played] = []
-        for _attempt in range(MAX_RETRIES):
+        unsure: _Line | None = None  # sent, but the store did not say whether it took it
+        settle_until = 0.0
+        attempts = 0
+        while attempts < MAX_RETRIES:
             try:
                 state = apply(self.state, action)
             except IllegalAction as refusal:
                 if seen:
                     raise TableChanged(seen, refusal) from None
                 raise
-            entry = entry_for(self.seq + 1, self.clock(), action, state, self.header, by)
-            data = entry.to_json()
-            check = self.chain.check(data)
-            body = encode_line(data, check).decode("utf-8").rstrip("\n")
+            line = unsure
             try:
-                self.store.append(self.table.id, entry.seq, body)
-            except SeqConflict:
-                seen.extend(self.refresh())
-                if isinstance(action, MOMENT_BOUND):
-                    raise TableChanged(seen) from None
+                if line is None or line.entry.seq != self.seq + 1:
+                    line = self._line(action, state, by)  # the clock may be the store's
+                played = self._send(line)
+            except StoreError as error:
+                if error.code != "unreachable":
+                    raise
+                now = time.monotonic()
+                if settle_until and now >= settle_until:
+                    raise
+                if settle_until:
+                    time.sleep(SETTLE_PAUSE)  # once at once (a dropped connection), then paced
+                settle_until = settle_until or now + SETTLE_SECONDS
+                unsure = line or unsure  # sending it again is safe whatever became of it
                 continue
-            self._took(attrs.evolve(entry, check=check), state)
-            return state
+            if played is None:
+                self._took(line.entry, state)
+                return state
+            attempts += 1
+            if unsure is not None and any(_same(p.entry, unsure) for p in played):
+                return self.state  # the cut-off append had gone in: it counts, once
+            unsure = None
+            seen.extend(played)
+            if isinstance(action, MOMENT_BOUND):
+                raise TableChanged(seen)
         raise TableChanged(seen)
+
+    def _send(self, line: _Line) -> list[Played] | None:
+        """Append `line`: None once stored, or what the other screens played at its place."""
+        try:
+            self.store.append(self.table.id, line.entry.seq, line.body)
+        except SeqConflict:
+            return self.refresh()
+        return None
+
+    def _line(self, action: Action, state: State, by: str | None) -> _Line:
+        """The line that records `action` (which led to `state`) after this seat's last one."""
+        entry = entry_for(self.seq + 1, self.clock(), action, state, self.header, by)
+        data = entry.to_json()
+        check = self.chain.check(data)
+        body = encode_line(data, check).decode("utf-8").rstrip("\n")
+        return _Line(attrs.evolve(entry, check=check), body)
+
+
+def _same(entry: Entry, line: _Line) -> bool:
+    """Whether a stored entry is `line` (same place, same check: the check covers the text)."""
+    return entry.seq == line.entry.seq and entry.check == line.entry.check
