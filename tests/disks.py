@@ -55,12 +55,22 @@ def _mount(*args: str) -> subprocess.CompletedProcess[str]:
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[SmallDisk]:
     """A fresh 128 KiB tmpfs under `tmp_path`, always unmounted afterwards."""
+    yield from _mounted(tmp_path, SIZE)
+
+
+@pytest.fixture
+def database_disk(tmp_path: Path) -> Iterator[SmallDisk]:
+    """A 2 MiB tmpfs: room for an SQLite database, its WAL and shared memory, then filled."""
+    yield from _mounted(tmp_path, 2 * 1024 * 1024)
+
+
+def _mounted(tmp_path: Path, size: int) -> Iterator[SmallDisk]:
     if os.name != "posix" or os.geteuid() != 0:
         pytest.skip("mounting a small tmpfs to fill up needs root")
     root = tmp_path / "disk"
     root.mkdir()
     try:
-        _mount("-t", "tmpfs", "-o", f"size={SIZE}", "tmpfs", str(root))
+        _mount("-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(root))
     except (OSError, subprocess.CalledProcessError) as error:
         detail = getattr(error, "stderr", "") or error
         pytest.skip(f"cannot mount a tmpfs here: {str(detail).strip()}")

@@ -9,6 +9,9 @@ import pytest
 
 from scenarios.store import NewTable, NewWorkshop, SeqConflict, Store, StoreError
 from tests.conftest import StoreFactory
+from tests.disks import SmallDisk, database_disk
+
+__all__ = ["database_disk"]
 
 
 def workshop(store: Store, name: str = "prefecture", tables: int = 3) -> list[str]:
@@ -165,3 +168,27 @@ def test_an_unreachable_store_is_a_clear_error() -> None:
         open_store("postgresql://nobody@127.0.0.1:1/none")
     assert refused.value.code == "unreachable"
     assert "127.0.0.1:1" in refused.value.message("fr")
+
+
+
+def test_a_full_disk_under_a_sqlite_store_is_a_clear_error_and_loses_nothing(
+    database_disk: SmallDisk,
+) -> None:
+    small_disk = database_disk
+    from scenarios.store import open_store
+
+    store = open_store(f"sqlite:///{small_disk.root / 'w.sqlite3'}")
+    table = workshop(store)[0]
+    store.append(table, 1, "one")
+    small_disk.fill()
+    with pytest.raises(StoreError) as refused:
+        for seq in range(2, 200):
+            store.append(table, seq, "x" * 4000)
+    assert refused.value.code == "write_failed"
+    assert "rien n’a été écrit" in refused.value.message("fr")
+    kept = store.lines(table)
+    assert [line.seq for line in kept] == list(range(1, len(kept) + 1)) and kept[0].body == "one"
+    small_disk.free()
+    store.append(table, len(kept) + 1, "after")
+    assert store.lines(table)[-1].body == "after"
+    store.close()

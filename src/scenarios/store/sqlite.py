@@ -113,14 +113,24 @@ class SQLiteStore:
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; a disk that refuses it (full, read-only, failing) is a
+        `StoreError("write_failed")`, with nothing written."""
         db = self._db()
-        db.execute("BEGIN IMMEDIATE")
         try:
-            yield db
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
-        db.execute("COMMIT")
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                yield db
+            except BaseException:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
+            db.execute("COMMIT")
+        except (sqlite3.OperationalError, sqlite3.DatabaseError) as error:
+            if isinstance(error, sqlite3.IntegrityError):
+                raise
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise StoreError("write_failed", url=self.url, detail=str(error)) from None
 
     def _check_version(self, db: sqlite3.Connection) -> None:
         row = db.execute("SELECT max(version) FROM store_version").fetchone()
