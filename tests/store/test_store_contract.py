@@ -174,13 +174,12 @@ def test_an_unreachable_store_is_a_clear_error() -> None:
 def test_a_full_disk_under_a_sqlite_store_is_a_clear_error_and_loses_nothing(
     database_disk: SmallDisk,
 ) -> None:
-    small_disk = database_disk
     from scenarios.store import open_store
 
-    store = open_store(f"sqlite:///{small_disk.root / 'w.sqlite3'}")
+    store = open_store(f"sqlite:///{database_disk.root / 'w.sqlite3'}")
     table = workshop(store)[0]
     store.append(table, 1, "one")
-    small_disk.fill()
+    database_disk.fill()
     with pytest.raises(StoreError) as refused:
         for seq in range(2, 200):
             store.append(table, seq, "x" * 4000)
@@ -188,7 +187,7 @@ def test_a_full_disk_under_a_sqlite_store_is_a_clear_error_and_loses_nothing(
     assert "rien n’a été écrit" in refused.value.message("fr")
     kept = store.lines(table)
     assert [line.seq for line in kept] == list(range(1, len(kept) + 1)) and kept[0].body == "one"
-    small_disk.free()
+    database_disk.free()
     store.append(table, len(kept) + 1, "after")
     assert store.lines(table)[-1].body == "after"
     store.close()
