@@ -15,6 +15,7 @@ import attrs
 from scenarios.deck.model import Deck
 from scenarios.i18n import Lang, Texts
 from scenarios.rules import Expression
+from scenarios.rules.functions import FUNCTIONS
 
 TEXTS = Texts("deck")
 
@@ -106,34 +107,41 @@ class _Wording:
 
     def call(self, node: ast.Call) -> str:
         name = node.func.id if isinstance(node.func, ast.Name) else ""
-        args = [a.value for a in node.args if isinstance(a, ast.Constant)]
-        if node.keywords or len(args) != len(node.args) or not args:
+        spec = FUNCTIONS.get(name)
+        values = [*node.args, *(k.value for k in node.keywords)]
+        if spec is None or not node.args or not all(isinstance(v, ast.Constant) for v in values):
             return self.code(node)
-        card = self.deck.card_index.get(str(args[0]))
-        title = card.title if card is not None else str(args[0])
+        args: dict[str, str] = {}
+        for param, arg in zip(spec.params, node.args, strict=False):
+            args[param.name] = str(arg.value)  # type: ignore[attr-defined]
+        for keyword in node.keywords:
+            args[str(keyword.arg)] = str(keyword.value.value)  # type: ignore[attr-defined]
+        card = self.deck.card_index.get(args.get("card", ""))
+        title = card.title if card is not None else args.get("card", "")
         said: str | None = None
-        if name == "played" and len(args) <= 2:
-            role = self.role(args[1]) if len(args) == 2 else None
-            said = (
-                self.t("words.played_by", card=title, role=role)
-                if role is not None
-                else self.t("words.played", card=title)
-            )
-        elif name == "drawn" and len(args) == 1:
+        if name == "played" and "by" in args:
+            said = self.t("words.played_by", card=title, role=self.role(args["by"]))
+        elif name == "played":
+            said = self.t("words.played", card=title)
+        elif name == "drawn":
             said = self.t("words.drawn", card=title)
-        elif name == "chosen" and len(args) == 2 and card is not None:
-            option = card.option(str(args[1]))
+        elif name == "chosen" and card is not None:
+            option = card.option(args.get("option", ""))
             said = self.t(
-                "words.chosen", option=option.title if option else str(args[1]), card=title
+                "words.chosen", option=option.title if option else args["option"], card=title
             )
-        elif name == "rounds_since" and len(args) == 1:
+        elif name == "rounds_since":
             said = self.t("words.rounds_since", card=title)
-        elif name == "count" and len(args) == 1:
-            said = self.t("words.count", tag=str(args[0]))
-        return said if said is not None else self.code(node)
+        elif name == "count":
+            said = self.t("words.count", tag=args.get("tag", ""))
+        if said is None:
+            return self.code(node)
+        if "phase" in args:
+            index = self.deck.phase_index.get(args["phase"])
+            phase = self.deck.phases[index].title if index is not None else args["phase"]
+            said = self.t("words.in_phase", what=said, phase=phase)
+        return said
 
-    def role(self, role_id: object) -> str | None:
-        if role_id is None:
-            return None
-        index = self.deck.role_index.get(str(role_id))
-        return self.deck.roles[index].title if index is not None else str(role_id)
+    def role(self, role_id: str) -> str:
+        index = self.deck.role_index.get(role_id)
+        return self.deck.roles[index].title if index is not None else role_id
