@@ -411,12 +411,10 @@ class PlayScreen(AppScreen):
         """The footer's words for `action`: Enter names the card it plays once reasons are typed."""
         if action not in ("select_card", "select_option"):
             return description
-        if not self._typing():
-            return description
         chosen = self._highlighted()
         if action == "select_card" and (chosen is None or self._disabled()):
             return self.t("key.pass")
-        if chosen is None:
+        if chosen is None or not self._typing():
             return description
         title = chosen.title if len(chosen.title) <= 16 else chosen.title[:15].rstrip() + "…"
         key = "key.play_card" if action == "select_card" else "key.choose_option"
