@@ -37,7 +37,11 @@ async def test_a_whole_game_with_keys_only(
         await play_until(pilot, lambda s: s.current_role is not None)
         await step(pilot, rationale="Pas les moyens ce tour-ci", prefer_pass=True)
 
-        event = next(c for c in app.screen.deck.cards if c.type == "event" and c.weight > 0)
+        revealed = app.screen.state.revealed  # one of those would ask before coming in again
+        event = next(
+            c for c in app.screen.deck.cards
+            if c.type == "event" and c.weight > 0 and c.id not in revealed
+        )
         await palette(pilot, f"Injecter {event.title}")
         await palette(pilot, "Note")
         await pilot.press(*"La préfecture hésite", "enter")

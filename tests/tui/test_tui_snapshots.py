@@ -97,3 +97,52 @@ def test_play_in_english(snap_compare: Compare) -> None:
     assert snap_compare(
         app, terminal_size=(80, 24), run_before=until(lambda s: s.current_role is not None)
     )
+
+
+def two_events_and_a_hand(state: State) -> bool:
+    return len(state.revealed) >= 2 and state.current_role is not None and not state.pending
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_two_events_and_a_hand(snap_compare: Compare, size: tuple[int, int]) -> None:
+    app = make_app(fixed_journal(f"two-events-{size[0]}"), with_deck=True)
+    assert snap_compare(app, terminal_size=size, run_before=until(two_events_and_a_hand))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_dilemma_with_its_justification(snap_compare: Compare, size: tuple[int, int]) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await until(lambda s: bool(s.pending))(pilot)
+        await pilot.press("down", "r", *"On ne peut pas attendre le rouge")
+        await pilot.pause()
+
+    app = make_app(fixed_journal(f"dilemma-why-{size[0]}"), with_deck=True)
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("closed", [False, True], ids=["open", "closed"])
+def test_keys_window(snap_compare: Compare, size: tuple[int, int], closed: bool) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await until(lambda s: s.current_role is not None)(pilot)
+        await pilot.press("ctrl+p", *"Touches")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        if closed:
+            await pilot.press("escape")
+            await pilot.pause()
+
+    app = make_app(fixed_journal(f"keys-{size[0]}-{closed}"), with_deck=True)
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_palette_default_list(snap_compare: Compare, size: tuple[int, int]) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await until(lambda s: s.current_role is not None)(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.5)
+
+    app = make_app(fixed_journal(f"palette-{size[0]}"), with_deck=True)
+    assert snap_compare(app, terminal_size=size, run_before=run_before)

@@ -152,3 +152,24 @@ def test_the_json_follows_its_schema_and_speaks_english_too(deck: Deck, tmp_path
         jsonschema.validate(data, REPORT_SCHEMA)
     english = session_markdown(report, "en")
     assert "Areas for improvement" in english and "'Rumeur' was only answered" in english
+
+
+def test_the_tables_reasons_for_a_dilemmas_option_are_quoted(tmp_path: Path) -> None:
+    from scenarios.deck import resolve_deck
+    from scenarios.engine import Choose, available_options, legal_actions
+
+    bundled = load_deck(resolve_deck(None))
+    path = tmp_path / "j.jsonl"
+    with Session.start(bundled, 3, path, fsync=False) as session:
+        while not session.state.pending:
+            session.apply(legal_actions(session.state)[-1])
+        card = bundled.card(session.state.pending[0])
+        option = available_options(session.state, card)[0]
+        session.apply(Choose(card.id, option.id, "Protéger d’abord les vulnérables"))
+    report = session_report(load_trace(path))
+    [quote] = [q for phase in report.phases for q in phase.quotes]
+    assert (quote.card, quote.option, quote.text) == (
+        card.id, option.id, "Protéger d’abord les vulnérables"
+    )
+    text = session_markdown(report)
+    assert french_typography(f"La table, en choisissant « {option.title} »") in text

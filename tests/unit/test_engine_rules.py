@@ -26,7 +26,7 @@ from scenarios.engine import (
     playability,
     score,
 )
-from scenarios.engine.events import Changed, GameEnded, Revealed
+from scenarios.engine.events import Changed, Chose, GameEnded, Revealed
 
 BASE = """\
 format: 1
@@ -252,6 +252,21 @@ def test_a_dilemma_waits_for_the_table_and_offers_only_possible_options() -> Non
     state = apply(state, Choose("antennes", "attendre"))
     assert state.indicator("confiance") == 3
     assert state.pending == ()
+
+
+def test_the_tables_reasons_for_a_dilemmas_option_are_kept_and_hashed() -> None:
+    d = deck(
+        "  - id: antennes\n    type: dilemma\n    title: Antennes\n    options:\n"
+        "      - {id: attendre, title: Attendre, effects: {confiance: -2}}\n"
+        "      - {id: groupe, title: Groupe, effects: {budget: -1}}\n"
+    )
+    state = apply(new_game(d, 0), Draw())
+    silent = apply(state, Choose("antennes", "attendre"))
+    argued = apply(state, Choose("antennes", "attendre", "Le réseau tient encore"))
+    assert argued.last[0] == Chose("antennes", "attendre", "Le réseau tient encore")
+    assert argued.hash() != silent.hash()
+    # a choice without reasons hashes as choices did before they could be justified
+    assert silent.rationales_digest == state.rationales_digest
 
 
 def test_an_end_effect_ends_the_game_at_once() -> None:

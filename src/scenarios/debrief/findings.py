@@ -19,7 +19,7 @@ from scenarios.debrief.model import (
     RoleActivity,
 )
 from scenarios.debrief.trace import SessionTrace, Step
-from scenarios.engine import Note, Pass, Play, state_env
+from scenarios.engine import Choose, Note, Pass, Play, state_env
 from scenarios.engine.events import Changed, Chose, Revealed
 
 LATE_AFTER_ROUNDS = 1
@@ -389,7 +389,7 @@ def general_findings(trace: SessionTrace, roles: list[RoleActivity]) -> list[Fin
 
 
 def quotes(trace: SessionTrace) -> list[Quote]:
-    """Rationales given with decisions (undone ones left out) and the facilitator's notes."""
+    """Rationales given with decisions and choices (undone ones left out), and the notes."""
     found = []
     for step in trace.steps:
         turn, phase, round_ = step.where
@@ -407,6 +407,19 @@ def quotes(trace: SessionTrace) -> list[Quote]:
                     action.role,
                     card,
                     isinstance(action, Pass),
+                )
+            )
+        elif isinstance(action, Choose) and action.rationale and not step.undone:
+            found.append(
+                Quote(
+                    step.seq,
+                    turn,
+                    phase,
+                    round_,
+                    "rationale",
+                    action.rationale,
+                    card=action.card,
+                    option=action.option,
                 )
             )
         elif isinstance(action, Note):

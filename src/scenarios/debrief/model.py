@@ -73,6 +73,7 @@ class Quote:
     role: str | None = None
     card: str | None = None
     passed: bool = False
+    option: str | None = None  # the dilemma's option the table chose, with this rationale
 
 
 @attrs.frozen

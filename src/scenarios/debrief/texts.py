@@ -166,7 +166,10 @@ def join_items(items: Iterable[str], lang: Lang) -> str:
 
 def quote_source(quote: Quote, report: SessionReport, lang: Lang) -> str:
     """Who said it, while doing what, and where in the session."""
-    if quote.kind == "rationale":
+    if quote.kind == "rationale" and quote.option is not None:
+        option = report.name("option", f"{quote.card}:{quote.option}")
+        who = LABELS(lang, "quote.choice", option=option, card=report.name("card", quote.card))
+    elif quote.kind == "rationale":
         key = "quote.pass" if quote.passed else "quote.rationale"
         who = LABELS(
             lang, key, role=report.name("role", quote.role), card=report.name("card", quote.card)

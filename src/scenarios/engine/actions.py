@@ -56,11 +56,12 @@ class Draw:
 
 @attrs.frozen
 class Choose:
-    """The table's answer to the dilemma waiting for one."""
+    """The table's answer to the dilemma waiting for one, with its reasons."""
 
     type: ClassVar[str] = "choose"
     card: str = attrs.field(validator=_id)
     option: str = attrs.field(validator=_id)
+    rationale: str = attrs.field(default="", validator=_bounded_text)
 
 
 @attrs.frozen

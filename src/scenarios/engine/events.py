@@ -70,6 +70,7 @@ class Scheduled:
 class Chose:
     card: str
     option: str
+    rationale: str = ""
 
 
 @attrs.frozen

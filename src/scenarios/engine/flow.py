@@ -156,11 +156,17 @@ def next_role(draft: Draft) -> None:
     skip_idle_roles(draft)
 
 
-def choose(draft: Draft, card_id: str, option_id: str) -> None:
-    """The table settles the first pending dilemma."""
+def choose(draft: Draft, card_id: str, option_id: str, rationale: str = "") -> None:
+    """The table settles the first pending dilemma.
+
+    A choice's rationale enters the state's digest only when there is one, so
+    that journals written before choices could be justified keep their hashes.
+    """
     draft.pending.remove(card_id)
     draft.history.bump("choices", (card_id, option_id))
-    draft.log.append(Chose(card_id, option_id))
+    draft.log.append(Chose(card_id, option_id, rationale))
+    if rationale:
+        draft.add_choice_rationale(card_id, option_id, rationale)
     option = draft.deck.card(card_id).option(option_id)
     assert option is not None
     apply_effects(draft, option.effects, card_id, option_id, "choose")

@@ -59,7 +59,7 @@ def apply(state: State, action: Action) -> State:
     if isinstance(action, Draw):
         flow.draw(draft)
     elif isinstance(action, Choose):
-        flow.choose(draft, action.card, action.option)
+        flow.choose(draft, action.card, action.option, action.rationale)
     elif isinstance(action, Play):
         flow.play(draft, action.role, action.card, action.rationale)
     elif isinstance(action, Pass):

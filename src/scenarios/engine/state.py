@@ -424,6 +424,12 @@ class Draft(_Moment):
             rationale,
         )
 
+    def add_choice_rationale(self, card: str, option: str, rationale: str) -> None:
+        """Hash the rationale the table gave for a dilemma's option into the state."""
+        self.rationales_digest = add_digest(
+            self.rationales_digest, "choice", self.turn, card, option, rationale
+        )
+
     def freeze(self, undo: State | None, action: str | None) -> State:
         state: State = _freeze(self, undo, action)
         return state

@@ -478,14 +478,31 @@ class ScenariosApp(App[None]):
         if self.session is not None:
             self.session.close()
 
+    def action_command_palette(self) -> None:
+        """The command palette, speaking the player's language."""
+        from textual.command import CommandPalette
+
+        from scenarios.tui.palette import Palette
+
+        is_open = any(isinstance(screen, CommandPalette) for screen in self.screen_stack)
+        if self.use_command_palette and not is_open:
+            self.push_screen(Palette(self.lang))
+
+    def show_keys(self) -> None:
+        """The keys of the screen in the player's language, in a window closed with Escape
+        (Textual's own keys panel squeezes the screen and speaks English)."""
+        from scenarios.tui.screens.dialogs import KeysDialog
+
+        screen = self.screen
+        specs = [*getattr(screen, "BINDING_SPECS", []), *self.BINDING_SPECS]
+        self.push_screen(KeysDialog(self.lang, specs))
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         lang = self.lang
         yield SystemCommand(
             text(lang, "sys.theme"), text(lang, "sys.theme.help"), self.action_change_theme
         )
-        yield SystemCommand(
-            text(lang, "sys.keys"), text(lang, "sys.keys.help"), self.action_show_help_panel
-        )
+        yield SystemCommand(text(lang, "sys.keys"), text(lang, "sys.keys.help"), self.show_keys)
         if self.reloaded_deck is not None:
             yield SystemCommand(
                 text(lang, "sys.restart"),

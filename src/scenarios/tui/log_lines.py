@@ -79,6 +79,8 @@ def log_lines(state: State, lang: Lang) -> Iterator[Text]:
             option = deck.card(event.card).option(event.option)
             title = option.title if option else event.option
             yield Text(text(lang, "log.chose", option=title, card=card(event.card)), style="cyan")
+            if event.rationale:
+                yield Text(text(lang, "log.rationale", text=event.rationale), style="italic")
         elif isinstance(event, Played):
             yield Text(
                 text(lang, "log.played", role=role(event.role), card=card(event.card)),

@@ -6,9 +6,13 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from typing import Protocol, runtime_checkable
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from rich.align import Align
+from rich.text import Text
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.markup import escape
+from textual.widgets.option_list import Option
 
 from scenarios.deck import Deck
 from scenarios.engine import Action, Inject, Pause, Resume, State, Undo
@@ -72,11 +76,45 @@ class FacilitatorCommands(Provider):
                 for role in deck.roles:
                     if not card.roles or role.id in card.roles:
                         action: Action = Inject(card.id, role.id)
+                        again = card.id in state.hand(role.id)
                         title = text(lang, "cmd.inject_to", card=card.title, role=role.title)
-                        yield (title, text(lang, "cmd.inject.help"), partial(run, action), False)
+                        yield self._inject(screen, title, action, again)
             else:
+                again = card.id in state.revealed or card.id in state.pending
                 title = text(lang, "cmd.inject", card=card.title)
-                yield (title, text(lang, "cmd.inject.help"), partial(run, Inject(card.id)), False)
+                yield self._inject(screen, title, Inject(card.id), again)
+
+    def _inject(
+        self, screen: Facilitated, title: str, action: Action, again: bool
+    ) -> tuple[str, str, Callable[[], None], bool]:
+        """An inject command; a card already on the table asks before it comes in again."""
+        lang = screen.lang
+        if not again:
+            return (title, text(lang, "cmd.inject.help"), partial(screen.facilitator, action), True)
+        return (
+            text(lang, "cmd.inject.again", command=title),
+            text(lang, "cmd.inject.again.help"),
+            partial(self._confirm, screen, title, action),
+            True,
+        )
+
+    def _confirm(self, screen: Facilitated, title: str, action: Action) -> None:
+        from scenarios.tui.screens.dialogs import ConfirmDialog
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                screen.facilitator(action)
+
+        lang = screen.lang
+        self.app.push_screen(
+            ConfirmDialog(
+                text(lang, "inject.again.question", command=title),
+                text(lang, "inject.again.explain"),
+                text(lang, "inject.again.yes"),
+                text(lang, "inject.again.no"),
+            ),
+            answered,
+        )
 
     async def discover(self) -> Hits:
         for title, help_text, callback, listed in self._entries():
@@ -99,3 +137,29 @@ class FacilitatorCommands(Provider):
                 screen.facilitator(Note(note))
 
         self.app.push_screen(AskDialog(text(screen.lang, "note.prompt")), keep)
+
+
+class Palette(CommandPalette):
+    """Textual's command palette, with its own words in the player's language."""
+
+    def __init__(self, lang: Lang) -> None:
+        super().__init__(placeholder=text(lang, "palette.search"), id="--command-palette")
+        self.lang = lang
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        """Textual's own countdown (textual 8.2), saying « no matches » in the player's language."""
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if not search_value:
+                self._list_visible = False
+                return
+            try:
+                commands = self.query_one(CommandList)
+            except NoMatches:
+                return
+            said = Text(text(self.lang, "palette.no_matches"), style="not bold")
+            commands.add_option(Option(Align.center(said), disabled=True, id=self._NO_MATCHES))
+            self._list_visible = True
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)

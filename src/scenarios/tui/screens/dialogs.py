@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence, Set
+
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
@@ -10,7 +13,8 @@ from textual.widgets import Button, Input, Static
 from scenarios.deck import Card
 from scenarios.i18n import Lang
 from scenarios.render.printable import printable
-from scenarios.tui.texts import text
+from scenarios.tui.bindings import BindingSpec
+from scenarios.tui.texts import CATALOG, text
 from scenarios.tui.widgets.cards import CardView
 
 
@@ -93,19 +97,24 @@ class QuitDialog(ConfirmDialog):
 
 
 class ReadingDialog(ModalScreen[None]):
-    """Something to read under a title, scrolled if long, closed with Escape or Enter."""
+    """Something to read under a title, scrolled if long, closed with Escape or Enter.
+
+    `hint`, under the text, says how to close it."""
 
     BINDINGS = [("escape", "close", ""), ("enter", "close", "")]
 
-    def __init__(self, title: str) -> None:
+    def __init__(self, title: str, hint: str = "") -> None:
         super().__init__()
         self.title_text = title
+        self.hint = hint
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             yield Static(self.title_text, classes="dialog-title", markup=False)
             with VerticalScroll():
                 yield from self.body()
+            if self.hint:
+                yield Static(self.hint, classes="dialog-hint", markup=False)
 
     def body(self) -> ComposeResult:
         """The widgets to read."""
@@ -116,17 +125,32 @@ class ReadingDialog(ModalScreen[None]):
 
 
 class CardsDialog(ReadingDialog):
-    """The round's cards in full, to read them aloud; also closed with the key that opened it."""
+    """Cards in full, to read them aloud; also closed with the key that opened it.
 
-    BINDINGS = [("e", "close", "")]
+    The cards in `with_options` (dilemmas) show their options."""
 
-    def __init__(self, title: str, cards: list[Card]) -> None:
-        super().__init__(title)
+    BINDINGS = [("e", "close_with('e')", ""), ("v", "close_with('v')", "")]
+
+    def __init__(
+        self,
+        title: str,
+        cards: list[Card],
+        hint: str = "",
+        close: str = "e",
+        with_options: Set[str] = frozenset(),
+    ) -> None:
+        super().__init__(title, hint)
         self.cards = cards
+        self.close_key = close
+        self.with_options = with_options
 
     def body(self) -> ComposeResult:
         for card in self.cards:
-            yield CardView(card)
+            yield CardView(card, options=card.id in self.with_options, full=True)
+
+    def action_close_with(self, key: str) -> None:
+        if key == self.close_key:
+            self.dismiss(None)
 
 
 class MessageDialog(ReadingDialog):
@@ -138,3 +162,36 @@ class MessageDialog(ReadingDialog):
 
     def body(self) -> ComposeResult:
         yield Static(printable(self.message), markup=False)
+
+
+class KeysDialog(ReadingDialog):
+    """The keys of a screen, each with what it does, in the player's language."""
+
+    def __init__(self, lang: Lang, specs: Sequence[BindingSpec]) -> None:
+        super().__init__(text(lang, "keys.title"), text(lang, "keys.close"))
+        self.lang = lang
+        self.specs = specs
+
+    def body(self) -> ComposeResult:
+        lang = self.lang
+        rows: dict[str, list[str]] = {}
+        digits: list[str] = []
+        for key, action, label, _, display, _ in self.specs:
+            if action.startswith("pick("):
+                digits.append(key)
+                continue
+            if action.startswith("cursor(") and key == "down":
+                continue
+            shown = text(lang, display) if display and CATALOG.has(display) else display or key
+            keys = rows.setdefault(text(lang, label), [])
+            if shown not in keys:
+                keys.append(shown)
+        table = Text()
+        width = max((len(", ".join(k)) for k in rows.values()), default=0)
+        for label, keys in rows.items():
+            table.append(", ".join(keys).ljust(width + 2), style="bold")
+            table.append(label + "\n")
+        if digits:
+            table.append(text(lang, "keys.digits").ljust(width + 2), style="bold")
+            table.append(text(lang, "key.choose"))
+        yield Static(table)

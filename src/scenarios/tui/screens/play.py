@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from scenarios.deck import Card, Deck
 from scenarios.deck import Option as DilemmaOption
+from scenarios.deck.wording import requirement
 from scenarios.engine import (
     Action,
     Choose,
@@ -27,6 +28,7 @@ from scenarios.engine import (
     Note,
     Pass,
     Play,
+    Refusal,
     State,
     available_options,
     playability,
@@ -35,6 +37,7 @@ from scenarios.i18n import Lang
 from scenarios.journal import JournalError, Session
 from scenarios.journal.format import FACILITATOR, OBSERVER
 from scenarios.render.printable import printable
+from scenarios.rules import Expression
 from scenarios.store import StoreError
 from scenarios.tui.bindings import BindingSpec
 from scenarios.tui.log_lines import log_lines
@@ -64,15 +67,19 @@ class PlayScreen(AppScreen):
     """Where the table plays, round after round."""
 
     COMMANDS = {FacilitatorCommands}
+    # In the footer's order: when the line is too short, the last ones are left out first.
     BINDING_SPECS: list[BindingSpec] = [
         ("d", "draw", "key.draw", True, None, False),
+        ("f", "end_round", "key.end_round", True, None, False),
         ("enter", "select_option", "key.choose", True, "keyname.enter", True),
         ("enter", "select_card", "key.play", True, "keyname.enter", True),
-        ("e", "read_events", "key.events", True, None, False),
-        ("p", "pass_turn", "key.pass", True, None, False),
+        ("up", "cursor(-1)", "key.other_card", True, "keyname.updown", True),
+        ("down", "cursor(1)", "key.other_card", False, None, True),
+        ("escape", "focus_hand", "key.cards", True, "keyname.escape", False),
         ("r", "rationale", "key.rationale", True, None, False),
-        ("f", "end_round", "key.end_round", True, None, False),
-        ("escape", "focus_hand", "key.hand", False, None, False),
+        ("p", "pass_turn", "key.pass", True, None, False),
+        ("e", "read_events", "key.events", True, None, False),
+        ("v", "read_card", "key.read", True, None, False),
         ("o", "observe", "key.observe", True, None, False),
         ("q", "request_quit", "key.quit", True, None, False),
         *[(str(n), f"pick({n})", "key.choose", False, None, False) for n in range(1, 10)],
@@ -109,6 +116,7 @@ class PlayScreen(AppScreen):
         self.shown_events: tuple[object, ...] = ()
         self.shown_choices: tuple[object, ...] = ()
         self.shown_bindings: tuple[object, ...] = ()
+        self.shown_target: tuple[object, ...] = ()
         self.unwritten = False  # the last action was refused by the journal
 
     @property
@@ -126,6 +134,7 @@ class PlayScreen(AppScreen):
             VerticalScroll(id="events"),
             OptionList(id="choices"),
             TextPanel(id="detail"),
+            TextPanel(id="rationale-for"),
             Input(
                 placeholder=self.t("play.rationale"), id="rationale", max_length=2000, compact=True
             ),
@@ -133,6 +142,10 @@ class PlayScreen(AppScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        # Tab goes between the cards and the rationale only: the log and the events
+        # are read with the mouse or in full with `e`.
+        self.query_one("#log", RichLog).can_focus = False
+        self.query_one("#events", VerticalScroll).can_focus = False
         self.last_tick = self.clock()
         if self.round_seconds:
             self.set_interval(1, self.tick)
@@ -172,7 +185,16 @@ class PlayScreen(AppScreen):
 
     def _refresh_footer(self) -> None:
         """Tell the footer only when the available keys change: it rebuilds itself each time."""
-        actions = ("draw", "end_round", "pass_turn", "select_option", "select_card", "read_events")
+        actions = (
+            "draw",
+            "end_round",
+            "pass_turn",
+            "select_option",
+            "select_card",
+            "read_events",
+            "read_card",
+            "rationale",
+        )
         shown = tuple(self.check_action(action, ()) for action in actions)
         if shown != self.shown_bindings:
             self.shown_bindings = shown
@@ -196,7 +218,7 @@ class PlayScreen(AppScreen):
             cards = [dilemma] + [c for c in cards if c.id != dilemma.id]
         hidden = state.stage == "events" and not state.pending
         small = self.size.height < 32
-        compact = small and state.stage != "events" and not state.pending and len(cards) > 1
+        compact = small and state.stage != "events" and len(cards) > 1
         shown = (hidden, compact, tuple(card.id for card in cards))
         if shown == self.shown_events:
             return
@@ -219,24 +241,17 @@ class PlayScreen(AppScreen):
         state = self.state
         stage = self.query_one("#stage", TextPanel)
         choices = self.query_one("#choices", OptionList)
-        detail = self.query_one("#detail", TextPanel)
         rationale = self.query_one("#rationale", Input)
         role = state.current_role
         if state.pending:
             card = self.deck.card(state.pending[0])
             stage.show(self.t("play.stage.dilemma"))
             legal = {o.id for o in available_options(state, card)}
-            self._set_choices(
-                [self._dilemma_option(n, o, o.id in legal) for n, o in enumerate(card.options, 1)]
-            )
-            choices.display = True
-            rationale.display = False
-            detail.display = True
+            options = [
+                self._dilemma_option(n, o, o.id in legal) for n, o in enumerate(card.options, 1)
+            ]
             choices.border_title = plain(card.title)
-            choices.highlighted = next(i for i, o in enumerate(card.options) if o.id in legal)
-            self._show_option_detail(card, choices.highlighted)
-            if not choices.has_focus:
-                choices.focus()
+            self._show_choosing(options)
         elif role is not None and not self.mine(role):
             role_title = self.deck.roles[self.deck.role_index[role]].title
             team = team_of(self.session, role)
@@ -244,10 +259,7 @@ class PlayScreen(AppScreen):
                 stage.show(self.t("play.stage.other_screen_role", role=role_title))
             else:
                 stage.show(self.t("play.stage.other_screen", team=team, role=role_title))
-            choices.display = False
-            rationale.display = False
-            detail.display = False
-            self.set_focus(None)
+            self._show_choosing(None)
         elif role is not None:
             team = team_of(self.session, role)
             role_title = self.deck.roles[self.deck.role_index[role]].title
@@ -260,47 +272,63 @@ class PlayScreen(AppScreen):
                 self._hand_option(n, role, self.deck.card(card_id))
                 for n, card_id in enumerate(hand, 1)
             ]
-            self._set_choices(options)
             choices.border_title = plain(self.t("play.hand", role=role_title))
-            choices.display = True
-            rationale.display = True
-            detail.display = True
-            if not hand:
-                detail.show(self.t("play.empty_hand"))
-            else:
-                first_playable = next((i for i, o in enumerate(options) if not o.disabled), 0)
-                choices.highlighted = first_playable
-                self._show_card_detail(role, choices.highlighted)
-            if not rationale.has_focus and not choices.has_focus:
-                choices.focus()
+            self._show_choosing(options)
         else:
             key = "play.stage.events" if state.stage == "events" else "play.stage.end"
             stage.show(self.t(key))
-            choices.display = False
-            rationale.display = False
-            detail.display = False
+            self._show_choosing(None)
             rationale.value = ""
             self.set_focus(None)
+        self._show_rationale_target()
 
-    def _set_choices(self, options: list[Option]) -> None:
-        """Replace the options only when they changed: rebuilding the list costs a frame."""
+    def _show_choosing(self, options: list[Option] | None) -> None:
+        """The hand or the dilemma's options with their detail and rationale, or none of them.
+
+        The highlight moves to the first possible choice only when the choices
+        change, so that what another screen plays never moves it under a typing table.
+        """
+        shown = options is not None
+        for name in ("#choices", "#detail", "#rationale-for", "#rationale"):
+            self.query_one(name).display = shown
+        if options is None:
+            return
+        choices = self.query_one("#choices", OptionList)
+        if self._set_choices(options) and options:
+            choices.highlighted = next((i for i, o in enumerate(options) if not o.disabled), 0)
+        self._show_detail(choices.highlighted)
+        if not self.query_one("#rationale", Input).has_focus and not choices.has_focus:
+            choices.focus()
+
+    def _set_choices(self, options: list[Option]) -> bool:
+        """Replace the options only when they changed (rebuilding the list costs a frame)."""
         shown = tuple((o.id, str(o.prompt), o.disabled) for o in options)
-        if shown != self.shown_choices:
-            self.shown_choices = shown
-            self.query_one("#choices", OptionList).set_options(options)
+        if shown == self.shown_choices:
+            return False
+        self.shown_choices = shown
+        self.query_one("#choices", OptionList).set_options(options)
+        return True
+
+    def _why_not(self, refusal: Refusal | None, requires: Expression | None) -> str:
+        """Why a card or an option cannot be chosen now, in words (never the deck's code)."""
+        by_condition = refusal is None or refusal.code in ("requires", "option_requires")
+        if requires is not None and by_condition:
+            said = requirement(requires, self.deck, self.lang)
+            key = "play.why_not.while" if said.negative else "play.why_not"
+            return self.t(key, condition=said.words)
+        return printable(refusal.message(self.lang)) if refusal is not None else ""
 
     def _dilemma_option(self, number: int, option: DilemmaOption, legal: bool) -> Option:
         prompt = plain(f"{number}. {option.title}", style="" if legal else "dim")
-        if not legal and option.requires is not None:
-            condition = self.t("play.requires", condition=option.requires.source)
-            prompt.append(f"  ({condition})", style="dim italic")
+        if not legal:
+            prompt.append(f"  ({self._why_not(None, option.requires)})", style="dim italic")
         return Option(prompt, id=option.id, disabled=not legal)
 
     def _hand_option(self, number: int, role: str, card: Card) -> Option:
         refusal = playability(self.state, role, card.id)
         prompt = plain(f"{number}. {card.title}", style="bold" if refusal is None else "dim")
         if refusal is not None:
-            prompt.append(f"  ({printable(refusal.message(self.lang))})", style="dim italic")
+            prompt.append(f"  ({self._why_not(refusal, card.requires)})", style="dim italic")
         elif card.cost:
             costs = ", ".join(
                 f"{self.deck.indicators[self.deck.indicator_index[i]].title} {n}"
@@ -309,40 +337,109 @@ class PlayScreen(AppScreen):
             prompt.append(f"  ({self.t('play.cost', costs=costs)})", style="italic")
         return Option(prompt, id=card.id, disabled=refusal is not None)
 
-    def _show_card_detail(self, role: str, index: int | None) -> None:
-        detail = self.query_one("#detail", TextPanel)
-        hand = self.state.hand(role)
-        if index is None or not 0 <= index < len(hand):
-            detail.show("")
-            return
-        card = self.deck.card(hand[index])
-        body = Text()
-        body.append(printable(card.title), style="bold")
-        if card.text:
-            body.append("\n" + printable(card.text))
-        if card.requires is not None:
-            body.append(
-                "\n" + self.t("play.requires", condition=card.requires.source), style="italic"
-            )
-        detail.show(body)
+    def _highlighted(self) -> Card | DilemmaOption | None:
+        """The decision card or the dilemma's option under the highlight."""
+        state = self.state
+        index = self.query_one("#choices", OptionList).highlighted
+        if index is None or index < 0:
+            return None
+        if state.pending:
+            options = self.deck.card(state.pending[0]).options
+            return options[index] if index < len(options) else None
+        role = state.current_role
+        if role is None:
+            return None
+        hand = state.hand(role)
+        return self.deck.card(hand[index]) if index < len(hand) else None
 
-    def _show_option_detail(self, card: Card, index: int | None) -> None:
-        detail = self.query_one("#detail", TextPanel)
-        if index is None or not 0 <= index < len(card.options):
-            detail.show("")
-            return
-        option = card.options[index]
-        detail.show(plain(option.text or option.title))
-
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+    def _refusal(self, index: int) -> str:
+        """Why the choice at `index` cannot be made now."""
         state = self.state
         if state.pending:
-            self._show_option_detail(self.deck.card(state.pending[0]), event.option_index)
-        elif state.current_role is not None:
-            self._show_card_detail(state.current_role, event.option_index)
+            option = self.deck.card(state.pending[0]).options[index]
+            return self._why_not(None, option.requires)
+        role = state.current_role
+        assert role is not None
+        card = self.deck.card(state.hand(role)[index])
+        return self._why_not(playability(state, role, card.id), card.requires)
+
+    def _show_detail(self, index: int | None) -> None:
+        """The highlighted card's or option's text, cut to the panel with a pointer to `v`."""
+        detail = self.query_one("#detail", TextPanel)
+        state = self.state
+        chosen = self._highlighted() if index is not None else None
+        if chosen is None:
+            role = state.current_role
+            empty = not state.pending and role is not None and not state.hand(role)
+            detail.show(self.t("play.empty_hand") if empty else "")
+            return
+        body = Text()
+        if isinstance(chosen, Card):
+            body.append(printable(chosen.title), style="bold")
+            if chosen.text:
+                body.append("\n" + printable(chosen.text))
+        else:
+            body.append(printable(chosen.text or chosen.title))
+        width = max(10, detail.size.width - 2 or self.size.width // 2)
+        lines = body.wrap(self.app.console, width)
+        height = 4
+        if len(lines) > height:
+            kept = Text("\n").join(lines[: height - 1])
+            kept.append("\n" + self.t("play.read_more"), style="italic")
+            body = kept
+        detail.show(body)
+
+    def _show_rationale_target(self) -> None:
+        """Say which card or option the rationale goes with; the footer says what Enter does."""
+        rationale = self.query_one("#rationale", Input)
+        chosen = self._highlighted()
+        if not rationale.display:
+            label = ""
+        elif isinstance(chosen, DilemmaOption):
+            label = self.t("play.why.option", option=chosen.title)
+        elif isinstance(chosen, Card) and not self._disabled():
+            label = self.t("play.why.card", card=chosen.title)
+        else:
+            label = self.t("play.why.pass")
+        self.query_one("#rationale-for", TextPanel).show(label)
+        shown = (label, rationale.has_focus, bool(rationale.value.strip()))
+        if shown != self.shown_target:
+            self.shown_target = shown
+            self.refresh_bindings()
+
+    def _disabled(self) -> bool:
+        """Whether nothing can be chosen under the highlight."""
+        choices = self.query_one("#choices", OptionList)
+        index = choices.highlighted
+        return index is None or not 0 <= index < choices.option_count or bool(
+            choices.get_option_at_index(index).disabled
+        )
+
+    def key_description(self, action: str, description: str) -> str:
+        """The footer's words for `action`: Enter names the card it plays once reasons are typed."""
+        if action not in ("select_card", "select_option"):
+            return description
+        chosen = self._highlighted()
+        if action == "select_card" and (chosen is None or self._disabled()):
+            return self.t("key.pass")
+        if chosen is None or not self._typing():
+            return description
+        title = chosen.title if len(chosen.title) <= 16 else chosen.title[:15].rstrip() + "…"
+        key = "key.play_card" if action == "select_card" else "key.choose_option"
+        return self.t(key, card=title)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._show_detail(event.option_index)
+        self._show_rationale_target()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self._act_on_option(event.option_index)
+
+    def on_input_changed(self, _: Input.Changed) -> None:
+        self._show_rationale_target()
+
+    def on_descendant_focus(self) -> None:
+        self._show_rationale_target()
 
     # Actions
 
@@ -396,20 +493,23 @@ class PlayScreen(AppScreen):
         state = self.state
         if index is None or self.watching:
             return
+        rationale = self.query_one("#rationale", Input)
+        reasons = rationale.value.strip()
         if state.pending:
             card = self.deck.card(state.pending[0])
             if 0 <= index < len(card.options):
-                self.perform(Choose(card.id, card.options[index].id))
+                done = self.perform(Choose(card.id, card.options[index].id, reasons))
+                if done:
+                    rationale.value = ""
+                    self.action_focus_hand()
             return
         role = state.current_role
         if role is None or not self.mine(role):
             return
         hand = state.hand(role)
-        if 0 <= index < len(hand):
-            rationale = self.query_one("#rationale", Input)
-            if self.perform(Play(role, hand[index], rationale.value.strip())):
-                rationale.value = ""
-                self.action_focus_hand()
+        if 0 <= index < len(hand) and self.perform(Play(role, hand[index], reasons)):
+            rationale.value = ""
+            self.action_focus_hand()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         state = self.state
@@ -421,15 +521,27 @@ class PlayScreen(AppScreen):
             return not state.over and state.stage == "events" and not state.pending
         if action == "end_round":
             return not state.over and state.stage == "end" and not state.pending
-        if action in ("pass_turn", "rationale"):
-            return self.mine(state.current_role)
+        if action == "pass_turn":
+            return not state.pending and self.mine(state.current_role)
+        if action == "rationale":
+            choosing = bool(state.pending) or self.mine(state.current_role)
+            return choosing and not self._typing()
+        if action in ("cursor", "focus_hand"):
+            return self._typing()
         if action == "select_option":
             return bool(state.pending)
         if action == "select_card":
             return not state.pending and self.mine(state.current_role)
         if action == "read_events":
             return bool(state.revealed) or bool(state.pending)
+        if action == "read_card":
+            return self._highlighted() is not None and not self._typing()
         return True
+
+    def _typing(self) -> bool:
+        """Whether the rationale field has the keys."""
+        rationale = self.query_one("#rationale", Input)
+        return rationale.display and rationale.has_focus
 
     def action_draw(self) -> None:
         self.perform(Draw())
@@ -441,21 +553,84 @@ class PlayScreen(AppScreen):
         self._act_on_option(self.query_one("#choices", OptionList).highlighted)
 
     def action_select_card(self) -> None:
-        self._act_on_option(self.query_one("#choices", OptionList).highlighted)
+        """Enter plays the highlighted card; with none playable, it passes (the footer says so)."""
+        choices = self.query_one("#choices", OptionList)
+        if not self._disabled():
+            self._act_on_option(choices.highlighted)
+        elif any(not o.disabled for o in choices.options):
+            self._refuse(choices.highlighted)
+        else:
+            self.action_pass_turn()
+
+    def action_cursor(self, step: int) -> None:
+        """↑↓ in the rationale field: the reasons go with another card."""
+        choices = self.query_one("#choices", OptionList)
+        if step < 0:
+            choices.action_cursor_up()
+        else:
+            choices.action_cursor_down()
+
+    def _refuse(self, index: int | None) -> None:
+        """Say why the choice at `index` cannot be made, instead of doing nothing."""
+        if index is None:
+            return
+        choices = self.query_one("#choices", OptionList)
+        title = str(choices.get_option_at_index(index).prompt).split("  (")[0]
+        told = self.t("play.refused", choice=title, reason=self._refusal(index))
+        self.notify(printable(told), severity="warning", timeout=6, markup=False)
 
     def action_read_events(self) -> None:
         from scenarios.tui.screens.dialogs import CardsDialog
 
         state = self.state
         ids = list(dict.fromkeys([*state.pending, *state.revealed]))
-        self.app.push_screen(CardsDialog(self.t("play.events"), [self.deck.card(i) for i in ids]))
+        self.app.push_screen(
+            CardsDialog(
+                self.t("play.events"),
+                [self.deck.card(i) for i in ids],
+                self.t("play.close_cards", key="e"),
+                close="e",
+                with_options=set(state.pending),
+            )
+        )
+
+    def action_read_card(self) -> None:
+        """The highlighted decision, or the dilemma with all its options, in full."""
+        from scenarios.tui.screens.dialogs import CardsDialog
+
+        chosen = self._highlighted()
+        if chosen is None:
+            return
+        state = self.state
+        card = self.deck.card(state.pending[0]) if state.pending else chosen
+        assert isinstance(card, Card)
+        self.app.push_screen(
+            CardsDialog(
+                self.t("play.card"),
+                [card],
+                self.t("play.close_cards", key="v"),
+                close="v",
+                with_options={card.id} if state.pending else set(),
+            )
+        )
 
     def action_pick(self, number: int) -> None:
+        """A digit chooses; a card or option that cannot be chosen says why.
+
+        With reasons already typed for another card, the digit only moves them
+        to this card: Enter then plays it, as the footer says."""
         choices = self.query_one("#choices", OptionList)
-        if choices.display and 0 < number <= choices.option_count:
-            option = choices.get_option_at_index(number - 1)
-            if not option.disabled:
-                self._act_on_option(number - 1)
+        if not choices.display or not 0 < number <= choices.option_count:
+            return
+        index = number - 1
+        if choices.get_option_at_index(index).disabled:
+            self._refuse(index)
+            return
+        reasons = self.query_one("#rationale", Input).value.strip()
+        if reasons and choices.highlighted != index:
+            choices.highlighted = index
+            return
+        self._act_on_option(index)
 
     def action_pass_turn(self) -> None:
         role = self.state.current_role
@@ -467,7 +642,9 @@ class PlayScreen(AppScreen):
             self.action_focus_hand()
 
     def action_rationale(self) -> None:
-        self.query_one("#rationale", Input).focus()
+        rationale = self.query_one("#rationale", Input)
+        if rationale.display:
+            rationale.focus()
 
     def action_focus_hand(self) -> None:
         choices = self.query_one("#choices", OptionList)

@@ -24,12 +24,20 @@ class CardView(Static):
     """
 
     def __init__(
-        self, card: Card, subtitle: str = "", options: bool = False, **kwargs: object
+        self,
+        card: Card,
+        subtitle: str = "",
+        options: bool = False,
+        full: bool = False,
+        **kwargs: object,
     ) -> None:
+        """`options`: list a dilemma's options; `full`: with their texts too."""
         body = plain(card.text or card.title)
         if options:
             for number, option in enumerate(card.options, start=1):
                 body.append(f"\n{number}. {printable(option.title)}", style="bold")
+                if full and option.text:
+                    body.append(f"\n   {printable(option.text)}")
         super().__init__(body, **kwargs)  # type: ignore[arg-type]
         self.card = card
         self.border_title = plain(card.title)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 from rich.text import Text
@@ -23,10 +24,10 @@ def signed(delta: int) -> str:
 
 
 class Gauge(Widget):
-    """Two lines: title, value/max and change; a bar and a sparkline of past rounds."""
+    """Title, value/max and change; a bar and a sparkline of past rounds (2 or 3 lines)."""
 
     DEFAULT_CSS = """
-    Gauge { height: 2; }
+    Gauge { height: auto; }
     """
 
     def __init__(self, indicator: Indicator, **kwargs: object) -> None:
@@ -39,7 +40,7 @@ class Gauge(Widget):
     def show(self, value: int, delta: int, history: Sequence[int]) -> None:
         if (value, delta, tuple(history)) != (self.value, self.delta, self.history):
             self.value, self.delta, self.history = value, delta, tuple(history)
-            self.refresh()
+            self.refresh(layout=True)  # a longer change may move the name onto its own line
 
     def _tone(self) -> str:
         indicator = self.indicator
@@ -54,27 +55,46 @@ class Gauge(Widget):
         return "red"
 
     def render(self) -> Text:
+        """The name and figures on one line when they fit; else the name on its own
+        lines (never cut short: players must know which gauge is which), figures after the bar."""
         indicator = self.indicator
         width = max(16, self.size.width)
         figures = f"{self.value}/{indicator.max}"
         change = signed(self.delta)
-        good_move = (self.delta > 0) == (indicator.good == "high")
-        title_room = width - len(figures) - len(change) - 2
         name = printable(indicator.title)
-        title = name if len(name) <= title_room else name[: title_room - 1] + "…"
-        line = Text(title, style="bold")
-        line.append(" " * max(1, width - len(title) - len(figures) - len(change) - 1))
-        line.append(figures, style="bold")
+        tail = Text(figures, style="bold")
         if change:
-            line.append(" ")
-            line.append(change, style="green" if good_move else "red")
+            good_move = (self.delta > 0) == (indicator.good == "high")
+            tail.append(" ")
+            tail.append(change, style="green" if good_move else "red")
         history = self.history[-(width // 2) :]
-        bar_width = max(4, width - len(history) - 1)
-        span = max(1, indicator.max - indicator.min)
-        filled = round((self.value - indicator.min) * bar_width / span)
+        spark = Text(sparkline(history, indicator.min, indicator.max), style="cyan")
+        if len(name) + 1 + tail.cell_len <= width:
+            line = Text(name, style="bold")
+            line.append(" " * (width - len(name) - tail.cell_len))
+            line.append_text(tail)
+            line.append("\n")
+            line.append_text(self._bar(width - spark.cell_len - 1))
+            line.append(" ")
+            line.append_text(spark)
+            return line
+        lines = textwrap.wrap(name, width) or [""]
+        if len(lines) > 2:
+            lines = [lines[0], lines[1][: width - 1] + "…"]
+        line = Text("\n".join(lines), style="bold")
         line.append("\n")
-        line.append("█" * filled, style=self._tone())
-        line.append("░" * (bar_width - filled), style="dim")
+        line.append_text(self._bar(width - tail.cell_len - spark.cell_len - 2))
         line.append(" ")
-        line.append(sparkline(history, indicator.min, indicator.max), style="cyan")
+        line.append_text(tail)
+        line.append(" ")
+        line.append_text(spark)
         return line
+
+    def _bar(self, width: int) -> Text:
+        indicator = self.indicator
+        width = max(4, width)
+        span = max(1, indicator.max - indicator.min)
+        filled = round((self.value - indicator.min) * width / span)
+        bar = Text("█" * filled, style=self._tone())
+        bar.append("░" * (width - filled), style="dim")
+        return bar

@@ -31,6 +31,8 @@ class PhaseBar(Horizontal):
 
     MARKERS = ("◆", "▲", "●", "■", "★")
 
+    shown_state: tuple[State, Lang, str] | None = None
+
     def compose(self) -> ComposeResult:
         yield TextPanel(id="phase-name")
         yield TextPanel(id="phase-round")
@@ -45,22 +47,31 @@ class PhaseBar(Horizontal):
         self.query_one("#phase-timer", TextPanel).show(timer)
 
     def show_state(self, state: State, lang: Lang, timer: str) -> None:
-        """The phase and round of `state`, with `timer` (or any text) on the right."""
+        """The phase and round of `state`, with `timer` (or any text) on the right.
+
+        Below 100 columns the words « Phase » and the count of all rounds are
+        left out, so that the phase's title is read whole."""
+        self.shown_state = (state, lang, timer)
         deck = state.deck
         phase = deck.phases[state.phase_index]
+        narrow = self.app.size.width < 100
         name = text(
             lang,
-            "phase.title",
+            "phase.title.short" if narrow else "phase.title",
             number=state.phase_index + 1,
             phases=len(deck.phases),
             phase=phase.title,
         )
         round_text = text(
             lang,
-            "play.round",
+            "play.round.short" if narrow else "play.round",
             round=state.round,
             rounds=phase.rounds,
             turn=state.turn,
             turns=deck.total_rounds,
         )
         self.show(state.phase_index, name, round_text, timer)
+
+    def on_resize(self) -> None:
+        if self.shown_state is not None:
+            self.show_state(*self.shown_state)
