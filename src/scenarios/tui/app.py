@@ -494,7 +494,13 @@ class ScenariosApp(App[None]):
         from scenarios.tui.screens.dialogs import KeysDialog
 
         screen = self.screen
-        specs = [*getattr(screen, "BINDING_SPECS", []), *self.BINDING_SPECS]
+        # Keys of one kind of seat only (an observer's `o`) are listed where they work.
+        seat_keys: frozenset[str] = getattr(screen, "SEAT_KEYS", frozenset())
+        specs = [
+            spec
+            for spec in (*getattr(screen, "BINDING_SPECS", []), *self.BINDING_SPECS)
+            if spec[1] not in seat_keys or screen.check_action(spec[1], ()) is not False
+        ]
         self.push_screen(KeysDialog(self.lang, specs))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:

@@ -68,6 +68,7 @@ class PlayScreen(AppScreen):
 
     COMMANDS = {FacilitatorCommands}
     # In the footer's order: when the line is too short, the last ones are left out first.
+    SEAT_KEYS = frozenset({"observe"})  # an observer's only
     BINDING_SPECS: list[BindingSpec] = [
         ("d", "draw", "key.draw", True, None, False),
         ("f", "end_round", "key.end_round", True, None, False),
