@@ -13,6 +13,8 @@ import re
 from collections.abc import Mapping
 from typing import Any, Final
 
+from scenarios.engine.canonical import JsonFloat
+
 # A shape is a JSON type name, a tuple (list of that shape; "+" first: not
 # empty), or a mapping of field -> shape (a "?" suffix: the field may be
 # absent or null).
@@ -84,11 +86,18 @@ def strict_json(text: str) -> Any:
     """`json.loads`, refusing NaN and Infinity, a key repeated in an object (which
     readers resolve differently: a line must mean one thing), and bad JSON (ValueError).
 
-    Integers over 4,300 digits raise ValueError too (Python's own limit), and so
-    does a lone surrogate (`"\\ud800"`): valid JSON, but no text, it would fail
-    later when encoded (to check a line, or to show it).
+    Floats are read as `JsonFloat`, so that a line's check is computed on the
+    bytes the standard library writes for them. Integers over 4,300 digits
+    raise ValueError too (Python's own limit), and so does a lone surrogate
+    (`"\\ud800"`): valid JSON, but no text, it would fail later when encoded (to
+    check a line, or to show it).
     """
-    data = json.loads(text, parse_constant=_refuse_constant, object_pairs_hook=_unique_keys)
+    data = json.loads(
+        text,
+        parse_constant=_refuse_constant,
+        parse_float=JsonFloat,
+        object_pairs_hook=_unique_keys,
+    )
     if _SURROGATE_ESCAPE.search(text) and not _encodable(data):
         raise ValueError("a lone surrogate is not text")
     return data
