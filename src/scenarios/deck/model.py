@@ -255,6 +255,15 @@ class Deck:
         return {indicator.id: i for i, indicator in enumerate(self.indicators)}
 
     @functools.cached_property
+    def indicator_ids(self) -> tuple[str, ...]:
+        return tuple(indicator.id for indicator in self.indicators)
+
+    @functools.cached_property
+    def unset_flags(self) -> Mapping[str, bool]:
+        """Every flag, unset: what expressions see before the game's flags are laid on it."""
+        return {flag.id: False for flag in self.flags}
+
+    @functools.cached_property
     def ending_index(self) -> Mapping[str, Ending]:
         return {ending.id: ending for ending in self.endings}
 

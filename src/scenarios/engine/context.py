@@ -55,11 +55,10 @@ class GameFunctions:
 def _values(
     deck: Deck, indicators: Iterable[int], flags: Iterable[str], turn: int, round_: int, phase: str
 ) -> dict[str, Any]:
-    values: dict[str, Any] = {flag.id: False for flag in deck.flags}
+    values: dict[str, Any] = dict(deck.unset_flags)
     for flag in flags:
         values[flag] = True
-    for indicator, value in zip(deck.indicators, indicators, strict=True):
-        values[indicator.id] = value
+    values.update(zip(deck.indicator_ids, indicators, strict=True))
     values["turn"] = turn
     values["round"] = round_
     values["phase"] = phase
@@ -67,19 +66,29 @@ def _values(
 
 
 def state_env(state: State) -> tuple[dict[str, Any], GameFunctions]:
-    """Names and functions for evaluating expressions on `state`."""
-    history = state.history
-    return (
-        _values(state.deck, state.indicators, state.flags, state.turn, state.round, state.phase),
-        GameFunctions(
-            history.plays,
-            history.fired,
-            history.choices,
-            history.tags,
-            history.last_turn,
-            state.turn,
-        ),
-    )
+    """Names and functions for evaluating expressions on `state` (to be read, not changed).
+
+    Made once per state: the legal moves and the check of the one played ask
+    for it several times.
+    """
+    env: tuple[dict[str, Any], GameFunctions] | None = state.env
+    if env is None:
+        history = state.history
+        env = (
+            _values(
+                state.deck, state.indicators, state.flags, state.turn, state.round, state.phase
+            ),
+            GameFunctions(
+                history.plays,
+                history.fired,
+                history.choices,
+                history.tags,
+                history.last_turn,
+                state.turn,
+            ),
+        )
+        object.__setattr__(state, "env", env)
+    return env
 
 
 def draft_env(draft: Draft) -> tuple[dict[str, Any], GameFunctions]:

@@ -30,17 +30,18 @@ canonical form are written out from those declarations at import.
 
 from __future__ import annotations
 
+import functools
 import hashlib
-import json
 from collections.abc import Mapping
 from typing import Any, Literal
 
 import attrs
+from immutables import Map
 
 from scenarios.deck import Deck
 from scenarios.engine.appended import Appended
+from scenarios.engine.canonical import canonical_json
 from scenarios.engine.events import LogEvent
-from scenarios.engine.sharedmap import SharedMap
 
 Stage = Literal["events", "decisions", "end", "over"]
 
@@ -78,15 +79,14 @@ ADDED_IN: Mapping[str, int] = {"rationales": 2}
 HISTORY_TABLES = ("plays", "passes", "fired", "choices", "tags", "last_turn")
 
 
-# `json.dumps(value, ensure_ascii=False, separators=(",", ":"))`, without building an
-# encoder at each call (the hash and the digests encode at every action).
-_canonical_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-
-
 def entry_digest(*parts: object) -> int:
     """The sha256 of one entry's canonical JSON, as an integer to add into a digest."""
-    text = _canonical_json(parts)
-    return int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest(), "big")
+    return int.from_bytes(hashlib.sha256(canonical_json(parts)).digest(), "big")
+
+
+# A history count's entry (table, key, count) comes back game after game and is
+# taken out again when the count moves on: its digest is kept, not re-encoded.
+_count_digest = functools.lru_cache(maxsize=1 << 16)(entry_digest)
 
 
 def add_digest(digest: int, *parts: object) -> int:
@@ -112,12 +112,12 @@ class History:
     `digest` sums the digests of every entry (see the module's docstring).
     """
 
-    plays: SharedMap[tuple[str, str, str], int] = SharedMap()
-    passes: SharedMap[tuple[str, str], int] = SharedMap()
-    fired: SharedMap[tuple[str, str], int] = SharedMap()
-    choices: SharedMap[tuple[str, str], int] = SharedMap()
-    tags: SharedMap[tuple[str, str], int] = SharedMap()
-    last_turn: SharedMap[str, int] = SharedMap()
+    plays: Map[tuple[str, str, str], int] = Map()
+    passes: Map[tuple[str, str], int] = Map()
+    fired: Map[tuple[str, str], int] = Map()
+    choices: Map[tuple[str, str], int] = Map()
+    tags: Map[tuple[str, str], int] = Map()
+    last_turn: Map[str, int] = Map()
     digest: int = attrs.field(default=0, eq=False)
 
 
@@ -126,23 +126,24 @@ class HistoryDraft:
 
     def __init__(self, history: History) -> None:
         self.base = history
-        self.tables: dict[str, SharedMap[Any, int]] = {}
+        self.tables: dict[str, Map[Any, int]] = {}
         self.digest = history.digest
 
-    def table(self, name: str) -> SharedMap[Any, int]:
+    def table(self, name: str) -> Map[Any, int]:
         table = self.tables.get(name)
         if table is not None:
             return table
-        frozen: SharedMap[Any, int] = getattr(self.base, name)
+        frozen: Map[Any, int] = getattr(self.base, name)
         return frozen
 
     def put(self, name: str, key: Any, value: int) -> None:
         table = self.table(name)
         old = table.get(key)
+        digest = self.digest + _count_digest(name, key, value)
         if old is not None:
-            self.digest = (self.digest - entry_digest(name, key, old)) % _MODULUS
+            digest -= _count_digest(name, key, old)
         self.tables[name] = table.set(key, value)
-        self.digest = add_digest(self.digest, name, key, value)
+        self.digest = digest % _MODULUS
 
     def bump(self, name: str, key: Any) -> None:
         self.put(name, key, self.table(name).get(key, 0) + 1)
@@ -263,6 +264,11 @@ class State(_Moment):
     last: tuple[LogEvent, ...] = attrs.field(default=(), eq=False, metadata=_part(OUTSIDE))
     last_action: str | None = attrs.field(default=None, eq=False, metadata=_part(OUTSIDE))
     undo: State | None = attrs.field(default=None, eq=False, repr=False, metadata=_part(OUTSIDE))
+    # How many game actions lie behind this state (an undo goes back one); at most
+    # `UNDO_LIMIT` of them are kept, so once past it `undo` may be None while this is not.
+    undo_depth: int = attrs.field(default=0, eq=False, repr=False, metadata=_part(OUTSIDE))
+    # What expressions see of this state (`context.state_env`), made on first use.
+    env: Any = attrs.field(default=None, init=False, eq=False, repr=False, metadata=_part(OUTSIDE))
 
     @property
     def current_role(self) -> str | None:
@@ -293,8 +299,7 @@ class State(_Moment):
         canonical = self.canonical()
         for key in _LATER_KEYS[version]:
             del canonical[key]
-        text = _canonical_json(canonical)
-        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+        return hashlib.sha256(canonical_json(canonical)).hexdigest()
 
 
 # For each hash version, the keys it leaves out of the canonical form.
@@ -304,6 +309,9 @@ _LATER_KEYS: Mapping[int, tuple[str, ...]] = {
 }
 
 
+_UNSET = object()  # a field the draft never read nor set
+
+
 def _generate(name: str, signature: str, lines: list[str]) -> Any:
     """A function made from the fields' parts, as attrs makes its methods.
 
@@ -311,7 +319,7 @@ def _generate(name: str, signature: str, lines: list[str]) -> Any:
     hand: `apply` and `hash` run at every action.
     """
     source = f"def {name}({signature}):\n" + "".join(f"    {line}\n" for line in lines)
-    namespace: dict[str, Any] = {"HistoryDraft": HistoryDraft, "State": State}
+    namespace: dict[str, Any] = {"HistoryDraft": HistoryDraft, "State": State, "_UNSET": _UNSET}
     exec(compile(source, f"<scenarios.engine.state {name}>", "exec"), namespace)
     return namespace[name]
 
@@ -336,32 +344,87 @@ _canonical = _generate(
         "}",
     ],
 )
-_thaw = _generate(
-    "thaw",
-    "draft, state",
+def _as_is(part: Part) -> bool:
+    """Whether a draft holds the state's value itself (not a working copy)."""
+    return part.thaw == "{v}" and part.freeze == "{v}"
+
+
+# How a draft makes its working copy of each field that is not used as it is.
+_THAW: Mapping[str, Any] = {
+    name: _generate(f"thaw_{name}", "v", [f"return {part.thaw.format(v='v')}"])
+    for name, part, _ in _PARTS
+    if part.drafted and not _as_is(part)
+}
+# The fields a draft uses as they are, taken from the state when it is made.
+_take = _generate(
+    "take",
+    "d, state",
     [
-        f"draft.{name} = {part.thaw.format(v=f'state.{name}')}"
+        f"d[{name!r}] = state.{name}"
         for name, part, _ in _PARTS
-        if part.drafted
+        if part.drafted and _as_is(part)
     ],
 )
 _freeze = _generate(
     "freeze",
-    "draft, undo, action",
+    "draft, undo, action, depth",
     [
+        "d = draft.__dict__",
         "base = draft.base",
         "return State(",
         *(
-            f"    {name}={part.freeze.format(v=f'draft.{name}', b=f'base.{name}')},"
+            f"    {name}=d[{name!r}],"
+            if _as_is(part)
+            else f"    {name}=base.{name} if (v := d.get({name!r}, _UNSET)) is _UNSET"
+            f" else {part.freeze.format(v='v', b=f'base.{name}')},"
             for name, part, _ in _PARTS
             if part.drafted
         ),
         "    last=tuple(draft.log),",
         "    last_action=action,",
         "    undo=undo,",
+        "    undo_depth=depth,",
         ")",
     ],
 )
+_replace = _generate(
+    "replace",
+    "state, changes",
+    [
+        "get = changes.get",
+        "return State(",
+        *(f"    {name}=get({name!r}, state.{name})," for name, _, _ in _PARTS if name != "env"),
+        ")",
+    ],
+)
+
+
+def replace(state: State, changes: Mapping[str, Any]) -> State:
+    """`state` with the fields named in `changes` changed (`attrs.evolve`, without its cost)."""
+    changed: State = _replace(state, changes)
+    return changed
+
+# An undo goes back this many game actions at most. Keeping more would keep every
+# state of a long game alive; the states behind are let go every `UNDO_CUT_EVERY`
+# actions (each time, the `UNDO_LIMIT` kept are copied: a quarter of a copy an action).
+UNDO_LIMIT = 500
+UNDO_CUT_EVERY = 2000
+
+
+def _cut(state: State, keep: int) -> State:
+    """`state` with its undo chain cut: it and the states behind it are `keep` states in all."""
+    chain: list[State] = []
+    link: State | None = state
+    while link is not None and len(chain) < keep:
+        chain.append(link)
+        link = link.undo
+    if link is None:
+        return state
+    kept: State | None = None
+    for older in reversed(chain):
+        kept = replace(older, {"undo": kept})
+    assert kept is not None
+    return kept
 
 
 class Draft(_Moment):
@@ -402,8 +465,20 @@ class Draft(_Moment):
 
     def __init__(self, state: State) -> None:
         self.base = state
-        _thaw(self, state)
         self.log: list[LogEvent] = []
+        _take(self.__dict__, state)
+
+    def __getattr__(self, name: str) -> Any:
+        """A list, set or table read for the first time: copied from the state only now.
+
+        Most actions change a few of them; the others go to the next state as they are.
+        """
+        thaw = _THAW.get(name)
+        if thaw is None:
+            raise AttributeError(name)
+        value = thaw(getattr(self.base, name))
+        self.__dict__[name] = value
+        return value
 
     def add_trail(self) -> None:
         """Record the indicators as they are now (at a round's start, and at the end)."""
@@ -425,5 +500,11 @@ class Draft(_Moment):
         )
 
     def freeze(self, undo: State | None, action: str | None) -> State:
-        state: State = _freeze(self, undo, action)
+        """The next state; `undo` is the one an undo goes back to (None: none)."""
+        depth = 0
+        if undo is not None:
+            depth = undo.undo_depth + 1
+            if depth > UNDO_LIMIT and depth % UNDO_CUT_EVERY == 0:
+                undo = _cut(undo, UNDO_LIMIT)
+        state: State = _freeze(self, undo, action, depth)
         return state
