@@ -22,7 +22,7 @@ from scenarios.engine import (
 from scenarios.engine.events import Revealed
 from scenarios.engine.state import HASH_VERSION
 from scenarios.journal.format import Entry, Header
-from scenarios.journal.reader import Damage, JournalContent, JournalError
+from scenarios.journal.reader import Damage, JournalContent, JournalError, JournalStream
 
 
 @attrs.frozen
@@ -65,13 +65,18 @@ def drawn_cards(state: State) -> tuple[str, ...]:
 
 
 def replay(
-    content: JournalContent,
+    content: JournalContent | JournalStream,
     *,
     deck: Deck | None = None,
     verify: bool = True,
     keep_states: bool = False,
 ) -> Replayed:
-    """Replay the valid entries of `content`; stops at the first that does not replay."""
+    """Replay the valid entries of `content`; stops at the first that does not replay.
+
+    Only the last state is kept unless `keep_states`: replaying a stream
+    (`stream_journal`) then holds one entry and one state at a time, and the
+    few states an undo may go back to (`engine.state.UNDO_LIMIT`).
+    """
     deck = deck or journal_deck(content.header)
     version = content.header.hash_version
     state = initial = new_game(deck, content.header.seed)
