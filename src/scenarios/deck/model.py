@@ -255,6 +255,18 @@ class Deck:
         return {indicator.id: i for i, indicator in enumerate(self.indicators)}
 
     @functools.cached_property
+    def drawable(self) -> Mapping[str, tuple[Card, ...]]:
+        """For each phase, the cards that may be drawn in it (drawn kind, some weight), in order."""
+        return {
+            phase.id: tuple(
+                card
+                for card in self.cards
+                if card.kind.drawn and card.weight > 0 and phase.id in card.phases
+            )
+            for phase in self.phases
+        }
+
+    @functools.cached_property
     def indicator_ids(self) -> tuple[str, ...]:
         return tuple(indicator.id for indicator in self.indicators)
 

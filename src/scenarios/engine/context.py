@@ -92,16 +92,26 @@ def state_env(state: State) -> tuple[dict[str, Any], GameFunctions]:
 
 
 def draft_env(draft: Draft) -> tuple[dict[str, Any], GameFunctions]:
-    """Names and functions for evaluating expressions on a draft in progress."""
-    history = draft.history
+    """Names and functions for evaluating expressions on a draft in progress.
+
+    It reads the draft's values without making it copy those it has not copied yet.
+    """
+    history = draft.peek("history")
     return (
-        _values(draft.deck, draft.indicators, draft.flags, draft.turn, draft.round, draft.phase),
+        _values(
+            draft.deck,
+            draft.peek("indicators"),
+            draft.peek("flags"),
+            draft.turn,
+            draft.round,
+            draft.phase,
+        ),
         GameFunctions(
-            history.table("plays"),
-            history.table("fired"),
-            history.table("choices"),
-            history.table("tags"),
-            history.table("last_turn"),
+            history.plays,
+            history.fired,
+            history.choices,
+            history.tags,
+            history.last_turn,
             draft.turn,
         ),
     )

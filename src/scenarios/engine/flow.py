@@ -105,11 +105,9 @@ def eligible_events(draft: Draft) -> list[Card]:
     """Cards that may be drawn now, in deck order."""
     phase = draft.phase
     values, functions = draft_env(draft)
-    last_turn = draft.history.table("last_turn")
+    last_turn = draft.peek("history").last_turn
     eligible = []
-    for card in draft.deck.cards:
-        if not card.kind.drawn or card.weight <= 0 or phase not in card.phases:
-            continue
+    for card in draft.deck.drawable[phase]:
         if card.id in draft.revealed:
             continue
         if card.once and card.id in last_turn:

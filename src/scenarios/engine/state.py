@@ -76,7 +76,6 @@ _MODULUS = 1 << 256
 HASH_VERSION = 2
 # The keys of the canonical form that later hash versions added, with their version.
 ADDED_IN: Mapping[str, int] = {"rationales": 2}
-HISTORY_TABLES = ("plays", "passes", "fired", "choices", "tags", "last_turn")
 
 
 def entry_digest(*parts: object) -> int:
@@ -122,38 +121,63 @@ class History:
 
 
 class HistoryDraft:
-    """History being changed inside one `apply`: each write shares the rest of its table."""
+    """History being changed inside one `apply`: each write shares the rest of its table.
+
+    Its tables are attributes named as `History`'s, read as they are (by the
+    expression functions too) and replaced by each write.
+    """
+
+    __slots__ = (
+        "base",
+        "changed",
+        "choices",
+        "digest",
+        "fired",
+        "last_turn",
+        "passes",
+        "plays",
+        "tags",
+    )
 
     def __init__(self, history: History) -> None:
         self.base = history
-        self.tables: dict[str, Map[Any, int]] = {}
+        self.changed = False
+        self.plays = history.plays
+        self.passes = history.passes
+        self.fired = history.fired
+        self.choices = history.choices
+        self.tags = history.tags
+        self.last_turn = history.last_turn
         self.digest = history.digest
 
     def table(self, name: str) -> Map[Any, int]:
-        table = self.tables.get(name)
-        if table is not None:
-            return table
-        frozen: Map[Any, int] = getattr(self.base, name)
-        return frozen
+        table: Map[Any, int] = getattr(self, name)
+        return table
 
     def put(self, name: str, key: Any, value: int) -> None:
-        table = self.table(name)
+        table: Map[Any, int] = getattr(self, name)
         old = table.get(key)
         digest = self.digest + _count_digest(name, key, value)
         if old is not None:
             digest -= _count_digest(name, key, old)
-        self.tables[name] = table.set(key, value)
+        setattr(self, name, table.set(key, value))
         self.digest = digest % _MODULUS
+        self.changed = True
 
     def bump(self, name: str, key: Any) -> None:
-        self.put(name, key, self.table(name).get(key, 0) + 1)
+        self.put(name, key, getattr(self, name).get(key, 0) + 1)
 
     def freeze(self) -> History:
-        if not self.tables:
+        if not self.changed:
             return self.base
         return History(
-            **{name: self.table(name) for name in HISTORY_TABLES},
-            digest=self.digest,
+            self.plays,
+            self.passes,
+            self.fired,
+            self.choices,
+            self.tags,
+            self.last_turn,
+            self.digest,
         )
 
 
@@ -181,9 +205,10 @@ def records(cls: type) -> Part:
 
 
 VALUE = Part()
-LIST = Part("list({v})", "tuple({v})", "list({v})")
+# Tuples are written as JSON lists: the canonical form keeps them as they are.
+LIST = Part("list({v})", "tuple({v})", "{v}")
 SET = Part("set({v})", "frozenset({v})", "sorted({v})")
-TABLE = Part("[list(x) for x in {v}]", "tuple(tuple(x) for x in {v})", "[list(x) for x in {v}]")
+TABLE = Part("[list(x) for x in {v}]", "tuple(tuple(x) for x in {v})", "{v}")
 # Only ever appended to, sharing items from state to state (see `Appended`):
 # the digest next to it is hashed instead.
 GROWING = Part(canonical=None)
@@ -479,6 +504,11 @@ class Draft(_Moment):
         value = thaw(getattr(self.base, name))
         self.__dict__[name] = value
         return value
+
+    def peek(self, name: str) -> Any:
+        """The field's value now, to read only: the draft's copy if it has one, else the state's."""
+        value = self.__dict__.get(name, _UNSET)
+        return getattr(self.base, name) if value is _UNSET else value
 
     def add_trail(self) -> None:
         """Record the indicators as they are now (at a round's start, and at the end)."""

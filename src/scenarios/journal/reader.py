@@ -29,7 +29,7 @@ from scenarios.journal.format import (
     Header,
     Team,
 )
-from scenarios.journal.shapes import ENTRY, HEADER, misfit, strict_json
+from scenarios.journal.shapes import ENTRY, HEADER, entry_fits, misfit, strict_json
 
 MESSAGES = Texts("journal")
 # Far above a long game (100,000 actions is about 30 MB), far below what hurts a laptop.
@@ -187,17 +187,18 @@ class JournalStream:
                 if raw:
                     self.damage = Damage(index, "truncated")
                 break
-            entry, damage = parse_entry(raw[:-1], index, count + 1, chain)
+            offset += len(raw)
+            entry, damage = parse_entry(raw[:-1], index, count + 1, chain, end=offset)
             if damage is not None:
+                offset -= len(raw)
                 self.damage = damage
                 break
             assert entry is not None
-            offset += len(raw)
             if offset > MAX_JOURNAL_BYTES:
                 raise JournalError("too_big", limit=MAX_JOURNAL_BYTES)
             count += 1
             chain = chain.then(entry.check)
-            yield attrs.evolve(entry, end=offset)
+            yield entry
         self.valid_bytes = offset
 
 
@@ -262,10 +263,11 @@ def _parse_header(raw: bytes) -> tuple[Header, str]:
 
 
 def parse_entry(
-    raw: bytes, line: int, expected_seq: int, chain: Chain
+    raw: bytes, line: int, expected_seq: int, chain: Chain, end: int = 0
 ) -> tuple[Entry | None, Damage | None]:
-    """One action line (line number `line`), checked against `chain` and the seq expected:
-    the entry, or the damage it shows. For readers that take lines one at a time."""
+    """One action line (line number `line`, ending at byte `end`), checked against `chain`
+    and the seq expected: the entry, or the damage it shows. For readers that take lines
+    one at a time."""
     data = _load_line(raw)
     if data is None:
         return None, Damage(line, "bad_json")
@@ -273,7 +275,7 @@ def parse_entry(
     failure = _check_fails(data, chain)
     if failure is not None:
         return None, Damage(line, failure)
-    wrong = misfit(data, ENTRY)
+    wrong = None if entry_fits(data) else misfit(data, ENTRY)
     if wrong:
         return None, Damage(line, "bad_entry", {"detail": wrong})
     seq = data["seq"]
@@ -288,6 +290,7 @@ def parse_entry(
         draws=tuple(draws) if draws is not None else None,
         over=bool(data.get("over")),
         line=line,
+        end=end,
         check=str(check),
     )
     return entry, None

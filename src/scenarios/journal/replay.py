@@ -21,6 +21,7 @@ from scenarios.engine import (
 )
 from scenarios.engine.events import Revealed
 from scenarios.engine.state import HASH_VERSION
+from scenarios.journal.collect import fewer_collections
 from scenarios.journal.format import Entry, Header
 from scenarios.journal.reader import Damage, JournalContent, JournalError, JournalStream
 
@@ -83,14 +84,15 @@ def replay(
     states: list[State] = []
     applied = 0
     divergence: Damage | None = None
-    for entry in content.entries:
-        next_state, divergence = replay_entry(state, entry, verify, version)
-        if divergence is not None:
-            break
-        state = next_state
-        applied += 1
-        if keep_states:
-            states.append(state)
+    with fewer_collections():
+        for entry in content.entries:
+            next_state, divergence = replay_entry(state, entry, verify, version)
+            if divergence is not None:
+                break
+            state = next_state
+            applied += 1
+            if keep_states:
+                states.append(state)
     return Replayed(deck, initial, state, applied, divergence, tuple(states), version)
 
 

@@ -82,6 +82,21 @@ def misfit(value: object, shape: Shape, path: str = "") -> str | None:
     return None
 
 
+def entry_fits(data: dict[str, Any]) -> bool:
+    """Whether an action line surely fits `ENTRY` (as `misfit` would find): the quick
+    test every line of a long journal takes; `misfit` names what does not fit."""
+    draws = data.get("draws")
+    over = data.get("over")
+    return (
+        type(data.get("seq")) is int
+        and type(data.get("time")) is str
+        and type(data.get("action")) is dict
+        and type(data.get("hash")) is str
+        and (draws is None or (type(draws) is list and all(type(d) is str for d in draws)))
+        and (over is None or type(over) is bool)
+    )
+
+
 def strict_json(text: str) -> Any:
     """`json.loads`, refusing NaN and Infinity, a key repeated in an object (which
     readers resolve differently: a line must mean one thing), and bad JSON (ValueError).
