@@ -390,6 +390,28 @@ _take = _generate(
         if part.drafted and _as_is(part)
     ],
 )
+# What `Draft.freeze` passes for each field that is not drafted.
+_FROZEN_OUTSIDE = {
+    "last": "tuple(draft.log)",
+    "last_action": "action",
+    "undo": "undo",
+    "undo_depth": "depth",
+}
+
+
+def _frozen(name: str, part: Part) -> str:
+    """The expression of the next state's `name` in `Draft.freeze`."""
+    if not part.drafted:
+        return _FROZEN_OUTSIDE[name]
+    if _as_is(part):
+        return f"d[{name!r}]"
+    frozen = part.freeze.format(v="v", b=f"base.{name}")
+    return f"base.{name} if (v := d.get({name!r}, _UNSET)) is _UNSET else {frozen}"
+
+
+# The fields `State.__init__` takes, in its order: the next state is made with
+# positional arguments (a keyword call costs more, and this runs at every action).
+_INIT = [(name, part) for name, part, _ in _PARTS if attrs.fields_dict(State)[name].init]
 _freeze = _generate(
     "freeze",
     "draft, undo, action, depth",
@@ -397,18 +419,7 @@ _freeze = _generate(
         "d = draft.__dict__",
         "base = draft.base",
         "return State(",
-        *(
-            f"    {name}=d[{name!r}],"
-            if _as_is(part)
-            else f"    {name}=base.{name} if (v := d.get({name!r}, _UNSET)) is _UNSET"
-            f" else {part.freeze.format(v='v', b=f'base.{name}')},"
-            for name, part, _ in _PARTS
-            if part.drafted
-        ),
-        "    last=tuple(draft.log),",
-        "    last_action=action,",
-        "    undo=undo,",
-        "    undo_depth=depth,",
+        *(f"    {_frozen(name, part)},  # {name}" for name, part in _INIT),
         ")",
     ],
 )
@@ -418,11 +429,10 @@ _replace = _generate(
     [
         "get = changes.get",
         "return State(",
-        *(f"    {name}=get({name!r}, state.{name})," for name, _, _ in _PARTS if name != "env"),
+        *(f"    get({name!r}, state.{name}),  # {name}" for name, _ in _INIT),
         ")",
     ],
 )
-
 
 def replace(state: State, changes: Mapping[str, Any]) -> State:
     """`state` with the fields named in `changes` changed (`attrs.evolve`, without its cost)."""
