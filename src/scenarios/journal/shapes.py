@@ -107,17 +107,27 @@ def strict_json(text: str) -> Any:
     (`"\\ud800"`): valid JSON, but no text, it would fail later when encoded (to
     check a line, or to show it).
     """
-    data = json.loads(
-        text,
-        parse_constant=_refuse_constant,
-        parse_float=JsonFloat,
-        object_pairs_hook=_unique_keys,
-    )
+    data = _DECODER.decode(text)
     if _SURROGATE_ESCAPE.search(text) and not _encodable(data):
         raise ValueError("a lone surrogate is not text")
     return data
 
 
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data = dict(pairs)
+    if len(data) != len(pairs):
+        raise ValueError("a key is repeated in an object")
+    return data
+
+
+def _refuse_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a number a journal holds")
+
+
+# Made once: `json.loads` with options makes a decoder at every call.
+_DECODER = json.JSONDecoder(
+    parse_constant=_refuse_constant, parse_float=JsonFloat, object_pairs_hook=_unique_keys
+)
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
@@ -138,13 +148,3 @@ def _encodable(data: Any) -> bool:
                 return False
     return True
 
-
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    data = dict(pairs)
-    if len(data) != len(pairs):
-        raise ValueError("a key is repeated in an object")
-    return data
-
-
-def _refuse_constant(name: str) -> None:
-    raise ValueError(f"{name} is not a number a journal holds")
