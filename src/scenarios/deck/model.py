@@ -267,6 +267,14 @@ class Deck:
         }
 
     @functools.cached_property
+    def phase_cards(self) -> Mapping[str, frozenset[str]]:
+        """For each phase, the ids of the cards that may be in play in it."""
+        return {
+            phase.id: frozenset(card.id for card in self.cards if phase.id in card.phases)
+            for phase in self.phases
+        }
+
+    @functools.cached_property
     def indicator_ids(self) -> tuple[str, ...]:
         return tuple(indicator.id for indicator in self.indicators)
 
