@@ -1,7 +1,7 @@
 """Benchmarks, each reported as a ratio to a baseline measured in the same run.
 
     python benchmarks/run.py            # all
-    python benchmarks/run.py expressions loading simulate balance replay tui report browse scale
+    python benchmarks/run.py expressions loading simulate balance replay flat tui report browse scale
     python benchmarks/run.py workshop   # needs PostgreSQL (see benchmarks/workshops.py)
 
 Times are the best of several repeats (the least disturbed by other work on
@@ -11,6 +11,7 @@ the machine); ratios, not seconds, are what to compare across machines.
 from __future__ import annotations
 
 import json
+import os
 import random
 import resource
 import subprocess
@@ -111,6 +112,37 @@ def loading() -> None:
     row("ratio scenarios / bare YAML", f"{t_deck / t_yaml:.2f}x", "(target <= 2x)")
 
 
+# The engine as it was before issue 18 (constant cost per action), kept as the baseline
+# of the simulation benchmark: its sources are taken from git into a temporary folder.
+BASELINE_COMMIT = "90da43a"
+
+# Plays `games` games of the default deck with --jobs 1 in this process and prints the
+# games per second of the best of `repeat` runs, in processor time.
+_SIMULATE = """
+import sys, time
+from scenarios.deck import load_deck, resolve_deck
+from scenarios.sim import simulate
+games, repeat = int(sys.argv[1]), int(sys.argv[2])
+deck = load_deck(resolve_deck(None))
+simulate(deck, 20, 0, "random", jobs=1)
+times = []
+for _ in range(repeat):
+    start = time.process_time()
+    simulate(deck, games, 0, "random", jobs=1)
+    times.append(time.process_time() - start)
+print(games / min(times))
+"""
+
+
+def _games_per_second(source: Path, games: int, repeat: int) -> float:
+    env = {**os.environ, "PYTHONPATH": str(source)}
+    out = subprocess.run(
+        [sys.executable, "-c", _SIMULATE, str(games), str(repeat)],
+        env=env, capture_output=True, text=True, check=True,
+    )
+    return float(out.stdout)
+
+
 def simulate(games: int = 2000) -> None:
     from scenarios.sim import simulate as run
 
@@ -121,6 +153,24 @@ def simulate(games: int = 2000) -> None:
     row("--jobs 1", f"{games / t_one:.0f} games/s")
     row("--jobs 2", f"{games / t_two:.0f} games/s")
     row("ratio jobs 2 / jobs 1", f"{t_one / t_two:.2f}x", "(target >= 1.8x)")
+    here = Path(__file__).resolve().parent.parent
+    with tempfile.TemporaryDirectory() as folder:
+        try:
+            archive = subprocess.run(
+                ["git", "-C", str(here), "archive", BASELINE_COMMIT, "src"],
+                capture_output=True, check=True,
+            ).stdout
+        except (OSError, subprocess.CalledProcessError):
+            row(f"engine of {BASELINE_COMMIT}", "not in this checkout's git history")
+            return
+        subprocess.run(["tar", "-x", "-C", folder], input=archive, check=True)
+        baseline, ours = [], []
+        for _ in range(3):  # alternated, so that both see the same load
+            baseline.append(_games_per_second(Path(folder) / "src", 400, 3))
+            ours.append(_games_per_second(here / "src", 400, 3))
+    row(f"--jobs 1, engine of {BASELINE_COMMIT} (processor time)", f"{max(baseline):.0f} games/s")
+    row("--jobs 1, this engine (processor time)", f"{max(ours):.0f} games/s")
+    row("ratio this engine / baseline", f"{max(ours) / max(baseline):.2f}x", "(target >= 3x)")
 
 
 def balance(games: int = 10_000) -> None:
@@ -152,7 +202,10 @@ def balance(games: int = 10_000) -> None:
 
 
 def replay() -> None:
-    from scenarios.journal import read_journal
+    from reference import reference_loop
+
+    from scenarios.engine import new_game
+    from scenarios.journal import read_journal, stream_journal
     from scenarios.journal import replay as replay_journal
     from scenarios.sim import load_policy, play_game
 
@@ -162,19 +215,54 @@ def replay() -> None:
         path = Path(folder) / "long.jsonl"
         result = play_game(deck, 0, 0, load_policy("random"), journal=path)
         lines = path.read_bytes().splitlines()
+        header = read_journal(path).header
+        initial = new_game(deck, header.seed)
+        entries = [json.loads(line) for line in lines[1:]]
 
         def parse_only() -> None:
             for line in lines:
                 json.loads(line)
 
-        t_parse = best(parse_only, repeat=3)
+        def streamed() -> None:
+            with stream_journal(path) as stream:
+                replay_journal(stream)
+
+        t_parse = best(parse_only, repeat=5)
+        t_reference = best(lambda: reference_loop(deck, initial, entries), repeat=5)
         t_read = best(lambda: read_journal(path), repeat=3)
-        t_replay = best(lambda: replay_journal(read_journal(path)), repeat=3)
+        t_replay = best(streamed, repeat=3)
     row("actions in the journal", f"{result.actions}")
     row("parse its JSON lines only", f"{t_parse * 1e3:.0f} ms")
-    row("read it (lines and checksums)", f"{t_read * 1e3:.0f} ms")
-    row("full replay, every hash checked", f"{t_replay * 1e3:.0f} ms")
-    row("ratio full replay / JSON parsing", f"{t_replay / t_parse:.1f}x")
+    row("reference loop: the same actions on dicts, no checks", f"{t_reference * 1e3:.0f} ms")
+    row("read it (lines and checks)", f"{t_read * 1e3:.0f} ms")
+    row("full replay, streamed, every hash checked", f"{t_replay * 1e3:.0f} ms")
+    row("ratio full replay / JSON parsing", f"{t_replay / t_parse:.1f}x", "(target <= 10x)")
+    row("ratio full replay / reference loop", f"{t_replay / t_reference:.1f}x", "(target <= 20x)")
+
+
+def flat() -> None:
+    """Replaying costs the same per action at action 1,000 and at action 100,000."""
+    from scenarios.journal import replay as replay_journal
+    from scenarios.journal import stream_journal
+
+    print("Replay per action: journals of 1k, 10k, 100k actions (half notes)")
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        deck = load_deck(write(folder / "long.yaml", long_deck(actions=10)))
+        per_action: dict[int, float] = {}
+        for size in SIZES:
+            path = noted_journal(deck, size, folder / f"{size}.jsonl")
+
+            def streamed(path: Path = path) -> None:
+                with stream_journal(path) as stream:
+                    replay_journal(stream, deck=deck)
+
+            per_action[size] = best(streamed, repeat=5 if size < 100_000 else 2) / size
+            row(f"replay of {size:,} actions, per action", f"{per_action[size] * 1e6:.1f} us")
+        peak = command("replay", "--verify", str(path)).peak
+    ratio = per_action[100_000] / per_action[1_000]
+    row("ratio per action, 100,000 / 1,000", f"{ratio:.2f}x", "(target <= 1.3x)")
+    row("replay --verify of 100,000 actions: peak memory", f"{peak:.0f} MB", "(target <= 100 MB)")
 
 
 def tui() -> None:
@@ -424,6 +512,7 @@ BENCHMARKS: dict[str, Callable[[], None]] = {
     "simulate": simulate,
     "balance": balance,
     "replay": replay,
+    "flat": flat,
     "tui": tui,
     "report": report,
     "browse": browse,

@@ -13,7 +13,10 @@ from scenarios.engine.actions import Action
 from scenarios.engine.state import DIGEST, FIELD_PARTS, OUTSIDE, Draft
 
 # Set by `Draft.freeze` from its arguments; never part of equality or the hash.
-OUTSIDE_FIELDS = {"last", "last_action", "undo"}
+SET_OUTSIDE = {"last", "last_action", "undo", "undo_depth"}
+# Derived from the state on first use (what expressions see of it).
+CACHED = {"env"}
+OUTSIDE_FIELDS = SET_OUTSIDE | CACHED
 
 
 def _game(deck_id: str | None, seed: int) -> list[State]:
@@ -68,18 +71,24 @@ def test_every_field_is_in_the_hash(states: list[State], name: str) -> None:
         assert _with(state, name, other).hash() != state.hash(), name
 
 
-@pytest.mark.parametrize("name", sorted(OUTSIDE_FIELDS))
+@pytest.mark.parametrize("name", sorted(SET_OUTSIDE))
 def test_fields_outside_drafts_are_not_in_the_hash(states: list[State], name: str) -> None:
     state = states[len(states) // 3]
     other = next(s for s in states if getattr(s, name) is not getattr(state, name))
     assert _with(state, name, other).hash() == state.hash()
 
 
-def test_a_state_survives_a_draft_unchanged(states: list[State]) -> None:
+@pytest.mark.parametrize("read", [False, True], ids=["untouched", "every-field-read"])
+def test_a_state_survives_a_draft_unchanged(states: list[State], read: bool) -> None:
+    drafted = [n for n, (part, _) in FIELD_PARTS.items() if part.drafted]
     for state in states:
-        again = Draft(state).freeze(state.undo, state.last_action)
+        draft = Draft(state)
+        if read:  # each field copied into the draft, then frozen back
+            for name in drafted:
+                getattr(draft, name)
+        again = draft.freeze(state.undo, state.last_action)
         assert again == state
         assert again.hash() == state.hash()
         for name in FIELD_PARTS:
-            if name != "last":  # what the draft's own action did: nothing here
+            if name not in ("last", "env"):  # what the draft's own action did: nothing here
                 assert getattr(again, name) == getattr(state, name), name

@@ -6,7 +6,7 @@ import argparse
 
 from scenarios.commands.output import TEXTS, say
 from scenarios.i18n import Lang
-from scenarios.journal import JournalError, read_journal, replay
+from scenarios.journal import JournalError, replay, stream_journal
 
 
 def run(args: argparse.Namespace) -> int:
@@ -22,8 +22,8 @@ def run(args: argparse.Namespace) -> int:
 def verify(path: str, lang: Lang) -> bool:
     """Replay one journal; print its final hash, or where and why it diverges."""
     try:
-        content = read_journal(path)
-        replayed = replay(content)
+        with stream_journal(path) as content:
+            replayed = replay(content)  # one entry and one state at a time
     except JournalError as error:
         say(f"{path}: {error.message(lang)}", error=True, style="red")
         return False

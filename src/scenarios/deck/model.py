@@ -255,6 +255,35 @@ class Deck:
         return {indicator.id: i for i, indicator in enumerate(self.indicators)}
 
     @functools.cached_property
+    def drawable(self) -> Mapping[str, tuple[Card, ...]]:
+        """For each phase, the cards that may be drawn in it (drawn kind, some weight), in order."""
+        return {
+            phase.id: tuple(
+                card
+                for card in self.cards
+                if card.kind.drawn and card.weight > 0 and phase.id in card.phases
+            )
+            for phase in self.phases
+        }
+
+    @functools.cached_property
+    def phase_cards(self) -> Mapping[str, frozenset[str]]:
+        """For each phase, the ids of the cards that may be in play in it."""
+        return {
+            phase.id: frozenset(card.id for card in self.cards if phase.id in card.phases)
+            for phase in self.phases
+        }
+
+    @functools.cached_property
+    def indicator_ids(self) -> tuple[str, ...]:
+        return tuple(indicator.id for indicator in self.indicators)
+
+    @functools.cached_property
+    def unset_flags(self) -> Mapping[str, bool]:
+        """Every flag, unset: what expressions see before the game's flags are laid on it."""
+        return {flag.id: False for flag in self.flags}
+
+    @functools.cached_property
     def ending_index(self) -> Mapping[str, Ending]:
         return {ending.id: ending for ending in self.endings}
 

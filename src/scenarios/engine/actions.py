@@ -153,15 +153,25 @@ def action_from_dict(data: object) -> Action:
     cls = ACTION_TYPES.get(tag) if isinstance(tag, str) else None
     if cls is None:
         raise _malformed("action.unknown_type", type=tag, known=list(ACTION_TYPES))
-    fields = attrs.fields(cls)
-    names = [field.name for field in fields]
-    unknown = sorted(set(data) - set(names) - {"type"})
-    if unknown:
+    names, allowed, required = _FIELDS[cls]
+    if not allowed.issuperset(data):
+        unknown = sorted(set(data) - allowed)
         raise _malformed("action.unknown_field", action=cls.type, field=unknown[0], known=names)
-    missing = [f.name for f in fields if f.default is attrs.NOTHING and f.name not in data]
+    missing = [name for name in required if name not in data]
     if missing:
         raise _malformed("action.missing_field", action=cls.type, field=missing[0])
     return cls(**{k: v for k, v in data.items() if k != "type"})
+
+
+# For each kind of action: its field names, the keys its JSON may have, those it must have.
+_FIELDS: Mapping[type[Action], tuple[list[str], frozenset[str], tuple[str, ...]]] = {
+    cls: (
+        [field.name for field in attrs.fields(cls)],
+        frozenset({"type", *(field.name for field in attrs.fields(cls))}),
+        tuple(f.name for f in attrs.fields(cls) if f.default is attrs.NOTHING),
+    )
+    for cls in ACTION_TYPES.values()
+}
 
 
 __all__ = [

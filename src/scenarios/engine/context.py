@@ -55,11 +55,10 @@ class GameFunctions:
 def _values(
     deck: Deck, indicators: Iterable[int], flags: Iterable[str], turn: int, round_: int, phase: str
 ) -> dict[str, Any]:
-    values: dict[str, Any] = {flag.id: False for flag in deck.flags}
+    values: dict[str, Any] = dict(deck.unset_flags)
     for flag in flags:
         values[flag] = True
-    for indicator, value in zip(deck.indicators, indicators, strict=True):
-        values[indicator.id] = value
+    values.update(zip(deck.indicator_ids, indicators, strict=True))
     values["turn"] = turn
     values["round"] = round_
     values["phase"] = phase
@@ -67,32 +66,52 @@ def _values(
 
 
 def state_env(state: State) -> tuple[dict[str, Any], GameFunctions]:
-    """Names and functions for evaluating expressions on `state`."""
-    history = state.history
+    """Names and functions for evaluating expressions on `state` (to be read, not changed).
+
+    Made once per state: the legal moves and the check of the one played ask
+    for it several times.
+    """
+    env: tuple[dict[str, Any], GameFunctions] | None = state.env
+    if env is None:
+        history = state.history
+        env = (
+            _values(
+                state.deck, state.indicators, state.flags, state.turn, state.round, state.phase
+            ),
+            GameFunctions(
+                history.plays,
+                history.fired,
+                history.choices,
+                history.tags,
+                history.last_turn,
+                state.turn,
+            ),
+        )
+        object.__setattr__(state, "env", env)
+    return env
+
+
+def draft_env(draft: Draft) -> tuple[dict[str, Any], GameFunctions]:
+    """Names and functions for evaluating expressions on a draft in progress.
+
+    It reads the draft's values without making it copy those it has not copied yet.
+    """
+    history = draft.peek("history")
     return (
-        _values(state.deck, state.indicators, state.flags, state.turn, state.round, state.phase),
+        _values(
+            draft.deck,
+            draft.peek("indicators"),
+            draft.peek("flags"),
+            draft.turn,
+            draft.round,
+            draft.phase,
+        ),
         GameFunctions(
             history.plays,
             history.fired,
             history.choices,
             history.tags,
             history.last_turn,
-            state.turn,
-        ),
-    )
-
-
-def draft_env(draft: Draft) -> tuple[dict[str, Any], GameFunctions]:
-    """Names and functions for evaluating expressions on a draft in progress."""
-    history = draft.history
-    return (
-        _values(draft.deck, draft.indicators, draft.flags, draft.turn, draft.round, draft.phase),
-        GameFunctions(
-            history.table("plays"),
-            history.table("fired"),
-            history.table("choices"),
-            history.table("tags"),
-            history.table("last_turn"),
             draft.turn,
         ),
     )

@@ -41,8 +41,14 @@ def apply_effects(draft: Draft, effects: Effects, card: str, option: str | None,
 
 
 def _deltas(draft: Draft, deltas: Sequence[Delta], card: str, option: str | None, via: Via) -> None:
-    values, functions = draft_env(draft)
-    amounts = [(d.indicator, amount_of(d.amount, values, functions)) for d in deltas]
+    amounts: list[tuple[str, int]] = []
+    env = None  # made only for a computed amount; all are computed before any applies
+    for delta in deltas:
+        amount = delta.amount
+        if not isinstance(amount, int):
+            env = env or draft_env(draft)
+            amount = amount_of(amount, *env)
+        amounts.append((delta.indicator, amount))
     for indicator_id, amount in amounts:
         change_indicator(draft, indicator_id, amount, card, option, via)
 

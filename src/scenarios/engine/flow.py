@@ -50,10 +50,6 @@ def new_game(deck: Deck, seed: int) -> State:
     return draft.freeze(undo=None, action=None)
 
 
-def in_phase(card: Card, phase: str) -> bool:
-    return phase in card.phases
-
-
 def begin_round(draft: Draft, first: bool = False, phase_changed: bool = False) -> None:
     """Lasting effects tick, hands are sorted and refilled, the event step is next."""
     deck = draft.deck
@@ -66,17 +62,19 @@ def begin_round(draft: Draft, first: bool = False, phase_changed: bool = False) 
         if draft.over:
             return
     phase = draft.phase
+    in_phase_ids = deck.phase_cards[phase]
+    removed = draft.peek("removed")
     for role_index, role in enumerate(deck.roles):
         hand = draft.hands[role_index]
         pile = draft.piles[role_index]
         if phase_changed:
-            keep = [card for card in hand if in_phase(deck.card(card), phase)]
+            keep = [card for card in hand if card in in_phase_ids]
             pile.extend(card for card in hand if card not in keep)
             hand[:] = keep
         for card in list(pile):
             if len(hand) >= role.hand_size:
                 break
-            if card not in draft.removed and card not in hand and in_phase(deck.card(card), phase):
+            if card in in_phase_ids and card not in removed and card not in hand:
                 pile.remove(card)
                 hand.append(card)
     draft.add_trail()
@@ -105,11 +103,9 @@ def eligible_events(draft: Draft) -> list[Card]:
     """Cards that may be drawn now, in deck order."""
     phase = draft.phase
     values, functions = draft_env(draft)
-    last_turn = draft.history.table("last_turn")
+    last_turn = draft.peek("history").last_turn
     eligible = []
-    for card in draft.deck.cards:
-        if not card.kind.drawn or card.weight <= 0 or phase not in card.phases:
-            continue
+    for card in draft.deck.drawable[phase]:
         if card.id in draft.revealed:
             continue
         if card.once and card.id in last_turn:

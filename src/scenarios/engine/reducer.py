@@ -9,12 +9,12 @@ the play screen offer.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
-
-import attrs
 
 from scenarios.deck import Card, Option
 from scenarios.engine import flow
+from scenarios.engine import state as states
 from scenarios.engine.actions import (
     Action,
     Choose,
@@ -31,7 +31,7 @@ from scenarios.engine.actions import (
 from scenarios.engine.context import state_env
 from scenarios.engine.errors import IllegalAction, Refusal, refuse
 from scenarios.engine.events import LogEvent, Noted, Paused, Resumed, Undone
-from scenarios.engine.state import Draft, State, noted
+from scenarios.engine.state import Draft, State, noted, replace
 
 
 def apply(state: State, action: Action) -> State:
@@ -41,12 +41,14 @@ def apply(state: State, action: Action) -> State:
         raise IllegalAction(refusal)
     if isinstance(action, Undo):
         assert state.undo is not None
-        return attrs.evolve(
+        return replace(
             state.undo,
-            notes=state.notes,
-            notes_digest=state.notes_digest,
-            paused=state.paused,
-            last=(Undone(state.last_action or ""),),
+            {
+                "notes": state.notes,
+                "notes_digest": state.notes_digest,
+                "paused": state.paused,
+                "last": (Undone(state.last_action or ""),),
+            },
         )
     if isinstance(action, Note):
         notes, digest = noted(state.notes, state.notes_digest, state.turn, state.phase, action.text)
@@ -77,7 +79,7 @@ def _aside(state: State, action: Action, event: LogEvent, **changes: Any) -> Sta
     It shares every other part with `state` (a draft would copy them), and an
     undo still goes back to the game action before it.
     """
-    return attrs.evolve(state, last=(event,), last_action=action.type, **changes)
+    return replace(state, {"last": (event,), "last_action": action.type, **changes})
 
 
 def check(state: State, action: Action) -> Refusal | None:
@@ -90,7 +92,11 @@ def check(state: State, action: Action) -> Refusal | None:
     if isinstance(action, Resume):
         return None if state.paused else Refusal("not_paused")
     if isinstance(action, Undo):
-        return Refusal("nothing_to_undo") if state.undo is None else None
+        if state.undo is not None:
+            return None
+        if state.undo_depth:  # the game went further, but no further back than that
+            return Refusal("undo_limit", {"limit": states.UNDO_LIMIT})
+        return Refusal("nothing_to_undo")
     if state.over:
         return Refusal("game_over")
     if isinstance(action, Inject):
@@ -223,10 +229,14 @@ def legal_actions(state: State) -> list[Action]:
     role = state.current_role
     assert role is not None
     actions: list[Action] = [
-        Play(role, card) for card in state.hand(role) if playability(state, role, card) is None
+        _play(role, card) for card in state.hand(role) if playability(state, role, card) is None
     ]
     actions.append(Pass(role))
     return actions
+
+
+# The same few moves are offered action after action, game after game.
+_play = functools.lru_cache(maxsize=4096)(Play)
 
 
 def is_legal(state: State, action: Action) -> bool:

@@ -30,17 +30,18 @@ canonical form are written out from those declarations at import.
 
 from __future__ import annotations
 
+import functools
 import hashlib
-import json
 from collections.abc import Mapping
 from typing import Any, Literal
 
 import attrs
+from immutables import Map
 
 from scenarios.deck import Deck
 from scenarios.engine.appended import Appended
+from scenarios.engine.canonical import canonical_json
 from scenarios.engine.events import LogEvent
-from scenarios.engine.sharedmap import SharedMap
 
 Stage = Literal["events", "decisions", "end", "over"]
 
@@ -75,18 +76,16 @@ _MODULUS = 1 << 256
 HASH_VERSION = 2
 # The keys of the canonical form that later hash versions added, with their version.
 ADDED_IN: Mapping[str, int] = {"rationales": 2}
-HISTORY_TABLES = ("plays", "passes", "fired", "choices", "tags", "last_turn")
-
-
-# `json.dumps(value, ensure_ascii=False, separators=(",", ":"))`, without building an
-# encoder at each call (the hash and the digests encode at every action).
-_canonical_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def entry_digest(*parts: object) -> int:
     """The sha256 of one entry's canonical JSON, as an integer to add into a digest."""
-    text = _canonical_json(parts)
-    return int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest(), "big")
+    return int.from_bytes(hashlib.sha256(canonical_json(parts)).digest(), "big")
+
+
+# A history count's entry (table, key, count) comes back game after game and is
+# taken out again when the count moves on: its digest is kept, not re-encoded.
+_count_digest = functools.lru_cache(maxsize=1 << 16)(entry_digest)
 
 
 def add_digest(digest: int, *parts: object) -> int:
@@ -112,47 +111,73 @@ class History:
     `digest` sums the digests of every entry (see the module's docstring).
     """
 
-    plays: SharedMap[tuple[str, str, str], int] = SharedMap()
-    passes: SharedMap[tuple[str, str], int] = SharedMap()
-    fired: SharedMap[tuple[str, str], int] = SharedMap()
-    choices: SharedMap[tuple[str, str], int] = SharedMap()
-    tags: SharedMap[tuple[str, str], int] = SharedMap()
-    last_turn: SharedMap[str, int] = SharedMap()
+    plays: Map[tuple[str, str, str], int] = Map()
+    passes: Map[tuple[str, str], int] = Map()
+    fired: Map[tuple[str, str], int] = Map()
+    choices: Map[tuple[str, str], int] = Map()
+    tags: Map[tuple[str, str], int] = Map()
+    last_turn: Map[str, int] = Map()
     digest: int = attrs.field(default=0, eq=False)
 
 
 class HistoryDraft:
-    """History being changed inside one `apply`: each write shares the rest of its table."""
+    """History being changed inside one `apply`: each write shares the rest of its table.
+
+    Its tables are attributes named as `History`'s, read as they are (by the
+    expression functions too) and replaced by each write.
+    """
+
+    __slots__ = (
+        "base",
+        "changed",
+        "choices",
+        "digest",
+        "fired",
+        "last_turn",
+        "passes",
+        "plays",
+        "tags",
+    )
 
     def __init__(self, history: History) -> None:
         self.base = history
-        self.tables: dict[str, SharedMap[Any, int]] = {}
+        self.changed = False
+        self.plays = history.plays
+        self.passes = history.passes
+        self.fired = history.fired
+        self.choices = history.choices
+        self.tags = history.tags
+        self.last_turn = history.last_turn
         self.digest = history.digest
 
-    def table(self, name: str) -> SharedMap[Any, int]:
-        table = self.tables.get(name)
-        if table is not None:
-            return table
-        frozen: SharedMap[Any, int] = getattr(self.base, name)
-        return frozen
+    def table(self, name: str) -> Map[Any, int]:
+        table: Map[Any, int] = getattr(self, name)
+        return table
 
     def put(self, name: str, key: Any, value: int) -> None:
-        table = self.table(name)
+        table: Map[Any, int] = getattr(self, name)
         old = table.get(key)
+        digest = self.digest + _count_digest(name, key, value)
         if old is not None:
-            self.digest = (self.digest - entry_digest(name, key, old)) % _MODULUS
-        self.tables[name] = table.set(key, value)
-        self.digest = add_digest(self.digest, name, key, value)
+            digest -= _count_digest(name, key, old)
+        setattr(self, name, table.set(key, value))
+        self.digest = digest % _MODULUS
+        self.changed = True
 
     def bump(self, name: str, key: Any) -> None:
-        self.put(name, key, self.table(name).get(key, 0) + 1)
+        self.put(name, key, getattr(self, name).get(key, 0) + 1)
 
     def freeze(self) -> History:
-        if not self.tables:
+        if not self.changed:
             return self.base
         return History(
-            **{name: self.table(name) for name in HISTORY_TABLES},
-            digest=self.digest,
+            self.plays,
+            self.passes,
+            self.fired,
+            self.choices,
+            self.tags,
+            self.last_turn,
+            self.digest,
         )
 
 
@@ -180,9 +205,10 @@ def records(cls: type) -> Part:
 
 
 VALUE = Part()
-LIST = Part("list({v})", "tuple({v})", "list({v})")
+# Tuples are written as JSON lists: the canonical form keeps them as they are.
+LIST = Part("list({v})", "tuple({v})", "{v}")
 SET = Part("set({v})", "frozenset({v})", "sorted({v})")
-TABLE = Part("[list(x) for x in {v}]", "tuple(tuple(x) for x in {v})", "[list(x) for x in {v}]")
+TABLE = Part("[list(x) for x in {v}]", "tuple(tuple(x) for x in {v})", "{v}")
 # Only ever appended to, sharing items from state to state (see `Appended`):
 # the digest next to it is hashed instead.
 GROWING = Part(canonical=None)
@@ -263,6 +289,11 @@ class State(_Moment):
     last: tuple[LogEvent, ...] = attrs.field(default=(), eq=False, metadata=_part(OUTSIDE))
     last_action: str | None = attrs.field(default=None, eq=False, metadata=_part(OUTSIDE))
     undo: State | None = attrs.field(default=None, eq=False, repr=False, metadata=_part(OUTSIDE))
+    # How many game actions lie behind this state (an undo goes back one); at most
+    # `UNDO_LIMIT` of them are kept, so once past it `undo` may be None while this is not.
+    undo_depth: int = attrs.field(default=0, eq=False, repr=False, metadata=_part(OUTSIDE))
+    # What expressions see of this state (`context.state_env`), made on first use.
+    env: Any = attrs.field(default=None, init=False, eq=False, repr=False, metadata=_part(OUTSIDE))
 
     @property
     def current_role(self) -> str | None:
@@ -293,8 +324,7 @@ class State(_Moment):
         canonical = self.canonical()
         for key in _LATER_KEYS[version]:
             del canonical[key]
-        text = _canonical_json(canonical)
-        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+        return hashlib.sha256(canonical_json(canonical)).hexdigest()
 
 
 # For each hash version, the keys it leaves out of the canonical form.
@@ -304,6 +334,9 @@ _LATER_KEYS: Mapping[int, tuple[str, ...]] = {
 }
 
 
+_UNSET = object()  # a field the draft never read nor set
+
+
 def _generate(name: str, signature: str, lines: list[str]) -> Any:
     """A function made from the fields' parts, as attrs makes its methods.
 
@@ -311,7 +344,7 @@ def _generate(name: str, signature: str, lines: list[str]) -> Any:
     hand: `apply` and `hash` run at every action.
     """
     source = f"def {name}({signature}):\n" + "".join(f"    {line}\n" for line in lines)
-    namespace: dict[str, Any] = {"HistoryDraft": HistoryDraft, "State": State}
+    namespace: dict[str, Any] = {"HistoryDraft": HistoryDraft, "State": State, "_UNSET": _UNSET}
     exec(compile(source, f"<scenarios.engine.state {name}>", "exec"), namespace)
     return namespace[name]
 
@@ -336,32 +369,97 @@ _canonical = _generate(
         "}",
     ],
 )
-_thaw = _generate(
-    "thaw",
-    "draft, state",
+def _as_is(part: Part) -> bool:
+    """Whether a draft holds the state's value itself (not a working copy)."""
+    return part.thaw == "{v}" and part.freeze == "{v}"
+
+
+# How a draft makes its working copy of each field that is not used as it is.
+_THAW: Mapping[str, Any] = {
+    name: _generate(f"thaw_{name}", "v", [f"return {part.thaw.format(v='v')}"])
+    for name, part, _ in _PARTS
+    if part.drafted and not _as_is(part)
+}
+# The fields a draft uses as they are, taken from the state when it is made.
+_take = _generate(
+    "take",
+    "d, state",
     [
-        f"draft.{name} = {part.thaw.format(v=f'state.{name}')}"
+        f"d[{name!r}] = state.{name}"
         for name, part, _ in _PARTS
-        if part.drafted
+        if part.drafted and _as_is(part)
     ],
 )
+# What `Draft.freeze` passes for each field that is not drafted.
+_FROZEN_OUTSIDE = {
+    "last": "tuple(draft.log)",
+    "last_action": "action",
+    "undo": "undo",
+    "undo_depth": "depth",
+}
+
+
+def _frozen(name: str, part: Part) -> str:
+    """The expression of the next state's `name` in `Draft.freeze`."""
+    if not part.drafted:
+        return _FROZEN_OUTSIDE[name]
+    if _as_is(part):
+        return f"d[{name!r}]"
+    frozen = part.freeze.format(v="v", b=f"base.{name}")
+    return f"base.{name} if (v := d.get({name!r}, _UNSET)) is _UNSET else {frozen}"
+
+
+# The fields `State.__init__` takes, in its order: the next state is made with
+# positional arguments (a keyword call costs more, and this runs at every action).
+_INIT = [(name, part) for name, part, _ in _PARTS if attrs.fields_dict(State)[name].init]
 _freeze = _generate(
     "freeze",
-    "draft, undo, action",
+    "draft, undo, action, depth",
     [
+        "d = draft.__dict__",
         "base = draft.base",
         "return State(",
-        *(
-            f"    {name}={part.freeze.format(v=f'draft.{name}', b=f'base.{name}')},"
-            for name, part, _ in _PARTS
-            if part.drafted
-        ),
-        "    last=tuple(draft.log),",
-        "    last_action=action,",
-        "    undo=undo,",
+        *(f"    {_frozen(name, part)},  # {name}" for name, part in _INIT),
         ")",
     ],
 )
+_replace = _generate(
+    "replace",
+    "state, changes",
+    [
+        "get = changes.get",
+        "return State(",
+        *(f"    get({name!r}, state.{name}),  # {name}" for name, _ in _INIT),
+        ")",
+    ],
+)
+
+def replace(state: State, changes: Mapping[str, Any]) -> State:
+    """`state` with the fields named in `changes` changed (`attrs.evolve`, without its cost)."""
+    changed: State = _replace(state, changes)
+    return changed
+
+# An undo goes back this many game actions at most. Keeping more would keep every
+# state of a long game alive; the states behind are let go every `UNDO_CUT_EVERY`
+# actions (each time, the `UNDO_LIMIT` kept are copied: a quarter of a copy an action).
+UNDO_LIMIT = 500
+UNDO_CUT_EVERY = 2000
+
+
+def _cut(state: State, keep: int) -> State:
+    """`state` with its undo chain cut: it and the states behind it are `keep` states in all."""
+    chain: list[State] = []
+    link: State | None = state
+    while link is not None and len(chain) < keep:
+        chain.append(link)
+        link = link.undo
+    if link is None:
+        return state
+    kept: State | None = None
+    for older in reversed(chain):
+        kept = replace(older, {"undo": kept})
+    assert kept is not None
+    return kept
 
 
 class Draft(_Moment):
@@ -402,8 +500,25 @@ class Draft(_Moment):
 
     def __init__(self, state: State) -> None:
         self.base = state
-        _thaw(self, state)
         self.log: list[LogEvent] = []
+        _take(self.__dict__, state)
+
+    def __getattr__(self, name: str) -> Any:
+        """A list, set or table read for the first time: copied from the state only now.
+
+        Most actions change a few of them; the others go to the next state as they are.
+        """
+        thaw = _THAW.get(name)
+        if thaw is None:
+            raise AttributeError(name)
+        value = thaw(getattr(self.base, name))
+        self.__dict__[name] = value
+        return value
+
+    def peek(self, name: str) -> Any:
+        """The field's value now, to read only: the draft's copy if it has one, else the state's."""
+        value = self.__dict__.get(name, _UNSET)
+        return getattr(self.base, name) if value is _UNSET else value
 
     def add_trail(self) -> None:
         """Record the indicators as they are now (at a round's start, and at the end)."""
@@ -431,5 +546,11 @@ class Draft(_Moment):
         )
 
     def freeze(self, undo: State | None, action: str | None) -> State:
-        state: State = _freeze(self, undo, action)
+        """The next state; `undo` is the one an undo goes back to (None: none)."""
+        depth = 0
+        if undo is not None:
+            depth = undo.undo_depth + 1
+            if depth > UNDO_LIMIT and depth % UNDO_CUT_EVERY == 0:
+                undo = _cut(undo, UNDO_LIMIT)
+        state: State = _freeze(self, undo, action, depth)
         return state

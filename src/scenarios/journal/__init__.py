@@ -16,8 +16,10 @@ from scenarios.journal.reader import (
     Damage,
     JournalContent,
     JournalError,
+    JournalStream,
     parse_journal,
     read_journal,
+    stream_journal,
 )
 from scenarios.journal.replay import Replayed, drawn_cards, journal_deck, replay, replay_entry
 from scenarios.journal.session import (
@@ -38,6 +40,7 @@ __all__ = [
     "JournalBrowser",
     "JournalContent",
     "JournalError",
+    "JournalStream",
     "JournalWriter",
     "Replayed",
     "ResumeReport",
@@ -56,5 +59,6 @@ __all__ = [
     "read_journal",
     "replay",
     "replay_entry",
+    "stream_journal",
     "utc_now",
 ]

@@ -22,13 +22,13 @@ deck's files in full, the seed, the teams.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Mapping
 from typing import Any
 
 import attrs
 
 from scenarios.deck import DeckFile
+from scenarios.engine.canonical import canonical_json, sorted_json
 
 JOURNAL_FORMAT = 2
 # The formats this version reads, each with the version of the state hash its lines record.
@@ -123,8 +123,7 @@ class Entry:
 
 
 def _canonical(data: Mapping[str, Any]) -> bytes:
-    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return text.encode("utf-8")
+    return sorted_json(data)
 
 
 def checksum(data: Mapping[str, Any]) -> str:
@@ -162,7 +161,4 @@ class Chain:
 
 def encode_line(data: Mapping[str, Any], check: str) -> bytes:
     """A line ready to append: the JSON with its check, and the newline."""
-    with_check = {**data, "check": check}
-    return (json.dumps(with_check, ensure_ascii=False, separators=(",", ":")) + "\n").encode(
-        "utf-8"
-    )
+    return canonical_json({**data, "check": check}) + b"\n"

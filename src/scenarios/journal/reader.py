@@ -8,16 +8,17 @@ lines before it are kept and `Damage` says exactly where and why it stopped.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import io
 import os
-from collections.abc import Mapping
-from pathlib import Path
-from typing import Any
+import stat
+from collections.abc import Iterator, Mapping
+from typing import Any, BinaryIO
 
 import attrs
 
 from scenarios.deck import DeckFile
-from scenarios.deck.sources import SourceError, read_regular_file
 from scenarios.i18n import Lang, Texts
 from scenarios.i18n.system import SystemReason
 from scenarios.journal.format import (
@@ -28,7 +29,7 @@ from scenarios.journal.format import (
     Header,
     Team,
 )
-from scenarios.journal.shapes import ENTRY, HEADER, misfit, strict_json
+from scenarios.journal.shapes import ENTRY, HEADER, entry_fits, misfit, strict_json
 
 MESSAGES = Texts("journal")
 # Far above a long game (100,000 actions is about 30 MB), far below what hurts a laptop.
@@ -90,44 +91,115 @@ class JournalContent:
         return Chain(self.header.format, last)
 
 
-def read_journal(path: str | os.PathLike[str]) -> JournalContent:
-    """Read the journal at `path`; `JournalError` if its header is unusable."""
+def _open(path: str | os.PathLike[str]) -> BinaryIO:
+    """The journal's file, open, once it is known to be a regular file within the limit.
+
+    Opened without blocking and checked on the open file, as deck files are
+    (`deck.sources.read_regular_file`): a FIFO or a device is refused before
+    anything is read.
+    """
     try:
-        data = read_regular_file(Path(path), MAX_JOURNAL_BYTES)
-    except SourceError as error:
-        code = "not_regular" if error.code == "file.not_regular" else "too_big"
-        raise JournalError(code, limit=MAX_JOURNAL_BYTES) from None
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as error:
         raise JournalError.from_os_error("unreadable", error) from None
+    try:
+        status = os.fstat(fd)
+    except OSError as error:
+        os.close(fd)
+        raise JournalError.from_os_error("unreadable", error) from None
+    if not stat.S_ISREG(status.st_mode):
+        os.close(fd)
+        raise JournalError("not_regular", limit=MAX_JOURNAL_BYTES)
+    if status.st_size > MAX_JOURNAL_BYTES:
+        os.close(fd)
+        raise JournalError("too_big", limit=MAX_JOURNAL_BYTES)
+    return os.fdopen(fd, "rb")
+
+
+def read_journal(path: str | os.PathLike[str]) -> JournalContent:
+    """Read the journal at `path`; `JournalError` if its header is unusable."""
+    with _open(path) as source:
+        try:
+            data = source.read(MAX_JOURNAL_BYTES + 1)
+        except OSError as error:
+            raise JournalError.from_os_error("unreadable", error) from None
+    if len(data) > MAX_JOURNAL_BYTES:  # it grew since it was opened
+        raise JournalError("too_big", limit=MAX_JOURNAL_BYTES)
     return parse_journal(data, os.fspath(path))
 
 
 def parse_journal(data: bytes, path: str = "<journal>") -> JournalContent:
     """Parse journal bytes (see `read_journal`)."""
-    if not data.strip():
-        raise JournalError("empty")
-    lines = data.split(b"\n")
-    header_line = lines[0]
-    header, header_check = _parse_header(header_line)
-    chain = Chain(header.format, header_check)
-    offset = len(header_line) + (1 if len(lines) > 1 else 0)
-    entries: list[Entry] = []
-    damage: Damage | None = None
-    for index, raw in enumerate(lines[1:], start=2):
-        is_last = index == len(lines)
-        if is_last and raw == b"":
-            break
-        if is_last:
-            damage = Damage(index, "truncated")
-            break
-        entry, damage = parse_entry(raw, index, len(entries) + 1, chain)
-        if damage is not None:
-            break
-        assert entry is not None
-        offset += len(raw) + 1
-        entries.append(attrs.evolve(entry, end=offset))
-        chain = chain.then(entry.check)
-    return JournalContent(path, header, tuple(entries), damage, offset, header_check)
+    stream = JournalStream(io.BytesIO(data), path)
+    entries = tuple(stream.entries)
+    assert stream.valid_bytes is not None
+    return JournalContent(
+        path, stream.header, entries, stream.damage, stream.valid_bytes, stream.header_check
+    )
+
+
+@contextlib.contextmanager
+def stream_journal(path: str | os.PathLike[str]) -> Iterator[JournalStream]:
+    """The journal at `path`, its entries read and parsed one at a time as they are asked for.
+
+    For a reader that goes through them once (`replay --verify`): a long
+    journal's lines are never all in memory together. The file is closed on
+    leaving the `with` block.
+    """
+    with _open(path) as source:
+        yield JournalStream(source, os.fspath(path))
+
+
+class JournalStream:
+    """A journal whose header is read and whose entries come one by one (`entries`, once).
+
+    `damage` and `valid_bytes` are known once `entries` is exhausted; a reader
+    that stops before knows only that the entries it took were valid. Past
+    `MAX_JOURNAL_BYTES` (a file that grew while read), `entries` raises
+    `JournalError`.
+    """
+
+    def __init__(self, source: BinaryIO, path: str) -> None:
+        self.path = path
+        self._source = source
+        first = self._line()
+        if not first.strip() and not source.read(1 << 16).strip():
+            raise JournalError("empty")  # an empty file, or blank lines only
+        newline = first.endswith(b"\n")
+        self.header, self.header_check = _parse_header(first[:-1] if newline else first)
+        self.damage: Damage | None = None
+        self.valid_bytes: int | None = None
+        self.entries: Iterator[Entry] = self._entries(len(first), newline)
+
+    def _line(self) -> bytes:
+        try:
+            return self._source.readline()
+        except OSError as error:
+            raise JournalError.from_os_error("unreadable", error) from None
+
+    def _entries(self, offset: int, more: bool) -> Iterator[Entry]:
+        chain = Chain(self.header.format, self.header_check)
+        index, count = 1, 0
+        while more:
+            index += 1
+            raw = self._line()
+            if not raw.endswith(b"\n"):  # the end: nothing after the last newline, or a cut line
+                if raw:
+                    self.damage = Damage(index, "truncated")
+                break
+            offset += len(raw)
+            entry, damage = parse_entry(raw[:-1], index, count + 1, chain, end=offset)
+            if damage is not None:
+                offset -= len(raw)
+                self.damage = damage
+                break
+            assert entry is not None
+            if offset > MAX_JOURNAL_BYTES:
+                raise JournalError("too_big", limit=MAX_JOURNAL_BYTES)
+            count += 1
+            chain = chain.then(entry.check)
+            yield entry
+        self.valid_bytes = offset
 
 
 def _load_line(raw: bytes) -> dict[str, Any] | None:
@@ -191,10 +263,11 @@ def _parse_header(raw: bytes) -> tuple[Header, str]:
 
 
 def parse_entry(
-    raw: bytes, line: int, expected_seq: int, chain: Chain
+    raw: bytes, line: int, expected_seq: int, chain: Chain, end: int = 0
 ) -> tuple[Entry | None, Damage | None]:
-    """One action line (line number `line`), checked against `chain` and the seq expected:
-    the entry, or the damage it shows. For readers that take lines one at a time."""
+    """One action line (line number `line`, ending at byte `end`), checked against `chain`
+    and the seq expected: the entry, or the damage it shows. For readers that take lines
+    one at a time."""
     data = _load_line(raw)
     if data is None:
         return None, Damage(line, "bad_json")
@@ -202,7 +275,7 @@ def parse_entry(
     failure = _check_fails(data, chain)
     if failure is not None:
         return None, Damage(line, failure)
-    wrong = misfit(data, ENTRY)
+    wrong = None if entry_fits(data) else misfit(data, ENTRY)
     if wrong:
         return None, Damage(line, "bad_entry", {"detail": wrong})
     seq = data["seq"]
@@ -218,6 +291,7 @@ def parse_entry(
         over=bool(data.get("over")),
         by=data.get("by"),
         line=line,
+        end=end,
         check=str(check),
     )
     return entry, None

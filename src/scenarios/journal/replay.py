@@ -21,8 +21,9 @@ from scenarios.engine import (
 )
 from scenarios.engine.events import Revealed
 from scenarios.engine.state import HASH_VERSION
+from scenarios.journal.collect import fewer_collections
 from scenarios.journal.format import Entry, Header
-from scenarios.journal.reader import Damage, JournalContent, JournalError
+from scenarios.journal.reader import Damage, JournalContent, JournalError, JournalStream
 
 
 @attrs.frozen
@@ -65,27 +66,33 @@ def drawn_cards(state: State) -> tuple[str, ...]:
 
 
 def replay(
-    content: JournalContent,
+    content: JournalContent | JournalStream,
     *,
     deck: Deck | None = None,
     verify: bool = True,
     keep_states: bool = False,
 ) -> Replayed:
-    """Replay the valid entries of `content`; stops at the first that does not replay."""
+    """Replay the valid entries of `content`; stops at the first that does not replay.
+
+    Only the last state is kept unless `keep_states`: replaying a stream
+    (`stream_journal`) then holds one entry and one state at a time, and the
+    few states an undo may go back to (`engine.state.UNDO_LIMIT`).
+    """
     deck = deck or journal_deck(content.header)
     version = content.header.hash_version
     state = initial = new_game(deck, content.header.seed)
     states: list[State] = []
     applied = 0
     divergence: Damage | None = None
-    for entry in content.entries:
-        next_state, divergence = replay_entry(state, entry, verify, version)
-        if divergence is not None:
-            break
-        state = next_state
-        applied += 1
-        if keep_states:
-            states.append(state)
+    with fewer_collections():
+        for entry in content.entries:
+            next_state, divergence = replay_entry(state, entry, verify, version)
+            if divergence is not None:
+                break
+            state = next_state
+            applied += 1
+            if keep_states:
+                states.append(state)
     return Replayed(deck, initial, state, applied, divergence, tuple(states), version)
 
 

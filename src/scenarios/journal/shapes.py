@@ -13,6 +13,8 @@ import re
 from collections.abc import Mapping
 from typing import Any, Final
 
+from scenarios.engine.canonical import JsonFloat
+
 # A shape is a JSON type name, a tuple (list of that shape; "+" first: not
 # empty), or a mapping of field -> shape (a "?" suffix: the field may be
 # absent or null).
@@ -81,20 +83,52 @@ def misfit(value: object, shape: Shape, path: str = "") -> str | None:
     return None
 
 
+def entry_fits(data: dict[str, Any]) -> bool:
+    """Whether an action line surely fits `ENTRY` (as `misfit` would find): the quick
+    test every line of a long journal takes; `misfit` names what does not fit."""
+    draws = data.get("draws")
+    over = data.get("over")
+    return (
+        type(data.get("seq")) is int
+        and type(data.get("time")) is str
+        and type(data.get("action")) is dict
+        and type(data.get("hash")) is str
+        and (draws is None or (type(draws) is list and all(type(d) is str for d in draws)))
+        and (over is None or type(over) is bool)
+    )
+
+
 def strict_json(text: str) -> Any:
     """`json.loads`, refusing NaN and Infinity, a key repeated in an object (which
     readers resolve differently: a line must mean one thing), and bad JSON (ValueError).
 
-    Integers over 4,300 digits raise ValueError too (Python's own limit), and so
-    does a lone surrogate (`"\\ud800"`): valid JSON, but no text, it would fail
-    later when encoded (to check a line, or to show it).
+    Floats are read as `JsonFloat`, so that a line's check is computed on the
+    bytes the standard library writes for them. Integers over 4,300 digits
+    raise ValueError too (Python's own limit), and so does a lone surrogate
+    (`"\\ud800"`): valid JSON, but no text, it would fail later when encoded (to
+    check a line, or to show it).
     """
-    data = json.loads(text, parse_constant=_refuse_constant, object_pairs_hook=_unique_keys)
+    data = _DECODER.decode(text)
     if _SURROGATE_ESCAPE.search(text) and not _encodable(data):
         raise ValueError("a lone surrogate is not text")
     return data
 
 
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data = dict(pairs)
+    if len(data) != len(pairs):
+        raise ValueError("a key is repeated in an object")
+    return data
+
+
+def _refuse_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a number a journal holds")
+
+
+# Made once: `json.loads` with options makes a decoder at every call.
+_DECODER = json.JSONDecoder(
+    parse_constant=_refuse_constant, parse_float=JsonFloat, object_pairs_hook=_unique_keys
+)
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
@@ -115,13 +149,3 @@ def _encodable(data: Any) -> bool:
                 return False
     return True
 
-
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    data = dict(pairs)
-    if len(data) != len(pairs):
-        raise ValueError("a key is repeated in an object")
-    return data
-
-
-def _refuse_constant(name: str) -> None:
-    raise ValueError(f"{name} is not a number a journal holds")

@@ -19,6 +19,7 @@ from scenarios.deck import Deck, DeckFile, load_deck_files
 from scenarios.engine import Play, State, apply, legal_actions, new_game, state_env
 from scenarios.engine.rng import next_u64, seed_state
 from scenarios.journal import JournalError, Session
+from scenarios.journal.collect import fewer_collections
 from scenarios.sim.policies import Policy, load_policy
 
 MAX_STEPS = 100_000
@@ -122,10 +123,12 @@ def _run_chunk(job: tuple[int, int, int, str | None]) -> list[GameResult]:
     failed: Any = _worker.get("failed")
     assert isinstance(deck, Deck)
     results = []
-    for i in range(start, stop):
-        if failed is not None and failed.is_set():  # another game failed: the run is over
-            break
-        results.append(play_game(deck, i, run_seed, policy, _journal_path(journals, deck, i)))  # type: ignore[arg-type]
+    with fewer_collections():
+        for i in range(start, stop):
+            if failed is not None and failed.is_set():  # another game failed: the run is over
+                break
+            path = _journal_path(journals, deck, i)
+            results.append(play_game(deck, i, run_seed, policy, path))  # type: ignore[arg-type]
     return results
 
 
