@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from functools import partial
-from typing import Protocol, runtime_checkable
+from typing import Protocol, cast, runtime_checkable
 
 from rich.align import Align
 from rich.text import Text
@@ -145,6 +145,15 @@ class Palette(CommandPalette):
     def __init__(self, lang: Lang) -> None:
         super().__init__(placeholder=text(lang, "palette.search"), id="--command-palette")
         self.lang = lang
+
+    @property
+    def _provider_classes(self) -> set[type[Provider]]:
+        """Textual's providers in a fixed order: the app's (system commands) first, then the
+        screen's. Textual returns a set of classes, whose order changes from run to run, and
+        so did the order of the commands a facilitator sees (textual 8.2)."""
+        found = super()._provider_classes
+        ordered = sorted(found, key=lambda p: (p.__module__.startswith("scenarios"), p.__name__))
+        return cast("set[type[Provider]]", ordered)  # iterated only, in this order
 
     def _start_no_matches_countdown(self, search_value: str) -> None:
         """Textual's own countdown (textual 8.2), saying « no matches » in the player's language."""
