@@ -117,6 +117,7 @@ async def test_an_observer_notes_but_never_acts(tmp_path: Path, crue: Deck) -> N
     seat = TableSession.join(store, store.table_by_code(code))
     app = ScenariosApp(lang="fr", table=seat, observer="Léa")
     async with app.run_test(size=(100, 32)) as pilot:
+        assert "En lecture seule" in screen_text(app)
         await pilot.press("d", "p", "f", "1")
         await pilot.pause()
         assert store.lines(seat.table.id) == [], "an observer plays no game action"

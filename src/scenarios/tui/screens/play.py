@@ -277,6 +277,8 @@ class PlayScreen(AppScreen):
             self._show_choosing(options)
         else:
             key = "play.stage.events" if state.stage == "events" else "play.stage.end"
+            if self.watching:  # the keys it names are the table's, not this screen's
+                key = "play.stage.watching"
             stage.show(self.t(key))
             self._show_choosing(None)
             rationale.value = ""
