@@ -125,18 +125,7 @@ class Session:
             raise write_error(path, error) from None
         with JournalLock(path, create=True).kept_unless_failed() as lock:
             _refuse_existing(path)
-            header = Header(
-                deck_id=deck.id,
-                deck_sha256=deck.sha256,
-                deck_title=deck.title,
-                files=deck.files,
-                seed=seed,
-                teams=tuple(teams) if teams else default_teams(deck),
-                started=clock().isoformat(timespec="seconds"),
-                engine=ENGINE_VERSION,
-                app=__version__,
-                lang=lang,
-            )
+            header = new_header(deck, seed, teams, clock(), lang)
             writer = JournalWriter(path, Chain(header.format), fsync=fsync)
             try:
                 writer.append(header.to_json())
@@ -185,6 +174,24 @@ class Session:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def new_header(
+    deck: Deck, seed: int, teams: Sequence[Team] | None, started: datetime, lang: str
+) -> Header:
+    """The first line of a new game's journal (one team per role unless `teams` are given)."""
+    return Header(
+        deck_id=deck.id,
+        deck_sha256=deck.sha256,
+        deck_title=deck.title,
+        files=deck.files,
+        seed=seed,
+        teams=tuple(teams) if teams else default_teams(deck),
+        started=started.isoformat(timespec="seconds"),
+        engine=ENGINE_VERSION,
+        app=__version__,
+        lang=lang,
+    )
 
 
 def entry_for(

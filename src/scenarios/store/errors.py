@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
-from scenarios.i18n import Lang, Texts
-
-MESSAGES = Texts("store")
+from scenarios.i18n import Texts
+from scenarios.i18n.errors import CatalogError
 
 
-class StoreError(Exception):
+class StoreError(CatalogError):
     """A store that cannot do what was asked (unreachable, unknown workshop, ...)."""
 
-    def __init__(self, code: str, **params: object) -> None:
-        super().__init__(MESSAGES.format("en", code, params))
-        self.code = code
-        self.params: Mapping[str, object] = params
-
-    def message(self, lang: Lang = "fr") -> str:
-        return MESSAGES.format(lang, self.code, self.params)
+    MESSAGES = Texts("store")
 
 
 class SeqConflict(StoreError):

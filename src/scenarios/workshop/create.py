@@ -10,11 +10,9 @@ from typing import Literal
 
 import attrs
 
-from scenarios import __version__
 from scenarios.deck import Deck
-from scenarios.engine import ENGINE_VERSION
-from scenarios.journal import Header, default_teams
 from scenarios.journal.format import Chain, encode_line
+from scenarios.journal.session import new_header
 from scenarios.store import NewTable, NewWorkshop, Store, StoreError, Workshop
 from scenarios.workshop.codes import new_code
 from scenarios.workshop.errors import WorkshopError
@@ -82,7 +80,7 @@ def create_workshop(
     workshop_id = workshop_name(name, deck)
     labels = table_labels(label, tables)
     table_seeds_ = table_seeds(seed, tables, seeds)
-    started = (clock or store.now)().isoformat(timespec="seconds")
+    started = (clock or store.now)()
     created = [
         CreatedTable(label_, new_code(), seed_)
         for label_, seed_ in zip(labels, table_seeds_, strict=True)
@@ -108,19 +106,8 @@ def create_workshop(
     raise StoreError("code_taken")
 
 
-def header_line(deck: Deck, seed: int, started: str, lang: str) -> str:
+def header_line(deck: Deck, seed: int, started: datetime, lang: str) -> str:
     """The journal header of a table, as the line a JSONL journal starts with."""
-    header = Header(
-        deck_id=deck.id,
-        deck_sha256=deck.sha256,
-        deck_title=deck.title,
-        files=deck.files,
-        seed=seed,
-        teams=default_teams(deck),
-        started=started,
-        engine=ENGINE_VERSION,
-        app=__version__,
-        lang=lang,
-    )
+    header = new_header(deck, seed, None, started, lang)
     data = header.to_json()
     return encode_line(data, Chain(header.format).check(data)).decode("utf-8").rstrip("\n")
