@@ -132,7 +132,9 @@ class HomeScreen(AppScreen):
 
     def _deck_loaded(self, deck: Deck) -> None:
         self.decks[deck.id] = deck
-        decks = self.query_one("#decks", OptionList)
+        decks = self._list("#decks")
+        if decks is None:
+            return
         decks.replace_option_prompt(deck.id, plain(deck.title))
         highlighted = decks.highlighted
         if highlighted is not None and self._bundled_at(highlighted) == deck.id:
@@ -143,9 +145,17 @@ class HomeScreen(AppScreen):
         index -= self.shift
         return self.bundled[index].id if 0 <= index < len(self.bundled) else None
 
+    def _list(self, selector: str) -> OptionList | None:
+        """One of the screen's lists, or None once the screen is gone: the catalogue is
+        loaded in a thread, and a quick player may have left before it is done."""
+        found = self.query(selector).results(OptionList)
+        return next(iter(found), None)
+
     def _sessions_found(self, sessions: list[Resumable]) -> None:
         self.sessions = sessions
-        options = self.query_one("#sessions", OptionList)
+        options = self._list("#sessions")
+        if options is None:
+            return
         options.clear_options()
         for index, session in enumerate(sessions):
             prompt = self.t(
