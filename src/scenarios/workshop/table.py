@@ -113,38 +113,26 @@ class TableSession:
         """Replay the table's lines (checking each) and sit at it."""
         content = table_content(store, table)
         deck = journal_deck(content.header)
-        version = content.header.hash_version
-        state = new_game(deck, content.header.seed)
-        round_clock = RoundClock()
-        problem = None
-        injects = 0
-        for entry in content.entries:
-            after, problem = replay_entry(state, entry, True, version)
-            if problem is not None:
-                break
-            round_clock = round_clock.after(entry, state, after)
-            injects += entry.action.get("type") == "inject"
-            state = after
-        problem = problem or content.damage
-        if problem is not None:
-            raise WorkshopError("table_damaged", label=table.label, detail=problem.message("fr"))
-        count = len(content.entries)
-        clock = clock or store.now
-        last = content.entries[-1] if content.entries else None
         session = cls(
             store,
             table,
             content.header,
             deck,
-            state,
-            count,
-            content.chain_after(count),
-            clock,
-            round_clock,
-            store.now() - datetime.now(UTC),
+            new_game(deck, content.header.seed),
+            0,
+            content.chain_after(0),
+            clock or store.now,
+            offset=store.now() - datetime.now(UTC),
         )
-        session.last_time = datetime.fromisoformat(last.time) if last else None
-        session.injects = injects
+        problem = None
+        for entry in content.entries:
+            after, problem = replay_entry(session.state, entry, True, content.header.hash_version)
+            if problem is not None:
+                break
+            session._took(entry, after)
+        problem = problem or content.damage
+        if problem is not None:
+            raise WorkshopError("table_damaged", label=table.label, detail=problem.message("fr"))
         return session
 
     @property
