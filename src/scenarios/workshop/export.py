@@ -17,9 +17,9 @@ def journal_text(table: Table, lines: Sequence[StoredLine]) -> str:
     return "".join(line + "\n" for line in (table.header, *(stored.body for stored in lines)))
 
 
-def table_content(store: Store, table: Table) -> JournalContent:
-    """A table read as a journal (damage found as in any journal file)."""
-    text = journal_text(table, store.lines(table.id))
+def table_content(table: Table, lines: Sequence[StoredLine]) -> JournalContent:
+    """A table and its `lines` read as a journal (damage found as in any journal file)."""
+    text = journal_text(table, lines)
     return parse_journal(text.encode("utf-8"), f"{table.workshop_id}/{table.label}")
 
 

@@ -20,9 +20,8 @@ from scenarios.debrief.model import Finding, GapStatus, SessionReport
 from scenarios.debrief.report import finding_theme
 from scenarios.debrief.trace import SessionTrace
 from scenarios.engine import Choose, Note
-from scenarios.journal import parse_journal
 from scenarios.store import Store
-from scenarios.workshop.export import journal_text
+from scenarios.workshop.export import table_content
 
 
 @attrs.frozen
@@ -93,10 +92,7 @@ def workshop_report(store: Store, workshop_id: str) -> WorkshopReport:
     traces: list[SessionTrace] = []
     notes: list[TableNote] = []
     for table in store.tables(workshop_id):
-        content = parse_journal(
-            journal_text(table, store.lines(table.id)).encode("utf-8"),
-            f"{workshop_id}/{table.label}",
-        )
+        content = table_content(table, store.lines(table.id))
         traces.append(trace_of(content))
         labels.append(table.label)
         bys = {entry.seq: entry.by for entry in content.entries}

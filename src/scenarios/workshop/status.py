@@ -33,7 +33,7 @@ def table_status(store: Store, table: Table, seats: tuple[str, ...] = ()) -> Tab
     """Replay the table's lines (checking them) and say where it stands."""
     lines = store.lines(table.id)
     try:
-        content = table_content(store, table)
+        content = table_content(table, lines)
         replayed = replay(content)
     except JournalError as error:
         return TableStatus(

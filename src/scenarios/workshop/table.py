@@ -111,7 +111,7 @@ class TableSession:
         cls, store: Store, table: Table, *, clock: Callable[[], datetime] | None = None
     ) -> TableSession:
         """Replay the table's lines (checking each) and sit at it."""
-        content = table_content(store, table)
+        content = table_content(table, store.lines(table.id))
         deck = journal_deck(content.header)
         session = cls(
             store,
