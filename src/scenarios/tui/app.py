@@ -47,15 +47,20 @@ def random_seed() -> int:
     return secrets.randbelow(1_000_000)
 
 
+STYLES = Path(__file__).parent / "styles.tcss"
+# The keys every app of ours has, whatever its screen (the dashboard's too).
+APP_KEYS: list[BindingSpec] = [
+    ("ctrl+p", "command_palette", "key.palette", False, "^p", True),
+    ("ctrl+q", "quit", "key.quit", False, "^q", True),
+]
+
+
 class ScenariosApp(App[None]):
     """The game for a table and its facilitator."""
 
-    CSS_PATH = Path(__file__).parent / "styles.tcss"
+    CSS_PATH = STYLES
     TITLE = "scenarios"
-    BINDING_SPECS: list[BindingSpec] = [
-        ("ctrl+p", "command_palette", "key.palette", False, "^p", True),
-        ("ctrl+q", "quit", "key.quit", False, "^q", True),
-    ]
+    BINDING_SPECS = APP_KEYS
 
     def __init__(
         self,

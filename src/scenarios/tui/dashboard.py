@@ -4,30 +4,25 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 from textual.app import App
 
 from scenarios.i18n import Lang
 from scenarios.store import Store
-from scenarios.tui.bindings import BindingSpec, localised
+from scenarios.tui.app import APP_KEYS, DEFAULT_MINUTES, STYLES
+from scenarios.tui.bindings import localised
 from scenarios.tui.messages import GameOver, QuitRequested
 from scenarios.tui.screens.play import PlayScreen
 from scenarios.tui.screens.room import RoomScreen
 from scenarios.workshop.table import TableSession
 
-DEFAULT_MINUTES = 6
-
 
 class DashboardApp(App[None]):
     """The room view of a workshop, and a read-only mirror of any one table."""
 
-    CSS_PATH = Path(__file__).parent / "styles.tcss"
+    CSS_PATH = STYLES
     TITLE = "scenarios"
-    BINDING_SPECS: list[BindingSpec] = [
-        ("ctrl+p", "command_palette", "key.palette", False, "^p", True),
-        ("ctrl+q", "quit", "key.quit", False, "^q", True),
-    ]
+    BINDING_SPECS = APP_KEYS
 
     def __init__(
         self,
