@@ -710,7 +710,7 @@ class PlayScreen(AppScreen):
 
     def action_observe(self) -> None:
         """An observer's note: journaled as theirs, never a game action."""
-        from scenarios.tui.screens.room import TextDialog
+        from scenarios.tui.screens.dialogs import AskDialog
 
         if self.observer is None:
             return
@@ -720,7 +720,7 @@ class PlayScreen(AppScreen):
             if note and self.perform(Note(note), f"{OBSERVER}:{name}"):
                 self.notify(self.t("observe.kept"), timeout=3)
 
-        self.app.push_screen(TextDialog(self.t("observe.title")), typed)
+        self.app.push_screen(AskDialog(self.t("observe.title")), typed)
 
     def facilitator(self, action: Action) -> None:
         """Run a facilitator's action chosen in the command palette (journaled as theirs)."""

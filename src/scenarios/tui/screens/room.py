@@ -15,7 +15,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from scenarios.engine import Action, IllegalAction, Inject, Note, Pause, Resume
@@ -25,6 +25,7 @@ from scenarios.render.printable import printable
 from scenarios.store import Store, StoreError
 from scenarios.tui.bindings import BindingSpec
 from scenarios.tui.screens.base import AppScreen
+from scenarios.tui.screens.dialogs import AskDialog
 from scenarios.tui.texts import text
 from scenarios.tui.widgets.key_bar import KeyBar
 from scenarios.workshop.room import FILTERS, SORTS, Filter, Sort, TableCard, arranged, table_card
@@ -113,27 +114,6 @@ class ChoiceDialog(ModalScreen[str | None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-class TextDialog(ModalScreen[str | None]):
-    """A line of text to type (a note); Enter keeps it, Escape gives None."""
-
-    BINDINGS = [("escape", "cancel", "")]
-
-    def __init__(self, title: str) -> None:
-        super().__init__()
-        self.title_text = title
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog wide"):
-            yield Static(self.title_text, classes="dialog-title", markup=False)
-            yield Input(max_length=2000)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.dismiss(event.value.strip() or None)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -379,7 +359,7 @@ class RoomScreen(AppScreen):
             if note:
                 self.act([session], lambda _: Note(note))
 
-        self.app.push_screen(TextDialog(title), typed)
+        self.app.push_screen(AskDialog(title), typed)
 
     def action_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
