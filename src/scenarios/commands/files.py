@@ -8,9 +8,29 @@ import os
 import tempfile
 from pathlib import Path
 
+from scenarios.commands.output import TEXTS, report_os_error, say
+from scenarios.i18n import Lang
 from scenarios.render.files import error_for, write_atomically
 
-__all__ = ["check_new_file", "check_writable", "write_atomically"]
+__all__ = ["check_new_file", "check_writable", "write_atomically", "write_document"]
+
+
+def write_document(
+    path: str | os.PathLike[str],
+    document: str | bytes,
+    lang: Lang,
+    written: str,
+    *,
+    notice_on_stderr: bool = False,
+) -> int:
+    """Write a finished document whole at `path`, then say so with message `written`; or say
+    why it could not be written. The exit code: 0, or 1."""
+    try:
+        write_atomically(path, document)
+    except OSError as error:
+        return report_os_error("file.cannot_write", error, lang, path=path)
+    say(TEXTS(lang, written, path=path), error=notice_on_stderr)
+    return 0
 
 
 def check_new_file(path: str | os.PathLike[str]) -> None:

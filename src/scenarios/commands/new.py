@@ -6,8 +6,8 @@ import argparse
 import json
 from pathlib import Path
 
-from scenarios.commands.files import write_atomically
-from scenarios.commands.output import TEXTS, report_os_error, say
+from scenarios.commands.files import write_document
+from scenarios.commands.output import TEXTS, say
 from scenarios.deck.bundled import bundled_folder
 from scenarios.deck.schema import SCHEMA_FILE
 from scenarios.deck.spec import slugify
@@ -149,9 +149,4 @@ def run(args: argparse.Namespace) -> int:
     text = STARTER.format(
         schema=schema, file=path, id=slugify(path.stem), title=json.dumps(title, ensure_ascii=False)
     )
-    try:
-        write_atomically(path, text)
-    except OSError as error:
-        return report_os_error("file.cannot_write", error, lang, path=path)
-    say(TEXTS(lang, "new.created", path=path))
-    return 0
+    return write_document(path, text, lang, "new.created")

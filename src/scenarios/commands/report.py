@@ -6,8 +6,8 @@ import argparse
 import json
 import sys
 
-from scenarios.commands.files import write_atomically
-from scenarios.commands.output import TEXTS, is_terminal, report_os_error, say, stdout
+from scenarios.commands.files import write_document
+from scenarios.commands.output import TEXTS, is_terminal, say, stdout
 from scenarios.debrief import (
     ReportError,
     comparison_html,
@@ -46,17 +46,13 @@ def run(args: argparse.Namespace) -> int:
         say(error.message(lang), error=True, style="red")
         return 1
     if args.output:
-        try:
-            write_atomically(args.output, text)
-        except OSError as error:
-            return report_os_error("file.cannot_write", error, lang, path=args.output)
-        say(TEXTS(lang, "report.written", path=args.output))
-    elif args.format == "md" and is_terminal():
+        return write_document(args.output, text, lang, "report.written")
+    if args.format == "md" and is_terminal():
         from rich.markdown import Markdown
 
         stdout().print(Markdown(text))
-    else:
-        sys.stdout.write(text)
+        return 0
+    sys.stdout.write(text)
     return 0
 
 

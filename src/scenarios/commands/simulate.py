@@ -17,7 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from scenarios.commands.files import check_writable, write_atomically
+from scenarios.commands.files import check_writable, write_document
 from scenarios.commands.output import (
     TEXTS,
     is_terminal,
@@ -147,12 +147,7 @@ def write_report(report: BalanceReport, deck: Deck, args: argparse.Namespace, la
     if not args.output:
         sys.stdout.write(text)
         return 0
-    try:
-        write_atomically(args.output, text)
-    except OSError as error:
-        return report_os_error("file.cannot_write", error, lang, path=args.output)
-    say(TEXTS(lang, "simulate.written", path=args.output), error=True)
-    return 0
+    return write_document(args.output, text, lang, "simulate.written", notice_on_stderr=True)
 
 
 def print_summary(summary: Summary, indicators: Sequence[Indicator], lang: Lang) -> None:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from scenarios.commands.files import check_writable, write_atomically
+from scenarios.commands.files import check_writable, write_atomically, write_document
 from scenarios.commands.output import TEXTS, report_deck_error, report_os_error, say
 from scenarios.deck import DeckError, load_deck, resolve_deck
 from scenarios.i18n import Lang, Texts
@@ -296,12 +296,7 @@ def report(args: argparse.Namespace, store: Store, lang: Lang) -> int:
         assert isinstance(document, str)
         sys.stdout.write(document)
         return 0
-    try:
-        write_atomically(args.output, document)
-    except OSError as error:
-        return report_os_error("file.cannot_write", error, lang, path=args.output)
-    say(TEXTS(lang, "report.written", path=args.output))
-    return 0
+    return write_document(args.output, document, lang, "report.written")
 
 
 def bots(args: argparse.Namespace, store: Store, lang: Lang) -> int:
