@@ -52,6 +52,11 @@ def mini() -> Deck:
 CliResult = tuple[int, str, str]
 
 
+def spaced(text: str) -> str:
+    """French typography's no-break spaces as plain ones, to compare with readable literals."""
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
+
+
 @pytest.fixture
 def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., CliResult]:
     """Run `scenarios ARGS...` in-process: (exit code, stdout, stderr)."""

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import MINI, CliResult
+from tests.conftest import MINI, CliResult, spaced
 
 Cli = Callable[..., CliResult]
 
@@ -22,7 +22,7 @@ def fails(result: CliResult, message: str, code: int = 1) -> None:
     French no-break spaces are read as plain spaces.
     """
     exit_code, out, err = result
-    err = err.replace("\u00a0", " ").replace("\u202f", " ")
+    err = spaced(err)
     assert exit_code == code, (out, err)
     assert message in err, err
     assert "Traceback" not in out + err

@@ -12,11 +12,7 @@ from scenarios.tui.screens.play import PlayScreen
 from scenarios.tui.screens.room import ChoiceDialog, RoomScreen, TableCardView
 from scenarios.workshop import create_workshop
 from scenarios.workshop.bots import run_tables
-from tests.conftest import StoreFactory
-
-
-def spaced(text: str) -> str:
-    return text.replace("\u00a0", " ").replace("\u202f", " ")
+from tests.conftest import StoreFactory, spaced
 
 
 def card_texts(app: DashboardApp) -> dict[str, str]:

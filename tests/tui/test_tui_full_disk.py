@@ -19,7 +19,7 @@ from scenarios.tui.screens.end import EndScreen
 from scenarios.tui.screens.play import PlayScreen
 from scenarios.tui.screens.review import ReviewScreen
 from scenarios.tui.screens.setup import SetupScreen
-from tests.conftest import MINI
+from tests.conftest import MINI, spaced
 from tests.disks import SmallDisk, small_disk
 from tests.tui.tui_driver import FIXED_NOW, play_state, step
 
@@ -38,7 +38,7 @@ def dialog_text(app: ScenariosApp) -> str:
     screen = app.screen
     assert isinstance(screen, MessageDialog), screen
     shown = " ".join(str(s.render()) for s in screen.query(Static))
-    return shown.replace("\u00a0", " ").replace("\u202f", " ")
+    return spaced(shown)
 
 
 def names(folder: Path) -> list[str]:

@@ -16,17 +16,13 @@ from scenarios.tui.screens.play import PlayScreen
 from scenarios.tui.widgets.gauge import Gauge
 from scenarios.tui.widgets.key_bar import KeyBar
 from scenarios.tui.widgets.phase_bar import PhaseBar
+from tests.conftest import spaced
 from tests.tui.tui_driver import make_app, play_state, play_until, start_game
 
 
 def actions(journal: Path) -> list[dict[str, object]]:
     lines = journal.read_text(encoding="utf-8").splitlines()[1:]
     return [json.loads(line)["action"] for line in lines]
-
-
-def spaced(text: str) -> str:
-    """`text` with French typography's no-break spaces as plain spaces."""
-    return text.replace("\N{NO-BREAK SPACE}", " ").replace("\N{NARROW NO-BREAK SPACE}", " ")
 
 
 def footer(app: ScenariosApp) -> str:

@@ -13,10 +13,7 @@ from scenarios.tui.app import ScenariosApp
 from scenarios.tui.screens.play import PlayScreen
 from scenarios.workshop import create_workshop
 from scenarios.workshop.table import TableSession
-
-
-def spaced(text: str) -> str:
-    return text.replace("\u00a0", " ").replace("\u202f", " ")
+from tests.conftest import spaced
 
 
 def screen_text(app: ScenariosApp) -> str:

@@ -9,25 +9,18 @@ from pathlib import Path
 import pytest
 
 from scenarios.journal import read_journal
-from tests.conftest import MINI, CliResult
+from tests.conftest import MINI, CliResult, spaced
 
 
-def spaced(text: str) -> str:
-    """French typography's no-break spaces as plain ones, to compare with readable literals."""
-    return text.replace("\u00a0", " ").replace("\u202f", " ")
+@pytest.fixture
+def fcli(cli: Callable[..., CliResult]) -> Callable[..., CliResult]:
+    """The command line, its output with plain spaces for French typography's no-break ones."""
 
-
-def french_cli(cli: Callable[..., CliResult]) -> Callable[..., CliResult]:
     def run(*args: str) -> CliResult:
         code, out, err = cli(*args)
         return code, spaced(out), spaced(err)
 
     return run
-
-
-@pytest.fixture
-def fcli(cli: Callable[..., CliResult]) -> Callable[..., CliResult]:
-    return french_cli(cli)
 
 
 Cli = Callable[..., CliResult]
