@@ -17,6 +17,7 @@ from pathlib import Path
 
 import aiohttp
 import attrs
+import pytest
 
 
 def free_port() -> int:
@@ -76,6 +77,15 @@ def serving(data: Path, *args: str, command: tuple[str, ...] = ("serve",)) -> It
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+async def refused(url: str, **headers: str) -> int:
+    """The HTTP status that refuses a websocket to `url` (the test fails if it is let in)."""
+    async with aiohttp.ClientSession() as client:
+        with pytest.raises(aiohttp.WSServerHandshakeError) as caught:
+            async with client.ws_connect(url, headers=headers):
+                pass
+    return caught.value.status
 
 
 async def received_until(websocket: aiohttp.ClientWebSocketResponse, needle: str) -> str:

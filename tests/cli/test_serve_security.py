@@ -20,7 +20,7 @@ from scenarios.tui.messages import DeckFileChosen
 from scenarios.tui.screens.home import HomeScreen
 from scenarios.tui.screens.setup import SetupScreen
 from scenarios.tui.serve import end_process, origin_allowed, query_of
-from tests.cli.serving import Served, received_until, serving
+from tests.cli.serving import Served, received_until, refused, serving
 from tests.conftest import CRUE
 
 HOME = "Choisir un deck"
@@ -36,14 +36,6 @@ def server(tmp_path: Path) -> Iterator[Served]:
 def one_seat(tmp_path: Path) -> Iterator[Served]:
     with serving(tmp_path / "data", "--max-sessions", "1") as served:
         yield served
-
-
-async def refused(url: str, **headers: str) -> int:
-    async with aiohttp.ClientSession() as client:
-        with pytest.raises(aiohttp.WSServerHandshakeError) as caught:
-            async with client.ws_connect(url, headers=headers):
-                pass
-    return caught.value.status
 
 
 def children_of(pid: int) -> set[int]:

@@ -11,7 +11,7 @@ import pytest
 from scenarios.deck import Deck
 from scenarios.store import open_store
 from scenarios.workshop import create_workshop
-from tests.cli.serving import Served, received_until, serving
+from tests.cli.serving import Served, received_until, refused, serving
 
 JOIN = "rejoindre une table"
 
@@ -24,15 +24,6 @@ def served(tmp_path: Path, crue: Deck) -> Iterator[Served]:
     store.close()
     with serving(tmp_path, "salle", "--store", url, command=("workshop", "serve")) as server:
         yield server
-
-
-async def refused(url: str, **headers: str) -> int:
-    async with aiohttp.ClientSession() as client:
-        try:
-            async with client.ws_connect(url, headers=headers):
-                return 101
-        except aiohttp.WSServerHandshakeError as error:
-            return error.status
 
 
 async def test_a_browser_with_the_token_gets_the_join_screen(served: Served) -> None:
