@@ -201,13 +201,7 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
         metavar=TEXTS(lang, "metavar.command"),
     )
     for command, args in COMMANDS.items():
-        child = sub.add_parser(
-            command, help=TEXTS(lang, f"help.{command}"), formatter_class=HelpFormatter
-        )
-        for argument in args:
-            _add(child, command, argument, lang)
-        # Given after the subcommand it overrides the one before; absent, it keeps it.
-        _add_lang(child, lang, argparse.SUPPRESS)
+        _add_command(sub, command, command, args, lang)
     for group, actions in GROUPS.items():
         child = sub.add_parser(
             group, help=TEXTS(lang, f"help.{group}"), formatter_class=HelpFormatter
@@ -220,13 +214,23 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
             metavar=TEXTS(lang, "metavar.action"),
         )
         for action, args in actions.items():
-            leaf = grandchildren.add_parser(
-                action, help=TEXTS(lang, f"help.{group}.{action}"), formatter_class=HelpFormatter
-            )
-            for argument in args:
-                _add(leaf, f"{group}.{action}", argument, lang)
-            _add_lang(leaf, lang, argparse.SUPPRESS)
+            _add_command(grandchildren, action, f"{group}.{action}", args, lang)
     return parser
+
+
+def _add_command(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    help_id: str,
+    args: tuple[Arg, ...],
+    lang: Lang,
+) -> None:
+    """A subcommand (or a group's action) with its arguments; help ids start `help.<help_id>`."""
+    child = sub.add_parser(name, help=TEXTS(lang, f"help.{help_id}"), formatter_class=HelpFormatter)
+    for argument in args:
+        _add(child, help_id, argument, lang)
+    # Given after the subcommand it overrides the one before; absent, it keeps it.
+    _add_lang(child, lang, argparse.SUPPRESS)
 
 
 def _add_lang(parser: argparse.ArgumentParser, lang: Lang, default: str) -> None:
