@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from scenarios.deck import Deck
-from scenarios.engine.state import Draft, State
+from scenarios.engine.state import Draft, History, HistoryDraft, State
 
 
 class GameFunctions:
@@ -78,14 +78,7 @@ def state_env(state: State) -> tuple[dict[str, Any], GameFunctions]:
             _values(
                 state.deck, state.indicators, state.flags, state.turn, state.round, state.phase
             ),
-            GameFunctions(
-                history.plays,
-                history.fired,
-                history.choices,
-                history.tags,
-                history.last_turn,
-                state.turn,
-            ),
+            _functions(history, state.turn),
         )
         object.__setattr__(state, "env", env)
     return env
@@ -106,12 +99,12 @@ def draft_env(draft: Draft) -> tuple[dict[str, Any], GameFunctions]:
             draft.round,
             draft.phase,
         ),
-        GameFunctions(
-            history.plays,
-            history.fired,
-            history.choices,
-            history.tags,
-            history.last_turn,
-            draft.turn,
-        ),
+        _functions(history, draft.turn),
+    )
+
+
+def _functions(history: History | HistoryDraft, turn: int) -> GameFunctions:
+    """The expression functions over a history (a state's or a draft's) at `turn`."""
+    return GameFunctions(
+        history.plays, history.fired, history.choices, history.tags, history.last_turn, turn
     )
