@@ -41,11 +41,9 @@ class DashboardApp(App[None]):
         self.clock = clock
 
     def on_mount(self) -> None:
-        workshop = self.store.workshop(self.workshop_id)
         sessions = [TableSession.join(self.store, t) for t in self.store.tables(self.workshop_id)]
-        title = workshop.id
         room = localised(RoomScreen, self.lang)(
-            self.lang, self.store, title, sessions, self.minutes * 60, self.open_table
+            self.lang, self.store, self.workshop_id, sessions, self.minutes * 60, self.open_table
         )
         self.push_screen(room)
 

@@ -10,7 +10,6 @@ recommendations of each phase with how many tables they concern.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 
 import attrs
@@ -197,7 +196,7 @@ def _axes(labels: Sequence[str], sessions: Sequence[SessionReport]) -> tuple[Sha
 
 def _kit(labels: Sequence[str], sessions: Sequence[SessionReport]) -> tuple[KitLine, ...]:
     lines: dict[tuple[str, str], KitLine] = {}
-    phase_order: Counter[str] = Counter()
+    phase_order: dict[str, int] = {}
     for label, session in zip(labels, sessions, strict=True):
         for index, phase in enumerate(session.phases):
             phase_order.setdefault(phase.id, index)

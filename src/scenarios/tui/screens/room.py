@@ -142,14 +142,14 @@ class RoomScreen(AppScreen):
         self,
         lang: Lang,
         store: Store,
-        title: str,
+        workshop_id: str,
         sessions: Sequence[TableSession],
         round_seconds: int,
         open_table: Callable[[TableSession], None],
     ) -> None:
         super().__init__(lang)
         self.store = store
-        self.workshop_id = title
+        self.workshop_id = workshop_id
         self.sessions = {session.table.id: session for session in sessions}
         self.order = [session.table.id for session in sessions]
         self.round_seconds = round_seconds
