@@ -195,11 +195,9 @@ def play(args: argparse.Namespace, store: Store, lang: Lang) -> int:
     """Join a table from this terminal: every role, or only those given with --role."""
     from scenarios.tui.app import ScenariosApp
     from scenarios.tui.bindings import localised
-    from scenarios.workshop.codes import normal_code
     from scenarios.workshop.table import TableSession
 
-    table = store.table_by_code(normal_code(args.code))
-    session = TableSession.join(store, table)
+    session = TableSession.join_code(store, args.code)
     known = [role.id for role in session.deck.roles]
     unknown = [role for role in args.role if role not in known]
     if unknown:
@@ -215,12 +213,10 @@ def observe(args: argparse.Namespace, store: Store, lang: Lang) -> int:
 
     from scenarios.tui.app import ScenariosApp
     from scenarios.tui.bindings import localised
-    from scenarios.workshop.codes import normal_code
     from scenarios.workshop.table import TableSession
 
     name = (args.name or getpass.getuser() or "observateur").strip()[:60]
-    table = store.table_by_code(normal_code(args.code))
-    session = TableSession.join(store, table)
+    session = TableSession.join_code(store, args.code)
     app = localised(ScenariosApp, lang)(lang=lang, table=session, observer=name)
     app.run()
     return 0

@@ -169,17 +169,12 @@ class ScenariosApp(App[None]):
         from scenarios.journal import JournalError
         from scenarios.store import StoreError
         from scenarios.workshop import WorkshopError
-        from scenarios.workshop.codes import normal_code
         from scenarios.workshop.table import TableSession
 
         assert self.workshop is not None
         store, workshop_id = self.workshop
-        code = normal_code(message.code)
         try:
-            table = store.table_by_code(code)
-            if table.workshop_id != workshop_id:
-                raise StoreError("code_unknown", join_code=code)
-            session = TableSession.join(store, table)
+            session = TableSession.join_code(store, message.code, workshop_id)
         except (StoreError, WorkshopError, JournalError) as error:
             self.notify(printable(error.message(self.lang)), severity="error", markup=False)
             return

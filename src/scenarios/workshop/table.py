@@ -42,6 +42,7 @@ from scenarios.journal.format import Chain, encode_line
 from scenarios.journal.reader import parse_entry
 from scenarios.journal.session import entry_for
 from scenarios.store import SeqConflict, Store, StoreError, Table
+from scenarios.workshop.codes import normal_code
 from scenarios.workshop.errors import WorkshopError
 from scenarios.workshop.export import table_content
 from scenarios.workshop.timer import RoundClock
@@ -134,6 +135,16 @@ class TableSession:
         if problem is not None:
             raise WorkshopError("table_damaged", label=table.label, detail=problem.message("fr"))
         return session
+
+    @classmethod
+    def join_code(cls, store: Store, code: str, workshop_id: str | None = None) -> TableSession:
+        """Sit at the table a join code opens, as typed (any case, spaces or no dash); with
+        `workshop_id`, only a table of that workshop (`StoreError("code_unknown")`)."""
+        wanted = normal_code(code)
+        table = store.table_by_code(wanted)
+        if workshop_id is not None and table.workshop_id != workshop_id:
+            raise StoreError("code_unknown", join_code=wanted)
+        return cls.join(store, table)
 
     @property
     def where(self) -> str:
