@@ -7,9 +7,11 @@ import pytest
 from scenarios.deck import Deck, load_deck_text
 from scenarios.engine import (
     ActionFormatError,
+    Broadcast,
     Choose,
     Draw,
     EndRound,
+    Extend,
     IllegalAction,
     Inject,
     Note,
@@ -25,8 +27,17 @@ from scenarios.engine import (
     new_game,
     playability,
     score,
+    to_dict,
 )
-from scenarios.engine.events import Changed, Chose, GameEnded, Revealed
+from scenarios.engine.events import (
+    Broadcasted,
+    Changed,
+    Chose,
+    Extended,
+    GameEnded,
+    Noted,
+    Revealed,
+)
 
 BASE = """\
 format: 1
@@ -369,6 +380,36 @@ def test_pause_and_resume_toggle_the_timer_flag() -> None:
     assert not apply(state, Resume()).paused
 
 
+def test_notes_are_tagged_from_the_decks_observation_grid_only() -> None:
+    grid = "observation_tags:\n  - alerte\n  - {id: coordination, title: Coordination}\n"
+    d = deck("  - {id: pluie, type: event, title: Pluie}\n", grid)
+    assert [(t.id, t.title) for t in d.observation_tags] == [
+        ("alerte", "alerte"),
+        ("coordination", "Coordination"),
+    ]
+    start = new_game(d, 0)
+    note = action_from_dict({"type": "note", "text": "FR-Alert tardif", "tags": ["alerte"]})
+    assert note == Note("FR-Alert tardif", ("alerte",))
+    assert action_from_dict(to_dict(note)) == note
+    assert apply(start, note).last == (Noted("FR-Alert tardif", ("alerte",)),)
+    with pytest.raises(IllegalAction) as caught:
+        apply(start, Note("?", ("meteo",)))
+    assert caught.value.refusal.code == "unknown_observation_tag"
+    assert "alerte, coordination" in caught.value.message("fr")
+    with pytest.raises(IllegalAction):
+        apply(new_game(deck("  - {id: pluie, type: event, title: Pluie}\n"), 0), note)
+
+
+def test_a_message_and_an_extension_leave_the_game_as_it_was() -> None:
+    start = new_game(deck("  - {id: pluie, type: event, title: Pluie}\n"), 0)
+    told = apply(start, Broadcast("Point de situation dans 5 minutes"))
+    longer = apply(told, Extend(120))
+    assert told.last == (Broadcasted("Point de situation dans 5 minutes"),)
+    assert longer.last == (Extended(120),)
+    assert longer.hash() == start.hash(), "the game itself is untouched"
+    assert legal_actions(longer) == legal_actions(start)
+
+
 @pytest.mark.parametrize(
     ("data", "code"),
     [
@@ -381,6 +422,13 @@ def test_pause_and_resume_toggle_the_timer_flag() -> None:
         ({"type": "play", "role": "", "card": "pluie"}, "action.not_id"),
         ({"type": "note", "text": 3}, "action.not_text"),
         ({"type": "note", "text": "x" * 2001}, "action.too_long"),
+        ({"type": "note", "text": "x", "tags": "alerte"}, "action.not_tags"),
+        ({"type": "note", "text": "x", "tags": ["alerte", "alerte"]}, "action.not_tags"),
+        ({"type": "note", "text": "x", "tags": [""]}, "action.not_id"),
+        ({"type": "extend", "seconds": 0}, "action.not_seconds"),
+        ({"type": "extend", "seconds": "60"}, "action.not_seconds"),
+        ({"type": "extend", "seconds": 3601}, "action.not_seconds"),
+        ({"type": "broadcast", "text": None}, "action.not_text"),
     ],
 )
 def test_a_malformed_action_says_why_as_data(data: object, code: str) -> None:

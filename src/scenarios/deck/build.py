@@ -20,7 +20,16 @@ from scenarios.deck.model import Card, Deck, DeckFile, Recommendation
 from scenarios.deck.spec import INVALID, Context, Obj
 from scenarios.rules import BUILTIN_NAMES, FUNCTION_NAMES, Compiler, Symbols
 
-NAMESPACES = ("phase", "role", "indicator", "flag", "card", "ending", "recommendation")
+NAMESPACES = (
+    "phase",
+    "role",
+    "indicator",
+    "flag",
+    "card",
+    "ending",
+    "recommendation",
+    "observation_tag",
+)
 _LISTS = {
     "phases": "phase",
     "roles": "role",
@@ -29,6 +38,7 @@ _LISTS = {
     "cards": "card",
     "endings": "ending",
     "recommendations": "recommendation",
+    "observation_tags": "observation_tag",
 }
 
 
@@ -62,7 +72,7 @@ class IdCollector:
                 self._collect_item(namespace, items, index, item)
 
     def _collect_item(self, namespace: str, items: LocatedList, index: int, item: Any) -> None:
-        if isinstance(item, str) and namespace == "flag":
+        if isinstance(item, str) and namespace in ("flag", "observation_tag"):
             self._define(namespace, item, "", items.at_item(index))
             return
         if not isinstance(item, LocatedMap) or not isinstance(item.get("id"), str):

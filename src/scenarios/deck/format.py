@@ -29,6 +29,7 @@ from scenarios.deck.model import (
     Flag,
     Indicator,
     Lasting,
+    ObservationTag,
     Option,
     Phase,
     Recommendation,
@@ -514,6 +515,23 @@ SOURCE = OneOf(
     convert=lambda title, at: Source(title=title),
 )
 
+OBSERVATION_TAG = OneOf(
+    short=Identifier(),
+    full=Obj(
+        "observation_tag",
+        "Une étiquette de la grille d'observation : les observateurs en marquent leurs notes.",
+        {
+            "id": Field(Identifier(), "Identifiant de l'étiquette.", required=True),
+            "title": Field(TITLE, "Ce qu'elle désigne, affiché aux observateurs."),
+            "text": Field(LONG_TEXT, "Ce qu'il faut observer sous cette étiquette.", default=""),
+        },
+        lambda values, where, ctx: ObservationTag(
+            values["id"], values["title"] or values["id"], values["text"], where
+        ),
+    ),
+    convert=lambda name, at: ObservationTag(name, name),
+)
+
 # The whole deck (the factory lives in build.py, which sees all parts).
 
 DECK_FIELDS: Mapping[str, Field] = {
@@ -554,6 +572,11 @@ DECK_FIELDS: Mapping[str, Field] = {
     ),
     "recommendations": Field(
         ListOf(RECOMMENDATION, max_items=500), "Les recommandations du débriefing.", default=()
+    ),
+    "observation_tags": Field(
+        ListOf(OBSERVATION_TAG, max_items=30),
+        "La grille d'observation : les étiquettes que les observateurs donnent à leurs notes.",
+        default=(),
     ),
 }
 

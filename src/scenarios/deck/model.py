@@ -206,6 +206,16 @@ class Source:
 
 
 @attrs.frozen
+class ObservationTag:
+    """One entry of the deck's observation grid: what observers tag their notes with."""
+
+    id: str
+    title: str
+    text: str = ""
+    where: LocatedMap | None = _where()
+
+
+@attrs.frozen
 class DeckFile:
     """One file of the deck's source, kept whole so a journal can replay it anywhere."""
 
@@ -234,6 +244,7 @@ class Deck:
     endings: tuple[Ending, ...] = ()
     score: Expression | None = None
     recommendations: tuple[Recommendation, ...] = ()
+    observation_tags: tuple[ObservationTag, ...] = ()
     files: tuple[DeckFile, ...] = attrs.field(default=(), eq=False, repr=False)
     sha256: str = ""
     where: LocatedMap | None = _where()
@@ -286,6 +297,10 @@ class Deck:
     @functools.cached_property
     def ending_index(self) -> Mapping[str, Ending]:
         return {ending.id: ending for ending in self.endings}
+
+    @functools.cached_property
+    def observation_tag_index(self) -> Mapping[str, ObservationTag]:
+        return {tag.id: tag for tag in self.observation_tags}
 
     def card(self, card_id: str) -> Card:
         return self.card_index[card_id]

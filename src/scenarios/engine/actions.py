@@ -15,6 +15,8 @@ import attrs
 from scenarios.engine.errors import Refusal, RefusedError
 
 MAX_TEXT = 2000
+MAX_TAGS = 20
+MAX_EXTEND = 3600  # an hour: more is a new session, not a longer round
 
 
 class ActionFormatError(RefusedError, ValueError):
@@ -99,12 +101,53 @@ class Inject:
     role: str | None = attrs.field(default=None, validator=_optional_id)
 
 
+def _tags(value: object) -> tuple[str, ...]:
+    """A note's tags as read from JSON (a list) or given in code (any sequence)."""
+    if not isinstance(value, (list, tuple)):
+        raise _malformed("action.not_tags", action=Note.type, field="tags")
+    return tuple(value)
+
+
+def _tag_ids(
+    instance: Action, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]
+) -> None:
+    if len(value) > MAX_TAGS or len(set(value)) != len(value):
+        raise _malformed("action.not_tags", action=instance.type, field=attribute.name)
+    for tag in value:
+        _id(instance, attribute, tag)  # type: ignore[arg-type]
+
+
 @attrs.frozen
 class Note:
-    """Facilitator: a note in the session's record."""
+    """Facilitator or observer: a note in the session's record, optionally tagged with the
+    deck's observation grid (`observation_tags`)."""
 
     type: ClassVar[str] = "note"
     text: str = attrs.field(validator=_bounded_text)
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_tags, validator=_tag_ids)
+
+
+@attrs.frozen
+class Broadcast:
+    """Facilitator: a message shown on the table's screen until its round ends."""
+
+    type: ClassVar[str] = "broadcast"
+    text: str = attrs.field(validator=_bounded_text)
+
+
+def _seconds(instance: Action, attribute: attrs.Attribute[int], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_EXTEND:
+        raise _malformed(
+            "action.not_seconds", action=instance.type, field=attribute.name, limit=MAX_EXTEND
+        )
+
+
+@attrs.frozen
+class Extend:
+    """Facilitator: give the current round `seconds` more on the clock."""
+
+    type: ClassVar[str] = "extend"
+    seconds: int = attrs.field(validator=_seconds)
 
 
 @attrs.frozen
@@ -128,7 +171,20 @@ class Resume:
     type: ClassVar[str] = "resume"
 
 
-Action = Draw | Choose | Play | Pass | EndRound | Inject | Note | Undo | Pause | Resume
+Action = (
+    Draw
+    | Choose
+    | Play
+    | Pass
+    | EndRound
+    | Inject
+    | Note
+    | Broadcast
+    | Extend
+    | Undo
+    | Pause
+    | Resume
+)
 
 ACTION_TYPES: Mapping[str, type[Action]] = {cls.type: cls for cls in get_args(Action)}
 
@@ -178,9 +234,11 @@ __all__ = [
     "ACTION_TYPES",
     "Action",
     "ActionFormatError",
+    "Broadcast",
     "Choose",
     "Draw",
     "EndRound",
+    "Extend",
     "Inject",
     "Note",
     "Pass",

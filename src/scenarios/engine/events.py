@@ -104,6 +104,21 @@ class GameEnded:
 @attrs.frozen
 class Noted:
     text: str
+    tags: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class Broadcasted:
+    """The facilitator's message to the table."""
+
+    text: str
+
+
+@attrs.frozen
+class Extended:
+    """The round was given `seconds` more."""
+
+    seconds: int
 
 
 @attrs.frozen
@@ -136,6 +151,8 @@ LogEvent = (
     | Injected
     | GameEnded
     | Noted
+    | Broadcasted
+    | Extended
     | Paused
     | Resumed
     | Undone

@@ -2,7 +2,7 @@
 
 An illegal action raises `IllegalAction` with the reason as data; the state it
 was applied to is untouched (states are immutable). Facilitator actions
-(inject, note, undo, pause, resume) are accepted at any time the game allows
+(inject, note, message, extension, undo, pause, resume) are accepted at any time the game allows
 them; `legal_actions` lists only the table's moves, which is what policies and
 the play screen offer.
 """
@@ -17,9 +17,11 @@ from scenarios.engine import flow
 from scenarios.engine import state as states
 from scenarios.engine.actions import (
     Action,
+    Broadcast,
     Choose,
     Draw,
     EndRound,
+    Extend,
     Inject,
     Note,
     Pass,
@@ -30,7 +32,15 @@ from scenarios.engine.actions import (
 )
 from scenarios.engine.context import state_env
 from scenarios.engine.errors import IllegalAction, Refusal, refuse
-from scenarios.engine.events import LogEvent, Noted, Paused, Resumed, Undone
+from scenarios.engine.events import (
+    Broadcasted,
+    Extended,
+    LogEvent,
+    Noted,
+    Paused,
+    Resumed,
+    Undone,
+)
 from scenarios.engine.state import Draft, State, noted, replace
 
 
@@ -52,7 +62,12 @@ def apply(state: State, action: Action) -> State:
         )
     if isinstance(action, Note):
         notes, digest = noted(state.notes, state.notes_digest, state.turn, state.phase, action.text)
-        return _aside(state, action, Noted(action.text), notes=notes, notes_digest=digest)
+        event = Noted(action.text, action.tags)
+        return _aside(state, action, event, notes=notes, notes_digest=digest)
+    if isinstance(action, Broadcast):
+        return _aside(state, action, Broadcasted(action.text))
+    if isinstance(action, Extend):
+        return _aside(state, action, Extended(action.seconds))
     if isinstance(action, Pause):
         return _aside(state, action, Paused(), paused=True)
     if isinstance(action, Resume):
@@ -74,7 +89,8 @@ def apply(state: State, action: Action) -> State:
 
 
 def _aside(state: State, action: Action, event: LogEvent, **changes: Any) -> State:
-    """The state after a facilitator's note, pause or resume: the game itself is untouched.
+    """The state after a facilitator's note, message, pause, resume or extension: the game
+    itself is untouched.
 
     It shares every other part with `state` (a draft would copy them), and an
     undo still goes back to the game action before it.
@@ -86,7 +102,11 @@ def check(state: State, action: Action) -> Refusal | None:
     """Why `action` cannot be applied to `state`, or None when it can."""
     deck = state.deck
     if isinstance(action, Note):
+        return _check_tags(state, action)
+    if isinstance(action, Broadcast):
         return None
+    if isinstance(action, Extend):
+        return Refusal("game_over") if state.over else None
     if isinstance(action, Pause):
         return Refusal("already_paused") if state.paused else None
     if isinstance(action, Resume):
@@ -119,6 +139,15 @@ def check(state: State, action: Action) -> Refusal | None:
             )
         if isinstance(action, Play):
             return playability(state, action.role, action.card)
+    return None
+
+
+def _check_tags(state: State, note: Note) -> Refusal | None:
+    """A note's tags must come from the deck's observation grid."""
+    known = state.deck.observation_tag_index
+    for tag in note.tags:
+        if tag not in known:
+            return Refusal("unknown_observation_tag", {"tag": tag, "known": ", ".join(known)})
     return None
 
 

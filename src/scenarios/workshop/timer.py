@@ -1,7 +1,8 @@
 """The round's clock of a table, from the store's times: every screen shows the same time.
 
 A round starts at the time of the line that began it; a pause stops the
-clock from the pause line's time to the resume line's. Each line's time is
+clock from the pause line's time to the resume line's; the facilitator's
+`extend` lines give the round more time (until the next round). Each line's time is
 written from the store's clock, so two laptops whose clocks disagree still
 agree on how long the round has run.
 """
@@ -18,11 +19,13 @@ from scenarios.journal import Entry
 
 @attrs.frozen
 class RoundClock:
-    """When the current round started, and how long it has been paused so far."""
+    """When the current round started, how long it has been paused so far, and how many
+    seconds the facilitator added to it."""
 
     started: datetime | None = None
     paused_for: float = 0.0
     paused_since: datetime | None = None
+    extra: int = 0
 
     def after(self, entry: Entry, before: State, after: State) -> RoundClock:
         """The clock once `entry` (which led from `before` to `after`) is played."""
@@ -33,7 +36,9 @@ class RoundClock:
             return attrs.evolve(self, paused_since=moment)
         if before.paused and not after.paused and self.paused_since is not None:
             paused = (moment - self.paused_since).total_seconds()
-            return RoundClock(self.started, self.paused_for + max(0.0, paused), None)
+            return RoundClock(self.started, self.paused_for + max(0.0, paused), None, self.extra)
+        if entry.action.get("type") == "extend":
+            return attrs.evolve(self, extra=self.extra + int(entry.action["seconds"]))
         return self
 
     def elapsed(self, now: datetime) -> float:
@@ -42,3 +47,8 @@ class RoundClock:
             return 0.0
         end = self.paused_since or now
         return max(0.0, (end - self.started).total_seconds() - self.paused_for)
+
+    def left(self, now: datetime, round_seconds: int) -> float:
+        """Seconds left in the round at `now` (negative once over): its planned length and
+        what was added, less the time played."""
+        return round_seconds + self.extra - self.elapsed(now)
