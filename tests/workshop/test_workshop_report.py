@@ -67,20 +67,52 @@ def test_markdown_html_and_the_workbook(
     assert "## Les réponses attendues, table par table" in text
     assert text.count(" : son débriefing") == 6
     html = tmp_path / "atelier.html"
-    assert cli("workshop", "report", "prefecture", "--format", "html", "-o", str(html), "--store", played)[0] == 0
+    assert (
+        cli(
+            "workshop",
+            "report",
+            "prefecture",
+            "--format",
+            "html",
+            "-o",
+            str(html),
+            "--store",
+            played,
+        )[0]
+        == 0
+    )
     assert "<table" in html.read_text(encoding="utf-8")
     book_path = tmp_path / "atelier.xlsx"
-    code, _, err = cli("workshop", "report", "prefecture", "--format", "xlsx", "-o", str(book_path), "--store", played)
+    code, _, err = cli(
+        "workshop",
+        "report",
+        "prefecture",
+        "--format",
+        "xlsx",
+        "-o",
+        str(book_path),
+        "--store",
+        played,
+    )
     assert code == 0, err
     book = load_workbook(book_path)
-    assert book.sheetnames == ["Tables", "Dilemmes", "Réponses attendues", "Axes d’amélioration", "Kit", "Notes"]
+    assert book.sheetnames == [
+        "Tables",
+        "Dilemmes",
+        "Réponses attendues",
+        "Axes d’amélioration",
+        "Kit",
+        "Notes",
+    ]
     assert [c.value for c in book["Tables"][1]][:3] == ["Table", "Issue", "Score"]
     assert book["Tables"].max_row == 7
     code, _, err = cli("workshop", "report", "prefecture", "--format", "xlsx", "--store", played)
     assert code == 2 and "-o" in err
 
 
-def test_a_facilitator_note_is_in_the_report(store: Store, store_url: str, cli: Callable[..., CliResult]) -> None:
+def test_a_facilitator_note_is_in_the_report(
+    store: Store, store_url: str, cli: Callable[..., CliResult]
+) -> None:
     from scenarios.engine import Note
     from scenarios.journal.format import FACILITATOR
     from scenarios.workshop.table import TableSession
@@ -92,5 +124,10 @@ def test_a_facilitator_note_is_in_the_report(store: Store, store_url: str, cli: 
     code, out, _ = cli("workshop", "report", "w", "--format", "json", "--store", store_url)
     assert code == 0
     assert json.loads(out)["notes"] == [
-        {"table": "Table 2", "text": "la table 2 hésite sur l’évacuation", "by": "facilitator"}
+        {
+            "table": "Table 2",
+            "text": "la table 2 hésite sur l’évacuation",
+            "by": "facilitator",
+            "tags": [],
+        }
     ]

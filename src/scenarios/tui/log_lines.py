@@ -9,8 +9,10 @@ from rich.text import Text
 from scenarios.deck.format import EFFECT_KEYS
 from scenarios.engine import State
 from scenarios.engine.events import (
+    Broadcasted,
     Changed,
     Chose,
+    Extended,
     FlagChanged,
     GameEnded,
     Given,
@@ -107,6 +109,20 @@ def log_lines(state: State, lang: Lang) -> Iterator[Text]:
             )
         elif isinstance(event, Noted):
             yield Text(text(lang, "log.noted", text=event.text), style="magenta")
+            if event.tags:
+                grid = deck.observation_tag_index
+                titles = ", ".join(grid[tag].title if tag in grid else tag for tag in event.tags)
+                yield Text(text(lang, "log.tags", tags=titles), style="dim magenta")
+        elif isinstance(event, Broadcasted):
+            yield Text(text(lang, "log.broadcast", text=event.text), style="bold yellow")
+        elif isinstance(event, Extended):
+            minutes, seconds = divmod(event.seconds, 60)
+            yield Text(
+                text(lang, "log.extended", count=minutes)
+                if not seconds
+                else text(lang, "log.extended_seconds", count=event.seconds),
+                style="dim",
+            )
         elif isinstance(event, Paused):
             yield Text(text(lang, "log.paused"), style="dim")
         elif isinstance(event, Resumed):

@@ -130,13 +130,14 @@ class FacilitatorCommands(Provider):
 
     def _ask_note(self, screen: Facilitated) -> None:
         from scenarios.engine import Note
-        from scenarios.tui.screens.dialogs import AskDialog
+        from scenarios.tui.screens.dialogs import Observation, observation_dialog
 
-        def keep(note: str | None) -> None:
+        def keep(note: Observation | None) -> None:
             if note:
-                screen.facilitator(Note(note))
+                screen.facilitator(Note(note.text, note.tags))
 
-        self.app.push_screen(AskDialog(text(screen.lang, "note.prompt")), keep)
+        dialog = observation_dialog(screen.lang, text(screen.lang, "note.prompt"), screen.deck)
+        self.app.push_screen(dialog, keep)
 
 
 class Palette(CommandPalette):

@@ -66,9 +66,12 @@ class KitLine:
 
 @attrs.frozen
 class TableNote:
+    """A note on a table (the facilitator's or an observer's) and the titles of its tags."""
+
     label: str
     text: str
     by: str | None
+    tags: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -82,6 +85,24 @@ class WorkshopReport:
     axes: tuple[SharedAxis, ...]
     kit: tuple[KitLine, ...]
     notes: tuple[TableNote, ...]
+    # The deck's observation grid (tag titles, in its order): how the notes are grouped.
+    grid: tuple[str, ...] = ()
+
+    def notes_by_table_and_tag(self) -> list[tuple[str, list[tuple[str | None, list[TableNote]]]]]:
+        """For each table with notes (in table order), each tag of the grid (then the notes
+        without one, as None) with its notes; a note with two tags is under both."""
+        grouped = []
+        for label in self.labels:
+            notes = [note for note in self.notes if note.label == label]
+            if not notes:
+                continue
+            tags = [*self.grid, *sorted({t for n in notes for t in n.tags} - set(self.grid))]
+            groups: list[tuple[str | None, list[TableNote]]] = [
+                (tag, [note for note in notes if tag in note.tags]) for tag in tags
+            ]
+            groups.append((None, [note for note in notes if not note.tags]))
+            grouped.append((label, [(tag, found) for tag, found in groups if found]))
+        return grouped
 
 
 def workshop_report(store: Store, workshop_id: str) -> WorkshopReport:
@@ -95,8 +116,14 @@ def workshop_report(store: Store, workshop_id: str) -> WorkshopReport:
         traces.append(trace_of(content))
         labels.append(table.label)
         bys = {entry.seq: entry.by for entry in content.entries}
+        grid = traces[-1].deck.observation_tag_index
         notes += [
-            TableNote(table.label, step.action.text, bys.get(step.seq))
+            TableNote(
+                table.label,
+                step.action.text,
+                bys.get(step.seq),
+                tuple(grid[tag].title if tag in grid else tag for tag in step.action.tags),
+            )
             for step in traces[-1].done()
             if isinstance(step.action, Note)
         ]
@@ -122,6 +149,7 @@ def tables_report(
         axes=_axes(labels, sessions),
         kit=_kit(labels, sessions),
         notes=tuple(notes),
+        grid=tuple(tag.title for tag in traces[0].deck.observation_tags) if traces else (),
     )
 
 

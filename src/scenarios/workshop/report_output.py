@@ -25,6 +25,7 @@ from scenarios.render.blocks import (
     Item,
     Paragraph,
     Section,
+    Strong,
     Table,
 )
 from scenarios.render.charts import Bar, Series, bar_chart, line_chart
@@ -195,14 +196,27 @@ def workshop_blocks(report: WorkshopReport, lang: Lang) -> list[Block]:
     if not phases:
         kit.append(Paragraph(none))
     blocks.append(Section(tuple(kit), css="kit"))
-    notes = tuple(
-        Item(note.text, who=f"{note.label} · {by_text(note.by, lang)}")
-        for note in report.notes
-    )
-    blocks.append(Section((Heading(2, TEXTS(lang, "report.notes")), Bullets(notes, empty=none))))
+    blocks.append(Section(tuple(notes_blocks(report, lang)), css="notes"))
     for label, session in zip(report.labels, report.sessions, strict=True):
         blocks.append(Heading(1, TEXTS(lang, "report.table_debrief", table=label)))
         blocks += session_blocks(session, lang)[1:]
+    return blocks
+
+
+def notes_blocks(report: WorkshopReport, lang: Lang) -> list[Block]:
+    """The facilitator's and observers' notes, by table, then by tag of the deck's grid."""
+    blocks: list[Block] = [Heading(2, TEXTS(lang, "report.notes"))]
+    grouped = report.notes_by_table_and_tag()
+    if not grouped:
+        blocks.append(Paragraph(DEBRIEF(lang, "none")))
+    for label, groups in grouped:
+        blocks.append(Heading(3, label))
+        for tag, notes in groups:
+            title = tag if tag is not None else TEXTS(lang, "report.untagged")
+            if report.grid or tag is not None:
+                blocks.append(Paragraph(Strong(title)))
+            items = tuple(Item(note.text, who=by_text(note.by, lang)) for note in notes)
+            blocks.append(Bullets(items))
     return blocks
 
 
@@ -270,7 +284,10 @@ def workshop_data(report: WorkshopReport, lang: Lang = "fr") -> dict[str, Any]:
             }
             for line in report.kit
         ],
-        "notes": [{"table": n.label, "text": n.text, "by": n.by} for n in report.notes],
+        "notes": [
+            {"table": n.label, "text": n.text, "by": n.by, "tags": list(n.tags)}
+            for n in report.notes
+        ],
     }
 
 
@@ -339,8 +356,13 @@ def workshop_xlsx(report: WorkshopReport, lang: Lang = "fr") -> bytes:
         ),
         (
             TEXTS(lang, "report.sheet.notes"),
-            (TEXTS(lang, "report.table"), TEXTS(lang, "report.note"), TEXTS(lang, "report.by")),
-            [(n.label, n.text, by_text(n.by, lang)) for n in report.notes],
+            (
+                TEXTS(lang, "report.table"),
+                TEXTS(lang, "report.tags"),
+                TEXTS(lang, "report.note"),
+                TEXTS(lang, "report.by"),
+            ),
+            [(n.label, ", ".join(n.tags), n.text, by_text(n.by, lang)) for n in report.notes],
         ),
     ]
     default = book.active

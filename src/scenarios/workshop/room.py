@@ -62,7 +62,6 @@ def table_card(
     state = session.state
     deck = state.deck
     phase = deck.phases[state.phase_index]
-    elapsed = session.round_clock.elapsed(now)
     idle = None if session.last_time is None else int((now - session.last_time).total_seconds())
     return TableCard(
         table_id=session.table.id,
@@ -73,7 +72,7 @@ def table_card(
         round=state.round,
         rounds=phase.rounds,
         turn=state.turn,
-        seconds_left=int(round_seconds - elapsed),
+        seconds_left=int(session.round_clock.left(now, round_seconds)),
         paused=state.paused,
         over=state.over,
         outcome=state.outcome,
@@ -93,9 +92,7 @@ def arranged(cards: Sequence[TableCard], sort: Sort, shown: Filter) -> list[Tabl
     kept = [
         card
         for card in cards
-        if shown == "all"
-        or (shown == "late" and card.late)
-        or (shown == "paused" and card.paused)
+        if shown == "all" or (shown == "late" and card.late) or (shown == "paused" and card.paused)
     ]
     if sort == "late":
         return sorted(kept, key=lambda c: (not c.late, c.seconds_left, c.position))

@@ -105,6 +105,8 @@ class TableSession:
     # When the last line was written (the store's time), and how many injects so far.
     last_time: datetime | None = None
     injects: int = 0
+    # The facilitator's last message, and the turn it was sent in (shown until that turn ends).
+    message: tuple[int, str] | None = None
     last_beat: float = -HEARTBEAT_SECONDS
 
     @classmethod
@@ -162,8 +164,18 @@ class TableSession:
         """Move on past `entry` (its own or another screen's), which led to `state`."""
         self.round_clock = self.round_clock.after(entry, self.state, state)
         self.last_time = datetime.fromisoformat(entry.time)
-        self.injects += entry.action.get("type") == "inject"
+        kind = entry.action.get("type")
+        self.injects += kind == "inject"
+        if kind == "broadcast":
+            self.message = (state.turn, str(entry.action["text"]))
         self.state, self.seq, self.chain = state, entry.seq, self.chain.then(entry.check)
+
+    @property
+    def current_message(self) -> str | None:
+        """The facilitator's message, while the round it was sent in lasts."""
+        if self.message is None or self.message[0] != self.state.turn or self.state.over:
+            return None
+        return self.message[1]
 
     def close(self) -> None:
         """Leave the table (the store stays open: whoever opened it closes it)."""
@@ -180,9 +192,7 @@ class TableSession:
                 stored.body.encode("utf-8"), self.seq + 2, self.seq + 1, self.chain
             )
             if damage is None and entry is not None:
-                state, damage = replay_entry(
-                    self.state, entry, True, self.header.hash_version
-                )
+                state, damage = replay_entry(self.state, entry, True, self.header.hash_version)
             if damage is not None or entry is None:
                 detail = damage.message("fr") if damage else ""
                 raise WorkshopError("table_damaged", label=self.table.label, detail=detail)

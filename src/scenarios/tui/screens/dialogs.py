@@ -1,16 +1,17 @@
-"""Small modal dialogs: a facilitator's note, a yes/no question, a deck's errors."""
+"""Small modal dialogs: a facilitator's or observer's note, a yes/no question, a deck's errors."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence, Set
 
+import attrs
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Input, SelectionList, Static
 
-from scenarios.deck import Card
+from scenarios.deck import Card, Deck
 from scenarios.i18n import Lang
 from scenarios.render.printable import printable
 from scenarios.tui.bindings import BindingSpec
@@ -41,6 +42,60 @@ class AskDialog(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+@attrs.frozen
+class Observation:
+    """A note typed in the observation dialog, with the tags ticked."""
+
+    text: str
+    tags: tuple[str, ...]
+
+
+class ObservationDialog(ModalScreen[Observation | None]):
+    """A note and, when the deck has an observation grid, its tags (Tab to the list, Space to
+    tick); Enter in the text keeps it, Escape gives it up."""
+
+    BINDINGS = [("escape", "cancel", "")]
+
+    def __init__(self, prompt: str, hint: str, tags: Sequence[tuple[str, str]]) -> None:
+        super().__init__()
+        self.prompt = prompt
+        self.hint = hint
+        self.tags = list(tags)  # (id, title)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Static(self.prompt, markup=False)
+            yield Input(id="answer", max_length=2000)
+            if self.tags:
+                yield Static(self.hint, classes="dim", markup=False)
+                yield SelectionList[str](
+                    *[(Text(printable(title)), tag) for tag, title in self.tags], id="tags"
+                )
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        note = event.value.strip()
+        if not note:
+            self.dismiss(None)
+            return
+        ticked: tuple[str, ...] = ()
+        if self.tags:
+            chosen = set(self.query_one("#tags", SelectionList).selected)
+            ticked = tuple(tag for tag, _ in self.tags if tag in chosen)
+        self.dismiss(Observation(note, ticked))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def observation_dialog(lang: Lang, prompt: str, deck: Deck) -> ObservationDialog:
+    """The dialog for a note on `deck`'s table, with the deck's observation grid."""
+    tags = [(tag.id, tag.title) for tag in deck.observation_tags]
+    return ObservationDialog(prompt, text(lang, "observe.tags_hint"), tags)
 
 
 class ConfirmDialog(ModalScreen[bool]):

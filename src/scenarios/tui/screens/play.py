@@ -128,6 +128,7 @@ class PlayScreen(AppScreen):
 
     def compose(self) -> ComposeResult:
         yield PhaseBar(id="phase-bar")
+        yield Static(id="broadcast", markup=False)
         yield from body_with_side_panel(
             self.deck,
             self.lang,
@@ -180,6 +181,7 @@ class PlayScreen(AppScreen):
             self.warned = False
         if isinstance(self.session, TableSession):
             self.elapsed = self.session.round_clock.elapsed(self.session.now())
+        self._render_message()
         self._render_events()
         self._render_choices()
         self._refresh_footer()
@@ -201,11 +203,24 @@ class PlayScreen(AppScreen):
             self.shown_bindings = shown
             self.refresh_bindings()
 
+    def _render_message(self) -> None:
+        """The facilitator's message to the table, above everything, for the rest of its round."""
+        message = self.session.current_message if isinstance(self.session, TableSession) else None
+        banner = self.query_one("#broadcast", Static)
+        banner.display = message is not None
+        if message is not None:
+            banner.update(Text(self.t("play.broadcast", text=printable(message))))
+
+    def seconds_left(self) -> float:
+        """Seconds left in the round: its planned length, plus what the facilitator added."""
+        extra = self.session.round_clock.extra if isinstance(self.session, TableSession) else 0
+        return self.round_seconds + extra - self.elapsed
+
     def _render_header(self) -> None:
         state = self.state
         timer = ""
         if self.round_seconds:
-            remaining = max(0, int(self.round_seconds - self.elapsed))
+            remaining = max(0, int(self.seconds_left()))
             clock = f"{remaining // 60:02d}:{remaining % 60:02d}"
             timer = self.t("play.paused" if state.paused else "play.timer", time=clock)
         self.query_one(PhaseBar).show_state(state, self.lang, timer)
@@ -414,8 +429,10 @@ class PlayScreen(AppScreen):
         """Whether nothing can be chosen under the highlight."""
         choices = self.query_one("#choices", OptionList)
         index = choices.highlighted
-        return index is None or not 0 <= index < choices.option_count or bool(
-            choices.get_option_at_index(index).disabled
+        return (
+            index is None
+            or not 0 <= index < choices.option_count
+            or bool(choices.get_option_at_index(index).disabled)
         )
 
     def key_description(self, action: str, description: str) -> str:
@@ -687,6 +704,8 @@ class PlayScreen(AppScreen):
         for step in played:
             for line in log_lines(step.state, self.lang):
                 log.write(line, scroll_end=False)
+            if step.entry.action.get("type") == "broadcast":
+                self.app.bell()  # the facilitator speaks to the table: heads up
         log.scroll_end(animate=False, immediate=True)
         if self.state.over:
             self.app.post_message(GameOver(self.session))
@@ -702,7 +721,10 @@ class PlayScreen(AppScreen):
         elif self.last_tick is not None and not self.state.paused:
             self.elapsed += now - self.last_tick
         self.last_tick = now
-        if self.round_seconds and self.elapsed >= self.round_seconds and not self.warned:
+        left = self.seconds_left()
+        if self.warned and left > 0:
+            self.warned = False  # the facilitator gave the round more time: warn again at its end
+        if self.round_seconds and left <= 0 and not self.warned:
             self.warned = True
             self.app.bell()
             self.notify(self.t("play.time_up"), severity="warning", timeout=10)
@@ -710,17 +732,18 @@ class PlayScreen(AppScreen):
 
     def action_observe(self) -> None:
         """An observer's note: journaled as theirs, never a game action."""
-        from scenarios.tui.screens.dialogs import AskDialog
+        from scenarios.tui.screens.dialogs import Observation, observation_dialog
 
         if self.observer is None:
             return
         name = self.observer
 
-        def typed(note: str | None) -> None:
-            if note and self.perform(Note(note), f"{OBSERVER}:{name}"):
+        def typed(note: Observation | None) -> None:
+            if note and self.perform(Note(note.text, note.tags), f"{OBSERVER}:{name}"):
                 self.notify(self.t("observe.kept"), timeout=3)
 
-        self.app.push_screen(AskDialog(self.t("observe.title")), typed)
+        dialog = observation_dialog(self.lang, self.t("observe.title"), self.deck)
+        self.app.push_screen(dialog, typed)
 
     def facilitator(self, action: Action) -> None:
         """Run a facilitator's action chosen in the command palette (journaled as theirs)."""

@@ -18,14 +18,23 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from scenarios.engine import Action, IllegalAction, Inject, Note, Pause, Resume
+from scenarios.engine import (
+    Action,
+    Broadcast,
+    Extend,
+    IllegalAction,
+    Inject,
+    Note,
+    Pause,
+    Resume,
+)
 from scenarios.i18n import Lang
 from scenarios.journal.format import FACILITATOR
 from scenarios.render.printable import printable
 from scenarios.store import Store, StoreError
 from scenarios.tui.bindings import BindingSpec
 from scenarios.tui.screens.base import AppScreen
-from scenarios.tui.screens.dialogs import AskDialog
+from scenarios.tui.screens.dialogs import AskDialog, Observation, observation_dialog
 from scenarios.tui.texts import text
 from scenarios.tui.widgets.key_bar import KeyBar
 from scenarios.workshop.room import FILTERS, SORTS, Filter, Sort, TableCard, arranged, table_card
@@ -35,6 +44,7 @@ from scenarios.workshop.table import TableChanged, TableSession
 BAR = 8  # width of a gauge's bar on a card
 NAME = 9  # width of a gauge's name on a card (cards are about 22 columns wide at 80)
 SEATS_EVERY = 5.0  # seconds between two looks at who is connected
+EXTENSIONS = (1, 2, 5, 10)  # minutes the facilitator may add to a round, in one go
 
 
 def clock_text(seconds: int) -> str:
@@ -129,6 +139,9 @@ class RoomScreen(AppScreen):
         ("i", "inject_one", "room.key.inject", True, None, False),
         ("I", "inject_all", "room.key.inject_all", True, None, False),
         ("n", "note", "room.key.note", True, None, False),
+        ("b", "broadcast", "room.key.broadcast", True, None, False),
+        ("e", "extend_one", "room.key.extend", True, None, False),
+        ("E", "extend_all", "room.key.extend_all", False, None, False),
         ("s", "sort", "room.key.sort", False, None, False),
         ("f", "filter", "room.key.filter", False, None, False),
         ("c", "compact", "room.key.compact", False, None, False),
@@ -355,11 +368,43 @@ class RoomScreen(AppScreen):
             return
         title = text(self.lang, "room.note_title", label=session.table.label)
 
-        def typed(note: str | None) -> None:
+        def typed(note: Observation | None) -> None:
             if note:
-                self.act([session], lambda _: Note(note))
+                self.act([session], lambda _: Note(note.text, note.tags))
 
-        self.app.push_screen(AskDialog(title), typed)
+        self.app.push_screen(observation_dialog(self.lang, title, session.deck), typed)
+
+    def action_broadcast(self) -> None:
+        """A message shown on every table's screen until the end of its round."""
+        sessions = [self.sessions[table_id] for table_id in self.order]
+
+        def typed(message: str | None) -> None:
+            if message:
+                self.act(sessions, lambda s: None if s.state.over else Broadcast(message))
+
+        self.app.push_screen(AskDialog(text(self.lang, "room.broadcast_title")), typed)
+
+    def _extend(self, sessions: list[TableSession]) -> None:
+        if not sessions:
+            return
+        choices = [
+            (text(self.lang, "room.extend_by", count=minutes), str(minutes))
+            for minutes in EXTENSIONS
+        ]
+
+        def chosen(minutes: str | None) -> None:
+            if minutes:
+                seconds = int(minutes) * 60
+                self.act(sessions, lambda s: None if s.state.over else Extend(seconds))
+
+        self.app.push_screen(ChoiceDialog(text(self.lang, "room.extend_title"), choices), chosen)
+
+    def action_extend_one(self) -> None:
+        session = self.selected()
+        self._extend([session] if session is not None else [])
+
+    def action_extend_all(self) -> None:
+        self._extend([self.sessions[table_id] for table_id in self.order])
 
     def action_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
@@ -372,4 +417,3 @@ class RoomScreen(AppScreen):
     def action_compact(self) -> None:
         self.compact = not self.compact
         self.redraw()
-

@@ -1,0 +1,134 @@
+"""The facilitator speaks to the tables and gives them time; observers tag what they see."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from textual.widgets import Static
+
+from scenarios.deck import Deck, load_deck_text
+from scenarios.store import Store
+from scenarios.tui.app import ScenariosApp
+from scenarios.tui.dashboard import DashboardApp
+from scenarios.tui.screens.play import FOLLOW_SECONDS, PlayScreen
+from scenarios.tui.screens.room import TableCardView
+from scenarios.workshop import create_workshop
+from scenarios.workshop.report import workshop_report
+from scenarios.workshop.report_output import workshop_data, workshop_markdown
+from scenarios.workshop.table import TableSession
+from tests.conftest import CRUE, StoreFactory, spaced
+
+MESSAGE = "Point de situation [bold]dans 5 minutes[/bold]"
+
+
+def journal(store: Store, table_id: str) -> list[tuple[dict[str, object], str | None]]:
+    lines = [json.loads(line.body) for line in store.lines(table_id)]
+    return [(line["action"], line.get("by")) for line in lines]
+
+
+def seconds_shown(text: str) -> int:
+    """The round's time left, as a clock `mm:ss` in `text` shows it."""
+    found = re.search(r"(\d\d):(\d\d)", text)
+    assert found, text
+    return int(found[1]) * 60 + int(found[2])
+
+
+def banner(app: ScenariosApp) -> str | None:
+    shown = app.screen.query_one("#broadcast", Static)
+    return spaced(str(shown.render())) if shown.display else None
+
+
+def header(app: ScenariosApp) -> str:
+    return spaced(str(app.screen.query_one("#phase-timer").render()))
+
+
+async def test_a_message_reaches_every_tables_screen_and_an_extension_its_clock(
+    open_stores: StoreFactory, crue: Deck
+) -> None:
+    store = open_stores()
+    create_workshop(store, crue, tables=2, name="salle", seed=5)
+    first, second = store.tables("salle")
+    table = ScenariosApp(lang="fr", table=TableSession.join(open_stores(), first), minutes=6)
+    room = DashboardApp(store, "salle", lang="fr", minutes=6)
+    async with table.run_test(size=(80, 24)) as at_table, room.run_test(size=(120, 40)) as pilot:
+        assert isinstance(table.screen, PlayScreen)
+        assert banner(table) is None
+        assert seconds_shown(header(table)) == 6 * 60
+
+        await pilot.press("b")
+        await pilot.press(*MESSAGE, "enter")
+        await pilot.pause()
+        await at_table.pause(FOLLOW_SECONDS + 0.5)
+        assert banner(table) == f"Message de l’animation : {MESSAGE}", "live, and as typed"
+        for one in (first, second):
+            assert journal(store, one.id) == [
+                ({"type": "broadcast", "text": MESSAGE}, "facilitator")
+            ]
+
+        assert room.screen.focused is not None
+        focused = room.screen.focused
+        assert isinstance(focused, TableCardView) and focused.table_id == first.id
+        await pilot.press("e")  # extend the selected table's round
+        await pilot.pause()
+        await pilot.press("down", "enter")  # by 2 minutes
+        await pilot.pause()
+        assert journal(store, first.id)[-1] == ({"type": "extend", "seconds": 120}, "facilitator")
+        assert len(journal(store, second.id)) == 1, "only the selected table"
+        assert 7 * 60 < seconds_shown(str(focused.render())) <= 8 * 60, "2 minutes more than 6"
+        await at_table.pause(FOLLOW_SECONDS + 1.2)
+        assert 7 * 60 < seconds_shown(header(table)) <= 8 * 60, "the table's clock has them too"
+        log = " ".join(str(line.text) for line in table.screen.query_one("#log").lines)
+        assert "Le tour est prolongé de 2 minutes" in " ".join(spaced(log).split())
+
+
+GRID = """
+observation_tags:
+  - {id: alerte, title: Alerte}
+  - {id: coordination, title: Coordination}
+"""
+
+
+async def test_an_observers_tagged_notes_are_grouped_by_table_and_tag_in_the_report(
+    open_stores: StoreFactory,
+) -> None:
+    deck = load_deck_text(CRUE.read_text(encoding="utf-8") + GRID, str(CRUE))
+    store = open_stores()
+    create_workshop(store, deck, tables=2, name="w", seed=4)
+    first = store.tables("w")[0]
+    app = ScenariosApp(lang="fr", table=TableSession.join(store, first), observer="Léa")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("o")
+        await pilot.press(*"la mairie attend le préfet")
+        await pilot.press("tab", "down", "space", "shift+tab", "enter")  # tick Coordination
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.press(*"sirènes déclenchées tard", "tab", "space", "down", "space")
+        await pilot.press("shift+tab", "enter")  # both tags
+        await pilot.pause()
+        await pilot.press("o", *"rien à signaler", "enter")
+        await pilot.pause()
+    assert journal(store, first.id) == [
+        ({"type": "note", "text": "la mairie attend le préfet", "tags": ["coordination"]},
+         "observer:Léa"),
+        ({"type": "note", "text": "sirènes déclenchées tard", "tags": ["alerte", "coordination"]},
+         "observer:Léa"),
+        ({"type": "note", "text": "rien à signaler"}, "observer:Léa"),
+    ]  # fmt: skip
+
+    report = workshop_report(store, "w")
+    text = workshop_markdown(report, "fr")
+    notes = text[text.index("## Notes") :]
+    notes = notes[: notes.index("\n# ")]
+    assert [line for line in notes.splitlines() if line.strip()][1:] == [
+        "### Table 1",
+        "**Alerte**",
+        "- sirènes déclenchées tard — Léa (observateur)",
+        "**Coordination**",
+        "- la mairie attend le préfet — Léa (observateur)",
+        "- sirènes déclenchées tard — Léa (observateur)",
+        "**Sans étiquette**",
+        "- rien à signaler — Léa (observateur)",
+    ]
+    data = workshop_data(report, "fr")
+    assert [n["tags"] for n in data["notes"]] == [["Coordination"], ["Alerte", "Coordination"], []]
