@@ -3,7 +3,7 @@
     python benchmarks/dashboard.py TABLES   # one size, in this process: prints JSON
 
 Each size runs in a fresh process (so that one size's memory does not weigh on
-the next): a workshop of TABLES tables of the default deck on a SQLite store in
+the next): a workshop of TABLES tables of the default deck (`inondation`) on a SQLite store in
 a temporary folder, a few actions played at every table, then `DashboardApp`
 headless at 120×40 (`run_test`, as the TUI tests run it).
 
@@ -42,6 +42,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+# The default deck of this checkout (the installed package's `decks` may be another's).
+DECK = Path(__file__).resolve().parent.parent / "decks" / "inondation.yaml"
 SIZES = (6, 50, 200)
 WARM_ACTIONS = 8  # actions played at every table before the dashboard opens
 FRAMES = 12  # timed frames, each after one more action at every table
@@ -57,7 +59,7 @@ def measure(tables: int) -> dict[str, float]:
     """One size in this process (see the module's docstring)."""
     from textual._wait import wait_for_idle
 
-    from scenarios.deck import load_deck, resolve_deck
+    from scenarios.deck import load_deck
     from scenarios.engine import Note, Pass, legal_actions
     from scenarios.sim import load_policy
     from scenarios.store import open_store
@@ -69,7 +71,7 @@ def measure(tables: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as folder:
         url = f"sqlite:///{Path(folder) / 'ateliers.sqlite3'}"
         store, bots_store = open_store(url), open_store(url)
-        deck = load_deck(resolve_deck(None))
+        deck = load_deck(DECK)
         create_workshop(store, deck, tables=tables, name="bench", seed=1, seeds="different")
         seats = [TableSession.join(bots_store, table) for table in bots_store.tables("bench")]
         policy, rng = load_policy("random"), random.Random(1)
