@@ -120,9 +120,9 @@ def measure(tables: int) -> dict[str, float]:
                     await room.wait_for_refresh()
                     cpu.append(time.thread_time() - start_cpu)
                     wall.append(time.perf_counter() - start_wall)
-                    assert all(
-                        room.sessions[s.table.id].seq == s.seq for s in seats
-                    ), "the frame took every line in"
+                    assert all(room.sessions[s.table.id].seq == s.seq for s in seats), (
+                        "the frame took every line in"
+                    )
 
         asyncio.run(run())
         peak = _status("VmHWM")
