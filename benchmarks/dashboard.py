@@ -3,9 +3,9 @@
     python benchmarks/dashboard.py TABLES   # one size, in this process: prints JSON
 
 Each size runs in a fresh process (so that one size's memory does not weigh on
-the next): a workshop of TABLES tables of the default deck (`inondation`) on a SQLite store in
-a temporary folder, a few actions played at every table, then `DashboardApp`
-headless at 120×40 (`run_test`, as the TUI tests run it).
+the next): a workshop of TABLES tables of the default deck (`inondation`) on a
+SQLite store in a temporary folder, a few actions played at every table, then
+`DashboardApp` headless at 120×40 (`run_test`, as the TUI tests run it).
 
 Frame: the tables are live. Before each frame, one more action is appended to
 every table by a seat of its own (a bot, not timed); the frame is then what the
@@ -16,7 +16,8 @@ compositor until the screen has been refreshed (`wait_for_idle`, then
 `wait_for_refresh`, as the `tui` benchmark times a key press). The figure is the
 main thread's processor time over that span (`time.thread_time`: the work of
 the frame, without the wait for Textual's next screen update nor other work on
-the machine), best of several frames; the wall time is printed beside it. The
+the machine), best of several frames. The wall time printed beside it says
+little: it includes `wait_for_idle`'s sleeps (20 ms at least). The
 room's own follower thread is stopped first, so that it does not take the lines
 in before the timed `take` (it would redraw once more for nothing); the room's
 one-second tick still runs, which is why the best frame is kept.
@@ -24,7 +25,12 @@ one-second tick still runs, which is why the best frame is kept.
 Memory: the process's resident memory just before the app starts (the store and
 the bots' seats are already there) and its peak while the room is open and the
 frames are drawn (`VmHWM` after resetting it through `/proc/self/clear_refs`); the
-difference is what the dashboard costs.
+difference is what the dashboard costs (Textual's app and screen, the room's
+seats at every table, the cards; not the deck, which the bots' seats loaded
+first and every seat shares).
+
+At 6 tables the room draws full cards; beyond 12 it switches to its compact list
+of one line per table, so 50 and 200 are compared with a screen of larger cards.
 
 Targets: no worse than linear in tables, so 50 / 6 ≤ 8.3× and 200 / 6 ≤ 33×.
 """
