@@ -3,6 +3,7 @@
     python benchmarks/run.py            # all
     python benchmarks/run.py expressions loading simulate balance replay flat tui report browse scale
     python benchmarks/run.py workshop   # needs PostgreSQL (see benchmarks/workshops.py)
+    python benchmarks/run.py dashboard  # the room view of 6, 50, 200 live tables
 
 Times are the best of several repeats (the least disturbed by other work on
 the machine); ratios, not seconds, are what to compare across machines.
@@ -506,6 +507,14 @@ def workshop() -> None:
     workshop_benchmark(row)
 
 
+def dashboard() -> None:
+    """The room view of 6, 50 and 200 live tables, each size in its own process
+    (benchmarks/dashboard.py)."""
+    from dashboard import dashboard_benchmark
+
+    dashboard_benchmark(row)
+
+
 BENCHMARKS: dict[str, Callable[[], None]] = {
     "expressions": expressions,
     "loading": loading,
@@ -518,6 +527,7 @@ BENCHMARKS: dict[str, Callable[[], None]] = {
     "browse": browse,
     "scale": scale,
     "workshop": workshop,
+    "dashboard": dashboard,
 }
 
 if __name__ == "__main__":

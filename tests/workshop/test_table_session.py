@@ -46,6 +46,17 @@ def test_two_screens_see_each_others_actions(open_stores: StoreFactory, crue: De
     assert commune.refresh() == []
 
 
+def test_the_tables_of_a_workshop_share_one_deck(store: Store, crue: Deck, mini: Deck) -> None:
+    """A room of 200 tables holds one loaded deck, not 200 (see the dashboard benchmark);
+    a table of another deck still gets its own."""
+    create_workshop(store, crue, tables=3, name="w", seed=1, seeds="different")
+    create_workshop(store, mini, tables=1, name="other", seed=1)
+    first, second, third = (TableSession.join(store, table) for table in store.tables("w"))
+    (other,) = (TableSession.join(store, table) for table in store.tables("other"))
+    assert first.deck is second.deck is third.deck
+    assert first.deck.id == crue.id and other.deck.id == mini.id
+
+
 def test_a_conflict_retries_an_action_that_still_means_the_same(
     open_stores: StoreFactory, crue: Deck
 ) -> None:

@@ -7,9 +7,11 @@ decisions' rationales, in format 1 it did not.
 
 from __future__ import annotations
 
+import functools
+
 import attrs
 
-from scenarios.deck import Deck, DeckError, load_deck_files
+from scenarios.deck import Deck, DeckError, DeckFile, load_deck_files
 from scenarios.engine import (
     ActionFormatError,
     Draw,
@@ -51,13 +53,20 @@ class Replayed:
 def journal_deck(header: Header) -> Deck:
     """The deck kept in the journal; `JournalError` if it no longer loads or was altered."""
     try:
-        deck = load_deck_files(header.files)
+        deck = _loaded(header.files)
     except DeckError as error:
         first = error.diagnostics[0] if error.diagnostics else ""
         raise JournalError("deck", detail=first) from None
     if deck.sha256 != header.deck_sha256:
         raise JournalError("deck_hash")
     return deck
+
+
+@functools.lru_cache(maxsize=4)
+def _loaded(files: tuple[DeckFile, ...]) -> Deck:
+    """The deck of these files, loaded once for the journals that carry the same ones
+    (the tables of a workshop: a room of 200 tables holds one deck, not 200)."""
+    return load_deck_files(files)
 
 
 def drawn_cards(state: State) -> tuple[str, ...]:
