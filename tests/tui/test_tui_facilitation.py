@@ -132,3 +132,48 @@ async def test_an_observers_tagged_notes_are_grouped_by_table_and_tag_in_the_rep
     ]
     data = workshop_data(report, "fr")
     assert [n["tags"] for n in data["notes"]] == [["Coordination"], ["Alerte", "Coordination"], []]
+
+
+NOTES_DECK = """\
+format: 1
+id: notes
+title: Notes
+phases:
+  - {id: avant, title: Avant, rounds: 2, events_per_round: 1, facilitator: "Objectif de la phase : l'alerte."}
+roles:
+  - {id: mairie, title: Mairie, hand_size: 1}
+indicators:
+  - {id: confiance, title: Confiance, start: 5}
+cards:
+  - {id: crue, type: event, title: "La rivière monte", text: "Le niveau monte vite.", facilitator: "Lire lentement."}
+  - {id: alerter, type: decision, title: Alerter, text: "Prévenir la population.", facilitator: "Attendu : FR-Alert."}
+"""
+
+
+def everything_shown(app: ScenariosApp | DashboardApp) -> str:
+    return " ".join(spaced(str(widget.render())) for widget in app.screen.query(Static))
+
+
+async def test_the_decks_notes_for_the_facilitator_are_in_the_mirror_never_at_the_table(
+    open_stores: StoreFactory,
+) -> None:
+    from scenarios.engine import Draw
+
+    deck = load_deck_text(NOTES_DECK)
+    store = open_stores()
+    create_workshop(store, deck, tables=1, name="w", seed=1)
+    seat = TableSession.join(open_stores(), store.tables("w")[0])
+    seat.apply(Draw())
+    table = ScenariosApp(lang="fr", table=seat)
+    room = DashboardApp(store, "w", lang="fr")
+    async with table.run_test(size=(120, 40)), room.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")  # the table, mirrored
+        await pilot.pause()
+        assert isinstance(room.screen, PlayScreen)
+        mirror = everything_shown(room)
+        assert "Pour l’animateur : Objectif de la phase : l'alerte." in mirror
+        assert "Pour l’animateur : Lire lentement." in mirror
+        at_table = everything_shown(table)
+        assert "Le niveau monte vite." in at_table and "Prévenir la population." in at_table
+        assert "animateur :" not in at_table and "Lire lentement" not in at_table
+        assert "Attendu" not in at_table and "Objectif" not in at_table

@@ -63,6 +63,17 @@ MAX_CARDS = 100_000
 TITLE = Text(max_length=160)
 LONG_TEXT = Text(max_length=4000, allow_empty=True)
 
+
+def _facilitator(what: str) -> Field:
+    """The `facilitator:` key of `what`: a text for the facilitator only."""
+    return Field(
+        LONG_TEXT,
+        f"Note pour l'animateur sur {what} : montrée à l'animateur (palette, salle), "
+        "jamais à la table.",
+        default="",
+    )
+
+
 # Card kinds by what they allow, for the references and the fields that depend on it.
 DRAWN = kind_ids(lambda kind: kind.drawn)
 TRIGGERED = kind_ids(lambda kind: kind.triggered)
@@ -271,6 +282,7 @@ OPTION = Obj(
         "effects": Field(EFFECTS, "Effets de ce choix.", default=NO_EFFECTS),
         "lasting": Field(LASTING, "Effets durables de ce choix."),
         "requires": Field(Expr(Type.BOOL), "Condition pour que ce choix soit possible."),
+        "facilitator": _facilitator("ce choix"),
     },
     _build(Option),
 )
@@ -377,6 +389,7 @@ CARD = Obj(
             "Les choix du dilemme (au moins deux).",
             only_for=WITH_OPTIONS,
         ),
+        "facilitator": _facilitator("la carte"),
     },
     _card_factory,
     variant="type",
@@ -393,6 +406,7 @@ PHASE = Obj(
         "rounds": Field(Integer(1, 50), "Nombre de tours.", default=1),
         "events_per_round": Field(Integer(0, 10), "Événements tirés à chaque tour.", default=1),
         "text": Field(LONG_TEXT, "Description de la phase.", default=""),
+        "facilitator": _facilitator("la phase"),
     },
     _build(Phase),
 )
@@ -406,6 +420,7 @@ ROLE = Obj(
         "hand_size": Field(Integer(0, 20), "Nombre de cartes en main.", default=4),
         "actions_per_round": Field(Integer(0, 10), "Décisions jouables par tour.", default=1),
         "text": Field(LONG_TEXT, "Description du rôle.", default=""),
+        "facilitator": _facilitator("le rôle"),
     },
     _build(Role),
 )
@@ -573,6 +588,7 @@ DECK_FIELDS: Mapping[str, Field] = {
     "recommendations": Field(
         ListOf(RECOMMENDATION, max_items=500), "Les recommandations du débriefing.", default=()
     ),
+    "facilitator": _facilitator("le scénario"),
     "observation_tags": Field(
         ListOf(OBSERVATION_TAG, max_items=30),
         "La grille d'observation : les étiquettes que les observateurs donnent à leurs notes.",

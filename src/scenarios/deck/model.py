@@ -39,6 +39,7 @@ class Phase:
     rounds: int = 1
     events_per_round: int = 1
     text: str = ""
+    facilitator: str = ""  # for the facilitator's eyes only, never the table's
     where: LocatedMap | None = _where()
 
 
@@ -51,6 +52,7 @@ class Role:
     hand_size: int = 4
     actions_per_round: int = 1
     text: str = ""
+    facilitator: str = ""
     where: LocatedMap | None = _where()
 
 
@@ -133,6 +135,7 @@ class Option:
     effects: Effects = NO_EFFECTS
     lasting: Lasting | None = None
     requires: Expression | None = None
+    facilitator: str = ""
     where: LocatedMap | None = _where()
 
 
@@ -156,6 +159,7 @@ class Card:
     requires: Expression | None = None
     counters: tuple[str, ...] = ()
     options: tuple[Option, ...] = ()
+    facilitator: str = ""
     where: LocatedMap | None = _where()
     kind: CardKind = attrs.field(init=False, eq=False, repr=False)
 
@@ -245,6 +249,7 @@ class Deck:
     score: Expression | None = None
     recommendations: tuple[Recommendation, ...] = ()
     observation_tags: tuple[ObservationTag, ...] = ()
+    facilitator: str = ""
     files: tuple[DeckFile, ...] = attrs.field(default=(), eq=False, repr=False)
     sha256: str = ""
     where: LocatedMap | None = _where()

@@ -90,7 +90,11 @@ class FacilitatorCommands(Provider):
         """An inject command; a card already on the table asks before it comes in again."""
         lang = screen.lang
         if not again:
-            return (title, text(lang, "cmd.inject.help"), partial(screen.facilitator, action), True)
+            note = screen.deck.card(action.card).facilitator if isinstance(action, Inject) else ""
+            help_text = text(lang, "cmd.inject.help")
+            if note:  # the palette is the facilitator's: the deck's note for them goes with it
+                help_text = text(lang, "cmd.inject.help_note", note=note)
+            return (title, help_text, partial(screen.facilitator, action), True)
         return (
             text(lang, "cmd.inject.again", command=title),
             text(lang, "cmd.inject.again.help"),

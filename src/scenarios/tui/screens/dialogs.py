@@ -193,15 +193,22 @@ class CardsDialog(ReadingDialog):
         hint: str = "",
         close: str = "e",
         with_options: Set[str] = frozenset(),
+        for_facilitator: str = "",
     ) -> None:
         super().__init__(title, hint)
         self.cards = cards
         self.close_key = close
         self.with_options = with_options
+        self.for_facilitator = for_facilitator  # the label of the notes for the facilitator
 
     def body(self) -> ComposeResult:
         for card in self.cards:
-            yield CardView(card, options=card.id in self.with_options, full=True)
+            yield CardView(
+                card,
+                options=card.id in self.with_options,
+                full=True,
+                for_facilitator=self.for_facilitator,
+            )
 
     def action_close_with(self, key: str) -> None:
         if key == self.close_key:

@@ -45,7 +45,7 @@ from scenarios.tui.messages import GameOver, JournalFailed, QuitRequested
 from scenarios.tui.palette import FacilitatorCommands
 from scenarios.tui.screens.base import AppScreen
 from scenarios.tui.texts import plain
-from scenarios.tui.widgets.cards import CardView
+from scenarios.tui.widgets.cards import NOTE_STYLE, CardView
 from scenarios.tui.widgets.key_bar import KeyBar
 from scenarios.tui.widgets.phase_bar import PhaseBar
 from scenarios.tui.widgets.side_panel import body_with_side_panel, show_gauges
@@ -104,6 +104,8 @@ class PlayScreen(AppScreen):
         # The facilitator's mirror, or an observer's seat: no game action from here.
         self.watching = watching or observer is not None
         self.observer = observer  # an observer's name: only observations, no palette
+        # The facilitator's mirror shows the deck's notes for the facilitator; no other screen.
+        self.for_facilitator = self.t("play.for_facilitator") if watching and not observer else ""
         self.store_lost = False
         self.deck: Deck = session.state.deck
         self.clock = clock
@@ -247,8 +249,12 @@ class PlayScreen(AppScreen):
         if not cards:
             events.mount(Static(self.t("play.no_events"), classes="muted"))
             return
+        phase = self.deck.phases[state.phase_index]
+        if self.for_facilitator and phase.facilitator:
+            note = plain(f"{self.for_facilitator} {phase.facilitator}", style=NOTE_STYLE)
+            events.mount(Static(note, classes="facilitator-note"))
         for card in cards:
-            view = CardView(card)
+            view = CardView(card, for_facilitator=self.for_facilitator)
             if compact and not card.kind.options:
                 view.add_class("compact")
             events.mount(view)
@@ -398,6 +404,8 @@ class PlayScreen(AppScreen):
                 body.append("\n" + printable(chosen.text))
         else:
             body.append(printable(chosen.text or chosen.title))
+        if self.for_facilitator and chosen.facilitator:
+            body.append(f"\n{self.for_facilitator} {printable(chosen.facilitator)}", NOTE_STYLE)
         width = max(10, detail.size.width - 2 or self.size.width // 2)
         lines = body.wrap(self.app.console, width)
         height = 4
@@ -611,6 +619,7 @@ class PlayScreen(AppScreen):
                 self.t("play.close_cards", key="e"),
                 close="e",
                 with_options=set(state.pending),
+                for_facilitator=self.for_facilitator,
             )
         )
 
@@ -631,6 +640,7 @@ class PlayScreen(AppScreen):
                 self.t("play.close_cards", key="v"),
                 close="v",
                 with_options={card.id} if state.pending else set(),
+                for_facilitator=self.for_facilitator,
             )
         )
 
