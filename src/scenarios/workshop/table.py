@@ -42,6 +42,7 @@ from scenarios.journal.format import Chain, encode_line
 from scenarios.journal.reader import parse_entry
 from scenarios.journal.session import entry_for
 from scenarios.store import SeqConflict, Store, StoreError, Table
+from scenarios.workshop.chronogram import Timeline
 from scenarios.workshop.codes import normal_code
 from scenarios.workshop.errors import WorkshopError
 from scenarios.workshop.export import table_content
@@ -106,6 +107,8 @@ class TableSession:
     last_time: datetime | None = None
     injects: int = 0
     last_beat: float = -HEARTBEAT_SECONDS
+    # Its rounds and pauses so far, for the dashboard's chronogram.
+    timeline: Timeline = attrs.field(factory=Timeline)
 
     @classmethod
     def join(
@@ -161,6 +164,7 @@ class TableSession:
     def _took(self, entry: Entry, state: State) -> None:
         """Move on past `entry` (its own or another screen's), which led to `state`."""
         self.round_clock = self.round_clock.after(entry, self.state, state)
+        self.timeline.took(entry, state)
         self.last_time = datetime.fromisoformat(entry.time)
         self.injects += entry.action.get("type") == "inject"
         self.state, self.seq, self.chain = state, entry.seq, self.chain.then(entry.check)
@@ -180,9 +184,7 @@ class TableSession:
                 stored.body.encode("utf-8"), self.seq + 2, self.seq + 1, self.chain
             )
             if damage is None and entry is not None:
-                state, damage = replay_entry(
-                    self.state, entry, True, self.header.hash_version
-                )
+                state, damage = replay_entry(self.state, entry, True, self.header.hash_version)
             if damage is not None or entry is None:
                 detail = damage.message("fr") if damage else ""
                 raise WorkshopError("table_damaged", label=self.table.label, detail=detail)
