@@ -77,7 +77,6 @@ class ChronogramScreen(AppScreen):
         self.sessions = list(sessions)
         self.round_seconds = round_seconds
         self.moved = moved
-        self.drawn: Chronogram | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="chrono-title", markup=False)
@@ -107,7 +106,7 @@ class ChronogramScreen(AppScreen):
             return
         now = self.sessions[0].now()
         tables = [(s.table.id, s.table.label, s.timeline) for s in self.sessions]
-        drawn = self.drawn = chronogram(tables, now, self.round_seconds)
+        drawn = chronogram(tables, now, self.round_seconds)
         self.query_one("#chrono-title", Static).update(self._title(drawn))
         self.query_one("#chrono-legend", Static).update(self._legend())
         words = {t.table_id: self._words(t) for t in drawn.tracks}
