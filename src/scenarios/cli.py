@@ -142,6 +142,8 @@ GROUPS: Mapping[str, Mapping[str, tuple[Arg, ...]]] = {
             arg("--port", default=8000, metavar="port", minimum=1, maximum=65535),
             arg("--max-sessions", default=30, metavar="count", minimum=1),
             arg("--no-token", action="store_true"),
+            arg("--dashboard", action="store_true"),
+            arg("--minutes", default=6, metavar="count", minimum=1, maximum=240),
             STORE,
         ),
         "report": (

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import json
 import threading
+from datetime import timedelta
 
 from scenarios.deck import Deck
-from scenarios.store import Store
+from scenarios.engine import Action, Draw, EndRound, Pause, Resume, legal_actions
+from scenarios.store import Store, Table
 from scenarios.tui.dashboard import DashboardApp
+from scenarios.tui.screens.chronogram import ChronogramRow, ChronogramScreen
 from scenarios.tui.screens.play import PlayScreen
 from scenarios.tui.screens.room import ChoiceDialog, RoomScreen, TableCardView
 from scenarios.workshop import create_workshop
 from scenarios.workshop.bots import run_tables
+from scenarios.workshop.table import TableSession
 from tests.conftest import StoreFactory, spaced
 
 
@@ -73,8 +77,14 @@ async def test_the_room_shows_every_table_live_and_acts_on_all(
                 assert journal_types(store, table.id).count("inject") == 1
                 assert journal_types(store, table.id).count("pause") == 1
                 bodies = [json.loads(line.body) for line in store.lines(table.id)]
-                by = {b["action"]["type"]: b.get("by") for b in bodies if b["action"]["type"] in ("inject", "pause")}
-                assert by == {"inject": "facilitator", "pause": "facilitator"}, "who did it is recorded"
+                by = {
+                    b["action"]["type"]: b.get("by")
+                    for b in bodies
+                    if b["action"]["type"] in ("inject", "pause")
+                }
+                assert by == {"inject": "facilitator", "pause": "facilitator"}, (
+                    "who did it is recorded"
+                )
 
             await pilot.press("enter")  # the selected table, read-only
             await pilot.pause()
@@ -90,3 +100,62 @@ async def test_the_room_shows_every_table_live_and_acts_on_all(
         stop.set()
         if bots.is_alive():
             bots.join(10)
+
+
+def chronogram_rows(app: DashboardApp) -> dict[str, str]:
+    """Each table's row, by its label (the rows begin with it)."""
+    rows = [spaced(str(row.render())) for row in app.screen.query(ChronogramRow) if row.table_id]
+    return {" ".join(row.split()[:2]): row for row in rows}
+
+
+async def test_the_chronogram_shows_which_tables_are_ahead_or_behind_the_plan(
+    store: Store, crue: Deck
+) -> None:
+    create_workshop(store, crue, tables=4, name="salle", seed=3)
+    tables = store.tables("salle")
+    now = store.now()
+
+    def played(table: Table, *steps: tuple[float, Action]) -> TableSession:
+        """Play these (minutes ago, action) at the table, each at its time; rounds end whole."""
+        moment = now
+        session = TableSession.join(store, table, clock=lambda: moment)
+        for ago, action in steps:
+            moment = now - timedelta(minutes=ago)
+            while isinstance(action, EndRound) and action not in legal_actions(session.state):
+                session.apply(legal_actions(session.state)[0])
+            session.apply(action)
+        return session
+
+    # Six-minute rounds: table 1 began its third round after 9 minutes, table 2 its second,
+    # table 3 is still at its first after 21 minutes, 6 of them paused; table 4 has not begun.
+    played(tables[0], (9, Draw()), (7, EndRound()), (5, EndRound()))
+    played(tables[1], (9, Draw()), (3, EndRound()))
+    played(tables[2], (21, Draw()), (20, Pause()), (14, Resume()))
+    app = DashboardApp(store, "salle", lang="fr", minutes=6)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.3)
+        await pilot.press("g")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, ChronogramScreen)
+        rows = chronogram_rows(app)
+        assert rows["Table 1"].endswith("en avance de 1 tour")
+        assert rows["Table 2"].endswith("à l’heure")
+        assert rows["Table 3"].endswith("en retard de 2 tours"), "paused time is not played"
+        assert rows["Table 4"].endswith("pas encore commencée")
+        assert "·" in rows["Table 3"] and "·" not in rows["Table 2"], "the pause is drawn"
+
+        played(tables[2], (1, EndRound()))  # another screen ends table 3's round
+        await pilot.pause(1.3)
+        assert chronogram_rows(app)["Table 3"].endswith("en retard de 1 tour"), "live"
+
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, RoomScreen)
+        await pilot.press("ctrl+p")  # the palette offers it too
+        await pilot.pause(0.3)
+        await pilot.press(*"chrono", "enter")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, ChronogramScreen)
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, RoomScreen)

@@ -244,7 +244,9 @@ def dashboard(args: argparse.Namespace, store: Store, lang: Lang) -> int:
 
 
 def serve(args: argparse.Namespace, store: Store, lang: Lang) -> int:
-    """Serve the workshop's join screen to browsers: each browser is a seat at a table.
+    """Serve the workshop's join screen to browsers: each browser is a seat at a table;
+    with --dashboard, the facilitator's room view instead (same token and caps: it acts
+    on every table).
 
     The store's address reaches each session's process through SCENARIOS_STORE,
     never its command line (where `ps` would show a password)."""
@@ -256,9 +258,11 @@ def serve(args: argparse.Namespace, store: Store, lang: Lang) -> int:
         return refused
     store.workshop(args.workshop)
     os.environ[DEFAULT_STORE_ENV] = chosen_store_url(args.store)
-    command = shlex.join(
-        [sys.executable, "-m", "scenarios", "workshop", "join", args.workshop, "--lang", lang]
-    )
+    if args.dashboard:
+        shown = ["dashboard", args.workshop, "--minutes", str(args.minutes)]
+    else:
+        shown = ["join", args.workshop]
+    command = shlex.join([sys.executable, "-m", "scenarios", "workshop", *shown, "--lang", lang])
     return serve_command(command, args, lang)
 
 

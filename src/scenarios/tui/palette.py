@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 from scenarios.deck import Deck
 from scenarios.engine import Action, Inject, Pause, Resume, State, Undo
 from scenarios.i18n import Lang
-from scenarios.tui.texts import text
+from scenarios.tui.texts import CATALOG, text
 
 
 @runtime_checkable
@@ -142,6 +142,36 @@ class FacilitatorCommands(Provider):
 
         dialog = observation_dialog(screen.lang, text(screen.lang, "note.prompt"), screen.deck)
         self.app.push_screen(dialog, keep)
+
+
+class KeyCommands(Provider):
+    """A screen's keys in the palette: those whose label has a `.help` text in the catalog
+    (`room.key.chronogram` and `room.key.chronogram.help`), run as if the key was pressed."""
+
+    def _entries(self) -> Iterator[tuple[str, str, Callable[[], object]]]:
+        screen = self.screen
+        lang: Lang | None = getattr(screen, "lang", None)
+        if lang is None:
+            return
+        seen: set[str] = set()
+        for key, action, label, _, display, _ in getattr(screen, "BINDING_SPECS", []):
+            if action in seen or not CATALOG.has(f"{label}.help"):
+                continue
+            seen.add(action)
+            said = text(lang, display) if display and CATALOG.has(display) else display or key
+            help_text = f"{text(lang, f'{label}.help')} ({text(lang, 'palette.key', key=said)})"
+            yield text(lang, label), help_text, partial(screen.run_action, action)
+
+    async def discover(self) -> Hits:
+        for title, help_text, callback in self._entries():
+            yield DiscoveryHit(Content(title), callback, help=escape(help_text))
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, callback in self._entries():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(escape(title)), callback, help=escape(help_text))
 
 
 class Palette(CommandPalette):

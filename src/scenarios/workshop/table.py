@@ -42,6 +42,7 @@ from scenarios.journal.format import Chain, encode_line
 from scenarios.journal.reader import parse_entry
 from scenarios.journal.session import entry_for
 from scenarios.store import SeqConflict, Store, StoreError, Table
+from scenarios.workshop.chronogram import Timeline
 from scenarios.workshop.codes import normal_code
 from scenarios.workshop.errors import WorkshopError
 from scenarios.workshop.export import table_content
@@ -108,6 +109,8 @@ class TableSession:
     # The facilitator's last message, and the turn it was sent in (shown until that turn ends).
     message: tuple[int, str] | None = None
     last_beat: float = -HEARTBEAT_SECONDS
+    # Its rounds and pauses so far, for the dashboard's chronogram.
+    timeline: Timeline = attrs.field(factory=Timeline)
 
     @classmethod
     def join(
@@ -163,6 +166,7 @@ class TableSession:
     def _took(self, entry: Entry, state: State) -> None:
         """Move on past `entry` (its own or another screen's), which led to `state`."""
         self.round_clock = self.round_clock.after(entry, self.state, state)
+        self.timeline.took(entry, state)
         self.last_time = datetime.fromisoformat(entry.time)
         kind = entry.action.get("type")
         self.injects += kind == "inject"

@@ -15,6 +15,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.screen import ModalScreen
+from textual.signal import Signal
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -32,8 +33,10 @@ from scenarios.i18n import Lang
 from scenarios.journal.format import FACILITATOR
 from scenarios.render.printable import printable
 from scenarios.store import Store, StoreError
-from scenarios.tui.bindings import BindingSpec
+from scenarios.tui.bindings import BindingSpec, localised
+from scenarios.tui.palette import KeyCommands
 from scenarios.tui.screens.base import AppScreen
+from scenarios.tui.screens.chronogram import ChronogramScreen
 from scenarios.tui.screens.dialogs import AskDialog, Observation, observation_dialog
 from scenarios.tui.texts import text
 from scenarios.tui.widgets.key_bar import KeyBar
@@ -149,7 +152,9 @@ class RoomScreen(AppScreen):
         ("left", "move(-1)", "room.key.move", False, None, False),
         ("down", "move_row(1)", "room.key.move", False, None, False),
         ("up", "move_row(-1)", "room.key.move", False, None, False),
+        ("g", "chronogram", "room.key.chronogram", True, None, False),
     ]
+    COMMANDS = {KeyCommands}
 
     def __init__(
         self,
@@ -174,6 +179,7 @@ class RoomScreen(AppScreen):
         self.seats_seen_at = 0.0
         self.stop = threading.Event()
         self.cards: dict[str, TableCard] = {}
+        self.moved: Signal[set[str]] = Signal(self, "moved")  # tables that took new lines
 
     def compose(self) -> ComposeResult:
         yield Static(id="room-title", markup=False)
@@ -218,6 +224,7 @@ class RoomScreen(AppScreen):
             except StoreError as error:
                 self.notify(printable(error.message(self.lang)), severity="error", markup=False)
         self.redraw()
+        self.moved.publish(table_ids)
 
     # Drawing
 
@@ -293,6 +300,13 @@ class RoomScreen(AppScreen):
         columns = 1 if self.compact else max(1, grid.size.width // 27)
         for _ in range(columns):
             self.action_move(step)
+
+    def action_chronogram(self) -> None:
+        sessions = [self.sessions[table_id] for table_id in self.order]
+        screen = localised(ChronogramScreen, self.lang)(
+            self.lang, self.workshop_id, sessions, self.round_seconds, self.moved
+        )
+        self.app.push_screen(screen)
 
     def action_open_table(self) -> None:
         session = self.selected()
