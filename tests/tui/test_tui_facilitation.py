@@ -177,3 +177,37 @@ async def test_the_decks_notes_for_the_facilitator_are_in_the_mirror_never_at_th
         assert "Le niveau monte vite." in at_table and "Prévenir la population." in at_table
         assert "animateur :" not in at_table and "Lire lentement" not in at_table
         assert "Attendu" not in at_table and "Objectif" not in at_table
+
+
+async def test_the_rooms_actions_are_in_the_palette_with_words_that_say_what_they_do(
+    open_stores: StoreFactory, crue: Deck
+) -> None:
+    from textual.command import CommandPalette
+
+    store = open_stores()
+    create_workshop(store, crue, tables=2, name="salle", seed=5)
+    room = DashboardApp(store, "salle", lang="fr")
+    async with room.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        palette = room.screen
+        assert isinstance(palette, CommandPalette)
+        listed = " ".join(
+            spaced(str(o.prompt)) for o in palette.query("OptionList").first().options
+        )
+        for command in (
+            "Envoyer un message à toutes les tables",
+            "Prolonger le tour de toutes les tables",
+            "Pause / reprise de toutes les tables",
+            "Injecter une carte à toutes les tables",
+            "Chronogramme",
+        ):
+            assert command in listed
+        await pilot.press(*"envoyer un message", "enter")
+        await pilot.pause(0.3)
+        await pilot.press(*"Pause dans 2 minutes", "enter")
+        await pilot.pause(0.3)
+    for table in store.tables("salle"):
+        assert journal(store, table.id) == [
+            ({"type": "broadcast", "text": "Pause dans 2 minutes"}, "facilitator")
+        ]

@@ -279,12 +279,18 @@ class SQLiteFollower:
         self._version: int | None = None
 
     def wait(self, known: Mapping[str, int], timeout: float) -> list[StoredLine]:
+        """New lines of the followed tables, within `timeout` seconds (none: an empty list);
+        `StoreError("unreachable")` when the file cannot be read, or the store was closed
+        under a follower still waiting (a screen that is leaving)."""
         deadline = time.monotonic() + timeout
         while True:
-            version = self.store._db().execute("PRAGMA data_version").fetchone()[0]
+            try:
+                version = self.store._db().execute("PRAGMA data_version").fetchone()[0]
+                found = self._new_lines(known) if version != self._version else []
+            except sqlite3.Error as error:
+                raise StoreError("unreachable", url=self.store.url, detail=str(error)) from None
             if version != self._version:
                 self._version = version
-                found = self._new_lines(known)
                 if found:
                     return found
             if time.monotonic() >= deadline:

@@ -146,7 +146,8 @@ class FacilitatorCommands(Provider):
 
 class KeyCommands(Provider):
     """A screen's keys in the palette: those whose label has a `.help` text in the catalog
-    (`room.key.chronogram` and `room.key.chronogram.help`), run as if the key was pressed."""
+    (`room.key.chronogram` and `room.key.chronogram.help`), run as if the key was pressed;
+    a terse key label ("Toutes") has a longer `.command` title for the palette."""
 
     def _entries(self) -> Iterator[tuple[str, str, Callable[[], object]]]:
         screen = self.screen
@@ -160,7 +161,8 @@ class KeyCommands(Provider):
             seen.add(action)
             said = text(lang, display) if display and CATALOG.has(display) else display or key
             help_text = f"{text(lang, f'{label}.help')} ({text(lang, 'palette.key', key=said)})"
-            yield text(lang, label), help_text, partial(screen.run_action, action)
+            title = f"{label}.command" if CATALOG.has(f"{label}.command") else label
+            yield text(lang, title), help_text, partial(screen.run_action, action)
 
     async def discover(self) -> Hits:
         for title, help_text, callback in self._entries():
