@@ -231,3 +231,13 @@ msgstr[1] "{pair[1]}"
     out = io.BytesIO()
     write_mo(out, read_po(io.BytesIO(po.encode()), locale="fr"))
     return gettext.GNUTranslations(io.BytesIO(out.getvalue()))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_workshop_status_names_every_kind_of_action(lang: Lang) -> None:
+    """`workshop status` says what a table did last in words, whatever the action."""
+    from scenarios.engine import ACTION_TYPES
+
+    texts = Texts("cli")
+    for kind in ACTION_TYPES:
+        assert texts.lookup(lang, f"workshop.action.{kind}"), kind
