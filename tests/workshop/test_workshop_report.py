@@ -35,6 +35,29 @@ def choices_in(journal: Path) -> dict[str, str]:
     return chosen
 
 
+def changes_in(journal: Path) -> dict[str, dict[str, int]]:
+    """For each dilemma decided, the indicators its choice changed, by replaying the JSONL
+    with the engine alone."""
+    from scenarios.engine import action_from_dict, apply, new_game
+    from scenarios.journal import journal_deck, read_journal
+
+    header = read_journal(journal).header
+    deck = journal_deck(header)
+    state = new_game(deck, header.seed)
+    changes: dict[str, dict[str, int]] = {}
+    for line in journal.read_text(encoding="utf-8").splitlines()[1:]:
+        action = json.loads(line)["action"]
+        after = apply(state, action_from_dict(action))
+        if action["type"] == "choose" and action["card"] not in changes:
+            changes[action["card"]] = {
+                i.id: b - a
+                for i, a, b in zip(deck.indicators, state.indicators, after.indicators, strict=True)
+                if a != b
+            }
+        state = after
+    return changes
+
+
 def test_the_dilemma_matrix_matches_the_exported_journals(
     played: str, cli: Callable[..., CliResult], tmp_path: Path
 ) -> None:
@@ -53,6 +76,14 @@ def test_the_dilemma_matrix_matches_the_exported_journals(
     found = {row["card"]: row["chosen"] for row in data["dilemmas"]}
     assert found == expected
     assert found, "the bots met at least one dilemma"
+    followed = {row["card"]: row["followed"] for row in data["dilemmas"]}
+    assert followed == {
+        card: {
+            label: changes_in(tmp_path / f"table-{n}.jsonl").get(card)
+            for n, label in enumerate(labels, start=1)
+        }
+        for card in expected
+    }, "what followed each choice is what the engine gives replaying the journal"
 
 
 def test_markdown_html_and_the_workbook(

@@ -17,7 +17,7 @@ import attrs
 from scenarios.debrief import session_report, trace_of
 from scenarios.debrief.model import Finding, GapStatus, SessionReport
 from scenarios.debrief.report import finding_theme
-from scenarios.debrief.trace import SessionTrace
+from scenarios.debrief.trace import SessionTrace, Step
 from scenarios.engine import Choose, Note
 from scenarios.store import Store
 from scenarios.workshop.export import table_content
@@ -36,6 +36,8 @@ class DilemmaRow:
     card: str
     title: str
     chosen: tuple[str | None, ...]  # the option's title per table; None: not faced
+    # What followed, per table: the indicators the choice changed, (id, title, change).
+    followed: tuple[tuple[tuple[str, str, int], ...], ...] = ()
 
 
 @attrs.frozen
@@ -155,17 +157,34 @@ def tables_report(
 
 def chosen_options(trace: SessionTrace) -> dict[str, str]:
     """Each dilemma the table decided, and the option it chose (undone choices left out)."""
-    found: dict[str, str] = {}
+    return {card: option for card, (option, _) in _choices(trace).items()}
+
+
+def _choices(trace: SessionTrace) -> dict[str, tuple[str, Step]]:
+    """Each dilemma the table decided: the option it chose, and the step that chose it."""
+    found: dict[str, tuple[str, Step]] = {}
     for step in trace.done():
         if isinstance(step.action, Choose):
-            found.setdefault(step.action.card, step.action.option)
+            found.setdefault(step.action.card, (step.action.option, step))
     return found
+
+
+def _followed(step: Step) -> tuple[tuple[str, str, int], ...]:
+    """The indicators a choice changed at once, and by how much."""
+    deck = step.after.deck
+    return tuple(
+        (indicator.id, indicator.title, after - before)
+        for indicator, before, after in zip(
+            deck.indicators, step.before.indicators, step.after.indicators, strict=True
+        )
+        if after != before
+    )
 
 
 def _dilemmas(
     traces: Sequence[SessionTrace], sessions: Sequence[SessionReport]
 ) -> tuple[DilemmaRow, ...]:
-    choices = [chosen_options(trace) for trace in traces]
+    choices = [_choices(trace) for trace in traces]
     deck = traces[0].deck if traces else None
     if deck is None:
         return ()
@@ -173,11 +192,13 @@ def _dilemmas(
     for card in deck.cards:
         if not card.options or not any(card.id in chosen for chosen in choices):
             continue
+        found = [chosen.get(card.id) for chosen in choices]
         cells = tuple(
-            session.name("option", f"{card.id}:{chosen[card.id]}") if card.id in chosen else None
-            for chosen, session in zip(choices, sessions, strict=True)
+            None if one is None else session.name("option", f"{card.id}:{one[0]}")
+            for one, session in zip(found, sessions, strict=True)
         )
-        rows.append(DilemmaRow(card.id, card.title, cells))
+        followed = tuple(() if one is None else _followed(one[1]) for one in found)
+        rows.append(DilemmaRow(card.id, card.title, cells, followed))
     return tuple(rows)
 
 

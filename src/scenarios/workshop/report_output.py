@@ -31,7 +31,7 @@ from scenarios.render.blocks import (
 from scenarios.render.charts import Bar, Series, bar_chart, line_chart
 from scenarios.render.html import page
 from scenarios.render.markdown import markdown
-from scenarios.workshop.report import Response, WorkshopReport
+from scenarios.workshop.report import DilemmaRow, Response, WorkshopReport
 
 TEXTS = Texts("workshop")
 DEBRIEF = Texts("debrief")
@@ -127,7 +127,7 @@ def workshop_blocks(report: WorkshopReport, lang: Lang) -> list[Block]:
             )
         ),
     ]
-    dilemmas = tuple((row.title, *(cell or "—" for cell in row.chosen)) for row in report.dilemmas)
+    dilemmas = tuple((row.title, *dilemma_cells(row)) for row in report.dilemmas)
     blocks.append(
         Section(
             (
@@ -220,6 +220,18 @@ def notes_blocks(report: WorkshopReport, lang: Lang) -> list[Block]:
     return blocks
 
 
+def dilemma_cells(row: DilemmaRow) -> list[str]:
+    """Each table's choice, and what followed at once: « Évacuer (Confiance +1, Sécurité −2) »."""
+    cells = []
+    for chosen, changes in zip(row.chosen, row.followed, strict=True):
+        if chosen is None:
+            cells.append("—")
+            continue
+        said = ", ".join(f"{title} {change:+d}".replace("-", "−") for _, title, change in changes)
+        cells.append(f"{chosen} ({said})" if said else chosen)
+    return cells
+
+
 def by_text(by: str | None, lang: Lang) -> str:
     """Who wrote a note: the table, the facilitator, or an observer by name."""
     if by is None:
@@ -252,6 +264,12 @@ def workshop_data(report: WorkshopReport, lang: Lang = "fr") -> dict[str, Any]:
                 "card": row.card,
                 "title": row.title,
                 "chosen": dict(zip(report.labels, row.chosen, strict=True)),
+                "followed": {
+                    label: None if chosen is None else {i: change for i, _, change in changes}
+                    for label, chosen, changes in zip(
+                        report.labels, row.chosen, row.followed, strict=True
+                    )
+                },
             }
             for row in report.dilemmas
         ],
@@ -310,7 +328,7 @@ def workshop_xlsx(report: WorkshopReport, lang: Lang = "fr") -> bytes:
         (
             TEXTS(lang, "report.sheet.dilemmas"),
             (TEXTS(lang, "report.dilemma"), *report.labels),
-            [(row.title, *(cell or "—" for cell in row.chosen)) for row in report.dilemmas],
+            [(row.title, *dilemma_cells(row)) for row in report.dilemmas],
         ),
         (
             TEXTS(lang, "report.sheet.responses"),
