@@ -104,7 +104,7 @@ async def test_an_observers_tagged_notes_are_grouped_by_table_and_tag_in_the_rep
         await pilot.pause()
         await pilot.press("o")
         await pilot.press(*"sirènes déclenchées tard", "tab", "space", "down", "space")
-        await pilot.press("shift+tab", "enter")  # both tags
+        await pilot.press("enter")  # both tags, Enter from the list
         await pilot.pause()
         await pilot.press("o", *"rien à signaler", "enter")
         await pilot.pause()

@@ -7,6 +7,7 @@ from collections.abc import Sequence, Set
 import attrs
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, SelectionList, Static
@@ -54,9 +55,9 @@ class Observation:
 
 class ObservationDialog(ModalScreen[Observation | None]):
     """A note and, when the deck has an observation grid, its tags (Tab to the list, Space to
-    tick); Enter in the text keeps it, Escape gives it up."""
+    tick); Enter keeps it wherever the focus is, Escape gives it up."""
 
-    BINDINGS = [("escape", "cancel", "")]
+    BINDINGS = [("escape", "cancel", ""), Binding("enter", "keep", "", priority=True)]
 
     def __init__(self, prompt: str, hint: str, tags: Sequence[tuple[str, str]]) -> None:
         super().__init__()
@@ -77,8 +78,8 @@ class ObservationDialog(ModalScreen[Observation | None]):
     def on_mount(self) -> None:
         self.query_one(Input).focus()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        note = event.value.strip()
+    def action_keep(self) -> None:
+        note = self.query_one("#answer", Input).value.strip()
         if not note:
             self.dismiss(None)
             return
