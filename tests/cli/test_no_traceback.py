@@ -187,12 +187,14 @@ def test_simulate_report_output_is_checked_before_playing(cli: Cli, tmp_path: Pa
     assert not missing.parent.exists()
 
 
-def test_new_deck_in_a_missing_folder_exits_one(cli: Cli, tmp_path: Path) -> None:
-    target = tmp_path / "nowhere" / "deck"
-    fails(
-        cli("new", str(target)),
-        f"impossible d’écrire {target}.yaml : fichier ou dossier introuvable",
-    )
+def test_new_deck_in_a_removed_folder_exits_one(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()  # the current folder, removed by another program
+    fails(cli("new", "deck"), "impossible d’écrire deck.yaml : fichier ou dossier introuvable")
 
 
 def test_write_atomically_leaves_nothing_when_it_fails(tmp_path: Path) -> None:
