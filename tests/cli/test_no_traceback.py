@@ -67,13 +67,19 @@ def test_replay_of_a_missing_journal_says_so_without_a_traceback(tmp_path: Path)
 def test_replay_of_a_folder_or_a_missing_file_exits_one(
     cli: Cli, tmp_path: Path, verify: list[str]
 ) -> None:
-    fails(cli("replay", *verify, str(tmp_path)), "ce n’est pas un fichier de journal ordinaire (tube, périphérique ou dossier)")
+    fails(
+        cli("replay", *verify, str(tmp_path)),
+        "ce n’est pas un fichier de journal ordinaire (tube, périphérique ou dossier)",
+    )
     missing = str(tmp_path / "missing.jsonl")
     fails(cli("replay", *verify, missing), "journal illisible (fichier ou dossier introuvable)")
 
 
 def test_report_of_a_folder_or_a_missing_file_exits_one(cli: Cli, tmp_path: Path) -> None:
-    fails(cli("report", str(tmp_path)), "ce n’est pas un fichier de journal ordinaire (tube, périphérique ou dossier)")
+    fails(
+        cli("report", str(tmp_path)),
+        "ce n’est pas un fichier de journal ordinaire (tube, périphérique ou dossier)",
+    )
     missing = str(tmp_path / "missing.jsonl")
     fails(cli("report", missing), "journal illisible (fichier ou dossier introuvable)")
     fails(cli("report", missing, "--lang", "en"), "unreadable journal (no such file or folder)")
