@@ -35,8 +35,9 @@ class Diagnostic:
     counted from the list item it is in (a card, a role...), whose place
     `position` gives: the message starts with it, so that a reader knows which
     key to fix without counting columns. Empty when the finding is about no
-    key (a YAML syntax error) or when the message names the key itself
-    (`key.unknown`, whose `key` parameter is the key).
+    key (a YAML syntax error), or at the top of an item when the message
+    names the key itself (`key.unknown`, whose `key` parameter is the key:
+    `about` gives the whole of it).
     """
 
     code: str
