@@ -88,7 +88,7 @@ def test_new_creates_a_valid_commented_deck(
     assert code == 0
     path = tmp_path / "ma-crise.yaml"
     text = path.read_text(encoding="utf-8")
-    assert text.startswith("# yaml-language-server: $schema=file://")
+    assert text.startswith(f"# yaml-language-server: $schema={SCHEMA_FILE}\n")
     assert text.count("\n#") + text.count("  #") >= 10
     deck = load_deck(path)
     assert deck.id == "ma-crise"

@@ -67,13 +67,19 @@ def test_replay_of_a_missing_journal_says_so_without_a_traceback(tmp_path: Path)
 def test_replay_of_a_folder_or_a_missing_file_exits_one(
     cli: Cli, tmp_path: Path, verify: list[str]
 ) -> None:
-    fails(cli("replay", *verify, str(tmp_path)), "ce n’est pas un fichier de journal ordinaire (tube, périphérique ou dossier)")
+    fails(
+        cli("replay", *verify, str(tmp_path)),
+        "ce n’est pas un fichier de journal ordinaire (tube, périphérique ou dossier)",
+    )
     missing = str(tmp_path / "missing.jsonl")
     fails(cli("replay", *verify, missing), "journal illisible (fichier ou dossier introuvable)")
 
 
 def test_report_of_a_folder_or_a_missing_file_exits_one(cli: Cli, tmp_path: Path) -> None:
-    fails(cli("report", str(tmp_path)), "ce n’est pas un fichier de journal ordinaire (tube, périphérique ou dossier)")
+    fails(
+        cli("report", str(tmp_path)),
+        "ce n’est pas un fichier de journal ordinaire (tube, périphérique ou dossier)",
+    )
     missing = str(tmp_path / "missing.jsonl")
     fails(cli("report", missing), "journal illisible (fichier ou dossier introuvable)")
     fails(cli("report", missing, "--lang", "en"), "unreadable journal (no such file or folder)")
@@ -187,12 +193,14 @@ def test_simulate_report_output_is_checked_before_playing(cli: Cli, tmp_path: Pa
     assert not missing.parent.exists()
 
 
-def test_new_deck_in_a_missing_folder_exits_one(cli: Cli, tmp_path: Path) -> None:
-    target = tmp_path / "nowhere" / "deck"
-    fails(
-        cli("new", str(target)),
-        f"impossible d’écrire {target}.yaml : fichier ou dossier introuvable",
-    )
+def test_new_deck_in_a_removed_folder_exits_one(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()  # the current folder, removed by another program
+    fails(cli("new", "deck"), "impossible d’écrire deck.yaml : fichier ou dossier introuvable")
 
 
 def test_write_atomically_leaves_nothing_when_it_fails(tmp_path: Path) -> None:

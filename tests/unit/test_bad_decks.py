@@ -103,6 +103,14 @@ CASES: list[tuple[str, str | bytes, str, int, int, str]] = [
         "vouliez-vous dire «\u00a0title\u00a0»",
     ),
     ("wrong type", replace("start: 5", "start: cinq"), "type", 7, 48, "nombre entier"),
+    (
+        "hand size in words",
+        replace('title: "Préfecture"}', 'title: "Préfecture", hand_size: trois}'),
+        "type",
+        5,
+        54,
+        "hand_size\u00a0: attendu\u00a0: un nombre entier",
+    ),
     ("yes read as boolean", replace('title: "Essai"', "title: yes"), "type", 3, 8, "guillemets"),
     (
         "bad format version",
@@ -110,7 +118,7 @@ CASES: list[tuple[str, str | bytes, str, int, int, str]] = [
         "choice",
         1,
         9,
-        "valeurs connues\u00a0: 1",
+        "format\u00a0: valeur «\u00a02\u00a0» inconnue\u00a0; valeurs connues\u00a0: 1",
     ),
     ("bad id", replace("id: essai", "id: Mon Essai"), "id.slug", 2, 5, "mon-essai"),
     (
@@ -168,7 +176,7 @@ CASES: list[tuple[str, str | bytes, str, int, int, str]] = [
         "range",
         12,
         13,
-        "entre 0",
+        "weight\u00a0: valeur -2 hors limites\u00a0; attendu entre 0",
     ),
     (
         "key not for this card type",
@@ -314,6 +322,102 @@ CASES: list[tuple[str, str | bytes, str, int, int, str]] = [
 ]
 
 
+# The key each case's diagnostic is about, as `validate --format json` gives it;
+# None for a file that is not YAML or not a deck, where no key can be named.
+KEYS: dict[str, str | None] = {
+    "yaml syntax": None,
+    "tab indentation": None,
+    "top level is a list": None,
+    "empty file": None,
+    "only comments": None,
+    "several documents": None,
+    "python tag": "title",
+    "custom tag": "title",
+    "invalid utf-8": None,
+    "binary": None,
+    "control character": None,
+    "duplicate key": "format",
+    "missing required key": "title",
+    "unknown key": "titel",
+    "wrong type": "start",
+    "hand size in words": "hand_size",
+    "yes read as boolean": "title",
+    "bad format version": "format",
+    "bad id": "id",
+    "indicator name with hyphen": "id",
+    "duplicate card id": "id",
+    "unknown flag in effects": "effects.set",
+    "unknown indicator in effects": "effects.moral",
+    "flag written as indicator": "effects.alerte",
+    "start out of bounds": "start",
+    "min above max": "min",
+    "negative weight": "weight",
+    "key not for this card type": "cost",
+    "dilemma without options": "options",
+    "trigger of a decision": "effects.trigger",
+    "unknown role": "roles",
+    "expression syntax": "requires",
+    "expression unknown name": "requires",
+    "expression attribute access": "requires",
+    "expression dunder name": "requires",
+    "expression power": "requires",
+    "expression string repetition": "requires",
+    "expression unknown function": "requires",
+    "expression type error": "requires",
+    "condition giving a number": "requires",
+    "expression unknown card": "requires",
+    "expression lambda": "requires",
+    "include traversal": "include",
+    "alias bomb": None,
+    "deep nesting": None,
+}
+# The only diagnostics about no key: the file is not a deck's YAML at all.
+KEYLESS = {
+    "yaml.syntax",
+    "yaml.not_mapping",
+    "yaml.empty",
+    "yaml.several_documents",
+    "yaml.encoding",
+    "yaml.binary",
+    "yaml.too_many_nodes",
+    "yaml.too_deep",
+}
+
+
+def test_every_case_of_the_corpus_says_which_key_it_is_about() -> None:
+    assert set(KEYS) == {case[0] for case in CASES}
+
+
+@pytest.mark.parametrize(
+    ("content", "code", "key"),
+    [pytest.param(case[1], case[2], KEYS.get(case[0]), id=case[0]) for case in CASES],
+)
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_message_of_the_corpus_names_its_key(
+    cli: Callable[..., CliResult],
+    write_deck: Callable[..., Path],
+    content: str | bytes,
+    code: str,
+    key: str | None,
+    lang: Lang,
+) -> None:
+    path = write_deck(content)
+    _, out, _ = cli("validate", "--lang", lang, "--format", "json", str(path))
+    diagnostics = json.loads(out)["decks"][0]["diagnostics"]
+    assert next(d["key"] for d in diagnostics if d["code"] == code) == (key or ""), diagnostics
+    _, _, err = cli("validate", "--lang", lang, str(path))
+    for found in diagnostics:
+        if not found["key"]:
+            assert found["code"] in KEYLESS, found
+            continue
+        # The key and where it is: a reader fixes it without counting columns.
+        assert all(part in found["message"] for part in found["key"].split(".")), found
+        where = f"{found['file']}:{found['line']}:{found['col']}: "
+        assert any(
+            line.startswith(where) and line.endswith(found["message"]) for line in err.splitlines()
+        ), err
+
+
 @pytest.mark.parametrize(
     ("content", "code", "line", "col", "words"),
     [pytest.param(*case[1:], id=case[0]) for case in CASES],
@@ -363,6 +467,34 @@ def test_all_errors_of_a_deck_are_reported_at_once(
     assert code == 1
     codes = [d["code"] for d in json.loads(out)["decks"][0]["diagnostics"]]
     assert codes == ["indicator.start", "expr.unknown_name", "ref.unknown"]
+
+
+def test_a_misspelt_card_type_is_said_once_and_the_deck_s_other_errors_still_are(
+    cli: Callable[..., CliResult], write_deck: Callable[..., Path]
+) -> None:
+    broken = (
+        VALID.replace("start: 5", "start: 50")  # an error elsewhere in the deck
+        # the misspelt card: its own keys are still checked (the condition names "moral")
+        .replace("type: event\n", 'type: evenement\n    weight: 2\n    when: "moral > 1"\n')
+        # other cards refer to it as an event: no follow-on error about its kind
+        .replace('requires: "not alerte"', "requires: \"not alerte and drawn('pluie')\"")
+        .replace("effects: {set: [alerte]}", "effects: {set: [alerte], trigger: [pluie]}")
+    )
+    path = write_deck(broken)
+    code, out, _ = cli("validate", "--format", "json", str(path))
+    assert code == 1
+    found = {d["code"]: d for d in json.loads(out)["decks"][0]["diagnostics"]}
+    assert list(found) == ["indicator.start", "choice", "expr.unknown_name"]
+    assert found["choice"]["key"] == "type"
+    assert (found["choice"]["line"], found["choice"]["col"]) == (11, 11)
+    assert _spaced(found["choice"]["message"]) == (
+        "type : valeur « evenement » inconnue ; vouliez-vous dire « event » ?"
+    )
+    assert found["expr.unknown_name"]["key"] == "when"
+    assert found["expr.unknown_name"]["line"] == 13
+    _, _, err = cli("validate", "--lang", "en", str(path))
+    assert f"{path}:11:11: error: type: unknown value 'evenement'; did you mean 'event'?" in err
+    assert "invalid (3 errors)" in err
 
 
 def test_messages_are_available_in_english(

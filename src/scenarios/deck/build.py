@@ -40,6 +40,7 @@ _LISTS = {
     "recommendations": "recommendation",
     "observation_tags": "observation_tag",
 }
+_PLURAL = {namespace: key for key, namespace in _LISTS.items()}
 
 
 def _identity(values: dict[str, Any], where: LocatedMap, ctx: Context) -> dict[str, Any]:
@@ -56,6 +57,7 @@ class IdCollector:
     def __init__(self) -> None:
         self.ids: dict[str, dict[str, str]] = {namespace: {} for namespace in NAMESPACES}
         self.first: dict[tuple[str, str], Position] = {}
+        self.keys: dict[tuple[str, str], str] = {}
         self.tags: set[str] = set()
         self.options: dict[str, frozenset[str]] = {}
         self.diagnostics: list[Diagnostic] = []
@@ -73,7 +75,7 @@ class IdCollector:
 
     def _collect_item(self, namespace: str, items: LocatedList, index: int, item: Any) -> None:
         if isinstance(item, str) and namespace in ("flag", "observation_tag"):
-            self._define(namespace, item, "", items.at_item(index))
+            self._define(namespace, item, "", items.at_item(index), _PLURAL[namespace])
             return
         if not isinstance(item, LocatedMap) or not isinstance(item.get("id"), str):
             return
@@ -81,28 +83,36 @@ class IdCollector:
         kind = ""
         if namespace == "card":
             card_type = item.get("type")
+            # "?": a misspelt type, reported where it is written; references to the card
+            # are not judged by its kind, nor are its options (written for a dilemma).
             kind = card_type if isinstance(card_type, str) and card_type in KINDS else "?"
             tags = item.get("tags")
             if isinstance(tags, list):
                 self.tags.update(tag for tag in tags if isinstance(tag, str))
             options = item.get("options")
-            if kind in KINDS and KINDS[kind].options and isinstance(options, list):
+            with_options = kind == "?" or KINDS[kind].options
+            if with_options and isinstance(options, list):
                 self.options[item_id] = frozenset(
                     o["id"] for o in options if isinstance(o, dict) and isinstance(o.get("id"), str)
                 )
-        self._define(namespace, item_id, kind, item.at_value("id"))
+        self._define(namespace, item_id, kind, item.at_value("id"), "id")
 
-    def _define(self, namespace: str, item_id: str, kind: str, at: Position) -> None:
+    def _define(self, namespace: str, item_id: str, kind: str, at: Position, key: str) -> None:
+        """Record `item_id`, written at `at` under `key` (`id`, or `flags` for a bare name)."""
         if item_id in self.ids[namespace]:
             first = str(self.first[(namespace, item_id)])
             self.diagnostics.append(
                 Diagnostic(
-                    "id.duplicate", at, {"namespace": namespace, "value": item_id, "first": first}
+                    "id.duplicate",
+                    at,
+                    {"namespace": namespace, "value": item_id, "first": first},
+                    key=key,
                 )
             )
             return
         self.ids[namespace][item_id] = kind
         self.first[(namespace, item_id)] = at
+        self.keys[(namespace, item_id)] = key
 
     def check_names(self) -> None:
         """Indicators and flags are bare names in expressions: they must not clash."""
@@ -110,16 +120,20 @@ class IdCollector:
         for namespace in ("indicator", "flag"):
             for name in self.ids[namespace]:
                 position = self.first[(namespace, name)]
+                key = self.keys[(namespace, name)]
                 if name in reserved or keyword.iskeyword(name):
                     self.diagnostics.append(
                         Diagnostic(
                             "name.reserved",
                             position,
                             {"value": name, "reserved": ", ".join(sorted(reserved))},
+                            key=key,
                         )
                     )
                 elif namespace == "flag" and name in self.ids["indicator"]:
-                    self.diagnostics.append(Diagnostic("name.collision", position, {"value": name}))
+                    self.diagnostics.append(
+                        Diagnostic("name.collision", position, {"value": name}, key=key)
+                    )
 
     def symbols(self) -> Symbols:
         return Symbols.build(
@@ -179,9 +193,8 @@ def _check_card_count(documents: Sequence[LocatedMap]) -> None:
         running += len(cards)
         if running > MAX_CARDS:
             at = cards.at_item(MAX_CARDS - (running - len(cards)))
-            raise DeckError(
-                [Diagnostic("deck.too_many_cards", at, {"count": total, "limit": MAX_CARDS})]
-            )
+            limit = {"count": total, "limit": MAX_CARDS}
+            raise DeckError([Diagnostic("deck.too_many_cards", at, limit, key="cards")])
 
 
 def deck_sha256(files: Iterable[DeckFile]) -> str:

@@ -1,4 +1,4 @@
-"""Deck errors and warnings: where (file:line:col), what is wrong, what would be right."""
+"""Deck errors and warnings: where (file:line:col), the key, what is wrong, what would be right."""
 
 from __future__ import annotations
 
@@ -29,19 +29,45 @@ class Position:
 
 @attrs.frozen
 class Diagnostic:
-    """One finding about a deck, kept as data so it can be shown in any language or as JSON."""
+    """One finding about a deck, kept as data so it can be shown in any language or as JSON.
+
+    `key` is the dotted key the finding is under (`hand_size`, `effects.confiance`),
+    counted from the list item it is in (a card, a role...), whose place
+    `position` gives: the message starts with it, so that a reader knows which
+    key to fix without counting columns. Empty when the finding is about no
+    key (a YAML syntax error), or at the top of an item when the message
+    names the key itself (`key.unknown`, whose `key` parameter is the key:
+    `about` gives the whole of it).
+    """
 
     code: str
     position: Position
     params: Mapping[str, object] = attrs.field(factory=dict)
     severity: Severity = "error"
     cause: Localized | None = None
+    key: str = ""
 
     def message(self, lang: Lang = "fr") -> str:
-        """What is wrong and what would be right, in `lang` (the cause's words when it has one)."""
+        """The key, what is wrong and what would be right, in `lang` (the cause's words when it
+        has one)."""
         if self.cause is not None:
-            return self.cause.message(lang)
-        return MESSAGES.format(lang, self.code, localise_params(self.code, self.params, lang))
+            text = self.cause.message(lang)
+        else:
+            params = self.params
+            if self.key and self.code == "type":  # the key says what the value is for
+                params = {name: value for name, value in params.items() if name != "what"}
+            text = MESSAGES.format(lang, self.code, localise_params(self.code, params, lang))
+        if not self.key:
+            return text
+        return MESSAGES(lang, "keyed", key=self.key, message=text)
+
+    @property
+    def about(self) -> str:
+        """The dotted key this finding is about, the one its message names ("" for none)."""
+        named = self.params.get("key")
+        if isinstance(named, str) and named:
+            return f"{self.key}.{named}" if self.key else named
+        return self.key
 
     def format(self, lang: Lang = "fr") -> str:
         """`file:line:col: error: message`, the form editors and terminals link.
@@ -60,6 +86,7 @@ class Diagnostic:
             "col": self.position.col,
             "severity": self.severity,
             "code": self.code,
+            "key": self.about,
             "message": self.message(lang),
         }
 

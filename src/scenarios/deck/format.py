@@ -212,10 +212,10 @@ class EffectsKind(Kind):
         for key, item in value.items():
             item_at = value.at_value(key)
             if key in RESERVED_EFFECT_KEYS:
-                checked = RESERVED_EFFECT_KEYS[key].kind.check(item, ctx, item_at)
+                checked = ctx.check(RESERVED_EFFECT_KEYS[key].kind, key, item, item_at)
                 values[key] = checked
             elif key in indicators:
-                checked = DELTAS.kind.check(item, ctx, item_at)
+                checked = ctx.check(DELTAS.kind, key, item, item_at)
                 deltas.append(Delta(key, checked))
             else:
                 if key in ctx.ids.get("flag", {}):
@@ -296,7 +296,8 @@ def _card_factory(values: dict[str, Any], where: LocatedMap, ctx: Context) -> An
         values["once"] = kind.once
     options = values["options"] or ()
     if kind.options and len(options) < 2:
-        return ctx.error(
+        return ctx.error_under(
+            "options",
             "card.dilemma_options",
             where.at_key("options") if "options" in where else where.at(),
             count=len(options),
@@ -305,7 +306,8 @@ def _card_factory(values: dict[str, Any], where: LocatedMap, ctx: Context) -> An
     for option in options:
         at = option.where.at() if option.where is not None else where.at()
         if option.id in seen:
-            return ctx.error("list.duplicate", at, value=option.id, first=str(seen[option.id]))
+            first = str(seen[option.id])
+            return ctx.error_under("options", "list.duplicate", at, value=option.id, first=first)
         seen[option.id] = at
     values["options"] = options
     return Card(**values, where=where)
@@ -428,11 +430,16 @@ ROLE = Obj(
 
 def _indicator_factory(values: dict[str, Any], where: LocatedMap, ctx: Context) -> Any:
     if values["min"] > values["max"]:
-        return ctx.error(
-            "indicator.bounds", where.at_value("min"), minimum=values["min"], maximum=values["max"]
+        return ctx.error_under(
+            "min",
+            "indicator.bounds",
+            where.at_value("min"),
+            minimum=values["min"],
+            maximum=values["max"],
         )
     if not values["min"] <= values["start"] <= values["max"]:
-        return ctx.error(
+        return ctx.error_under(
+            "start",
             "indicator.start",
             where.at_value("start"),
             start=values["start"],

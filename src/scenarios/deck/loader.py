@@ -18,6 +18,7 @@ from scenarios.deck.sources import FolderReader, MemoryReader, Reader, SourceErr
 from scenarios.deck.yamlload import MAX_BYTES, decode, parse_text
 
 MAX_INCLUDED = 1000
+INCLUDE = "include"  # the key that the errors about included files are under
 
 
 def load_deck(path: str | os.PathLike[str]) -> Deck:
@@ -46,13 +47,14 @@ def _load(reader: Reader, main_name: str) -> Deck:
     included: list[LocatedMap] = []
     for name, at in _included_names(reader, main_name, main, diagnostics):
         try:
-            text, file_size = _read_text(reader, name, at)
+            text, file_size = _read_text(reader, name, at, INCLUDE)
         except DeckError as error:
             diagnostics.extend(error.diagnostics)
             continue
         size += file_size
         if size > MAX_BYTES:
-            raise DeckError([Diagnostic("deck.too_big", at, {"size": size, "limit": MAX_BYTES})])
+            limit = {"size": size, "limit": MAX_BYTES}
+            raise DeckError([Diagnostic("deck.too_big", at, limit, key=INCLUDE)])
         try:
             document, found = parse_text(text, reader.display(name))
         except DeckError as error:
@@ -64,12 +66,13 @@ def _load(reader: Reader, main_name: str) -> Deck:
     return build_deck(main, included, files, diagnostics)
 
 
-def _read_text(reader: Reader, name: str, at: Position) -> tuple[str, int]:
-    """The text of file `name`, and its size in bytes."""
+def _read_text(reader: Reader, name: str, at: Position, key: str = "") -> tuple[str, int]:
+    """The text of file `name`, and its size in bytes; an error says it is at `at`, under `key`."""
     try:
         data = reader.read(name)
     except SourceError as error:
-        raise DeckError([Diagnostic(error.code, at, {"name": name, **error.params})]) from None
+        params = {"name": name, **error.params}
+        raise DeckError([Diagnostic(error.code, at, params, key=key)]) from None
     return decode(data, reader.display(name)), len(data)
 
 
@@ -86,16 +89,16 @@ def _included_names(
         if not isinstance(pattern, str):
             continue
         if not safe_pattern(pattern):
-            diagnostics.append(Diagnostic("include.pattern", at, {"pattern": pattern}))
+            diagnostics.append(Diagnostic("include.pattern", at, {"pattern": pattern}, key=INCLUDE))
             continue
         matched = [name for name in reader.glob(pattern) if name != main_name]
         if not matched:
-            diagnostics.append(Diagnostic("include.none", at, {"pattern": pattern}))
+            diagnostics.append(Diagnostic("include.none", at, {"pattern": pattern}, key=INCLUDE))
         for name in matched:
             names.setdefault(name, at)
         if crossed is None and len(names) > MAX_INCLUDED:
             crossed = at
     if crossed is not None:
         limit = {"count": len(names), "limit": MAX_INCLUDED}
-        raise DeckError([Diagnostic("include.too_many", crossed, limit)])
+        raise DeckError([Diagnostic("include.too_many", crossed, limit, key=INCLUDE)])
     return list(names.items())

@@ -16,7 +16,7 @@ from typing import Any, ClassVar, Final
 import attrs
 
 from scenarios.deck.diagnostics import Diagnostic, Position
-from scenarios.deck.kinds import kind_labels
+from scenarios.deck.kinds import KINDS, kind_labels
 from scenarios.deck.located import LocatedList, LocatedMap, type_name
 from scenarios.i18n import Lang, suggest
 from scenarios.rules import Compiler, ExprError, Type
@@ -48,19 +48,46 @@ _NAME = re.compile(NAME_PATTERN)
 
 
 class Context:
-    """What checks share: the diagnostics found so far, the deck's ids and the compiler."""
+    """What checks share: the diagnostics found so far, the deck's ids and the compiler.
+
+    `path` is the chain of keys down to the value being checked, from the list
+    item (card, role...) it is in: every diagnostic names its key with it. A
+    plain list, pushed and popped around each key, since a deck has many.
+    """
 
     def __init__(self, ids: Mapping[str, Mapping[str, str]], compiler: Compiler) -> None:
         self.ids = ids
         self.compiler = compiler
         self.diagnostics: list[Diagnostic] = []
+        self.path: list[str] = []
+
+    @property
+    def key(self) -> str:
+        """The dotted key of the value being checked ("" at the top of an item)."""
+        return ".".join(self.path)
 
     def error(self, code: str, at: Position, **params: object) -> _Invalid:
-        self.diagnostics.append(Diagnostic(code, at, params))
+        self.diagnostics.append(Diagnostic(code, at, params, key=self.key))
         return INVALID
 
+    def error_under(self, key: str, code: str, at: Position, **params: object) -> _Invalid:
+        """An error about the value of `key` (an item's check that sees all its keys)."""
+        self.path.append(key)
+        try:
+            return self.error(code, at, **params)
+        finally:
+            self.path.pop()
+
     def warning(self, code: str, at: Position, **params: object) -> None:
-        self.diagnostics.append(Diagnostic(code, at, params, severity="warning"))
+        self.diagnostics.append(Diagnostic(code, at, params, severity="warning", key=self.key))
+
+    def check(self, kind: Kind, key: str, value: Any, at: Position) -> Any:
+        """`kind.check` of the value of `key`, with `key` on the path."""
+        self.path.append(key)
+        try:
+            return kind.check(value, self, at)
+        finally:
+            self.path.pop()
 
 
 class Kind:
@@ -239,7 +266,8 @@ class Ref(Kind):
                 suggestion=suggest(value, list(known)),
                 known=sorted(known) if len(known) <= 12 else [],
             )
-        if self.card_types and known[value] not in self.card_types:
+        # A card of no known kind (a misspelt type) is reported where it is defined.
+        if self.card_types and known[value] in KINDS and known[value] not in self.card_types:
             return ctx.error(
                 "ref.card_type",
                 at,
@@ -277,7 +305,7 @@ class Expr(Kind):
                 (at.col + error.col - 1) if error.line == 1 else error.col,
             )
             ctx.diagnostics.append(
-                Diagnostic(error.code, where, cause=ExpressionProblem(error))
+                Diagnostic(error.code, where, cause=ExpressionProblem(error), key=ctx.key)
             )
             return INVALID
 
@@ -381,9 +409,20 @@ class Obj(Kind):
                 what=self.name,
                 known=list(self.fields),
             )
+        if "id" not in self.fields:
+            return self._check_fields(value, ctx)
+        # An item with an id (a card, a role...): its keys are named from it, its
+        # position tells which one it is.
+        outer, ctx.path = ctx.path, []
+        try:
+            return self._check_fields(value, ctx)
+        finally:
+            ctx.path = outer
+
+    def _check_fields(self, value: LocatedMap, ctx: Context) -> Any:
         values: dict[str, Any] = {}
         ok = True
-        variant = value.get(self.variant) if self.variant else None
+        variant = self._variant(value)
         for key in value:
             if key not in self.fields:
                 ctx.error(
@@ -405,7 +444,7 @@ class Obj(Kind):
                 else:
                     values[key] = field.default
                 continue
-            if field.only_for and isinstance(variant, str) and variant not in field.only_for:
+            if field.only_for and variant is not None and variant not in field.only_for:
                 ctx.error(
                     "key.not_for",
                     value.at_key(key),
@@ -415,13 +454,27 @@ class Obj(Kind):
                 )
                 ok = False
                 continue
-            checked = field.kind.check(value[key], ctx, value.at_value(key))
+            checked = ctx.check(field.kind, key, value[key], value.at_value(key))
             if checked is INVALID:
                 ok = False
             values[key] = checked
         if not ok:
             return INVALID
         return self.factory(values, value, ctx)
+
+    def _variant(self, value: LocatedMap) -> str | None:
+        """The variant (a card's type) that decides which keys apply, when it is a known one.
+
+        A misspelt variant is reported once, by its own key; the other keys are
+        then checked as they are written, none refused for not fitting it.
+        """
+        if self.variant is None:
+            return None
+        variant = value.get(self.variant)
+        kind = self.fields[self.variant].kind
+        if not isinstance(variant, str) or not isinstance(kind, Choice):
+            return None
+        return variant if variant in kind.values else None
 
     def json_schema(self) -> dict[str, Any]:
         properties = {}
@@ -478,7 +531,7 @@ class MapOf(Kind):
         ok = True
         for key, item in value.items():
             checked_key = self.key.check(key, ctx, value.at_key(key))
-            checked_value = self.value.check(item, ctx, value.at_value(key))
+            checked_value = ctx.check(self.value, str(key), item, value.at_value(key))
             if checked_key is INVALID or checked_value is INVALID:
                 ok = False
                 continue

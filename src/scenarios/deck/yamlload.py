@@ -203,7 +203,17 @@ class _Builder:
         tag = event.tag
         if tag is not None and tag not in ("!", natural):
             pos = Position(self.file, *self.position(event.start_mark))
-            raise _fatal("yaml.tag", pos, tag=tag)
+            raise _fatal("yaml.tag", pos, key=self.pending_key(), tag=tag)
+
+    def pending_key(self) -> str:
+        """The dotted key of the value being read, from the list item it is in ("" for none)."""
+        keys: list[str] = []
+        for frame in reversed(self.stack):
+            if isinstance(frame.container, LocatedList):
+                break
+            if frame.key is not None:
+                keys.append(str(frame.key[0]))
+        return ".".join(reversed(keys))
 
     def scalar(self, event: yaml.ScalarEvent) -> Any:
         value = event.value
@@ -220,12 +230,12 @@ class _Builder:
             return value
         pos = Position(self.file, *self.position(event.start_mark))
         if tag not in _SCALAR_TAGS:
-            raise _fatal("yaml.tag", pos, tag=tag)
+            raise _fatal("yaml.tag", pos, key=self.pending_key(), tag=tag)
         node = yaml.ScalarNode(tag, value, style=event.style)
         try:
             return SafeConstructor.yaml_constructors[tag](_constructor, node)
         except (ConstructorError, ValueError):
-            raise _fatal("yaml.bad_scalar", pos, value=value[:40]) from None
+            raise _fatal("yaml.bad_scalar", pos, key=self.pending_key(), value=value[:40]) from None
 
 
 def _only_comments(text: str) -> bool:
@@ -248,5 +258,5 @@ def _char_position(text: str, offset: int | None, file: str) -> Position:
     return Position(file, line, col)
 
 
-def _fatal(code: str, position: Position, **params: object) -> DeckError:
-    return DeckError([Diagnostic(code, position, params)])
+def _fatal(code: str, position: Position, key: str = "", **params: object) -> DeckError:
+    return DeckError([Diagnostic(code, position, params, key=key)])

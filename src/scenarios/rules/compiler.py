@@ -573,7 +573,8 @@ class _Checker:
                         suggestion=suggest(value, list(symbols.cards)),
                     )
                 use = spec.card_use
-                if use is not None and use not in symbols.kinds.get(kind, ()):
+                # A card of no known kind (a misspelt type) is reported where it is defined.
+                if use is not None and kind in symbols.kinds and use not in symbols.kinds[kind]:
                     raise self.error(
                         "expr.card_kind",
                         node,
