@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-FORMAT = "scenarios-debrief/1"
+# 2: sessions carry their table's label; a comparison names them by it, and its
+# recurring axes are counted across tables (they were per joined team names).
+FORMAT = "scenarios-debrief/2"
 
 Schema = dict[str, Any]
 
@@ -144,6 +146,11 @@ _SESSION = _object(
         "journal": {"type": "string"},
         "seed": {"type": "integer"},
         "started": {"type": "string"},
+        "table": {
+            **_NULLABLE_STRING,
+            "description": "The table's label from the journal's header (null without one); "
+            "in a comparison, the distinct name the comparison gives the session.",
+        },
         "teams": _array(
             _object(
                 ["name", "roles"],
@@ -173,22 +180,36 @@ _COMPARISON = _object(
     {
         "format": {"const": FORMAT},
         "kind": {"const": "comparison"},
-        "sessions": _array(_ref("session")),
+        "sessions": _array(
+            {"allOf": [_ref("session"), _object(["table"], {"table": {"type": "string"}})]}
+        ),
         "recommendation_counts": _array(_object(["id", "title", "sessions"])),
         "recurring": _array(
-            _object(["team", "count", "finding"], {"finding": _ref("finding")})
+            _object(
+                ["tables", "count", "theme", "finding"],
+                {
+                    "tables": _array({"type": "string"}),
+                    "count": {"type": "integer", "minimum": 2},
+                    "theme": {"type": "string"},
+                    "finding": _ref("finding"),
+                },
+                closed=True,
+            )
         ),
     },
 )
+
+# The shapes other schemas refer to as `#/$defs/<name>` (the workshop's embeds sessions).
+DEFS: Schema = {
+    "session": _SESSION,
+    "finding": _FINDING,
+    "evidence": _EVIDENCE,
+    "contribution": _CONTRIBUTION,
+}
 
 REPORT_SCHEMA: Schema = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "title": "scenarios debrief (scenarios report --format json)",
     "oneOf": [_ref("session"), _COMPARISON],
-    "$defs": {
-        "session": _SESSION,
-        "finding": _FINDING,
-        "evidence": _EVIDENCE,
-        "contribution": _CONTRIBUTION,
-    },
+    "$defs": DEFS,
 }
