@@ -64,6 +64,7 @@ COMMANDS: Mapping[str, tuple[Arg, ...]] = {
         arg("deck", nargs="?", metavar="deck"),
         arg("--seed", metavar="seed", number=True),
         arg("--team", action="append", default=[], metavar="team"),
+        arg("--table", metavar="label"),
         arg("--journal", metavar="file"),
         arg("--resume", metavar="journal"),
     ),
