@@ -146,9 +146,10 @@ GROUPS: Mapping[str, Mapping[str, tuple[Arg, ...]]] = {
             STORE,
         ),
         "report": (
-            WORKSHOP,
+            arg("workshop", nargs="?", metavar="workshop"),
             arg("--format", choices=("md", "html", "json", "xlsx"), default="md"),
             FILE_OUTPUT,
+            arg("--schema", action="store_true"),
             STORE,
         ),
         "list": (arg("--format", choices=("text", "json"), default="text"), STORE),
