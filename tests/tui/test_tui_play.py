@@ -7,8 +7,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input, Label
 
 from scenarios.journal import read_journal
+from scenarios.tui.app import ScenariosApp
+from scenarios.tui.bindings import localised
 from scenarios.tui.screens.end import EndScreen
 from scenarios.tui.screens.home import HomeScreen
 from scenarios.tui.screens.play import PlayScreen
@@ -84,6 +87,41 @@ async def test_a_whole_game_with_keys_only(
     code, out, err = cli("replay", "--verify", str(journal))
     assert code == 0, err
     assert "cohérent" in out
+
+
+async def test_the_setup_names_the_table_and_the_journal_keeps_it(tmp_path: Path) -> None:
+    journal = tmp_path / "partie.jsonl"
+    app = make_app(journal, with_deck=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, SetupScreen)
+        field = app.screen.query_one("#table-label", Input)
+        assert field.value == "Table 1" and field.has_focus
+        labels = [str(label.render()) for label in app.screen.query(Label)]
+        assert any(label.startswith("Nom de la table") for label in labels)
+        await pilot.press(*"Salle bleue", "ctrl+s")  # the focused field's text is selected
+        await pilot.pause()
+        assert isinstance(app.screen, PlayScreen)
+    assert read_journal(journal).header.label == "Salle bleue"
+
+    named = tmp_path / "nommee.jsonl"
+    app = localised(ScenariosApp, "fr")(
+        lang="fr", deck=app.initial_deck, seed=3, table_label="Table 4", journal=named
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.screen.query_one("#table-label", Input).value == "Table 4"
+        app.screen.query_one("#table-label", Input).value = "   "
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayScreen)
+    assert read_journal(named).header.label == "Table 1", "left empty: the default name"
+
+
+def test_play_refuses_an_empty_or_unprintable_table_name(cli: Callable[..., CliResult]) -> None:
+    for value in ("  ", "Table\x1b[2J", "T" * 61):
+        code, _, err = cli("play", "inondation", "--table", value)
+        assert code == 2 and "--table" in err and "Traceback" not in err and "\x1b" not in err
+    code, _, err = cli("play", "--table", "", "--lang", "en")
+    assert code == 2 and "give a table name of at most 60 characters" in err
 
 
 async def test_quitting_mid_game_asks_first_and_leaves_a_resumable_journal(tmp_path: Path) -> None:

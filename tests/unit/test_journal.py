@@ -46,6 +46,20 @@ def test_the_header_carries_everything_needed_to_replay(crue: Deck, tmp_path: Pa
     assert header["started"]
 
 
+def test_the_header_names_its_table_and_older_headers_stay_byte_for_byte(
+    crue: Deck, tmp_path: Path
+) -> None:
+    labelled = tmp_path / "table.jsonl"
+    Session.start(crue, 5, labelled, label="Table 3", fsync=False).close()
+    assert json.loads(labelled.read_text(encoding="utf-8").splitlines()[0])["table"] == "Table 3"
+    assert read_journal(labelled).header.label == "Table 3"
+    # Without a label, no "table" key: the header is the line older versions wrote.
+    plain = tmp_path / "plain.jsonl"
+    Session.start(crue, 5, plain, fsync=False).close()
+    assert "table" not in json.loads(plain.read_text(encoding="utf-8").splitlines()[0])
+    assert read_journal(plain).header.label is None
+
+
 def test_each_line_has_a_sequence_time_action_and_state_hash(crue: Deck, tmp_path: Path) -> None:
     path = tmp_path / "j.jsonl"
     session = play(crue, path)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 import re
 import shutil
 import subprocess
@@ -19,8 +20,8 @@ from scenarios.debrief import load_trace, session_html, session_markdown, sessio
 from scenarios.debrief.json_report import session_data
 from scenarios.debrief.json_schema import REPORT_SCHEMA
 from scenarios.deck import bundled_decks, load_deck
-from scenarios.engine import state_env
-from scenarios.journal import read_journal, replay
+from scenarios.engine import legal_actions, state_env
+from scenarios.journal import Session, read_journal, replay
 from scenarios.sim import simulate
 from tests.conftest import CliResult
 
@@ -94,6 +95,70 @@ def test_fifty_sessions_are_counted_right(
     assert {r["id"]: r["sessions"] for r in data["recommendation_counts"]} == expected
     assert [(s["outcome"], s["score"]) for s in data["sessions"]] == outcomes
     assert [s["journal"] for s in data["sessions"]] == [str(p) for p in journals]
+
+
+def test_six_tables_with_the_default_teams_stay_six_tables(
+    cli: Callable[..., CliResult], tmp_path: Path
+) -> None:
+    deck = load_deck(next(b.path for b in bundled_decks() if b.id == "inondation"))
+    simulate(deck, 6, 8, "random", journals=tmp_path)
+    journals = sorted(tmp_path.glob("*.jsonl"))
+    teams = {tuple(t.name for t in read_journal(p).header.teams) for p in journals}
+    assert len(journals) == 6 and len(teams) == 1, "six journals, the same default team names"
+    tables = [f"Table {n}" for n in range(1, 7)]
+    code, out, err = cli("report", "--format", "json", *map(str, journals))
+    assert code == 0, err
+    data = json.loads(out)
+    jsonschema.validate(data, REPORT_SCHEMA)
+    assert [s["table"] for s in data["sessions"]] == tables
+    assert data["recurring"], "random tables share some axes d'amélioration"
+    for item in data["recurring"]:
+        assert len(set(item["tables"])) == item["count"] >= 2
+        assert set(item["tables"]) <= set(tables)
+    code, out, _ = cli("report", *map(str, journals), "-o", str(tmp_path / "c.md"))
+    markdown_text = (tmp_path / "c.md").read_text(encoding="utf-8")
+    rows = [line for line in markdown_text.splitlines() if re.match(r"\| Table \d", line)]
+    assert [row.split("|")[1].strip() for row in rows] == tables
+    assert "Axes d’amélioration qui reviennent d’une table à l’autre" in markdown_text
+    code, _, _ = cli(
+        "report", *map(str, journals), "--format", "html", "-o", str(tmp_path / "c.html")
+    )
+    page = (tmp_path / "c.html").read_text(encoding="utf-8")
+    assert all(f"<td>{table}</td>" in page for table in tables)
+
+
+def labelled_game(deck_id: str, path: Path, label: str | None, seed: int) -> Path:
+    """A short game at the table `label`, journaled at `path`."""
+    deck = load_deck(next(b.path for b in bundled_decks() if b.id == deck_id))
+    with Session.start(deck, seed, path, label=label, fsync=False) as session:
+        rng = random.Random(seed)
+        for _ in range(40):
+            if session.state.over:
+                break
+            actions = legal_actions(session.state)
+            session.apply(actions[rng.randrange(len(actions))])
+    return path
+
+
+def test_tables_are_named_by_their_labels_and_a_repeated_label_stays_two_tables(
+    cli: Callable[..., CliResult], tmp_path: Path
+) -> None:
+    labels = ["Salle bleue", None, "Salle bleue", "Table 2"]
+    journals = [
+        labelled_game("inondation", tmp_path / f"j{n}.jsonl", label, seed=n)
+        for n, label in enumerate(labels)
+    ]
+    code, out, err = cli("report", "--format", "json", *map(str, journals))
+    assert code == 0, err
+    data = json.loads(out)
+    jsonschema.validate(data, REPORT_SCHEMA)
+    # The second journal has no label: "Table 2", its place, which the fourth asks for too.
+    named = ["Salle bleue", "Table 2", "Salle bleue (2)", "Table 2 (2)"]
+    assert [s["table"] for s in data["sessions"]] == named
+    code, out, err = cli("report", "--format", "json", str(journals[0]))
+    assert code == 0 and json.loads(out)["table"] == "Salle bleue"
+    code, out, _ = cli("report", str(journals[0]), "--lang", "en", "-o", str(tmp_path / "one.md"))
+    assert "Salle bleue: session started" in (tmp_path / "one.md").read_text(encoding="utf-8")
 
 
 def test_sessions_of_different_decks_are_refused(

@@ -110,7 +110,8 @@ def test_the_export_is_byte_for_byte_the_journal_of_the_same_game_at_one_screen(
     code = one_table(store, crue, clock=table_clock)
     seat = TableSession.join(store, store.table_by_code(code), clock=table_clock)
     journal = tmp_path / "seul.jsonl"
-    alone = Session.start(crue, 11, journal, clock=file_clock, lang="fr")
+    label = store.table_by_code(code).label  # the same table, named the same at one screen
+    alone = Session.start(crue, 11, journal, clock=file_clock, lang="fr", label=label)
     rng = random.Random(3)
     while not seat.state.over:
         action = rng.choice(legal_actions(seat.state))

@@ -162,3 +162,50 @@ def test_a_facilitator_note_is_in_the_report(
             "tags": [],
         }
     ]
+
+
+def test_the_json_follows_the_published_schema(
+    played: str, store: Store, cli: Callable[..., CliResult]
+) -> None:
+    import jsonschema
+
+    from scenarios.engine import Note
+    from scenarios.journal.format import FACILITATOR
+    from scenarios.workshop.table import TableSession
+
+    code, out, err = cli("workshop", "report", "--schema")
+    assert code == 0, err
+    schema = json.loads(out)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    seat = TableSession.join(store, store.tables("prefecture")[2])
+    seat.apply(Note("la table 3 attend la vigilance rouge"), FACILITATOR)
+    for lang in ("fr", "en"):
+        code, out, err = cli(
+            "workshop", "report", "prefecture", "--format", "json", "--store", played, "--lang", lang
+        )
+        assert code == 0, err
+        data = json.loads(out)
+        jsonschema.validate(data, schema)
+    assert all(data[view] for view in ("dilemmas", "responses", "axes", "kit", "notes"))
+    assert [table["debrief"]["table"] for table in data["tables"]] == [
+        f"Table {n}" for n in range(1, 7)
+    ]
+    data["dilemmas"][0]["per_table"] = {}  # a key the schema does not know is refused
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, schema)
+    code, _, err = cli("workshop", "report")
+    assert code == 2 and "--schema" in err
+
+
+def test_exported_journals_keep_their_table_labels_in_a_comparison(
+    store: Store, cli: Callable[..., CliResult], tmp_path: Path
+) -> None:
+    deck = load_deck(resolve_deck("inondation"))
+    create_workshop(store, deck, tables=3, name="salles", label="Salle {n}", seed=4)
+    run_tables(store, store.tables("salles"), "random", 0, threads=2)
+    code, _, err = cli("workshop", "export", "salles", str(tmp_path), "--store", store.url)
+    assert code == 0, err
+    journals = sorted(tmp_path.glob("*.jsonl"))
+    code, out, err = cli("report", "--format", "json", *map(str, journals))
+    assert code == 0, err
+    assert [s["table"] for s in json.loads(out)["sessions"]] == ["Salle 1", "Salle 2", "Salle 3"]

@@ -9,6 +9,7 @@ from scenarios.commands.files import check_new_file
 from scenarios.commands.output import TEXTS, report_deck_error, report_os_error, say
 from scenarios.deck import Deck, DeckError, load_deck, resolve_deck
 from scenarios.i18n import Lang
+from scenarios.render.printable import printable
 
 
 def parse_teams(values: list[str], deck: Deck | None, lang: Lang) -> dict[str, str] | None:
@@ -25,6 +26,21 @@ def parse_teams(values: list[str], deck: Deck | None, lang: Lang) -> dict[str, s
     return teams
 
 
+def parse_label(value: str | None, lang: Lang) -> str | None:
+    """The table's name from `--table`, stripped; None (after a message) if empty, too long
+    for the setup's field or not printable. `value` None: no name given, the setup's default."""
+    from scenarios.tui.screens.setup import MAX_LABEL
+
+    if value is None:
+        return None
+    label = value.strip()
+    if not label or len(label) > MAX_LABEL or not label.isprintable():
+        shown = printable(value[:MAX_LABEL])
+        say(TEXTS(lang, "play.table", value=shown, limit=MAX_LABEL), error=True)
+        return None
+    return label
+
+
 def run(args: argparse.Namespace) -> int:
     lang: Lang = args.lang
     deck = None
@@ -35,6 +51,9 @@ def run(args: argparse.Namespace) -> int:
             return report_deck_error(error, lang)
     teams = parse_teams(args.team, deck, lang)
     if teams is None:
+        return 2
+    label = parse_label(args.table, lang)
+    if label is None and args.table is not None:
         return 2
     resume = Path(args.resume) if args.resume else None
     if resume is not None and not resume.is_file():
@@ -56,6 +75,7 @@ def run(args: argparse.Namespace) -> int:
         resume=resume,
         seed=args.seed,
         teams=teams,
+        table_label=label,
         journal=journal,
         deck_path=Path(args.deck) if deck is not None and Path(args.deck).is_file() else None,
         served=is_served(),

@@ -40,6 +40,8 @@ def outcome_label(lang: Lang, outcome: str | None) -> str:
 def run(args: argparse.Namespace) -> int:
     lang: Lang = args.lang
     action: Callable[[argparse.Namespace, Store, Lang], int] = ACTIONS[args.action]
+    if args.action == "report" and (args.schema or args.workshop is None):
+        return report_schema(args, lang)  # no store needed
     if args.action == "create":
         try:
             args.loaded_deck = load_deck(resolve_deck(args.deck))
@@ -264,6 +266,18 @@ def serve(args: argparse.Namespace, store: Store, lang: Lang) -> int:
         shown = ["join", args.workshop]
     command = shlex.join([sys.executable, "-m", "scenarios", "workshop", *shown, "--lang", lang])
     return serve_command(command, args, lang)
+
+
+def report_schema(args: argparse.Namespace, lang: Lang) -> int:
+    """`workshop report --schema`: the JSON Schema of `--format json`; without a workshop
+    (and without --schema), a usage error."""
+    if not args.schema:
+        say(TEXTS(lang, "workshop.report.no_workshop"), error=True)
+        return 2
+    from scenarios.workshop.report_schema import WORKSHOP_SCHEMA
+
+    sys.stdout.write(json.dumps(WORKSHOP_SCHEMA, ensure_ascii=False, indent=2) + "\n")
+    return 0
 
 
 def report(args: argparse.Namespace, store: Store, lang: Lang) -> int:

@@ -79,6 +79,7 @@ def session_data(report: SessionReport, lang: Lang = "fr") -> dict[str, Any]:
         "journal": report.journal,
         "seed": report.seed,
         "started": report.started,
+        "table": report.table,
         "teams": [{"name": name, "roles": list(roles)} for name, roles in report.teams],
         "outcome": report.outcome,
         "ending": {"id": report.ending, "title": report.name("ending", report.ending)}
@@ -128,24 +129,28 @@ def session_data(report: SessionReport, lang: Lang = "fr") -> dict[str, Any]:
 
 
 def comparison_data(report: ComparisonReport, lang: Lang = "fr") -> dict[str, Any]:
-    first = report.sessions[0]
+    """The sessions side by side; each session's `table` is the name the comparison
+    gives it (its label, "Table N" without one, numbered when repeated)."""
     titles = {hit.id: hit.title for s in report.sessions for hit in s.recommendations}
     return {
         "format": FORMAT,
         "kind": "comparison",
         "lang": lang,
         "deck": {"id": report.deck_id, "title": report.deck_title},
-        "sessions": [session_data(s, lang) for s in report.sessions],
+        "sessions": [
+            {**session_data(session, lang), "table": table}
+            for table, session in zip(report.tables, report.sessions, strict=True)
+        ],
         "recommendation_counts": [
             {"id": rule, "title": titles.get(rule, rule), "sessions": count}
             for rule, count in report.recommendation_counts
         ],
         "recurring": [
             {
-                "team": item.team,
+                "tables": list(item.tables),
                 "count": item.count,
-                "theme": theme(item.finding, first, lang),
-                "finding": _finding(item.finding, first, lang),
+                "theme": theme(item.finding, item.report, lang),
+                "finding": _finding(item.finding, item.report, lang),
             }
             for item in report.recurring
         ],

@@ -1,27 +1,32 @@
 """The JSON Schema of the debrief's JSON (`scenarios report --schema` prints it).
 
 Built from three small helpers (objects, arrays, references to `$defs`) so
-each shape is written once.
+each shape is written once; the workshop report's schema
+(`workshop/report_schema.py`) uses them too, and embeds `DEFS` for its tables'
+debriefs.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-FORMAT = "scenarios-debrief/1"
+# 2: sessions carry their table's label; a comparison names them by it, and its
+# recurring axes are counted across tables (they were per joined team names).
+FORMAT = "scenarios-debrief/2"
 
 Schema = dict[str, Any]
 
 
-def _ref(name: str) -> Schema:
+def ref(name: str) -> Schema:
+    """A reference to the shape `name` of the schema's `$defs`."""
     return {"$ref": f"#/$defs/{name}"}
 
 
-def _array(items: Schema) -> Schema:
+def array_of(items: Schema) -> Schema:
     return {"type": "array", "items": items}
 
 
-def _object(
+def object_with(
     required: list[str], properties: Schema | None = None, *, closed: bool = False
 ) -> Schema:
     """An object with its required keys; `closed` refuses any other key."""
@@ -33,8 +38,8 @@ def _object(
     return schema
 
 
-_NULLABLE_STRING = {"type": ["string", "null"]}
-_NULLABLE_INT = {"type": ["integer", "null"]}
+NULLABLE_STRING: Schema = {"type": ["string", "null"]}
+NULLABLE_INT: Schema = {"type": ["integer", "null"]}
 _EVIDENCE_WHAT = [
     "played",
     "playable",
@@ -47,7 +52,7 @@ _EVIDENCE_WHAT = [
     "never_playable",
 ]
 
-_EVIDENCE = _object(
+_EVIDENCE = object_with(
     ["seq", "turn", "phase", "round", "what", "message"],
     {
         "seq": {"type": "integer", "description": "Sequence number of the action in the journal."},
@@ -55,69 +60,69 @@ _EVIDENCE = _object(
         "phase": {"type": "string"},
         "round": {"type": "integer"},
         "what": {"enum": _EVIDENCE_WHAT},
-        "card": _NULLABLE_STRING,
-        "role": _NULLABLE_STRING,
-        "option": _NULLABLE_STRING,
-        "indicator": _NULLABLE_STRING,
-        "value": _NULLABLE_INT,
+        "card": NULLABLE_STRING,
+        "role": NULLABLE_STRING,
+        "option": NULLABLE_STRING,
+        "indicator": NULLABLE_STRING,
+        "value": NULLABLE_INT,
         "message": {"type": "string"},
     },
     closed=True,
 )
-_FINDING = _object(
+_FINDING = object_with(
     ["kind", "polarity", "phase", "message", "params", "evidence"],
     {
         "kind": {"type": "string"},
         "polarity": {"enum": ["strength", "improvement", "info"]},
-        "phase": _NULLABLE_STRING,
+        "phase": NULLABLE_STRING,
         "message": {"type": "string"},
         "params": {"type": "object"},
-        "evidence": _array(_ref("evidence")),
+        "evidence": array_of(ref("evidence")),
     },
     closed=True,
 )
-_CONTRIBUTION = _object(
+_CONTRIBUTION = object_with(
     ["card", "delta", "seqs"],
     {
         "card": {"type": "string"},
         "delta": {"type": "integer"},
-        "seqs": _array({"type": "integer"}),
+        "seqs": array_of({"type": "integer"}),
     },
     closed=True,
 )
-_RECOMMENDATION = _object(
+_RECOMMENDATION = object_with(
     ["id", "phase", "priority", "title", "text", "actor", "deadline", "evidence"],
     {
         "priority": {"enum": ["high", "medium", "low"]},
-        "evidence": _array(_ref("evidence")),
+        "evidence": array_of(ref("evidence")),
     },
 )
-_MOVE = _object(
+_MOVE = object_with(
     ["indicator", "start", "end", "net"],
-    {"drops": _array(_ref("contribution")), "rises": _array(_ref("contribution"))},
+    {"drops": array_of(ref("contribution")), "rises": array_of(ref("contribution"))},
 )
-_PHASE = _object(
+_PHASE = object_with(
     ["id", "title", "strengths", "improvements", "recommendations", "moves", "quotes"],
     {
-        "strengths": _array(_ref("finding")),
-        "improvements": _array(_ref("finding")),
-        "recommendations": _array(_RECOMMENDATION),
-        "moves": _array(_MOVE),
-        "quotes": _array(
-            _object(
+        "strengths": array_of(ref("finding")),
+        "improvements": array_of(ref("finding")),
+        "recommendations": array_of(_RECOMMENDATION),
+        "moves": array_of(_MOVE),
+        "quotes": array_of(
+            object_with(
                 ["seq", "kind", "text"], {"kind": {"enum": ["rationale", "note", "annotation"]}}
             )
         ),
     },
 )
-_GAP = _object(
+_GAP = object_with(
     ["event", "seq", "turn", "phase", "expected", "answer", "delay", "status"],
     {
         "status": {"enum": ["timely", "late", "missing", "anticipated"]},
-        "delay": _NULLABLE_INT,
+        "delay": NULLABLE_INT,
     },
 )
-_SESSION = _object(
+_SESSION = object_with(
     [
         "format",
         "kind",
@@ -140,55 +145,74 @@ _SESSION = _object(
         "format": {"const": FORMAT},
         "kind": {"const": "session"},
         "lang": {"enum": ["fr", "en"]},
-        "deck": _object(["id", "title", "sha256"]),
+        "deck": object_with(["id", "title", "sha256"]),
         "journal": {"type": "string"},
         "seed": {"type": "integer"},
         "started": {"type": "string"},
-        "teams": _array(
-            _object(
+        "table": {
+            **NULLABLE_STRING,
+            "description": "The table's label from the journal's header (null without one); "
+            "in a comparison, the distinct name the comparison gives the session.",
+        },
+        "teams": array_of(
+            object_with(
                 ["name", "roles"],
-                {"name": {"type": "string"}, "roles": _array({"type": "string"})},
+                {"name": {"type": "string"}, "roles": array_of({"type": "string"})},
             )
         ),
         "outcome": {"enum": ["victory", "defeat", "neutral", "completed", "unfinished"]},
-        "ending": {"oneOf": [{"type": "null"}, _object(["id", "title"])]},
-        "score": _NULLABLE_INT,
+        "ending": {"oneOf": [{"type": "null"}, object_with(["id", "title"])]},
+        "score": NULLABLE_INT,
         "over": {"type": "boolean"},
         "rounds": {"type": "integer"},
-        "damage": _NULLABLE_STRING,
-        "indicators": _array(
-            _object(
+        "damage": NULLABLE_STRING,
+        "indicators": array_of(
+            object_with(
                 ["id", "title", "min", "max", "start", "end", "trajectory"],
-                {"trajectory": _array({"type": "integer"})},
+                {"trajectory": array_of({"type": "integer"})},
             )
         ),
-        "phases": _array(_PHASE),
-        "general": _array(_ref("finding")),
-        "gaps": _array(_GAP),
-        "roles": _array(_object(["role", "title", "plays", "passes"])),
+        "phases": array_of(_PHASE),
+        "general": array_of(ref("finding")),
+        "gaps": array_of(_GAP),
+        "roles": array_of(object_with(["role", "title", "plays", "passes"])),
     },
 )
-_COMPARISON = _object(
+_COMPARISON = object_with(
     ["format", "kind", "lang", "deck", "sessions", "recommendation_counts", "recurring"],
     {
         "format": {"const": FORMAT},
         "kind": {"const": "comparison"},
-        "sessions": _array(_ref("session")),
-        "recommendation_counts": _array(_object(["id", "title", "sessions"])),
-        "recurring": _array(
-            _object(["team", "count", "finding"], {"finding": _ref("finding")})
+        "sessions": array_of(
+            {"allOf": [ref("session"), object_with(["table"], {"table": {"type": "string"}})]}
+        ),
+        "recommendation_counts": array_of(object_with(["id", "title", "sessions"])),
+        "recurring": array_of(
+            object_with(
+                ["tables", "count", "theme", "finding"],
+                {
+                    "tables": array_of({"type": "string"}),
+                    "count": {"type": "integer", "minimum": 2},
+                    "theme": {"type": "string"},
+                    "finding": ref("finding"),
+                },
+                closed=True,
+            )
         ),
     },
 )
 
+# The shapes other schemas refer to as `#/$defs/<name>` (the workshop's embeds sessions).
+DEFS: Schema = {
+    "session": _SESSION,
+    "finding": _FINDING,
+    "evidence": _EVIDENCE,
+    "contribution": _CONTRIBUTION,
+}
+
 REPORT_SCHEMA: Schema = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "title": "scenarios debrief (scenarios report --format json)",
-    "oneOf": [_ref("session"), _COMPARISON],
-    "$defs": {
-        "session": _SESSION,
-        "finding": _FINDING,
-        "evidence": _EVIDENCE,
-        "contribution": _CONTRIBUTION,
-    },
+    "oneOf": [ref("session"), _COMPARISON],
+    "$defs": DEFS,
 }

@@ -76,7 +76,8 @@ def session_blocks(report: SessionReport, lang: Lang) -> list[Block]:
         Paragraph(
             LABELS(
                 lang,
-                "session",
+                "session.table" if report.table else "session",
+                table=report.table or "",
                 started=local_time(report.started),
                 seed=report.seed,
                 teams=teams_text(report),
@@ -123,14 +124,14 @@ def _indicator_chart(report: SessionReport, lang: Lang) -> Chart:
 
 
 def _trajectories(report: ComparisonReport, lang: Lang) -> tuple[Chart, ...]:
-    """One chart per indicator, a line per session."""
+    """One chart per indicator, a line per session named by its table."""
     first = report.sessions[0]
     return tuple(
         Chart(
             line_chart(
                 [
-                    Series(f"#{n}", _trajectory(s, index), *s.bounds[index])
-                    for n, s in enumerate(report.sessions, start=1)
+                    Series(table, _trajectory(s, index), *s.bounds[index])
+                    for table, s in zip(report.tables, report.sessions, strict=True)
                 ],
                 first.name("indicator", indicator),
                 LABELS(lang, "gap.when"),
@@ -265,24 +266,24 @@ def _kit(report: SessionReport, lang: Lang) -> Section:
 
 
 def comparison_blocks(report: ComparisonReport, lang: Lang) -> list[Block]:
-    """Several sessions of one deck: side by side, their trajectories, what comes back."""
+    """Several sessions of one deck: side by side, their trajectories, what comes back.
+    Each session is named by its table (`report.tables`), never by its teams."""
     first = report.sessions[0]
     count = len(report.sessions)
     none = LABELS(lang, "none")
     indicators = tuple(first.name("indicator", i) for i, _ in first.indicators)
-    headers = ("#", *(LABELS(lang, key) for key in ("teams", "seed", "outcome", "score")))
+    headers = tuple(LABELS(lang, key) for key in ("table", "seed", "outcome", "score"))
     rows = tuple(
         (
-            str(number),
-            " + ".join(name for name, _ in session.teams),
+            table,
             str(session.seed),
             outcome_text(session, lang),
             score_text(session),
             *(str(v) for _, v in session.indicators),
         )
-        for number, session in enumerate(report.sessions, start=1)
+        for table, session in zip(report.tables, report.sessions, strict=True)
     )
-    numeric = (True, False, True, False, True, *(True for _ in indicators))
+    numeric = (False, True, False, True, *(True for _ in indicators))
     titles = {hit.id: hit.title for s in report.sessions for hit in s.recommendations}
     fired = tuple(
         Item(f"{titles.get(rule, rule)} — {times}/{count}")
@@ -290,10 +291,13 @@ def comparison_blocks(report: ComparisonReport, lang: Lang) -> list[Block]:
     )
     recurring = tuple(
         Item(
-            (
-                Strong(item.team),
-                f" — {theme(item.finding, first, lang)} "
-                f"({LABELS(lang, 'times', count=item.count)})",
+            LABELS(
+                lang,
+                "recurring.item",
+                theme=theme(item.finding, item.report, lang),
+                count=item.count,
+                total=count,
+                tables=", ".join(item.tables),
             )
         )
         for item in report.recurring

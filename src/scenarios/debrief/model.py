@@ -160,6 +160,7 @@ class SessionReport:
     roles: tuple[RoleActivity, ...]
     names: Mapping[str, str] = attrs.field(factory=dict)
     damage: Localized | None = None  # where the journal stops being valid, said in any language
+    table: str | None = None  # the table's label from the journal's header, if it has one
 
     def name(self, kind: str, id_: str | None) -> str:
         """The title of a card, role, indicator, phase or ending (its id if unknown)."""
@@ -174,19 +175,25 @@ class SessionReport:
 
 @attrs.frozen
 class ComparisonReport:
-    """Several sessions of the same deck side by side."""
+    """Several sessions of the same deck side by side, each named by its table."""
 
     deck_id: str
     deck_title: str
     sessions: tuple[SessionReport, ...]
+    tables: tuple[str, ...]  # one distinct name per session, in the same order
     recommendation_counts: tuple[tuple[str, int], ...]
     recurring: tuple[Recurring, ...]
 
 
 @attrs.frozen
 class Recurring:
-    """An axe d'amélioration seen in several sessions of the same team."""
+    """An axe d'amélioration found at several tables: which ones, and one of their reports
+    (to name the finding with the deck's titles)."""
 
-    team: str
     finding: Finding
-    count: int
+    report: SessionReport
+    tables: tuple[str, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.tables)

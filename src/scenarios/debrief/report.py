@@ -94,6 +94,7 @@ def session_report(trace: SessionTrace, annotations: Sequence[Annotation] = ()) 
         roles=tuple(roles),
         names=_names(trace),
         damage=trace.damage,
+        table=header.label,
     )
 
 
@@ -120,36 +121,67 @@ def _names(trace: SessionTrace) -> dict[str, str]:
 
 
 def comparison_report(reports: Sequence[SessionReport]) -> ComparisonReport:
-    """Sessions of one deck side by side; `ReportError` if they come from different decks."""
+    """Sessions of one deck side by side, each named by its table's label (never by its
+    teams: six tables with the default team names are six tables); `ReportError` if
+    they come from different decks."""
     decks = sorted({r.deck_id for r in reports})
     if len(decks) > 1:
         raise ReportError("different_decks", decks=", ".join(decks))
     fired: Counter[str] = Counter()
-    recurring: Counter[tuple[str, str]] = Counter()
-    examples: dict[str, Finding] = {}
     for report in reports:
         fired.update({hit.id for hit in report.recommendations})
-        team = " + ".join(name for name, _ in report.teams)
-        improvements = [f for phase in report.phases for f in phase.improvements]
-        improvements += [f for f in report.general if f.polarity == "improvement"]
-        themes = set()
-        for finding in improvements:
-            theme = finding_theme(finding)
-            examples.setdefault(theme, finding)
-            themes.add(theme)
-        recurring.update((team, theme) for theme in themes)
+    tables = table_names([report.table for report in reports])
     first = reports[0]
     return ComparisonReport(
         deck_id=first.deck_id,
         deck_title=first.deck_title,
         sessions=tuple(reports),
+        tables=tables,
         recommendation_counts=tuple(sorted(fired.items(), key=lambda item: (-item[1], item[0]))),
-        recurring=tuple(
-            Recurring(team, examples[theme], count)
-            for (team, theme), count in sorted(recurring.items(), key=lambda i: (-i[1], i[0]))
-            if count > 1
-        ),
+        recurring=recurring_axes(tables, reports),
     )
+
+
+def table_names(labels: Sequence[str | None]) -> tuple[str, ...]:
+    """One distinct name per session: its table's label, "Table N" (its place in the list)
+    when the journal has none. A repeated name is kept by its first session and
+    numbered for the others ("Table 1 (2)"), never taking a name another session has."""
+    wanted = [label or f"Table {number}" for number, label in enumerate(labels, start=1)]
+    taken = set(wanted)
+    given: set[str] = set()
+    names = []
+    for name in wanted:
+        if name in given:
+            copy = 2
+            while f"{name} ({copy})" in taken:
+                copy += 1
+            name = f"{name} ({copy})"
+            taken.add(name)
+        given.add(name)
+        names.append(name)
+    return tuple(names)
+
+
+def improvements(report: SessionReport) -> list[Finding]:
+    """Every axe d'amélioration of a session: each phase's, then the whole game's."""
+    found = [f for phase in report.phases for f in phase.improvements]
+    return found + [f for f in report.general if f.polarity == "improvement"]
+
+
+def recurring_axes(
+    tables: Sequence[str], reports: Sequence[SessionReport]
+) -> tuple[Recurring, ...]:
+    """The axes d'amélioration found at more than one table, the most shared first."""
+    found: dict[str, list[str]] = {}
+    example: dict[str, tuple[Finding, SessionReport]] = {}
+    for table, report in zip(tables, reports, strict=True):
+        for finding in improvements(report):
+            theme = finding_theme(finding)
+            example.setdefault(theme, (finding, report))
+            if table not in found.setdefault(theme, []):
+                found[theme].append(table)
+    ranked = sorted(found.items(), key=lambda item: (-len(item[1]), item[0]))
+    return tuple(Recurring(*example[theme], tuple(at)) for theme, at in ranked if len(at) > 1)
 
 
 def finding_theme(finding: Finding) -> str:

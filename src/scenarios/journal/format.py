@@ -16,7 +16,9 @@ still read, and resumed in format 1. Neither format stops a forger who
 recomputes every check after the line they edit: that takes a signature.
 
 The header holds everything needed to replay the session anywhere: the
-deck's files in full, the seed, the teams.
+deck's files in full, the seed, the teams; and the table's label ("Table 3"),
+which names the table in a comparison of several journals. A journal without
+one (written before labels, or by a simulation) is numbered by the reader.
 """
 
 from __future__ import annotations
@@ -60,6 +62,8 @@ class Header:
     app: str
     lang: str = "fr"
     format: int = JOURNAL_FORMAT
+    # The table's name ("Table 3"); None in journals written before labels existed.
+    label: str | None = None
 
     @property
     def hash_version(self) -> int:
@@ -67,7 +71,9 @@ class Header:
         return STATE_HASH_VERSIONS[self.format]
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        # "table" is written only when there is a label, so that a header without
+        # one is byte for byte the line older versions wrote (and chain the same).
+        data: dict[str, Any] = {
             "journal": self.format,
             "engine": self.engine,
             "app": self.app,
@@ -82,6 +88,9 @@ class Header:
             "lang": self.lang,
             "started": self.started,
         }
+        if self.label is not None:
+            data["table"] = self.label
+        return data
 
 
 # The `by` of a line the facilitator wrote (palette, room view), not the table;

@@ -258,6 +258,7 @@ def _parse_header(raw: bytes) -> tuple[Header, str]:
         app=data.get("app") or "",
         lang=data.get("lang") or "fr",
         format=found,
+        label=data.get("table") or None,
     )
     return header, str(check)
 

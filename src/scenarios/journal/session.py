@@ -113,10 +113,12 @@ class Session:
         teams: Sequence[Team] | None = None,
         *,
         lang: str = "fr",
+        label: str | None = None,
         clock: Clock = utc_now,
         fsync: bool = True,
     ) -> Session:
-        """A new game of `deck`, journaled at `path` (which must not exist yet)."""
+        """A new game of `deck` at the table `label`, journaled at `path` (which must not
+        exist yet)."""
         _refuse_existing(path)
         existed = path.exists()
         try:
@@ -125,7 +127,7 @@ class Session:
             raise write_error(path, error) from None
         with JournalLock(path, create=True).kept_unless_failed() as lock:
             _refuse_existing(path)
-            header = new_header(deck, seed, teams, clock(), lang)
+            header = new_header(deck, seed, teams, clock(), lang, label)
             writer = JournalWriter(path, Chain(header.format), fsync=fsync)
             try:
                 writer.append(header.to_json())
@@ -177,9 +179,15 @@ class Session:
 
 
 def new_header(
-    deck: Deck, seed: int, teams: Sequence[Team] | None, started: datetime, lang: str
+    deck: Deck,
+    seed: int,
+    teams: Sequence[Team] | None,
+    started: datetime,
+    lang: str,
+    label: str | None = None,
 ) -> Header:
-    """The first line of a new game's journal (one team per role unless `teams` are given)."""
+    """The first line of a new game's journal (one team per role unless `teams` are given),
+    at the table `label` if it has one."""
     return Header(
         deck_id=deck.id,
         deck_sha256=deck.sha256,
@@ -191,6 +199,7 @@ def new_header(
         engine=ENGINE_VERSION,
         app=__version__,
         lang=lang,
+        label=label,
     )
 
 

@@ -38,6 +38,7 @@ HEADER: Final = {
     "engine": "text",
     "app?": "text",
     "lang?": "text",
+    "table?": "text",
 }
 ANNOTATION: Final = {"seq": "integer", "text": "text", "time?": "text"}
 ENTRY: Final = {

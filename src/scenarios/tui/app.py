@@ -71,6 +71,7 @@ class ScenariosApp(App[None]):
         review: Path | None = None,
         seed: int | None = None,
         teams: dict[str, str] | None = None,
+        table_label: str | None = None,
         journal: Path | None = None,
         journal_folder: Path | None = None,
         deck_path: Path | None = None,
@@ -90,6 +91,7 @@ class ScenariosApp(App[None]):
         self.initial_review = review
         self.seed = seed
         self.teams = dict(teams or {})
+        self.table_label = table_label  # the table's name the setup offers (None: its default)
         self.journal = journal
         self.journal_folder = journal_folder
         self.minutes = minutes
@@ -148,7 +150,9 @@ class ScenariosApp(App[None]):
 
         seed = self.seed if self.seed is not None else random_seed()
         self._show(
-            localised(SetupScreen, self.lang)(deck, self.lang, seed, self.minutes, self.teams)
+            localised(SetupScreen, self.lang)(
+                deck, self.lang, seed, self.minutes, self.teams, self.table_label
+            )
         )
 
     def join(self) -> None:
@@ -259,6 +263,7 @@ class ScenariosApp(App[None]):
         if isinstance(screen, SetupScreen):
             teams, seed, minutes = screen.values()
             self.teams.update(teams)
+            self.table_label = screen.typed_label()
             self._show(
                 localised(SetupScreen, lang)(
                     deck,
@@ -266,6 +271,7 @@ class ScenariosApp(App[None]):
                     seed if seed is not None else screen.seed,
                     minutes if minutes is not None else screen.minutes,
                     self.teams,
+                    self.table_label,
                 )
             )
             self.notify(text(lang, "watch.setup"), title=title, timeout=6, markup=False)
@@ -299,6 +305,7 @@ class ScenariosApp(App[None]):
                 self.seed = session.header.seed
                 for team in session.header.teams:
                     self.teams.update({role: team.name for role in team.roles})
+                self.table_label = session.header.label
             self.reloaded_deck = None
             self._close_session()
             self.setup(deck)
@@ -320,7 +327,9 @@ class ScenariosApp(App[None]):
         deck, seed = message.deck, message.seed
         path = self.journal or new_journal_path(deck.id, seed, self.now(), self.journal_folder)
         try:
-            session = Session.start(deck, seed, path, message.teams, lang=self.lang, clock=self.now)
+            session = Session.start(
+                deck, seed, path, message.teams, lang=self.lang, label=message.label, clock=self.now
+            )
         except JournalError as error:  # a full disk, read-only media: stay on the setup screen
             problem = error.message(self.lang)
             if str(path) not in problem:
@@ -330,6 +339,7 @@ class ScenariosApp(App[None]):
             )
             return
         self.journal = None
+        self.table_label = message.label
         self._play(session, message.minutes)
 
     def on_journal_failed(self, message: JournalFailed) -> None:

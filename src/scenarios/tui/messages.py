@@ -54,6 +54,7 @@ class StartRequested(Message):
     seed: int
     teams: Sequence[Team]
     minutes: int
+    label: str | None = None  # the table's name, written in the journal's header
 
 
 @dataclass

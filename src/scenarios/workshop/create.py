@@ -86,7 +86,7 @@ def create_workshop(
         for label_, seed_ in zip(labels, table_seeds_, strict=True)
     ]
     new_tables = [
-        NewTable(table.label, table.code, header_line(deck, table.seed, started, lang))
+        NewTable(table.label, table.code, header_line(deck, table.seed, started, lang, table.label))
         for table in created
     ]
     source = json.dumps([{"name": f.name, "text": f.text} for f in deck.files], ensure_ascii=False)
@@ -106,8 +106,11 @@ def create_workshop(
     raise StoreError("code_taken")
 
 
-def header_line(deck: Deck, seed: int, started: datetime, lang: str) -> str:
-    """The journal header of a table, as the line a JSONL journal starts with."""
-    header = new_header(deck, seed, None, started, lang)
+def header_line(
+    deck: Deck, seed: int, started: datetime, lang: str, label: str | None = None
+) -> str:
+    """The journal header of the table `label`, as the line a JSONL journal starts with
+    (the label is in it, so an exported journal still names its table)."""
+    header = new_header(deck, seed, None, started, lang, label)
     data = header.to_json()
     return encode_line(data, Chain(header.format).check(data)).decode("utf-8").rstrip("\n")

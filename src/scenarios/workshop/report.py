@@ -16,7 +16,7 @@ import attrs
 
 from scenarios.debrief import session_report, trace_of
 from scenarios.debrief.model import Finding, GapStatus, SessionReport
-from scenarios.debrief.report import finding_theme
+from scenarios.debrief.report import recurring_axes
 from scenarios.debrief.trace import SessionTrace, Step
 from scenarios.engine import Choose, Note
 from scenarios.store import Store
@@ -221,25 +221,10 @@ def _responses(sessions: Sequence[SessionReport]) -> tuple[ResponseRow, ...]:
     )
 
 
-def _improvements(session: SessionReport) -> list[Finding]:
-    found = [f for phase in session.phases for f in phase.improvements]
-    return found + [f for f in session.general if f.polarity == "improvement"]
-
-
 def _axes(labels: Sequence[str], sessions: Sequence[SessionReport]) -> tuple[SharedAxis, ...]:
-    tables: dict[str, list[str]] = {}
-    example: dict[str, tuple[Finding, SessionReport]] = {}
-    for label, session in zip(labels, sessions, strict=True):
-        for finding in _improvements(session):
-            theme = finding_theme(finding)
-            example.setdefault(theme, (finding, session))
-            if label not in tables.setdefault(theme, []):
-                tables[theme].append(label)
-    ranked = sorted(tables.items(), key=lambda item: (-len(item[1]), item[0]))
     return tuple(
-        SharedAxis(example[theme][0], example[theme][1], tuple(found))
-        for theme, found in ranked
-        if len(found) > 1
+        SharedAxis(axis.finding, axis.report, axis.tables)
+        for axis in recurring_axes(labels, sessions)
     )
 
 

@@ -32,6 +32,7 @@ from scenarios.render.charts import Bar, Series, bar_chart, line_chart
 from scenarios.render.html import page
 from scenarios.render.markdown import markdown
 from scenarios.workshop.report import DilemmaRow, Response, WorkshopReport
+from scenarios.workshop.report_schema import WORKSHOP_FORMAT
 
 TEXTS = Texts("workshop")
 DEBRIEF = Texts("debrief")
@@ -251,8 +252,11 @@ def workshop_html(report: WorkshopReport, lang: Lang = "fr") -> str:
 
 
 def workshop_data(report: WorkshopReport, lang: Lang = "fr") -> dict[str, Any]:
-    """The report as JSON data: every view, and each table's debrief as `report --format json`."""
+    """The report as JSON data: every view, and each table's debrief as `report --format json`;
+    its shape is `report_schema.WORKSHOP_SCHEMA`."""
     return {
+        "format": WORKSHOP_FORMAT,
+        "lang": lang,
         "workshop": report.workshop,
         "deck": report.deck_title,
         "tables": [

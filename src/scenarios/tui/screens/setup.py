@@ -1,4 +1,5 @@
-"""Setup: which team holds which role, the seed (shown so the game can be replayed), the timer."""
+"""Setup: the table's name, which team holds which role, the seed (shown so the game can be
+replayed), the timer."""
 
 from __future__ import annotations
 
@@ -16,9 +17,14 @@ from scenarios.tui.screens.base import AppScreen
 from scenarios.tui.texts import plain
 from scenarios.tui.widgets.key_bar import KeyBar
 
+# What the table is called unless the facilitator names it: the name a comparison of
+# several journals shows, and that `scenarios workshop create` gives its first table.
+DEFAULT_LABEL = "Table 1"
+MAX_LABEL = 60
+
 
 class SetupScreen(AppScreen):
-    """A form: one team name per role, a seed, a round length."""
+    """A form: the table's name, one team name per role, a seed, a round length."""
 
     BINDING_SPECS: list[BindingSpec] = [
         ("ctrl+s", "start", "key.start", True, "^s", False),
@@ -26,17 +32,32 @@ class SetupScreen(AppScreen):
     ]
 
     def __init__(
-        self, deck: Deck, lang: Lang, seed: int, minutes: int, teams: dict[str, str]
+        self,
+        deck: Deck,
+        lang: Lang,
+        seed: int,
+        minutes: int,
+        teams: dict[str, str],
+        label: str | None = None,
     ) -> None:
         super().__init__(lang)
         self.deck = deck
         self.seed = seed
         self.minutes = minutes
         self.teams = teams
+        self.label = label or DEFAULT_LABEL
 
     def compose(self) -> ComposeResult:
         yield Static(plain(self.t("setup.title", deck=self.deck.title)), id="setup-title")
         with VerticalScroll(id="setup-form"):
+            with Vertical(classes="field-block"):
+                yield Label(self.t("setup.table"))
+                yield Input(
+                    printable(self.label),
+                    id="table-label",
+                    max_length=MAX_LABEL,
+                    compact=True,
+                )
             yield Static(self.t("setup.teams"), classes="section-title")
             for role in self.deck.roles:
                 with Horizontal(classes="field"):
@@ -87,7 +108,13 @@ class SetupScreen(AppScreen):
             name = self.query_one(f"#team-{role.id}", Input).value.strip() or role.title
             teams.setdefault(name, []).append(role.id)
         chosen = [Team(name, tuple(roles)) for name, roles in teams.items()]
-        self.app.post_message(StartRequested(self.deck, seed, chosen, max(0, minutes)))
+        self.app.post_message(
+            StartRequested(self.deck, seed, chosen, max(0, minutes), self.typed_label())
+        )
+
+    def typed_label(self) -> str:
+        """The table's name as typed, the default one if left empty."""
+        return self.query_one("#table-label", Input).value.strip() or DEFAULT_LABEL
 
     def values(self) -> tuple[dict[str, str], int | None, int | None]:
         """What is typed so far: team names by role, seed and minutes (None if not numbers)."""
