@@ -346,6 +346,7 @@ class ScenariosApp(App[None]):
     def resume(self, path: Path, *, at_launch: bool = False) -> None:
         from scenarios.journal import JournalError, Session, read_journal, replay
         from scenarios.tui.screens.dialogs import MessageDialog
+        from scenarios.workshop.timer import played_at_resume
 
         try:
             content = read_journal(path)
@@ -369,14 +370,17 @@ class ScenariosApp(App[None]):
                 problem=report.damage.message(self.lang),
                 backup=report.backup,
             )
-        history = replay(content, keep_states=True).states[: report.kept]
+        replayed = replay(content, keep_states=True)
+        states = replayed.states[: report.kept]
+        elapsed = played_at_resume(replayed.initial, content.entries[: report.kept], states)
         if session.state.over:
             self._close_session()
             self.session = session
             self.last_journal = session.path
             self.show_end(session)
             return
-        self._play(session, self.minutes, notice, history)
+        # The screen logs the current state itself: the history is the states before it.
+        self._play(session, self.minutes, notice, states[:-1], elapsed)
 
     def _play(
         self,
@@ -384,6 +388,7 @@ class ScenariosApp(App[None]):
         minutes: int,
         notice: str = "",
         history: Iterable[State] = (),
+        elapsed: float = 0.0,
     ) -> None:
         from scenarios.journal import Session
         from scenarios.tui.screens.play import PlayScreen
@@ -400,6 +405,7 @@ class ScenariosApp(App[None]):
             round_seconds=minutes * 60,
             notice=notice,
             history=history,
+            elapsed=elapsed,
             roles=self.roles,
             observer=self.observer,
         )
