@@ -290,3 +290,29 @@ async def test_an_event_that_already_happened_this_game_is_not_injected_again_si
         await pilot.press("n")
         await pilot.pause()
     assert not [a for a in actions(journal) if a["type"] == "inject"]
+
+
+async def test_the_keys_window_opens_and_closes_with_f1_or_choosing_it_again(
+    tmp_path: Path,
+) -> None:
+    app = make_app(tmp_path / "j.jsonl", with_deck=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_game(pilot, from_home=False)
+        game = app.screen
+        width = game.query_one("#choices").size.width
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, KeysDialog)
+        assert game.query_one("#choices").size.width == width  # the game is not squeezed
+        assert "F1" in shown(app, ".dialog-hint")
+        await pilot.press("f1")
+        await pilot.pause()
+        assert app.screen is game
+        for _ in range(2):  # opened, then chosen again: closed
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await pilot.press(*"Touches")
+            await pilot.pause(0.5)
+            await pilot.press("enter")
+            await pilot.pause()
+        assert app.screen is game, app.screen_stack

@@ -60,7 +60,7 @@ class ScenariosApp(App[None]):
 
     CSS_PATH = STYLES
     TITLE = "scenarios"
-    BINDING_SPECS = APP_KEYS
+    BINDING_SPECS = [*APP_KEYS, ("f1", "show_keys", "key.keys", False, "F1", True)]
 
     def __init__(
         self,
@@ -494,12 +494,16 @@ class ScenariosApp(App[None]):
         if self.use_command_palette and not is_open:
             self.push_screen(Palette(self.lang))
 
-    def show_keys(self) -> None:
-        """The keys of the screen in the player's language, in a window closed with Escape
-        (Textual's own keys panel squeezes the screen and speaks English)."""
+    def action_show_keys(self) -> None:
+        """The keys of the screen in the player's language, in a window closed with Escape,
+        F1 or choosing it again (Textual's own keys panel squeezes the screen and speaks
+        English)."""
         from scenarios.tui.screens.dialogs import KeysDialog
 
         screen = self.screen
+        if isinstance(screen, KeysDialog):
+            screen.dismiss(None)
+            return
         # Keys of one kind of seat only (an observer's `o`) are listed where they work.
         seat_keys: frozenset[str] = getattr(screen, "SEAT_KEYS", frozenset())
         specs = [
@@ -514,7 +518,9 @@ class ScenariosApp(App[None]):
         yield SystemCommand(
             text(lang, "sys.theme"), text(lang, "sys.theme.help"), self.action_change_theme
         )
-        yield SystemCommand(text(lang, "sys.keys"), text(lang, "sys.keys.help"), self.show_keys)
+        yield SystemCommand(
+            text(lang, "sys.keys"), text(lang, "sys.keys.help"), self.action_show_keys
+        )
         if self.reloaded_deck is not None:
             yield SystemCommand(
                 text(lang, "sys.restart"),
