@@ -86,8 +86,9 @@ async def test_the_shown_decision_is_the_journaled_one_with_its_rationale(tmp_pa
         session.apply(Draw())
         role = session.state.current_role
         assert role is not None
-        card = next(c for c in session.state.hand(role)
-                    if Play(role, c) in legal_actions(session.state))
+        card = next(
+            c for c in session.state.hand(role) if Play(role, c) in legal_actions(session.state)
+        )
         session.apply(Play(role, card, "Parce que le PCS date de 2015"))
     async with review_app(path).run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -198,21 +199,33 @@ def _go(keys: list[str]) -> Callable[[Pilot[None]], object]:
 
 
 @pytest.mark.xdist_group("snapshots")
-def test_replay_snapshot_at_the_start(snap_compare: Callable[..., bool], journal_for_snapshots: Path) -> None:
-    assert snap_compare(review_app(journal_for_snapshots), terminal_size=(100, 30), run_before=_go([]))
+def test_replay_snapshot_at_the_start(
+    snap_compare: Callable[..., bool], journal_for_snapshots: Path
+) -> None:
+    assert snap_compare(
+        review_app(journal_for_snapshots), terminal_size=(100, 30), run_before=_go([])
+    )
 
 
 @pytest.mark.xdist_group("snapshots")
-def test_replay_snapshot_at_a_dilemma(snap_compare: Callable[..., bool], journal_for_snapshots: Path) -> None:
+def test_replay_snapshot_at_a_dilemma(
+    snap_compare: Callable[..., bool], journal_for_snapshots: Path
+) -> None:
     entries = read_journal(journal_for_snapshots).entries
     first_choice = next(i for i, e in enumerate(entries, 1) if e.action["type"] == "choose")
     keys = ["right"] * (first_choice - 1)
-    assert snap_compare(review_app(journal_for_snapshots), terminal_size=(100, 30), run_before=_go(keys))
+    assert snap_compare(
+        review_app(journal_for_snapshots), terminal_size=(100, 30), run_before=_go(keys)
+    )
 
 
 @pytest.mark.xdist_group("snapshots")
-def test_replay_snapshot_at_the_end(snap_compare: Callable[..., bool], journal_for_snapshots: Path) -> None:
-    assert snap_compare(review_app(journal_for_snapshots), terminal_size=(100, 30), run_before=_go(["end"]))
+def test_replay_snapshot_at_the_end(
+    snap_compare: Callable[..., bool], journal_for_snapshots: Path
+) -> None:
+    assert snap_compare(
+        review_app(journal_for_snapshots), terminal_size=(100, 30), run_before=_go(["end"])
+    )
 
 
 async def test_a_journal_played_elsewhere_opens_read_only(tmp_path: Path) -> None:
@@ -238,3 +251,64 @@ async def test_a_journal_played_elsewhere_opens_read_only(tmp_path: Path) -> Non
             await pilot.pause(1.5)
             assert screen.index == shown + 1
         assert app.session is None
+
+
+def decided_then_undone(path: Path) -> tuple[str, str, str]:
+    """A decision with its reasons, then the facilitator's note and an undo of that decision:
+    the decision's card title, its role's title and the reasons."""
+    from scenarios.engine import Draw, Play, Undo
+    from scenarios.journal.format import Team
+
+    deck = load_deck(resolve_deck(None))
+    teams = [Team("Les Vigilants", tuple(r.id for r in deck.roles))]
+    with Session.start(deck, 9, path, teams, fsync=False, clock=lambda: NOW) as session:
+        session.apply(Draw())
+        role = session.state.current_role
+        assert role is not None
+        card = next(
+            c for c in session.state.hand(role) if Play(role, c) in legal_actions(session.state)
+        )
+        session.apply(Play(role, card, "Parce que le PCS date de 2015"))
+        session.apply(Note("La préfecture hésite"))
+        session.apply(Undo())
+    return deck.card(card).title, deck.roles[deck.role_index[role]].title, "PCS date de 2015"
+
+
+async def test_the_header_names_the_deck_and_the_session(tmp_path: Path) -> None:
+    path = tmp_path / "partie.jsonl"
+    decided_then_undone(path)
+    deck = load_deck(resolve_deck(None))
+    async with review_app(path).run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        shown = str(screen_of(pilot).query_one("#review-session").render())
+        assert deck.title in shown
+        assert "24/11/2026" in shown
+        assert "Les Vigilants" in shown
+
+
+async def test_a_decisions_reasons_are_shown_once(tmp_path: Path) -> None:
+    path = tmp_path / "partie.jsonl"
+    _, _, reasons = decided_then_undone(path)
+    async with review_app(path).run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("d")
+        shown = str(screen_of(pilot).query_one("#review-action").render())
+        assert shown.count(reasons) == 1, shown
+
+
+async def test_an_undo_says_which_action_it_took_back(tmp_path: Path) -> None:
+    path = tmp_path / "partie.jsonl"
+    card, role, _ = decided_then_undone(path)
+    async with review_app(path).run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("end")
+        shown = " ".join(str(screen_of(pilot).query_one("#review-action").render()).split())
+        assert f"Annulé : « {card} » ({role})" in shown, shown
+
+
+@pytest.mark.xdist_group("snapshots")
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_replay_header(
+    snap_compare: Callable[..., bool], journal_for_snapshots: Path, size: tuple[int, int]
+) -> None:
+    assert snap_compare(review_app(journal_for_snapshots), terminal_size=size, run_before=_go([]))

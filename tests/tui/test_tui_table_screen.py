@@ -118,7 +118,9 @@ async def test_a_dilemma_is_chosen_with_the_tables_reasons(tmp_path: Path) -> No
         assert "Choisir « " in footer(app)
         await pilot.press("enter")
         await pilot.pause()
-        log = " ".join(" ".join(str(line.text) for line in app.screen.query_one("#log").lines).split())
+        log = " ".join(
+            " ".join(str(line.text) for line in app.screen.query_one("#log").lines).split()
+        )
     chose = [a for a in actions(journal) if a["type"] == "choose"][-1]
     assert chose["rationale"] == "Proteger les riverains dabord"
     assert "Proteger les riverains dabord" in log
@@ -135,7 +137,9 @@ async def test_a_card_that_cannot_be_played_says_why_in_words(tmp_path: Path) ->
 
         await play_until(pilot, refused_by_condition)
         options = app.screen.query_one("#choices", OptionList).options
-        index = next(i for i, o in enumerate(options) if o.disabled and "il faut" in spaced(str(o.prompt)))
+        index = next(
+            i for i, o in enumerate(options) if o.disabled and "il faut" in spaced(str(o.prompt))
+        )
         before = play_state(pilot)
         await pilot.press(str(index + 1))
         await pilot.pause()
@@ -254,3 +258,61 @@ async def test_the_keys_window_speaks_french_and_closes_with_escape(tmp_path: Pa
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, PlayScreen)
+
+
+async def test_an_event_that_already_happened_this_game_is_not_injected_again_silently(
+    tmp_path: Path,
+) -> None:
+    """Fired in round 1, gone from the table in round 2: injecting it asks first."""
+    journal = tmp_path / "j.jsonl"
+    app = make_app(journal, with_deck=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start_game(pilot, from_home=False)
+        await pilot.press("d")
+        await pilot.pause()
+        first = play_state(pilot)
+        assert first is not None
+        event = first.deck.card(first.revealed[0])
+        await play_until(pilot, lambda state: state.turn == 2 and state.stage == "events")
+        state = play_state(pilot)
+        assert state is not None and event.id not in state.revealed + state.pending
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*event.title)
+        await pilot.pause(0.5)
+        listed = commands(app)
+        assert any("déjà survenu" in prompt for prompt in listed), listed
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        said = spaced(" ".join(str(s.render()) for s in app.screen.query("Static")))
+        assert "déjà eu lieu" in said and "deux fois" in said, said
+        await pilot.press("n")
+        await pilot.pause()
+    assert not [a for a in actions(journal) if a["type"] == "inject"]
+
+
+async def test_the_keys_window_opens_and_closes_with_f1_or_choosing_it_again(
+    tmp_path: Path,
+) -> None:
+    app = make_app(tmp_path / "j.jsonl", with_deck=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_game(pilot, from_home=False)
+        game = app.screen
+        width = game.query_one("#choices").size.width
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, KeysDialog)
+        assert game.query_one("#choices").size.width == width  # the game is not squeezed
+        assert "F1" in shown(app, ".dialog-hint")
+        await pilot.press("f1")
+        await pilot.pause()
+        assert app.screen is game
+        for _ in range(2):  # opened, then chosen again: closed
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await pilot.press(*"Touches")
+            await pilot.pause(0.5)
+            await pilot.press("enter")
+            await pilot.pause()
+        assert app.screen is game, app.screen_stack

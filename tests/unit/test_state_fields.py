@@ -13,7 +13,7 @@ from scenarios.engine.actions import Action
 from scenarios.engine.state import DIGEST, FIELD_PARTS, OUTSIDE, Draft
 
 # Set by `Draft.freeze` from its arguments; never part of equality or the hash.
-SET_OUTSIDE = {"last", "last_action", "undo", "undo_depth"}
+SET_OUTSIDE = {"last", "last_action", "last_game", "undo", "undo_depth"}
 # Derived from the state on first use (what expressions see of it).
 CACHED = {"env"}
 OUTSIDE_FIELDS = SET_OUTSIDE | CACHED
@@ -90,5 +90,9 @@ def test_a_state_survives_a_draft_unchanged(states: list[State], read: bool) -> 
         assert again == state
         assert again.hash() == state.hash()
         for name in FIELD_PARTS:
-            if name not in ("last", "env"):  # what the draft's own action did: nothing here
+            if name not in (
+                "last",
+                "last_game",
+                "env",
+            ):  # what the draft's own action did: nothing here
                 assert getattr(again, name) == getattr(state, name), name

@@ -133,9 +133,11 @@ class Resumed:
 
 @attrs.frozen
 class Undone:
-    """The last game action was taken back; `action` names its type."""
+    """The last game action was taken back; `action` names its type, `undone` holds its
+    records (what it did), so that the log can say which one it was."""
 
     action: str
+    undone: tuple[LogEvent, ...] = ()
 
 
 LogEvent = (

@@ -57,21 +57,21 @@ def apply(state: State, action: Action) -> State:
                 "notes": state.notes,
                 "notes_digest": state.notes_digest,
                 "paused": state.paused,
-                "last": (Undone(state.last_action or ""),),
+                "last": (Undone(state.last_action or "", state.last_game),),
             },
         )
     if isinstance(action, Note):
         notes, digest = noted(state.notes, state.notes_digest, state.turn, state.phase, action.text)
         event = Noted(action.text, action.tags)
-        return _aside(state, action, event, notes=notes, notes_digest=digest)
+        return _aside(state, event, notes=notes, notes_digest=digest)
     if isinstance(action, Broadcast):
-        return _aside(state, action, Broadcasted(action.text))
+        return _aside(state, Broadcasted(action.text))
     if isinstance(action, Extend):
-        return _aside(state, action, Extended(action.seconds))
+        return _aside(state, Extended(action.seconds))
     if isinstance(action, Pause):
-        return _aside(state, action, Paused(), paused=True)
+        return _aside(state, Paused(), paused=True)
     if isinstance(action, Resume):
-        return _aside(state, action, Resumed(), paused=False)
+        return _aside(state, Resumed(), paused=False)
     draft = Draft(state)
     if isinstance(action, Draw):
         flow.draw(draft)
@@ -88,14 +88,14 @@ def apply(state: State, action: Action) -> State:
     return draft.freeze(undo=state, action=action.type)
 
 
-def _aside(state: State, action: Action, event: LogEvent, **changes: Any) -> State:
+def _aside(state: State, event: LogEvent, **changes: Any) -> State:
     """The state after a facilitator's note, message, pause, resume or extension: the game
     itself is untouched.
 
     It shares every other part with `state` (a draft would copy them), and an
-    undo still goes back to the game action before it.
+    undo still goes back to the game action before it, and names that one.
     """
-    return replace(state, {"last": (event,), "last_action": action.type, **changes})
+    return replace(state, {"last": (event,), **changes})
 
 
 def check(state: State, action: Action) -> Refusal | None:

@@ -287,7 +287,10 @@ class State(_Moment):
     rationales_digest: int = attrs.field(default=0, metadata=_part(SUMMED, "rationales"))
     paused: bool = False
     last: tuple[LogEvent, ...] = attrs.field(default=(), eq=False, metadata=_part(OUTSIDE))
+    # The last game action: its type and its records, kept through a note, a message, a
+    # pause or an extension (which change `last` only): what an undo takes back.
     last_action: str | None = attrs.field(default=None, eq=False, metadata=_part(OUTSIDE))
+    last_game: tuple[LogEvent, ...] = attrs.field(default=(), eq=False, metadata=_part(OUTSIDE))
     undo: State | None = attrs.field(default=None, eq=False, repr=False, metadata=_part(OUTSIDE))
     # How many game actions lie behind this state (an undo goes back one); at most
     # `UNDO_LIMIT` of them are kept, so once past it `undo` may be None while this is not.
@@ -369,6 +372,8 @@ _canonical = _generate(
         "}",
     ],
 )
+
+
 def _as_is(part: Part) -> bool:
     """Whether a draft holds the state's value itself (not a working copy)."""
     return part.thaw == "{v}" and part.freeze == "{v}"
@@ -384,16 +389,13 @@ _THAW: Mapping[str, Any] = {
 _take = _generate(
     "take",
     "d, state",
-    [
-        f"d[{name!r}] = state.{name}"
-        for name, part, _ in _PARTS
-        if part.drafted and _as_is(part)
-    ],
+    [f"d[{name!r}] = state.{name}" for name, part, _ in _PARTS if part.drafted and _as_is(part)],
 )
 # What `Draft.freeze` passes for each field that is not drafted.
 _FROZEN_OUTSIDE = {
-    "last": "tuple(draft.log)",
+    "last": "log",
     "last_action": "action",
+    "last_game": "log",
     "undo": "undo",
     "undo_depth": "depth",
 }
@@ -418,6 +420,7 @@ _freeze = _generate(
     [
         "d = draft.__dict__",
         "base = draft.base",
+        "log = tuple(draft.log)",
         "return State(",
         *(f"    {_frozen(name, part)},  # {name}" for name, part in _INIT),
         ")",
@@ -434,10 +437,12 @@ _replace = _generate(
     ],
 )
 
+
 def replace(state: State, changes: Mapping[str, Any]) -> State:
     """`state` with the fields named in `changes` changed (`attrs.evolve`, without its cost)."""
     changed: State = _replace(state, changes)
     return changed
+
 
 # An undo goes back this many game actions at most. Keeping more would keep every
 # state of a long game alive; the states behind are let go every `UNDO_CUT_EVERY`
@@ -525,7 +530,6 @@ class Draft(_Moment):
         values = tuple(self.indicators)
         self.trail_digest = add_digest(self.trail_digest, "trail", len(self.trail), values)
         self.trail = self.trail.appended(values)
-
 
     def add_rationale(self, role: str, card: str | None, rationale: str) -> None:
         """Hash the rationale of a decision (`card` None: a pass) into the state."""

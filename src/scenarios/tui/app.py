@@ -60,7 +60,7 @@ class ScenariosApp(App[None]):
 
     CSS_PATH = STYLES
     TITLE = "scenarios"
-    BINDING_SPECS = APP_KEYS
+    BINDING_SPECS = [*APP_KEYS, ("f1", "show_keys", "key.keys", False, "F1", True)]
 
     def __init__(
         self,
@@ -356,6 +356,7 @@ class ScenariosApp(App[None]):
     def resume(self, path: Path, *, at_launch: bool = False) -> None:
         from scenarios.journal import JournalError, Session, read_journal, replay
         from scenarios.tui.screens.dialogs import MessageDialog
+        from scenarios.workshop.timer import played_at_resume
 
         try:
             content = read_journal(path)
@@ -379,14 +380,17 @@ class ScenariosApp(App[None]):
                 problem=report.damage.message(self.lang),
                 backup=report.backup,
             )
-        history = replay(content, keep_states=True).states[: report.kept]
+        replayed = replay(content, keep_states=True)
+        states = replayed.states[: report.kept]
+        elapsed = played_at_resume(replayed.initial, content.entries[: report.kept], states)
         if session.state.over:
             self._close_session()
             self.session = session
             self.last_journal = session.path
             self.show_end(session)
             return
-        self._play(session, self.minutes, notice, history)
+        # The screen logs the current state itself: the history is the states before it.
+        self._play(session, self.minutes, notice, states[:-1], elapsed)
 
     def _play(
         self,
@@ -394,6 +398,7 @@ class ScenariosApp(App[None]):
         minutes: int,
         notice: str = "",
         history: Iterable[State] = (),
+        elapsed: float = 0.0,
     ) -> None:
         from scenarios.journal import Session
         from scenarios.tui.screens.play import PlayScreen
@@ -410,6 +415,7 @@ class ScenariosApp(App[None]):
             round_seconds=minutes * 60,
             notice=notice,
             history=history,
+            elapsed=elapsed,
             roles=self.roles,
             observer=self.observer,
         )
@@ -498,12 +504,16 @@ class ScenariosApp(App[None]):
         if self.use_command_palette and not is_open:
             self.push_screen(Palette(self.lang))
 
-    def show_keys(self) -> None:
-        """The keys of the screen in the player's language, in a window closed with Escape
-        (Textual's own keys panel squeezes the screen and speaks English)."""
+    def action_show_keys(self) -> None:
+        """The keys of the screen in the player's language, in a window closed with Escape,
+        F1 or choosing it again (Textual's own keys panel squeezes the screen and speaks
+        English)."""
         from scenarios.tui.screens.dialogs import KeysDialog
 
         screen = self.screen
+        if isinstance(screen, KeysDialog):
+            screen.dismiss(None)
+            return
         # Keys of one kind of seat only (an observer's `o`) are listed where they work.
         seat_keys: frozenset[str] = getattr(screen, "SEAT_KEYS", frozenset())
         specs = [
@@ -518,7 +528,9 @@ class ScenariosApp(App[None]):
         yield SystemCommand(
             text(lang, "sys.theme"), text(lang, "sys.theme.help"), self.action_change_theme
         )
-        yield SystemCommand(text(lang, "sys.keys"), text(lang, "sys.keys.help"), self.show_keys)
+        yield SystemCommand(
+            text(lang, "sys.keys"), text(lang, "sys.keys.help"), self.action_show_keys
+        )
         if self.reloaded_deck is not None:
             yield SystemCommand(
                 text(lang, "sys.restart"),

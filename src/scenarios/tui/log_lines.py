@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from rich.text import Text
 
+from scenarios.deck import Deck
 from scenarios.deck.format import EFFECT_KEYS
 from scenarios.engine import State
 from scenarios.engine.events import (
@@ -37,13 +38,10 @@ def log_lines(state: State, lang: Lang) -> Iterator[Text]:
     deck = state.deck
 
     def card(card_id: str) -> str:
-        found = deck.card_index.get(card_id)
-        return found.title if found else card_id
+        return card_title(deck, card_id)
 
     def role(role_id: str | None) -> str:
-        if role_id is None or role_id not in deck.role_index:
-            return str(role_id)
-        return deck.roles[deck.role_index[role_id]].title
+        return role_title(deck, role_id)
 
     for event in state.last:
         if isinstance(event, RoundBegan):
@@ -78,8 +76,7 @@ def log_lines(state: State, lang: Lang) -> Iterator[Text]:
                 style="dim",
             )
         elif isinstance(event, Chose):
-            option = deck.card(event.card).option(event.option)
-            title = option.title if option else event.option
+            title = option_title(deck, event)
             yield Text(text(lang, "log.chose", option=title, card=card(event.card)), style="cyan")
             if event.rationale:
                 yield Text(text(lang, "log.rationale", text=event.rationale), style="italic")
@@ -128,7 +125,7 @@ def log_lines(state: State, lang: Lang) -> Iterator[Text]:
         elif isinstance(event, Resumed):
             yield Text(text(lang, "log.resumed"), style="dim")
         elif isinstance(event, Undone):
-            yield Text(text(lang, "log.undone"), style="bold magenta")
+            yield Text(undone_line(event, deck, lang), style="bold magenta")
         elif isinstance(event, GameEnded):
             ending = (
                 deck.ending_index[event.ending].title
@@ -138,3 +135,41 @@ def log_lines(state: State, lang: Lang) -> Iterator[Text]:
             yield Text(
                 text(lang, EFFECT_KEYS["end"].log, ending=ending, score=event.score), style="bold"
             )
+
+
+def card_title(deck: Deck, card_id: str) -> str:
+    found = deck.card_index.get(card_id)
+    return found.title if found else card_id
+
+
+def role_title(deck: Deck, role_id: str | None) -> str:
+    if role_id is None or role_id not in deck.role_index:
+        return str(role_id)
+    return deck.roles[deck.role_index[role_id]].title
+
+
+def option_title(deck: Deck, chose: Chose) -> str:
+    option = deck.card(chose.card).option(chose.option)
+    return option.title if option else chose.option
+
+
+def undone_line(event: Undone, deck: Deck, lang: Lang) -> str:
+    """Which action an undo took back, named by what it did."""
+    kind = event.action
+    for done in event.undone:
+        if kind == "play" and isinstance(done, Played):
+            card, role = card_title(deck, done.card), role_title(deck, done.role)
+            return text(lang, "log.undone.play", card=card, role=role)
+        if kind == "choose" and isinstance(done, Chose):
+            option, card = option_title(deck, done), card_title(deck, done.card)
+            return text(lang, "log.undone.choose", option=option, card=card)
+        if kind == "pass" and isinstance(done, Passed):
+            return text(lang, "log.undone.pass", role=role_title(deck, done.role))
+        if kind == "inject" and isinstance(done, (Injected, Revealed)):
+            return text(lang, "log.undone.inject", card=card_title(deck, done.card))
+    drawn = [card_title(deck, done.card) for done in event.undone if isinstance(done, Revealed)]
+    if kind == "draw" and drawn:
+        return text(lang, "log.undone.draw", cards=", ".join(drawn))
+    if kind == "end_round":
+        return text(lang, "log.undone.end_round")
+    return text(lang, "log.undone")

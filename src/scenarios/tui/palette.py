@@ -71,38 +71,43 @@ class FacilitatorCommands(Provider):
         if state.over:
             return
         deck = screen.deck
+        fired = {card_id for card_id, _ in state.history.fired}
         for card in deck.cards:
             if card.kind.held:
                 for role in deck.roles:
                     if not card.roles or role.id in card.roles:
                         action: Action = Inject(card.id, role.id)
-                        again = card.id in state.hand(role.id)
+                        again = "again" if card.id in state.hand(role.id) else None
                         title = text(lang, "cmd.inject_to", card=card.title, role=role.title)
                         yield self._inject(screen, title, action, again)
             else:
-                again = card.id in state.revealed or card.id in state.pending
+                if card.id in state.revealed or card.id in state.pending:
+                    again = "again"
+                else:  # gone from the table, but it happened: its effects would count twice
+                    again = "fired" if card.id in fired else None
                 title = text(lang, "cmd.inject", card=card.title)
                 yield self._inject(screen, title, Inject(card.id), again)
 
     def _inject(
-        self, screen: Facilitated, title: str, action: Action, again: bool
+        self, screen: Facilitated, title: str, action: Action, again: str | None
     ) -> tuple[str, str, Callable[[], None], bool]:
-        """An inject command; a card already on the table asks before it comes in again."""
+        """An inject command; a card on the table (`again` "again") or that already
+        happened this game ("fired") asks before it comes in again."""
         lang = screen.lang
-        if not again:
+        if again is None:
             note = screen.deck.card(action.card).facilitator if isinstance(action, Inject) else ""
             help_text = text(lang, "cmd.inject.help")
             if note:  # the palette is the facilitator's: the deck's note for them goes with it
                 help_text = text(lang, "cmd.inject.help_note", note=note)
             return (title, help_text, partial(screen.facilitator, action), True)
         return (
-            text(lang, "cmd.inject.again", command=title),
-            text(lang, "cmd.inject.again.help"),
-            partial(self._confirm, screen, title, action),
+            text(lang, f"cmd.inject.{again}", command=title),
+            text(lang, f"cmd.inject.{again}.help"),
+            partial(self._confirm, screen, title, action, again),
             True,
         )
 
-    def _confirm(self, screen: Facilitated, title: str, action: Action) -> None:
+    def _confirm(self, screen: Facilitated, title: str, action: Action, again: str) -> None:
         from scenarios.tui.screens.dialogs import ConfirmDialog
 
         def answered(yes: bool | None) -> None:
@@ -113,7 +118,7 @@ class FacilitatorCommands(Provider):
         self.app.push_screen(
             ConfirmDialog(
                 text(lang, "inject.again.question", command=title),
-                text(lang, "inject.again.explain"),
+                text(lang, f"inject.{again}.explain"),
                 text(lang, "inject.again.yes"),
                 text(lang, "inject.again.no"),
             ),

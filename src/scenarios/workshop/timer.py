@@ -5,10 +5,17 @@ clock from the pause line's time to the resume line's; the facilitator's
 `extend` lines give the round more time (until the next round). Each line's time is
 written from the store's clock, so two laptops whose clocks disagree still
 agree on how long the round has run.
+
+A game resumed from its journal (`played_at_resume`) goes on with the time
+between the round's lines only: from the line that began the round to the
+journal's last line, pauses left out. What passed after the last line (the app
+closed, or killed) counts for nothing, since nobody played then; the few
+seconds between that line and the closing are lost with it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 import attrs
@@ -52,3 +59,13 @@ class RoundClock:
         """Seconds left in the round at `now` (negative once over): its planned length and
         what was added, less the time played."""
         return round_seconds + self.extra - self.elapsed(now)
+
+
+def played_at_resume(initial: State, entries: Sequence[Entry], states: Sequence[State]) -> float:
+    """Seconds already played in the current round of a journal being resumed: up to its
+    last line, pauses left out (see the module's docstring). `states[i]` is the state
+    `entries[i]` led to."""
+    clock, before = RoundClock(), initial
+    for entry, after in zip(entries, states, strict=True):
+        clock, before = clock.after(entry, before, after), after
+    return clock.elapsed(datetime.fromisoformat(entries[-1].time)) if entries else 0.0

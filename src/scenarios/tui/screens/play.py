@@ -94,6 +94,7 @@ class PlayScreen(AppScreen):
         round_seconds: int = 0,
         notice: str = "",
         history: Iterable[State] = (),
+        elapsed: float = 0.0,
         roles: frozenset[str] = frozenset(),
         watching: bool = False,
         observer: str | None = None,
@@ -111,11 +112,11 @@ class PlayScreen(AppScreen):
         self.clock = clock
         self.round_seconds = round_seconds
         self.notice = notice
-        self.past = list(history)
-        self.elapsed = 0.0
+        self.past = list(history)  # the states before the current one, logged at mount
+        self.elapsed = elapsed  # seconds already played in this round (a resumed game)
         self.last_tick: float | None = None
         self.warned = False
-        self.shown_turn = -1
+        self.shown_turn = session.state.turn  # a new round starts its timer at 0
         self.shown_events: tuple[object, ...] = ()
         self.shown_choices: tuple[object, ...] = ()
         self.shown_bindings: tuple[object, ...] = ()

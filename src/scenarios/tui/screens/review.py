@@ -17,8 +17,8 @@ from textual.containers import VerticalScroll
 from textual.timer import Timer
 from textual.widgets import RichLog, Static
 
+from scenarios.debrief.texts import local_time
 from scenarios.deck import Deck
-from scenarios.engine import Pass, Play, action_from_dict
 from scenarios.i18n import Lang, decimal
 from scenarios.i18n.system import SystemReason
 from scenarios.journal import Annotation, JournalBrowser, add_annotation, read_annotations
@@ -80,6 +80,7 @@ class ReviewScreen(AppScreen):
         return self.browser.deck
 
     def compose(self) -> ComposeResult:
+        yield Static(self._session_line(), id="review-session")
         yield PhaseBar(id="phase-bar")
         yield Static(id="review-banner", markup=False)
         yield from body_with_side_panel(
@@ -91,6 +92,15 @@ class ReviewScreen(AppScreen):
         )
         yield Timeline([printable(p.title) for p in self.deck.phases], id="timeline")
         yield KeyBar()
+
+    def _session_line(self) -> Text:
+        """Which game this is: the deck's title, when it was played, by which teams."""
+        header = self.browser.header
+        teams = ", ".join(team.name for team in header.teams)
+        said = self.t(
+            "review.session", deck=header.deck_title, date=local_time(header.started), teams=teams
+        )
+        return Text(said, no_wrap=True, overflow="ellipsis")
 
     def on_mount(self) -> None:
         banner = self.query_one("#review-banner", Static)
@@ -145,16 +155,13 @@ class ReviewScreen(AppScreen):
             panel.show(Text(self.t("review.start"), style="bold"))
             return
         entry = self.browser.entries[self.index - 1]
-        action = action_from_dict(entry.action)
         body = Text()
         body.append(
             self.t("review.action", seq=entry.seq, time=entry.time[11:19]) + "\n", style="bold"
         )
-        for line in log_lines(state, self.lang):
+        for line in log_lines(state, self.lang):  # a decision's reasons among them
             body.append_text(line)
             body.append("\n")
-        if isinstance(action, (Play, Pass)) and action.rationale:
-            body.append(self.t("review.rationale", text=action.rationale), style="italic")
         panel.show(body)
 
     def _events(self, state: State) -> None:
