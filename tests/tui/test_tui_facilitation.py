@@ -211,3 +211,27 @@ async def test_the_rooms_actions_are_in_the_palette_with_words_that_say_what_the
         assert journal(store, table.id) == [
             ({"type": "broadcast", "text": "Pause dans 2 minutes"}, "facilitator")
         ]
+
+
+async def test_ticked_tables_are_the_ones_an_inject_or_an_extension_reaches(
+    open_stores: StoreFactory, crue: Deck
+) -> None:
+    store = open_stores()
+    create_workshop(store, crue, tables=4, name="salle", seed=5)
+    tables = store.tables("salle")
+    room = DashboardApp(store, "salle", lang="fr")
+    async with room.run_test(size=(120, 40)) as pilot:
+        await pilot.press("space", "right", "right", "space")  # tick tables 1 and 3
+        await pilot.pause()
+        title = spaced(str(room.screen.query_one("#room-title", Static).render()))
+        assert "2 cochées" in title
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("enter")  # one more minute
+        await pilot.pause(0.3)
+        assert [len(journal(store, t.id)) for t in tables] == [1, 0, 1, 0]
+        assert journal(store, tables[2].id) == [({"type": "extend", "seconds": 60}, "facilitator")]
+        await pilot.press("escape", "p")  # untick: p acts on the selected table only (3)
+        await pilot.pause(0.3)
+        assert [len(journal(store, t.id)) for t in tables] == [1, 0, 2, 0]
+        assert journal(store, tables[2].id)[-1] == ({"type": "pause"}, "facilitator")

@@ -142,6 +142,8 @@ class RoomScreen(AppScreen):
         ("i", "inject_one", "room.key.inject", True, None, False),
         ("I", "inject_all", "room.key.inject_all", True, None, False),
         ("n", "note", "room.key.note", True, None, False),
+        ("space", "mark", "room.key.mark", False, "keyname.space", False),
+        ("escape", "unmark", "room.key.unmark", False, "keyname.escape", False),
         ("b", "broadcast", "room.key.broadcast", True, None, False),
         ("e", "extend_one", "room.key.extend", True, None, False),
         ("E", "extend_all", "room.key.extend_all", False, None, False),
@@ -179,6 +181,7 @@ class RoomScreen(AppScreen):
         self.seats_seen_at = 0.0
         self.stop = threading.Event()
         self.cards: dict[str, TableCard] = {}
+        self.marked: set[str] = set()  # tables ticked with Space: p, i and e act on them
         self.moved: Signal[set[str]] = Signal(self, "moved")  # tables that took new lines
 
     def compose(self) -> ComposeResult:
@@ -252,18 +255,19 @@ class RoomScreen(AppScreen):
         shown = arranged(list(self.cards.values()), self.sort, self.shown)
         late = sum(card.late for card in self.cards.values())
         paused = sum(card.paused for card in self.cards.values())
-        self.query_one("#room-title", Static).update(
-            text(
-                self.lang,
-                "room.title",
-                title=self.workshop_id,
-                count=len(self.cards),
-                late=late,
-                paused=paused,
-                sort=text(self.lang, f"room.sort.{self.sort}"),
-                shown=text(self.lang, f"room.filter.{self.shown}"),
-            )
+        title = text(
+            self.lang,
+            "room.title",
+            title=self.workshop_id,
+            count=len(self.cards),
+            late=late,
+            paused=paused,
+            sort=text(self.lang, f"room.sort.{self.sort}"),
+            shown=text(self.lang, f"room.filter.{self.shown}"),
         )
+        if self.marked:
+            title += " · " + text(self.lang, "room.marked", count=len(self.marked))
+        self.query_one("#room-title", Static).update(title)
         grid = self.query_one("#room", Grid)
         grid.set_class(self.compact, "compact")
         views = {view.table_id: view for view in self.query(TableCardView)}
@@ -274,6 +278,7 @@ class RoomScreen(AppScreen):
             view.set_class(card.late, "late")
             view.set_class(card.paused, "paused")
             view.set_class(card.over, "over")
+            view.set_class(card.table_id in self.marked, "marked")
         for table_id, view in views.items():
             view.display = table_id in visible
         ordered = [views[card.table_id] for card in shown]
@@ -291,6 +296,24 @@ class RoomScreen(AppScreen):
         if isinstance(focused, TableCardView):
             return self.sessions[focused.table_id]
         return None
+
+    def chosen_tables(self) -> list[TableSession]:
+        """The tables ticked with Space (in the room's order), or else the selected one."""
+        if self.marked:
+            return [self.sessions[table_id] for table_id in self.order if table_id in self.marked]
+        session = self.selected()
+        return [session] if session is not None else []
+
+    def action_mark(self) -> None:
+        session = self.selected()
+        if session is not None:
+            self.marked ^= {session.table.id}
+            self.redraw()
+
+    def action_unmark(self) -> None:
+        if self.marked:
+            self.marked.clear()
+            self.redraw()
 
     def action_move(self, step: int) -> None:
         self.focus_next() if step > 0 else self.focus_previous()
@@ -342,9 +365,7 @@ class RoomScreen(AppScreen):
         self.redraw()
 
     def action_pause_one(self) -> None:
-        session = self.selected()
-        if session is not None:
-            self.act([session], lambda s: Resume() if s.state.paused else Pause())
+        self.act(self.chosen_tables(), lambda s: Resume() if s.state.paused else Pause())
 
     def action_pause_all(self) -> None:
         running = [s for s in self.sessions.values() if not s.state.paused and not s.state.over]
@@ -370,8 +391,7 @@ class RoomScreen(AppScreen):
         self.app.push_screen(ChoiceDialog(text(self.lang, "room.inject_title"), choices), chosen)
 
     def action_inject_one(self) -> None:
-        session = self.selected()
-        self._inject([session] if session is not None else [])
+        self._inject(self.chosen_tables())
 
     def action_inject_all(self) -> None:
         self._inject([self.sessions[table_id] for table_id in self.order])
@@ -414,8 +434,7 @@ class RoomScreen(AppScreen):
         self.app.push_screen(ChoiceDialog(text(self.lang, "room.extend_title"), choices), chosen)
 
     def action_extend_one(self) -> None:
-        session = self.selected()
-        self._extend([session] if session is not None else [])
+        self._extend(self.chosen_tables())
 
     def action_extend_all(self) -> None:
         self._extend([self.sessions[table_id] for table_id in self.order])
