@@ -159,3 +159,17 @@ async def test_the_chronogram_shows_which_tables_are_ahead_or_behind_the_plan(
         await pilot.press("q")
         await pilot.pause()
         assert isinstance(app.screen, RoomScreen)
+
+
+def test_a_finished_tables_card_says_how_it_ended_in_words() -> None:
+    from scenarios.tui.screens.room import card_text
+    from scenarios.workshop.room import TableCard
+
+    card = TableCard(
+        table_id="t", label="Table 1", code="ABC-123", phase_index=2, phase_title="Après",
+        round=2, rounds=2, turn=7, seconds_left=10, paused=False, over=True,
+        outcome="victory", gauges=(), idle_seconds=3, seats=1, injects=0, position=0,
+    )  # fmt: skip
+    assert "terminée (victoire)" in str(card_text(card, "fr", compact=False))
+    assert "victory" not in str(card_text(card, "fr", compact=True))
+    assert "(victory)" in str(card_text(card, "en", compact=False))

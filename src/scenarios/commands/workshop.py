@@ -17,8 +17,9 @@ from pathlib import Path
 
 from scenarios.commands.files import check_writable, write_atomically, write_document
 from scenarios.commands.output import TEXTS, report_deck_error, report_os_error, say
+from scenarios.debrief.texts import outcome_label
 from scenarios.deck import DeckError, load_deck, resolve_deck
-from scenarios.i18n import Lang, Texts
+from scenarios.i18n import Lang
 from scenarios.journal import JournalError
 from scenarios.store import Store, StoreError, open_store
 from scenarios.workshop import (
@@ -28,13 +29,6 @@ from scenarios.workshop import (
     table_status,
 )
 from scenarios.workshop.status import SEAT_SECONDS, TableStatus
-
-OUTCOMES = Texts("debrief")
-
-
-def outcome_label(lang: Lang, outcome: str | None) -> str:
-    """Victoire, Défaite… as the debrief names them."""
-    return OUTCOMES(lang, f"outcome.{outcome or 'unfinished'}").lower()
 
 
 def run(args: argparse.Namespace) -> int:

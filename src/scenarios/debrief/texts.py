@@ -122,6 +122,11 @@ def describe_evidence(items: Iterable[Evidence], report: SessionReport, lang: La
     return phrases
 
 
+def outcome_label(lang: Lang, outcome: str | None) -> str:
+    """« victoire », « défaite »… in a sentence, as the debrief names them."""
+    return LABELS(lang, f"outcome.{outcome or 'unfinished'}").lower()
+
+
 def outcome_text(report: SessionReport, lang: Lang) -> str:
     """How the session ended, and on which ending if it reached one."""
     outcome = LABELS(lang, f"outcome.{report.outcome}")

@@ -19,6 +19,7 @@ from textual.signal import Signal
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from scenarios.debrief.texts import outcome_label
 from scenarios.engine import (
     Action,
     Broadcast,
@@ -67,7 +68,7 @@ def card_text(card: TableCard, lang: Lang, compact: bool, width: int = 0) -> Tex
     out.append(printable(card.label), style="bold")
     out.append(f"  {card.code}", style="dim")
     if card.over:
-        state, style = text(lang, "room.over", outcome=card.outcome or ""), "green"
+        state, style = text(lang, "room.over", outcome=outcome_label(lang, card.outcome)), "green"
     elif card.paused:
         state, style = text(lang, "room.paused"), "yellow"
     else:
