@@ -116,6 +116,8 @@ async def test_a_dilemma_is_chosen_with_the_tables_reasons(tmp_path: Path) -> No
         await pilot.press("r", *"Proteger les riverains dabord")
         await pilot.pause()
         assert "Choisir « " in footer(app)
+        assert "↑↓ Autre option" in " ".join(footer(app).split())
+        assert "carte" not in footer(app).lower(), "a dilemma has options, not cards"
         await pilot.press("enter")
         await pilot.pause()
         log = " ".join(

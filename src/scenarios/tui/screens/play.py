@@ -76,7 +76,10 @@ class PlayScreen(AppScreen):
         ("enter", "select_card", "key.play", True, "keyname.enter", True),
         ("up", "cursor(-1)", "key.other_card", True, "keyname.updown", True),
         ("down", "cursor(1)", "key.other_card", False, None, True),
+        ("up", "cursor_option(-1)", "key.other_option", True, "keyname.updown", True),
+        ("down", "cursor_option(1)", "key.other_option", False, None, True),
         ("escape", "focus_hand", "key.cards", True, "keyname.escape", False),
+        ("escape", "focus_options", "key.options", True, "keyname.escape", False),
         ("r", "rationale", "key.rationale", True, None, False),
         ("p", "pass_turn", "key.pass", True, None, False),
         ("e", "read_events", "key.events", True, None, False),
@@ -555,8 +558,10 @@ class PlayScreen(AppScreen):
         if action == "rationale":
             choosing = bool(state.pending) or self.mine(state.current_role)
             return choosing and not self._typing()
-        if action in ("cursor", "focus_hand"):
-            return self._typing()
+        if action in ("cursor", "focus_hand"):  # a hand's cards; a dilemma's options below
+            return self._typing() and not state.pending
+        if action in ("cursor_option", "focus_options"):
+            return self._typing() and bool(state.pending)
         if action == "select_option":
             return bool(state.pending)
         if action == "select_card":
@@ -681,6 +686,13 @@ class PlayScreen(AppScreen):
         choices = self.query_one("#choices", OptionList)
         if choices.display and not choices.has_focus:
             choices.focus()
+
+    def action_cursor_option(self, step: int) -> None:
+        """↑↓ in the rationale field at a dilemma: the reasons go with another option."""
+        self.action_cursor(step)
+
+    def action_focus_options(self) -> None:
+        self.action_focus_hand()
 
     def action_request_quit(self) -> None:
         self.app.post_message(QuitRequested(self.session))
