@@ -208,7 +208,7 @@ VALUE = Part()
 # Tuples are written as JSON lists: the canonical form keeps them as they are.
 LIST = Part("list({v})", "tuple({v})", "{v}")
 SET = Part("set({v})", "frozenset({v})", "sorted({v})")
-TABLE = Part("[list(x) for x in {v}]", "tuple(tuple(x) for x in {v})", "{v}")
+TABLE = Part("list(map(list, {v}))", "tuple(map(tuple, {v}))", "{v}")
 # Only ever appended to, sharing items from state to state (see `Appended`):
 # the digest next to it is hashed instead.
 GROWING = Part(canonical=None)
@@ -508,18 +508,6 @@ class Draft(_Moment):
         self.log: list[LogEvent] = []
         _take(self.__dict__, state)
 
-    def __getattr__(self, name: str) -> Any:
-        """A list, set or table read for the first time: copied from the state only now.
-
-        Most actions change a few of them; the others go to the next state as they are.
-        """
-        thaw = _THAW.get(name)
-        if thaw is None:
-            raise AttributeError(name)
-        value = thaw(getattr(self.base, name))
-        self.__dict__[name] = value
-        return value
-
     def peek(self, name: str) -> Any:
         """The field's value now, to read only: the draft's copy if it has one, else the state's."""
         value = self.__dict__.get(name, _UNSET)
@@ -558,3 +546,29 @@ class Draft(_Moment):
                 undo = _cut(undo, UNDO_LIMIT)
         state: State = _freeze(self, undo, action, depth)
         return state
+
+
+class _Thawed:
+    """A `Draft` field that is a list, set or table: copied from the state when first read.
+
+    Most actions change a few of them; the others go to the next state as
+    they are. A descriptor without `__set__`: once the copy is in the draft's
+    `__dict__`, reads and writes go straight to it.
+    """
+
+    __slots__ = ("name", "thaw")
+
+    def __init__(self, name: str, thaw: Any) -> None:
+        self.name = name
+        self.thaw = thaw
+
+    def __get__(self, draft: Draft | None, owner: type | None = None) -> Any:
+        if draft is None:
+            return self
+        value = self.thaw(getattr(draft.base, self.name))
+        draft.__dict__[self.name] = value
+        return value
+
+
+for _name, _thaw in _THAW.items():
+    setattr(Draft, _name, _Thawed(_name, _thaw))
