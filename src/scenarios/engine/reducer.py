@@ -267,15 +267,40 @@ def legal_actions(state: State) -> list[Action]:
         return [EndRound()]
     role = state.current_role
     assert role is not None
-    actions: list[Action] = [
-        _play(role, card) for card in state.hand(role) if playability(state, role, card) is None
-    ]
-    actions.append(Pass(role))
-    return actions
+    return [*_plays(state, role), _pass(role)]
+
+
+def _plays(state: State, role: str) -> list[Action]:
+    """The cards of `role`'s hand it may play now: those `playability` lets through.
+
+    The same checks, minus what holds for any card of the hand of the role
+    whose turn it is (the card, the role, the card in the hand), and with the
+    deck's cost table: policies ask for the legal moves at every action.
+    """
+    deck = state.deck
+    index = state.role_index
+    if state.actions_used >= deck.roles[index].actions_per_round:
+        return []
+    phase = state.phase
+    cards = deck.card_index
+    costs = deck.cost_index
+    indicators = state.indicators
+    plays: list[Action] = []
+    for card_id in state.hands[index]:
+        card = cards.get(card_id)
+        if card is None or not card.kind.held or phase not in card.phases:
+            continue
+        if card.requires is not None and not card.requires.fn(*state_env(state)):
+            continue
+        if any(indicators[i] - amount < low for i, amount, low in costs[card_id]):
+            continue
+        plays.append(_play(role, card_id))
+    return plays
 
 
 # The same few moves are offered action after action, game after game.
 _play = functools.lru_cache(maxsize=4096)(Play)
+_pass = functools.lru_cache(maxsize=256)(Pass)
 
 
 def is_legal(state: State, action: Action) -> bool:
