@@ -201,13 +201,14 @@ class Part:
 def records(cls: type) -> Part:
     """A tuple of `cls` records, each hashed as the list of its fields."""
     fields = ", ".join(f"x.{field.name}" for field in attrs.fields(cls))
-    return Part("list({v})", "tuple({v})", f"[[{fields}] for x in {{v}}]")
+    # Most often there are none: no list comprehension is run for them.
+    return Part("list({v})", "tuple({v})", f"[[{fields}] for x in {{v}}] if {{v}} else []")
 
 
 VALUE = Part()
 # Tuples are written as JSON lists: the canonical form keeps them as they are.
 LIST = Part("list({v})", "tuple({v})", "{v}")
-SET = Part("set({v})", "frozenset({v})", "sorted({v})")
+SET = Part("set({v})", "frozenset({v})", "sorted({v}) if {v} else []")
 TABLE = Part("list(map(list, {v}))", "tuple(map(tuple, {v}))", "{v}")
 # Only ever appended to, sharing items from state to state (see `Appended`):
 # the digest next to it is hashed instead.
