@@ -165,7 +165,19 @@ class HistoryDraft:
         self.changed = True
 
     def bump(self, name: str, key: Any) -> None:
-        self.put(name, key, getattr(self, name).get(key, 0) + 1)
+        """Count one more `key` in table `name` (`put` of the count plus one, written out:
+        the engine bumps a count or two at every action)."""
+        table: Map[Any, int] = getattr(self, name)
+        old = table.get(key)
+        if old is None:
+            value = 1
+            digest = self.digest + _count_digest(name, key, 1)
+        else:
+            value = old + 1
+            digest = self.digest + _count_digest(name, key, value) - _count_digest(name, key, old)
+        setattr(self, name, table.set(key, value))
+        self.digest = digest % _MODULUS
+        self.changed = True
 
     def freeze(self) -> History:
         if not self.changed:
