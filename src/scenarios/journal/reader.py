@@ -237,10 +237,11 @@ def _written_line(raw: bytes) -> dict[str, Any] | None:
 def _floatless(data: dict[str, Any]) -> bool:
     """Whether no value in `data`, however deep, is a float."""
     pending: list[Any] = [data]
-    while pending:
-        item = pending.pop()
+    for item in pending:  # what is appended is gone through too
         for value in item.values() if type(item) is dict else item:
             kind = type(value)
+            if kind is str:
+                continue
             if kind is float:
                 return False
             if kind is dict or kind is list:
