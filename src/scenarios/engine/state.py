@@ -73,6 +73,7 @@ class NoteEntry:
 
 
 _MODULUS = 1 << 256
+_sha256 = hashlib.sha256
 HASH_VERSION = 2
 # The keys of the canonical form that later hash versions added, with their version.
 ADDED_IN: Mapping[str, int] = {"rationales": 2}
@@ -337,10 +338,11 @@ class State(_Moment):
 
         `version` is what it covers (`HASH_VERSION`, or an earlier one to check old journals).
         """
-        canonical = self.canonical()
-        for key in _LATER_KEYS[version]:
-            del canonical[key]
-        return hashlib.sha256(canonical_json(canonical)).hexdigest()
+        canonical = _canonical(self)
+        if version != HASH_VERSION:
+            for key in _LATER_KEYS[version]:
+                del canonical[key]
+        return _sha256(canonical_json(canonical)).hexdigest()
 
 
 # For each hash version, the keys it leaves out of the canonical form.

@@ -198,7 +198,7 @@ class JournalStream:
             if offset > MAX_JOURNAL_BYTES:
                 raise JournalError("too_big", limit=MAX_JOURNAL_BYTES)
             count += 1
-            chain = chain.then(entry.check)
+            chain = Chain(chain.format, entry.check)
             yield entry
         self.valid_bytes = offset
 
@@ -320,16 +320,16 @@ def parse_entry(
     if seq != expected_seq:
         return None, Damage(line, "sequence", {"found": seq, "expected": expected_seq})
     draws = data.get("draws")
-    entry = Entry(
-        seq=seq,
-        time=data["time"],
-        action=data["action"],
-        hash=data["hash"],
-        draws=tuple(draws) if draws is not None else None,
-        over=bool(data.get("over")),
-        by=data.get("by"),
-        line=line,
-        end=end,
-        check=str(check),
+    entry = Entry(  # by position, in the order of its fields: a long journal makes many
+        seq,
+        data["time"],
+        data["action"],
+        data["hash"],
+        tuple(draws) if draws is not None else None,
+        bool(data.get("over")),
+        line,
+        end,
+        str(check),
+        data.get("by"),
     )
     return entry, None
