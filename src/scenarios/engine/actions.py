@@ -210,10 +210,13 @@ def action_from_dict(data: object) -> Action:
         if action is not None:
             return action
         action = _action_from_dict(data)
-        # Only short text values: in a key, `True` and `1.0` would pass for `1`.
-        if len(_READ) < _READ_MAX and all(
+        # Only short text values: in a key, `True` and `1.0` would pass for `1`. A note's
+        # or a message's text comes once: not kept.
+        if type(action) not in (Note, Broadcast) and all(
             type(value) is str and len(value) <= 64 for value in data.values()
         ):
+            if len(_READ) >= _READ_MAX:
+                _READ.clear()
             _READ[key] = action
         return action
     return _action_from_dict(data)
