@@ -26,9 +26,7 @@ def new_game(deck: Deck, seed: int) -> State:
     state = rng.seed_state(seed)
     piles: list[tuple[str, ...]] = []
     for role in deck.roles:
-        own = [
-            c.id for c in deck.cards if c.kind.held and (not c.roles or role.id in c.roles)
-        ]
+        own = [c.id for c in deck.cards if c.kind.held and (not c.roles or role.id in c.roles)]
         state, pile = rng.shuffled(state, own)
         piles.append(pile)
     initial = State(

@@ -223,7 +223,11 @@ def available_options(state: State, card: Card) -> list[Option]:
 
 
 def playability(state: State, role_id: str, card_id: str) -> Refusal | None:
-    """Why `role_id` cannot play `card_id` now (phase, condition, cost…), or None."""
+    """Why `role_id` cannot play `card_id` now (phase, condition, cost…), or None.
+
+    `_plays` makes the same checks for a whole hand, for the legal moves: a rule
+    added here goes there too (a property test holds the two together).
+    """
     deck = state.deck
     card = deck.card_index.get(card_id)
     if card is None:
