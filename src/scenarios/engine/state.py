@@ -355,6 +355,12 @@ _LATER_KEYS: Mapping[int, tuple[str, ...]] = {
 _UNSET = object()  # a field the draft never read nor set
 
 
+# Each slot's setter, by `_set_` and its name, for the functions below.
+_SETTERS = {
+    f"_set_{field.name}": State.__dict__[field.name].__set__ for field in attrs.fields(State)
+}
+
+
 def _generate(name: str, signature: str, lines: list[str]) -> Any:
     """A function made from the fields' parts, as attrs makes its methods.
 
@@ -362,7 +368,13 @@ def _generate(name: str, signature: str, lines: list[str]) -> Any:
     hand: `apply` and `hash` run at every action.
     """
     source = f"def {name}({signature}):\n" + "".join(f"    {line}\n" for line in lines)
-    namespace: dict[str, Any] = {"HistoryDraft": HistoryDraft, "State": State, "_UNSET": _UNSET}
+    namespace: dict[str, Any] = {
+        "HistoryDraft": HistoryDraft,
+        "State": State,
+        "_UNSET": _UNSET,
+        "_new": object.__new__,
+        **_SETTERS,
+    }
     exec(compile(source, f"<scenarios.engine.state {name}>", "exec"), namespace)
     return namespace[name]
 
@@ -426,9 +438,17 @@ def _frozen(name: str, part: Part) -> str:
     return f"base.{name} if (v := d.get({name!r}, _UNSET)) is _UNSET else {frozen}"
 
 
-# The fields `State.__init__` takes, in its order: the next state is made with
-# positional arguments (a keyword call costs more, and this runs at every action).
+# The fields `State.__init__` takes, in its order.
 _INIT = [(name, part) for name, part, _ in _PARTS if attrs.fields_dict(State)[name].init]
+# The next state is made slot by slot, as attrs' `__init__` does but with each slot's
+# own setter (`_SETTERS`), which costs less: `apply` makes one at every action. That
+# holds while `State` has no validator, converter, factory default for
+# what `__init__` does not take, nor post-init step.
+assert not hasattr(State, "__attrs_post_init__")
+assert all(f.validator is None and f.converter is None for f in attrs.fields(State))
+_UNINIT = [f for f in attrs.fields(State) if not f.init]
+assert not any(isinstance(f.default, attrs.Factory) for f in _UNINIT)  # type: ignore[arg-type]
+_BUILD = ["new = _new(State)", *(f"_set_{f.name}(new, {f.default!r})" for f in _UNINIT)]
 _freeze = _generate(
     "freeze",
     "draft, undo, action, depth",
@@ -436,9 +456,9 @@ _freeze = _generate(
         "d = draft.__dict__",
         "base = draft.base",
         "log = tuple(draft.log)",
-        "return State(",
-        *(f"    {_frozen(name, part)},  # {name}" for name, part in _INIT),
-        ")",
+        *_BUILD,
+        *(f"_set_{name}(new, {_frozen(name, part)})" for name, part in _INIT),
+        "return new",
     ],
 )
 _replace = _generate(
@@ -446,9 +466,9 @@ _replace = _generate(
     "state, changes",
     [
         "get = changes.get",
-        "return State(",
-        *(f"    get({name!r}, state.{name}),  # {name}" for name, _ in _INIT),
-        ")",
+        *_BUILD,
+        *(f"_set_{name}(new, get({name!r}, state.{name}))" for name, _ in _INIT),
+        "return new",
     ],
 )
 
