@@ -117,14 +117,14 @@ def loading() -> None:
 # of the simulation benchmark: its sources are taken from git into a temporary folder.
 BASELINE_COMMIT = "90da43a"
 
-# Plays `games` games of the default deck with --jobs 1 in this process and prints the
-# games per second of the best of `repeat` runs, in processor time.
+# Plays `games` games of the deck at the path given with --jobs 1 in this process and prints
+# the games per second of the best of `repeat` runs, in processor time.
 _SIMULATE = """
 import sys, time
-from scenarios.deck import load_deck, resolve_deck
+from scenarios.deck import load_deck
 from scenarios.sim import simulate
 games, repeat = int(sys.argv[1]), int(sys.argv[2])
-deck = load_deck(resolve_deck(None))
+deck = load_deck(sys.argv[3])
 simulate(deck, 20, 0, "random", jobs=1)
 times = []
 for _ in range(repeat):
@@ -135,11 +135,14 @@ print(games / min(times))
 """
 
 
-def _games_per_second(source: Path, games: int, repeat: int) -> float:
+def _games_per_second(source: Path, deck: Path, games: int, repeat: int) -> float:
     env = {**os.environ, "PYTHONPATH": str(source)}
     out = subprocess.run(
-        [sys.executable, "-c", _SIMULATE, str(games), str(repeat)],
-        env=env, capture_output=True, text=True, check=True,
+        [sys.executable, "-c", _SIMULATE, str(games), str(repeat), str(deck)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return float(out.stdout)
 
@@ -158,17 +161,21 @@ def simulate(games: int = 2000) -> None:
     with tempfile.TemporaryDirectory() as folder:
         try:
             archive = subprocess.run(
-                ["git", "-C", str(here), "archive", BASELINE_COMMIT, "src"],
-                capture_output=True, check=True,
+                ["git", "-C", str(here), "archive", BASELINE_COMMIT, "src", "decks"],
+                capture_output=True,
+                check=True,
             ).stdout
         except (OSError, subprocess.CalledProcessError):
             row(f"engine of {BASELINE_COMMIT}", "not in this checkout's git history")
             return
         subprocess.run(["tar", "-x", "-C", folder], input=archive, check=True)
+        # Both engines play the default deck as it was then: the baseline refuses
+        # what decks gained since (observation tags), which changes no rule.
+        deck_then = Path(folder) / "decks" / resolve_deck(None).name
         baseline, ours = [], []
         for _ in range(3):  # alternated, so that both see the same load
-            baseline.append(_games_per_second(Path(folder) / "src", 400, 3))
-            ours.append(_games_per_second(here / "src", 400, 3))
+            baseline.append(_games_per_second(Path(folder) / "src", deck_then, 400, 3))
+            ours.append(_games_per_second(here / "src", deck_then, 400, 3))
     row(f"--jobs 1, engine of {BASELINE_COMMIT} (processor time)", f"{max(baseline):.0f} games/s")
     row("--jobs 1, this engine (processor time)", f"{max(ours):.0f} games/s")
     row("ratio this engine / baseline", f"{max(ours) / max(baseline):.2f}x", "(target >= 3x)")
@@ -277,8 +284,12 @@ def tui() -> None:
     def start(which: str) -> float:
         """From launching the process to its first frame, in seconds."""
         launched = time.time()
-        result = subprocess.run([sys.executable, str(here / "tui_apps.py"), which], check=True,
-                                capture_output=True, text=True)
+        result = subprocess.run(
+            [sys.executable, str(here / "tui_apps.py"), which],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
         return float(result.stdout.strip().splitlines()[-1]) - launched
 
     t_minimal = min(start("minimal") for _ in range(7))
@@ -290,8 +301,10 @@ def tui() -> None:
     minimal_times, our_times = asyncio.run(_key_round_trips())
     m, o = statistics.median(minimal_times), statistics.median(our_times)
     row("key press to refreshed screen, minimal app (median)", f"{m * 1e3:.1f} ms")
-    row(f"key press to refreshed screen, a game of {len(our_times)} keys (median)",
-        f"{o * 1e3:.1f} ms")
+    row(
+        f"key press to refreshed screen, a game of {len(our_times)} keys (median)",
+        f"{o * 1e3:.1f} ms",
+    )
     row("ratio scenarios / minimal", f"{o / m:.2f}x", "(target <= 1.5x)")
 
 
@@ -318,15 +331,24 @@ async def _key_round_trips() -> tuple[list[float], list[float]]:
 
     with tempfile.TemporaryDirectory() as folder:
         deck = load_deck(resolve_deck(None))
-        app = localised(ScenariosApp, "fr")(lang="fr", deck=deck, seed=1, journal=Path(folder) / "j.jsonl",
-                                           clock=lambda: 0.0)
+        app = localised(ScenariosApp, "fr")(
+            lang="fr", deck=deck, seed=1, journal=Path(folder) / "j.jsonl", clock=lambda: 0.0
+        )
         our_times: list[float] = []
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.press("ctrl+s")
             await pilot.pause()
             while isinstance(app.screen, PlayScreen):
                 state = app.screen.state
-                key = "1" if state.pending else "d" if state.stage == "events" else "f" if state.stage == "end" else "p"
+                key = (
+                    "1"
+                    if state.pending
+                    else "d"
+                    if state.stage == "events"
+                    else "f"
+                    if state.stage == "end"
+                    else "p"
+                )
                 our_times.append(await press(app, key))
     return minimal_times, our_times
 
@@ -377,7 +399,9 @@ def browse() -> None:
         browser = JournalBrowser(path)
         last = len(browser)
         t_jump = best(lambda: browser.state(last - 1), repeat=5, number=5)
-        t_anywhere = best(lambda: [browser.state(i) for i in range(0, last, last // 50)], repeat=3) / 50
+        t_anywhere = (
+            best(lambda: [browser.state(i) for i in range(0, last, last // 50)], repeat=3) / 50
+        )
     row("actions in the journal", f"{result.actions}")
     row("plain replay (read, replay, check every hash)", f"{t_replay * 1e3:.0f} ms")
     row("load for the replay screen (with checkpoints)", f"{t_load * 1e3:.0f} ms")
@@ -492,12 +516,28 @@ def scale() -> None:
                 f"{measure.wall:.2f} s ({measure.cpu:.2f} s cpu) {measure.peak:.0f} MB",
             )
         small, large = by_size[10_000], by_size[100_000]
-        row(f"{what}: ratio 100,000 / 10,000, time", f"{large.wall / small.wall:.1f}x", "(target <= 12x)")
-        row(f"{what}: ratio 100,000 / 10,000, processor time", f"{large.cpu / small.cpu:.1f}x", "(target <= 12x)")
-        row(f"{what}: ratio 100,000 / 10,000, peak memory", f"{large.peak / small.peak:.1f}x", "(target <= 12x)")
+        row(
+            f"{what}: ratio 100,000 / 10,000, time",
+            f"{large.wall / small.wall:.1f}x",
+            "(target <= 12x)",
+        )
+        row(
+            f"{what}: ratio 100,000 / 10,000, processor time",
+            f"{large.cpu / small.cpu:.1f}x",
+            "(target <= 12x)",
+        )
+        row(
+            f"{what}: ratio 100,000 / 10,000, peak memory",
+            f"{large.peak / small.peak:.1f}x",
+            "(target <= 12x)",
+        )
     report, replay = measures["report"][100_000], measures["replay --verify"][100_000]
     row("report of 100,000 actions: peak memory", f"{report.peak:.0f} MB", "(target < 1 GB)")
-    row("report / replay --verify, 100,000 actions", f"{report.wall / replay.wall:.2f}x", "(target <= 3x)")
+    row(
+        "report / replay --verify, 100,000 actions",
+        f"{report.wall / replay.wall:.2f}x",
+        "(target <= 3x)",
+    )
 
 
 def workshop() -> None:

@@ -318,3 +318,39 @@ async def test_the_keys_window_opens_and_closes_with_f1_or_choosing_it_again(
             await pilot.press("enter")
             await pilot.pause()
         assert app.screen is game, app.screen_stack
+
+
+async def test_each_round_shows_its_cards_in_the_views_already_there(tmp_path: Path) -> None:
+    """Round after round the events show the round's cards, dilemma first and bordered
+    as one, and the card views are the same widgets updated in place: a round's key
+    does not wait for new views to mount (the issue's key-to-frame time)."""
+    from scenarios.tui.widgets.cards import CardView
+
+    app = make_app(tmp_path / "j.jsonl", with_deck=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_game(pilot, from_home=False)
+        seen: list[CardView] = []
+        rounds = most = 0
+        while rounds < 4:
+            await play_until(pilot, lambda s: s.stage != "events" and len(s.revealed) > 0)
+            state = play_state(pilot)
+            if state is None:
+                break
+            screen = app.screen
+            assert isinstance(screen, PlayScreen)
+            views = list(screen.query_one("#events").query(CardView))
+            expected = [screen.deck.card(c) for c in state.revealed]
+            if state.pending:
+                first = screen.deck.card(state.pending[0])
+                expected = [first, *(c for c in expected if c.id != first.id)]
+            assert [v.card.id for v in views] == [c.id for c in expected]
+            assert [str(v.border_title) for v in views] == [c.title for c in expected]
+            assert [v.has_class("dilemma") for v in views] == [
+                bool(c.kind.options) for c in expected
+            ]
+            seen.extend(v for v in views if v not in seen)
+            most = max(most, len(views))
+            rounds += 1
+            await play_until(pilot, lambda s, turn=state.turn: s.turn > turn or s.over)
+        assert rounds == 4
+        assert len(seen) == most  # as many views as a round shows cards at most, not one a card

@@ -112,6 +112,18 @@ class PlaySession(RuleBasedStateMachine):
             assert indicator.min <= value <= indicator.max
 
     @invariant()
+    def the_legal_moves_are_the_plays_the_rules_accept(self) -> None:
+        """`legal_actions` offers exactly the cards `check` lets the current role play."""
+        role = self.state.current_role
+        if role is None:
+            return
+        offered = {a.card for a in legal_actions(self.state) if isinstance(a, Play)}
+        accepted = {
+            card.id for card in self.deck.cards if check(self.state, Play(role, card.id)) is None
+        }
+        assert offered == accepted
+
+    @invariant()
     def replaying_the_journal_gives_the_live_state(self) -> None:
         content = read_journal(self.path)
         assert content.damage is None

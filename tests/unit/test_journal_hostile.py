@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from scenarios.deck import Deck
 from scenarios.journal import JournalError, Session, parse_journal, read_journal
 from tests.conftest import CliResult
-from tests.unit.test_journal import play, resign
+from tests.unit.test_journal import play, rechain, resign
 
 HUGE = "9" * 5000  # a 5,000-digit integer, past what int() reads from text
 
@@ -167,15 +167,25 @@ def test_a_deeply_nested_value_is_said_to_be_damage(
     _commands_say_damaged(path, cli, "ligne 3")
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     line=st.integers(1, 6),
     value=st.recursive(
-        st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
-        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3),
+        st.none()
+        | st.booleans()
+        | st.integers()
+        | st.floats(allow_nan=False)
+        | st.text(max_size=8),
+        lambda inner: (
+            st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3)
+        ),
         max_leaves=6,
     ),
-    field=st.sampled_from(["seed", "deck", "teams", "started", "seq", "time", "action", "hash", "draws", "over"]),
+    field=st.sampled_from(
+        ["seed", "deck", "teams", "started", "seq", "time", "action", "hash", "draws", "over"]
+    ),
 )
 def test_any_json_value_in_any_field_gives_only_our_error(
     line: int, value: Any, field: str, crue: Deck, tmp_path_factory: pytest.TempPathFactory
@@ -264,3 +274,26 @@ def test_an_annotation_sidecar_that_is_a_folder_does_not_stop_the_report(
     annotations_path(path).mkdir()
     code, _, err = cli("report", str(path))
     assert code == 0 and "Traceback" not in err
+
+
+@pytest.mark.parametrize("written_by", ["standard library", "orjson"])
+def test_a_float_is_checked_on_the_bytes_the_standard_library_writes(
+    written_by: str, crue: Deck, tmp_path: Path
+) -> None:
+    """A float in a line (no line of ours holds one) is checked as the standard library
+    writes it (`1e-07`), as it always was: a check made on orjson's `1e-7` is damage,
+    even though that line reads back as the very bytes orjson writes."""
+    from scenarios.engine.canonical import JsonFloat
+
+    _, lines = _journal(crue, tmp_path)
+    data = json.loads(lines[2])
+    data.pop("check")
+    data["note"] = JsonFloat(1e-7) if written_by == "standard library" else 1e-7
+    resign(lines, 3, data)
+    rechain(lines, 4)
+    content = parse_journal(b"\n".join(lines))
+    if written_by == "standard library":
+        assert b'"note":1e-07' in lines[2] and content.damage is None
+    else:
+        assert b'"note":1e-7' in lines[2]
+        assert content.damage is not None and content.damage.line == 3

@@ -291,6 +291,22 @@ class Deck:
         }
 
     @functools.cached_property
+    def cost_index(self) -> Mapping[str, tuple[tuple[int, int, int], ...]]:
+        """For each card, its cost as (indicator's index, amount, indicator's minimum):
+        what the legal moves check for every card in a hand."""
+        return {
+            card.id: tuple(
+                (
+                    self.indicator_index[name],
+                    amount,
+                    self.indicators[self.indicator_index[name]].min,
+                )
+                for name, amount in card.cost
+            )
+            for card in self.cards
+        }
+
+    @functools.cached_property
     def indicator_ids(self) -> tuple[str, ...]:
         return tuple(indicator.id for indicator in self.indicators)
 

@@ -201,6 +201,34 @@ def to_dict(action: Action) -> dict[str, Any]:
 
 def action_from_dict(data: object) -> Action:
     """The action described by `data`; `ActionFormatError` for anything else."""
+    if type(data) is dict:
+        key = tuple(data.items())
+        try:
+            action = _READ.get(key)
+        except TypeError:  # a list in it (a note's tags)
+            return _action_from_dict(data)
+        if action is not None:
+            return action
+        action = _action_from_dict(data)
+        # Only short text values: in a key, `True` and `1.0` would pass for `1`. A note's
+        # or a message's text comes once: not kept.
+        if type(action) not in (Note, Broadcast) and all(
+            type(value) is str and len(value) <= 64 for value in data.values()
+        ):
+            if len(_READ) >= _READ_MAX:
+                _READ.clear()
+            _READ[key] = action
+        return action
+    return _action_from_dict(data)
+
+
+# The actions already read, by their JSON's items: the same few plays, passes
+# and draws come back line after line, journal after journal (actions are frozen).
+_READ: dict[tuple[tuple[str, Any], ...], Action] = {}
+_READ_MAX = 1 << 12
+
+
+def _action_from_dict(data: object) -> Action:
     if not isinstance(data, dict):
         raise _malformed("action.not_object")
     tag = data.get("type")

@@ -33,11 +33,31 @@ Apply = Callable[[Draft, Any, str, str | None, Via], None]
 
 def apply_effects(draft: Draft, effects: Effects, card: str, option: str | None, via: Via) -> None:
     """Apply `effects` caused by `card` (and `option`) to `draft`."""
-    if effects.empty or draft.over:
+    if effects.empty or draft.stage == "over":
         return
-    for apply, value in zip(APPLY.values(), _values(effects), strict=True):
-        if value:
-            apply(draft, value, card, option, via)
+    found = _PLANS.get(id(effects))
+    plan = found[1] if found is not None else _plan(effects)
+    for apply, value in plan:
+        apply(draft, value, card, option, via)
+
+
+# For each `Effects` of the decks in use, by id: the functions of its non-empty keys,
+# in the order of `APPLY`, with their values. Each keeps its `Effects` alive, so an id
+# is never that of another; a process that loads decks again and again starts afresh.
+_PLANS: dict[int, tuple[Effects, tuple[tuple[Apply, Any], ...]]] = {}
+_PLANS_MAX = 1 << 15
+
+
+def _plan(effects: Effects) -> tuple[tuple[Apply, Any], ...]:
+    plan = tuple(
+        (apply, value)
+        for apply, value in zip(APPLY.values(), _values(effects), strict=True)
+        if value
+    )
+    if len(_PLANS) >= _PLANS_MAX:
+        _PLANS.clear()
+    _PLANS[id(effects)] = (effects, plan)
+    return plan
 
 
 def _deltas(draft: Draft, deltas: Sequence[Delta], card: str, option: str | None, via: Via) -> None:

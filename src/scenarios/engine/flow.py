@@ -26,9 +26,7 @@ def new_game(deck: Deck, seed: int) -> State:
     state = rng.seed_state(seed)
     piles: list[tuple[str, ...]] = []
     for role in deck.roles:
-        own = [
-            c.id for c in deck.cards if c.kind.held and (not c.roles or role.id in c.roles)
-        ]
+        own = [c.id for c in deck.cards if c.kind.held and (not c.roles or role.id in c.roles)]
         state, pile = rng.shuffled(state, own)
         piles.append(pile)
     initial = State(
@@ -83,18 +81,20 @@ def begin_round(draft: Draft, first: bool = False, phase_changed: bool = False) 
 
 def fire(draft: Draft, card_id: str, via: Via) -> None:
     """A card comes into play: its effects apply; one with options awaits the table's choice."""
-    card = draft.deck.card(card_id)
+    card = draft.deck.card_index[card_id]
     phase = draft.phase
     draft.revealed.append(card_id)
-    draft.history.bump("fired", (card_id, phase))
-    draft.history.put("last_turn", card_id, draft.turn)
+    history = draft.history
+    history.bump("fired", (card_id, phase))
+    history.put("last_turn", card_id, draft.turn)
     for tag in card.tags:
-        draft.history.bump("tags", (tag, phase))
+        history.bump("tags", (tag, phase))
     draft.log.append(Revealed(card_id, via))
     apply_effects(draft, card.effects, card_id, None, via)
     if draft.over:
         return
-    start_lasting(draft, card_id, None)
+    if card.lasting is not None:
+        start_lasting(draft, card_id, None)
     if card.kind.options:
         draft.pending.append(card_id)
 
@@ -102,16 +102,19 @@ def fire(draft: Draft, card_id: str, via: Via) -> None:
 def eligible_events(draft: Draft) -> list[Card]:
     """Cards that may be drawn now, in deck order."""
     phase = draft.phase
-    values, functions = draft_env(draft)
+    env = None  # made for the first card with a condition, if there is one
     last_turn = draft.peek("history").last_turn
+    revealed = draft.peek("revealed")
     eligible = []
     for card in draft.deck.drawable[phase]:
-        if card.id in draft.revealed:
+        if card.id in revealed:
             continue
         if card.once and card.id in last_turn:
             continue
-        if card.when is not None and not card.when(values, functions):
-            continue
+        if card.when is not None:
+            env = env or draft_env(draft)
+            if not card.when.fn(*env):
+                continue
         eligible.append(card)
     return eligible
 
@@ -119,8 +122,9 @@ def eligible_events(draft: Draft) -> list[Card]:
 def draw(draft: Draft) -> None:
     """The event step: due triggers fire, then cards are drawn by weight."""
     draft.stage = "decisions"
-    due = [trigger for trigger in draft.triggers if trigger.due <= draft.turn]
-    draft.triggers = [trigger for trigger in draft.triggers if trigger.due > draft.turn]
+    due = [trigger for trigger in draft.peek("triggers") if trigger.due <= draft.turn]
+    if due:
+        draft.triggers = [trigger for trigger in draft.triggers if trigger.due > draft.turn]
     for trigger in due:
         fire(draft, trigger.card, "trigger")
         if draft.over:
@@ -173,7 +177,7 @@ def choose(draft: Draft, card_id: str, option_id: str, rationale: str = "") -> N
 def play(draft: Draft, role_id: str, card_id: str, rationale: str) -> None:
     """A role plays a decision: it pays, the card leaves the hand, its effects apply."""
     deck = draft.deck
-    card = deck.card(card_id)
+    card = deck.card_index[card_id]
     role_index = deck.role_index[role_id]
     phase = draft.phase
     draft.hands[role_index].remove(card_id)
@@ -186,10 +190,11 @@ def play(draft: Draft, role_id: str, card_id: str, rationale: str) -> None:
                 pile.remove(card_id)
     else:
         draft.piles[role_index].append(card_id)
-    draft.history.bump("plays", (card_id, role_id, phase))
-    draft.history.put("last_turn", card_id, draft.turn)
+    history = draft.history
+    history.bump("plays", (card_id, role_id, phase))
+    history.put("last_turn", card_id, draft.turn)
     for tag in card.tags:
-        draft.history.bump("tags", (tag, phase))
+        history.bump("tags", (tag, phase))
     draft.log.append(Played(role_id, card_id, rationale))
     draft.add_rationale(role_id, card_id, rationale)
     for indicator_id, amount in card.cost:
@@ -197,7 +202,8 @@ def play(draft: Draft, role_id: str, card_id: str, rationale: str) -> None:
     apply_effects(draft, card.effects, card_id, None, "play")
     if draft.over:
         return
-    start_lasting(draft, card_id, None)
+    if card.lasting is not None:
+        start_lasting(draft, card_id, None)
     draft.actions_used += 1
     if draft.actions_used >= deck.roles[role_index].actions_per_round:
         next_role(draft)
@@ -212,11 +218,13 @@ def pass_turn(draft: Draft, role_id: str, rationale: str) -> None:
 
 def end_round(draft: Draft) -> None:
     """Endings are checked in order; otherwise the next round (or phase) begins."""
-    values, functions = draft_env(draft)
+    env = None  # made for the first ending with a condition, if there is one
     for ending in draft.deck.endings:
-        if ending.when is not None and ending.when(values, functions):
-            finish(draft, ending.id)
-            return
+        if ending.when is not None:
+            env = env or draft_env(draft)
+            if ending.when.fn(*env):
+                finish(draft, ending.id)
+                return
     phases = draft.deck.phases
     phase_changed = False
     if draft.round >= phases[draft.phase_index].rounds:

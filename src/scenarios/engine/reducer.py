@@ -10,6 +10,7 @@ the play screen offer.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from typing import Any
 
 from scenarios.deck import Card, Option
@@ -49,43 +50,31 @@ def apply(state: State, action: Action) -> State:
     refusal = check(state, action)
     if refusal is not None:
         raise IllegalAction(refusal)
-    if isinstance(action, Undo):
-        assert state.undo is not None
-        return replace(
-            state.undo,
-            {
-                "notes": state.notes,
-                "notes_digest": state.notes_digest,
-                "paused": state.paused,
-                "last": (Undone(state.last_action or "", state.last_game),),
-            },
-        )
-    if isinstance(action, Note):
-        notes, digest = noted(state.notes, state.notes_digest, state.turn, state.phase, action.text)
-        event = Noted(action.text, action.tags)
-        return _aside(state, event, notes=notes, notes_digest=digest)
-    if isinstance(action, Broadcast):
-        return _aside(state, Broadcasted(action.text))
-    if isinstance(action, Extend):
-        return _aside(state, Extended(action.seconds))
-    if isinstance(action, Pause):
-        return _aside(state, Paused(), paused=True)
-    if isinstance(action, Resume):
-        return _aside(state, Resumed(), paused=False)
+    aside = _ASIDE.get(type(action))
+    if aside is not None:
+        return aside(state, action)
     draft = Draft(state)
-    if isinstance(action, Draw):
-        flow.draw(draft)
-    elif isinstance(action, Choose):
-        flow.choose(draft, action.card, action.option, action.rationale)
-    elif isinstance(action, Play):
-        flow.play(draft, action.role, action.card, action.rationale)
-    elif isinstance(action, Pass):
-        flow.pass_turn(draft, action.role, action.rationale)
-    elif isinstance(action, EndRound):
-        flow.end_round(draft)
-    elif isinstance(action, Inject):
-        flow.inject(draft, action.card, action.role)
+    _GAME[type(action)](draft, action)
     return draft.freeze(undo=state, action=action.type)
+
+
+def _undo(state: State, action: Undo) -> State:
+    assert state.undo is not None
+    return replace(
+        state.undo,
+        {
+            "notes": state.notes,
+            "notes_digest": state.notes_digest,
+            "paused": state.paused,
+            "last": (Undone(state.last_action or "", state.last_game),),
+        },
+    )
+
+
+def _note(state: State, action: Note) -> State:
+    notes, digest = noted(state.notes, state.notes_digest, state.turn, state.phase, action.text)
+    event = Noted(action.text, action.tags)
+    return _aside(state, event, notes=notes, notes_digest=digest)
 
 
 def _aside(state: State, event: LogEvent, **changes: Any) -> State:
@@ -98,37 +87,45 @@ def _aside(state: State, event: LogEvent, **changes: Any) -> State:
     return replace(state, {"last": (event,), **changes})
 
 
+# What each kind of action does: the facilitator's leave the game as it is (`_ASIDE`),
+# the others change a draft of it (`_GAME`). Looked up by type: `apply` runs at every action.
+_ASIDE: dict[type, Callable[[State, Any], State]] = {
+    Undo: _undo,
+    Note: _note,
+    Broadcast: lambda state, action: _aside(state, Broadcasted(action.text)),
+    Extend: lambda state, action: _aside(state, Extended(action.seconds)),
+    Pause: lambda state, action: _aside(state, Paused(), paused=True),
+    Resume: lambda state, action: _aside(state, Resumed(), paused=False),
+}
+_GAME: dict[type, Callable[[Draft, Any], None]] = {
+    Draw: lambda draft, action: flow.draw(draft),
+    Choose: lambda draft, a: flow.choose(draft, a.card, a.option, a.rationale),
+    Play: lambda draft, a: flow.play(draft, a.role, a.card, a.rationale),
+    Pass: lambda draft, a: flow.pass_turn(draft, a.role, a.rationale),
+    EndRound: lambda draft, action: flow.end_round(draft),
+    Inject: lambda draft, a: flow.inject(draft, a.card, a.role),
+}
+
+
 def check(state: State, action: Action) -> Refusal | None:
     """Why `action` cannot be applied to `state`, or None when it can."""
-    deck = state.deck
-    if isinstance(action, Note):
-        return _check_tags(state, action)
-    if isinstance(action, Broadcast):
-        return None
-    if isinstance(action, Extend):
-        return Refusal("game_over") if state.over else None
-    if isinstance(action, Pause):
-        return Refusal("already_paused") if state.paused else None
-    if isinstance(action, Resume):
-        return None if state.paused else Refusal("not_paused")
-    if isinstance(action, Undo):
-        if state.undo is not None:
-            return None
-        if state.undo_depth:  # the game went further, but no further back than that
-            return Refusal("undo_limit", {"limit": states.UNDO_LIMIT})
-        return Refusal("nothing_to_undo")
+    return _CHECK[type(action)](state, action)
+
+
+def _check_game(state: State, action: Action) -> Refusal | None:
+    """The refusals every game action may meet, in their order, then its own."""
     if state.over:
         return Refusal("game_over")
     if isinstance(action, Inject):
         return _check_inject(state, action)
     if state.pending and not isinstance(action, Choose):
-        return Refusal("stage.choose", {"card": deck.card(state.pending[0]).title})
+        return Refusal("stage.choose", {"card": state.deck.card(state.pending[0]).title})
     if isinstance(action, Choose):
         return _check_choose(state, action)
-    expected = _expected_stage(action)
-    if state.stage != expected:
+    if state.stage != _STAGE[type(action)]:
         return _stage_refusal(state)
     if isinstance(action, (Play, Pass)):
+        deck = state.deck
         if action.role not in deck.role_index:
             return Refusal("unknown_role", {"role": action.role})
         current = state.current_role
@@ -142,6 +139,27 @@ def check(state: State, action: Action) -> Refusal | None:
     return None
 
 
+def _check_undo(state: State, action: Undo) -> Refusal | None:
+    if state.undo is not None:
+        return None
+    if state.undo_depth:  # the game went further, but no further back than that
+        return Refusal("undo_limit", {"limit": states.UNDO_LIMIT})
+    return Refusal("nothing_to_undo")
+
+
+# The stage each table's move is made at.
+_STAGE: dict[type, str] = {Draw: "events", EndRound: "end", Play: "decisions", Pass: "decisions"}
+_CHECK: dict[type, Callable[[State, Any], Refusal | None]] = {
+    Note: lambda state, action: _check_tags(state, action),
+    Broadcast: lambda state, action: None,
+    Extend: lambda state, action: Refusal("game_over") if state.over else None,
+    Pause: lambda state, action: Refusal("already_paused") if state.paused else None,
+    Resume: lambda state, action: None if state.paused else Refusal("not_paused"),
+    Undo: _check_undo,
+    **{kind: _check_game for kind in (Draw, Choose, Play, Pass, EndRound, Inject)},
+}
+
+
 def _check_tags(state: State, note: Note) -> Refusal | None:
     """A note's tags must come from the deck's observation grid."""
     known = state.deck.observation_tag_index
@@ -149,14 +167,6 @@ def _check_tags(state: State, note: Note) -> Refusal | None:
         if tag not in known:
             return Refusal("unknown_observation_tag", {"tag": tag, "known": ", ".join(known)})
     return None
-
-
-def _expected_stage(action: Action) -> str:
-    if isinstance(action, Draw):
-        return "events"
-    if isinstance(action, EndRound):
-        return "end"
-    return "decisions"
 
 
 def _stage_refusal(state: State) -> Refusal:
@@ -213,7 +223,11 @@ def available_options(state: State, card: Card) -> list[Option]:
 
 
 def playability(state: State, role_id: str, card_id: str) -> Refusal | None:
-    """Why `role_id` cannot play `card_id` now (phase, condition, cost…), or None."""
+    """Why `role_id` cannot play `card_id` now (phase, condition, cost…), or None.
+
+    `_plays` makes the same checks for a whole hand, for the legal moves: a rule
+    added here goes there too (a property test holds the two together).
+    """
     deck = state.deck
     card = deck.card_index.get(card_id)
     if card is None:
@@ -257,15 +271,40 @@ def legal_actions(state: State) -> list[Action]:
         return [EndRound()]
     role = state.current_role
     assert role is not None
-    actions: list[Action] = [
-        _play(role, card) for card in state.hand(role) if playability(state, role, card) is None
-    ]
-    actions.append(Pass(role))
-    return actions
+    return [*_plays(state, role), _pass(role)]
+
+
+def _plays(state: State, role: str) -> list[Action]:
+    """The cards of `role`'s hand it may play now: those `playability` lets through.
+
+    The same checks, minus what holds for any card of the hand of the role
+    whose turn it is (the card, the role, the card in the hand), and with the
+    deck's cost table: policies ask for the legal moves at every action.
+    """
+    deck = state.deck
+    index = state.role_index
+    if state.actions_used >= deck.roles[index].actions_per_round:
+        return []
+    phase = state.phase
+    cards = deck.card_index
+    costs = deck.cost_index
+    indicators = state.indicators
+    plays: list[Action] = []
+    for card_id in state.hands[index]:
+        card = cards.get(card_id)
+        if card is None or not card.kind.held or phase not in card.phases:
+            continue
+        if card.requires is not None and not card.requires.fn(*state_env(state)):
+            continue
+        if any(indicators[i] - amount < low for i, amount, low in costs[card_id]):
+            continue
+        plays.append(_play(role, card_id))
+    return plays
 
 
 # The same few moves are offered action after action, game after game.
 _play = functools.lru_cache(maxsize=4096)(Play)
+_pass = functools.lru_cache(maxsize=256)(Pass)
 
 
 def is_legal(state: State, action: Action) -> bool:

@@ -73,6 +73,7 @@ class NoteEntry:
 
 
 _MODULUS = 1 << 256
+_sha256 = hashlib.sha256
 HASH_VERSION = 2
 # The keys of the canonical form that later hash versions added, with their version.
 ADDED_IN: Mapping[str, int] = {"rationales": 2}
@@ -165,7 +166,19 @@ class HistoryDraft:
         self.changed = True
 
     def bump(self, name: str, key: Any) -> None:
-        self.put(name, key, getattr(self, name).get(key, 0) + 1)
+        """Count one more `key` in table `name` (`put` of the count plus one, written out:
+        the engine bumps a count or two at every action)."""
+        table: Map[Any, int] = getattr(self, name)
+        old = table.get(key)
+        if old is None:
+            value = 1
+            digest = self.digest + _count_digest(name, key, 1)
+        else:
+            value = old + 1
+            digest = self.digest + _count_digest(name, key, value) - _count_digest(name, key, old)
+        setattr(self, name, table.set(key, value))
+        self.digest = digest % _MODULUS
+        self.changed = True
 
     def freeze(self) -> History:
         if not self.changed:
@@ -201,14 +214,15 @@ class Part:
 def records(cls: type) -> Part:
     """A tuple of `cls` records, each hashed as the list of its fields."""
     fields = ", ".join(f"x.{field.name}" for field in attrs.fields(cls))
-    return Part("list({v})", "tuple({v})", f"[[{fields}] for x in {{v}}]")
+    # Most often there are none: no list comprehension is run for them.
+    return Part("list({v})", "tuple({v})", f"[[{fields}] for x in {{v}}] if {{v}} else []")
 
 
 VALUE = Part()
 # Tuples are written as JSON lists: the canonical form keeps them as they are.
 LIST = Part("list({v})", "tuple({v})", "{v}")
-SET = Part("set({v})", "frozenset({v})", "sorted({v})")
-TABLE = Part("[list(x) for x in {v}]", "tuple(tuple(x) for x in {v})", "{v}")
+SET = Part("set({v})", "frozenset({v})", "sorted({v}) if {v} else []")
+TABLE = Part("list(map(list, {v}))", "tuple(map(tuple, {v}))", "{v}")
 # Only ever appended to, sharing items from state to state (see `Appended`):
 # the digest next to it is hashed instead.
 GROWING = Part(canonical=None)
@@ -324,10 +338,11 @@ class State(_Moment):
 
         `version` is what it covers (`HASH_VERSION`, or an earlier one to check old journals).
         """
-        canonical = self.canonical()
-        for key in _LATER_KEYS[version]:
-            del canonical[key]
-        return hashlib.sha256(canonical_json(canonical)).hexdigest()
+        canonical = _canonical(self)
+        if version != HASH_VERSION:
+            for key in _LATER_KEYS[version]:
+                del canonical[key]
+        return _sha256(canonical_json(canonical)).hexdigest()
 
 
 # For each hash version, the keys it leaves out of the canonical form.
@@ -340,6 +355,12 @@ _LATER_KEYS: Mapping[int, tuple[str, ...]] = {
 _UNSET = object()  # a field the draft never read nor set
 
 
+# Each slot's setter, by `_set_` and its name, for the functions below.
+_SETTERS = {
+    f"_set_{field.name}": State.__dict__[field.name].__set__ for field in attrs.fields(State)
+}
+
+
 def _generate(name: str, signature: str, lines: list[str]) -> Any:
     """A function made from the fields' parts, as attrs makes its methods.
 
@@ -347,7 +368,13 @@ def _generate(name: str, signature: str, lines: list[str]) -> Any:
     hand: `apply` and `hash` run at every action.
     """
     source = f"def {name}({signature}):\n" + "".join(f"    {line}\n" for line in lines)
-    namespace: dict[str, Any] = {"HistoryDraft": HistoryDraft, "State": State, "_UNSET": _UNSET}
+    namespace: dict[str, Any] = {
+        "HistoryDraft": HistoryDraft,
+        "State": State,
+        "_UNSET": _UNSET,
+        "_new": object.__new__,
+        **_SETTERS,
+    }
     exec(compile(source, f"<scenarios.engine.state {name}>", "exec"), namespace)
     return namespace[name]
 
@@ -411,9 +438,17 @@ def _frozen(name: str, part: Part) -> str:
     return f"base.{name} if (v := d.get({name!r}, _UNSET)) is _UNSET else {frozen}"
 
 
-# The fields `State.__init__` takes, in its order: the next state is made with
-# positional arguments (a keyword call costs more, and this runs at every action).
+# The fields `State.__init__` takes, in its order.
 _INIT = [(name, part) for name, part, _ in _PARTS if attrs.fields_dict(State)[name].init]
+# The next state is made slot by slot, as attrs' `__init__` does but with each slot's
+# own setter (`_SETTERS`), which costs less: `apply` makes one at every action. That
+# holds while `State` has no validator, converter, factory default for
+# what `__init__` does not take, nor post-init step.
+assert not hasattr(State, "__attrs_post_init__")
+assert all(f.validator is None and f.converter is None for f in attrs.fields(State))
+_UNINIT = [f for f in attrs.fields(State) if not f.init]
+assert not any(isinstance(f.default, attrs.Factory) for f in _UNINIT)  # type: ignore[arg-type]
+_BUILD = ["new = _new(State)", *(f"_set_{f.name}(new, {f.default!r})" for f in _UNINIT)]
 _freeze = _generate(
     "freeze",
     "draft, undo, action, depth",
@@ -421,9 +456,9 @@ _freeze = _generate(
         "d = draft.__dict__",
         "base = draft.base",
         "log = tuple(draft.log)",
-        "return State(",
-        *(f"    {_frozen(name, part)},  # {name}" for name, part in _INIT),
-        ")",
+        *_BUILD,
+        *(f"_set_{name}(new, {_frozen(name, part)})" for name, part in _INIT),
+        "return new",
     ],
 )
 _replace = _generate(
@@ -431,9 +466,9 @@ _replace = _generate(
     "state, changes",
     [
         "get = changes.get",
-        "return State(",
-        *(f"    get({name!r}, state.{name}),  # {name}" for name, _ in _INIT),
-        ")",
+        *_BUILD,
+        *(f"_set_{name}(new, get({name!r}, state.{name}))" for name, _ in _INIT),
+        "return new",
     ],
 )
 
@@ -508,18 +543,6 @@ class Draft(_Moment):
         self.log: list[LogEvent] = []
         _take(self.__dict__, state)
 
-    def __getattr__(self, name: str) -> Any:
-        """A list, set or table read for the first time: copied from the state only now.
-
-        Most actions change a few of them; the others go to the next state as they are.
-        """
-        thaw = _THAW.get(name)
-        if thaw is None:
-            raise AttributeError(name)
-        value = thaw(getattr(self.base, name))
-        self.__dict__[name] = value
-        return value
-
     def peek(self, name: str) -> Any:
         """The field's value now, to read only: the draft's copy if it has one, else the state's."""
         value = self.__dict__.get(name, _UNSET)
@@ -558,3 +581,29 @@ class Draft(_Moment):
                 undo = _cut(undo, UNDO_LIMIT)
         state: State = _freeze(self, undo, action, depth)
         return state
+
+
+class _Thawed:
+    """A `Draft` field that is a list, set or table: copied from the state when first read.
+
+    Most actions change a few of them; the others go to the next state as
+    they are. A descriptor without `__set__`: once the copy is in the draft's
+    `__dict__`, reads and writes go straight to it.
+    """
+
+    __slots__ = ("name", "thaw")
+
+    def __init__(self, name: str, thaw: Any) -> None:
+        self.name = name
+        self.thaw = thaw
+
+    def __get__(self, draft: Draft | None, owner: type | None = None) -> Any:
+        if draft is None:
+            return self
+        value = self.thaw(getattr(draft.base, self.name))
+        draft.__dict__[self.name] = value
+        return value
+
+
+for _name, _thaw in _THAW.items():
+    setattr(Draft, _name, _Thawed(_name, _thaw))

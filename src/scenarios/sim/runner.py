@@ -168,7 +168,9 @@ def _batches(
     deck: Deck, policy_name: str, jobs: int, jobs_list: list[tuple[int, int, int, str | None]]
 ) -> Iterator[list[GameResult]]:
     if jobs <= 1:
-        _init_worker(deck.files, policy_name)
+        # In this process the deck is the one given, its tables already made: no
+        # second load from its files (a worker process has to).
+        _worker.update(deck=deck, policy=load_policy(policy_name), failed=None)
         for job in jobs_list:
             yield _run_chunk(job)
         return

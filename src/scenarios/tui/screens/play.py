@@ -245,23 +245,45 @@ class PlayScreen(AppScreen):
         if shown == self.shown_events:
             return
         self.shown_events = shown
-        events.remove_children()
         if hidden:
             events.display = False
             return
         events.display = True
+        notes: list[Static] = []
         if not cards:
-            events.mount(Static(self.t("play.no_events"), classes="muted"))
-            return
+            notes.append(Static(self.t("play.no_events"), classes="muted"))
         phase = self.deck.phases[state.phase_index]
-        if self.for_facilitator and phase.facilitator:
+        if cards and self.for_facilitator and phase.facilitator:
             note = plain(f"{self.for_facilitator} {phase.facilitator}", style=NOTE_STYLE)
-            events.mount(Static(note, classes="facilitator-note"))
-        for card in cards:
-            view = CardView(card, for_facilitator=self.for_facilitator)
-            if compact and not card.kind.options:
-                view.add_class("compact")
-            events.mount(view)
+            notes.append(Static(note, classes="facilitator-note"))
+        self._show_cards(events, notes, cards, compact)
+
+    def _show_cards(
+        self, events: VerticalScroll, notes: list[Static], cards: list[Card], compact: bool
+    ) -> None:
+        """The notes, then a view of each card: the card views already there show the new
+        cards in place (a round shows other cards, as many or about), so that a key's
+        frame is not kept waiting for new widgets to mount."""
+        old = [child for child in events.children if not isinstance(child, CardView)]
+        views = [child for child in events.children if isinstance(child, CardView)]
+        if old:  # a note is made again, and cards keep their place after it
+            for child in old:
+                child.remove()
+        for note in notes:
+            if views:
+                events.mount(note, before=views[0])
+            else:
+                events.mount(note)
+        for index, card in enumerate(cards):
+            if index < len(views):
+                view = views[index]
+                view.show(card, for_facilitator=self.for_facilitator)
+            else:
+                view = CardView(card, for_facilitator=self.for_facilitator)
+                events.mount(view)
+            view.set_class(compact and not card.kind.options, "compact")
+        for view in views[len(cards) :]:
+            view.remove()
 
     def _render_choices(self) -> None:
         state = self.state

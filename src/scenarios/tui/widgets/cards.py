@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.widgets import Static
 
 from scenarios.deck import Card
@@ -37,21 +38,37 @@ class CardView(Static):
         """`options`: list a dilemma's options; `full`: with their texts too;
         `for_facilitator`: the label of the deck's notes for the facilitator, shown with
         it (only on the facilitator's screens: none for a table)."""
-        body = plain(card.text or card.title)
-        if for_facilitator and card.facilitator:
-            body.append(f"\n{for_facilitator} {printable(card.facilitator)}", style=NOTE_STYLE)
-        if options:
-            for number, option in enumerate(card.options, start=1):
-                body.append(f"\n{number}. {printable(option.title)}", style="bold")
-                if full and option.text:
-                    body.append(f"\n   {printable(option.text)}")
-                if for_facilitator and option.facilitator:
-                    note = f"\n   {for_facilitator} {printable(option.facilitator)}"
-                    body.append(note, style=NOTE_STYLE)
-        super().__init__(body, **kwargs)  # type: ignore[arg-type]
+        super().__init__(_body(card, options, full, for_facilitator), **kwargs)  # type: ignore[arg-type]
         self.card = card
         self.border_title = plain(card.title)
         if subtitle:
             self.border_subtitle = subtitle
         if card.kind.options:
             self.add_class("dilemma")
+
+    def show(self, card: Card, for_facilitator: str = "") -> None:
+        """Show `card` in this view (as a new view would, without options or subtitle):
+        a screen that shows other cards each round updates its views in place instead
+        of mounting new ones."""
+        if card is self.card:
+            return
+        self.card = card
+        self.update(_body(card, False, False, for_facilitator))
+        self.border_title = plain(card.title)
+        self.set_class(bool(card.kind.options), "dilemma")
+
+
+def _body(card: Card, options: bool, full: bool, for_facilitator: str) -> Text:
+    """What a card view shows inside its border (see `CardView`)."""
+    body = plain(card.text or card.title)
+    if for_facilitator and card.facilitator:
+        body.append(f"\n{for_facilitator} {printable(card.facilitator)}", style=NOTE_STYLE)
+    if options:
+        for number, option in enumerate(card.options, start=1):
+            body.append(f"\n{number}. {printable(option.title)}", style="bold")
+            if full and option.text:
+                body.append(f"\n   {printable(option.text)}")
+            if for_facilitator and option.facilitator:
+                note = f"\n   {for_facilitator} {printable(option.facilitator)}"
+                body.append(note, style=NOTE_STYLE)
+    return body
