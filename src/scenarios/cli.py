@@ -105,6 +105,11 @@ COMMANDS: Mapping[str, tuple[Arg, ...]] = {
         arg("journals", nargs="+", metavar="journal"),
         arg("--verify", action="store_true"),
     ),
+    "print": (
+        arg("deck", metavar="deck"),
+        arg("-o", "--output", required=True, metavar="file"),
+        arg("--minutes", default=6, metavar="count", minimum=1, maximum=240),
+    ),
 }
 
 

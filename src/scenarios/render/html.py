@@ -53,6 +53,29 @@ footer { margin-top: 2rem; color: #666; font-size: .85rem; }
 """
 
 
+# Pages to print and hand out (`scenarios print`): each `.sheet` starts an A4 page, cards
+# are cut along dashed lines, nothing relies on colour, no text is clipped.
+SHEETS = """
+.sheet { break-before: page; }
+td, th, li { overflow-wrap: break-word; }
+ul.decisions { padding-left: 1.2rem; }
+ul.decisions li { margin: .5rem 0; break-inside: avoid; }
+ul.cards { list-style: none; padding: 0; display: grid; grid-template-columns: 1fr 1fr; }
+ul.cards li.card { border: 1px dashed #444; min-height: 78mm; padding: 4mm 5mm;
+  box-sizing: border-box; break-inside: avoid; font-size: 9pt; line-height: 1.35; }
+ul.cards .evidence { font-size: 1em; margin-top: .3rem; }
+.cards h2 { margin: 0 0 .6rem; font-size: 1rem; }
+ul.cards li.card div { white-space: pre-line; margin-top: .4rem; }
+ul.cards li.blank { border-color: transparent; }
+.back ul.cards li.card { display: flex; flex-direction: column; justify-content: center;
+  align-items: center; text-align: center; font-size: 1.15rem; }
+.board table td { height: 2.2rem; }
+@media screen {
+  .sheet { border-top: 2px dashed #999; margin-top: 2.5rem; padding-top: .5rem; }
+}
+"""
+
+
 PARAGRAPHS: dict[b.ParagraphKind, str] = {
     "plain": "<p>{}</p>",
     "meta": '<p class="meta">{}</p>',
@@ -70,9 +93,10 @@ INLINE: b.InlineForms = {
 }
 
 
-def page(blocks: Sequence[b.Block], lang: Lang) -> str:
-    """A whole document titled by its first heading: no script, no external asset."""
-    title = next((h.text for h in blocks if isinstance(h, b.Heading) and h.level == 1), "")
+def page(blocks: Sequence[b.Block], lang: Lang, style: str = "") -> str:
+    """A whole document titled by its first heading: no script, no external asset;
+    `style` adds rules to the common ones (`SHEETS` for printed sheets)."""
+    title = next((h.text for h in _headings(blocks) if h.level == 1), "")
     return "\n".join(
         [
             "<!DOCTYPE html>",
@@ -81,7 +105,7 @@ def page(blocks: Sequence[b.Block], lang: Lang) -> str:
             '<meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             f"<title>{escape(title)}</title>",
-            f"<style>{STYLE}</style>",
+            f"<style>{STYLE}{style}</style>",
             "</head>",
             "<body>",
             *body(blocks, lang),
@@ -90,6 +114,17 @@ def page(blocks: Sequence[b.Block], lang: Lang) -> str:
             "",
         ]
     )
+
+
+def _headings(blocks: Sequence[b.Block]) -> list[b.Heading]:
+    """Every heading, those inside sections too, in order."""
+    found: list[b.Heading] = []
+    for block in blocks:
+        if isinstance(block, b.Heading):
+            found.append(block)
+        elif isinstance(block, b.Section):
+            found += _headings(block.blocks)
+    return found
 
 
 def body(blocks: Sequence[b.Block], lang: Lang) -> list[str]:

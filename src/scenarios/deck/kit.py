@@ -1,0 +1,529 @@
+"""A deck as the paper a room needs: laid out once as blocks, written by `render.html`.
+
+`scenarios print` gives a trainer who plays without screens (or beside them)
+what to print: a sheet per role, the cards to cut out, the indicator board,
+then the facilitator's pages (chronogramme, notes, draws, debrief questions).
+Pages for the players and pages for the facilitator are two sections
+(`players`, `facilitator`): no `facilitator:` note of the deck is ever laid
+in the first, so the player pages can be handed out as they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from scenarios.deck.kinds import kind_label
+from scenarios.deck.model import Card, Deck, Effects, Indicator, Phase, Role
+from scenarios.deck.wording import requirement
+from scenarios.i18n import Lang, Texts, decimal
+from scenarios.render.blocks import (
+    Block,
+    Bullets,
+    Heading,
+    Item,
+    Paragraph,
+    Section,
+    Strong,
+    Table,
+)
+from scenarios.rules import Expression
+
+TEXTS = Texts("deck")
+
+PLAYERS = "players"
+FACILITATOR = "facilitator"
+COLUMNS = 2  # cards per row: the backs mirror each row, for printing on both sides
+
+
+def kit_blocks(deck: Deck, lang: Lang, minutes: int = 6) -> list[Block]:
+    """The whole kit: a cover, the players' pages, then the facilitator's."""
+    t = _texts(lang)
+    rounds = deck.total_rounds
+    cover: list[Block] = [Heading(1, t("kit.title", deck=deck.title))]
+    if deck.summary:
+        cover.append(Paragraph(deck.summary))
+    cover.append(
+        Paragraph(
+            t(
+                "kit.cover",
+                roles=t("kit.count.roles", count=len(deck.roles)),
+                cards=t("kit.count.cards", count=len(deck.cards)),
+                rounds=t("kit.count.rounds", count=rounds),
+                minutes=minutes,
+                end=clock(rounds, minutes, lang),
+            ),
+            kind="meta",
+        )
+    )
+    cover.append(Paragraph(t("kit.cover.how"), kind="meta"))
+    players = [
+        *(role_sheet(deck, role, lang) for role in deck.roles),
+        *card_pages(deck, lang),
+        indicator_board(deck, lang),
+    ]
+    facilitator = [
+        chronogramme(deck, lang, minutes),
+        facilitator_sheet(deck, lang),
+        debrief_questions(deck, lang),
+    ]
+    return [
+        Section(tuple(cover), css="cover"),
+        Section(tuple(players), css=PLAYERS),
+        Section(tuple(facilitator), css=FACILITATOR),
+    ]
+
+
+# Players' pages ------------------------------------------------------------------
+
+
+def role_sheet(deck: Deck, role: Role, lang: Lang) -> Section:
+    """A role's sheet: its mission (the role's text), its decision cards, what it watches."""
+    t = _texts(lang)
+    blocks: list[Block] = [
+        Heading(2, t("kit.role", role=role.title)),
+        Paragraph(
+            t("kit.count.hand", count=role.hand_size)
+            + " · "
+            + t("kit.count.actions", count=role.actions_per_round),
+            "meta",
+        ),
+        Heading(3, t("kit.role.mission")),
+        Paragraph(role.text or t("kit.role.no_mission")),
+        Heading(3, t("kit.role.cards")),
+    ]
+    cards = role_cards(deck, role)
+    blocks.append(
+        Bullets(
+            tuple(
+                Item(
+                    (Strong(card.title),),
+                    who=_phases(deck, card.phases, lang),
+                    detail=card.text,
+                    evidence=" · ".join(conditions(deck, card, lang)),
+                )
+                for card in cards
+            ),
+            css="decisions",
+            empty=t("kit.role.no_cards"),
+        )
+    )
+    blocks.append(Heading(3, t("kit.role.indicators")))
+    blocks.append(_indicator_table(watched(deck, cards), lang))
+    return Section(tuple(blocks), css="sheet role")
+
+
+def role_cards(deck: Deck, role: Role) -> tuple[Card, ...]:
+    """The decision cards this role may hold: those naming it, and those naming no role."""
+    return tuple(
+        card for card in deck.cards if card.kind.held and (not card.roles or role.id in card.roles)
+    )
+
+
+def watched(deck: Deck, cards: Iterable[Card]) -> tuple[Indicator, ...]:
+    """The indicators a role's cards cost or move, in the deck's order; all if none."""
+    names: set[str] = set()
+    for card in cards:
+        names.update(name for name, _ in card.cost)
+        for effects in _effects(card):
+            names.update(delta.indicator for delta in effects.deltas)
+    chosen = tuple(i for i in deck.indicators if i.id in names)
+    return chosen or deck.indicators
+
+
+def conditions(deck: Deck, card: Card, lang: Lang) -> list[str]:
+    """A decision's cost and condition in words (« Coût : 2 Budget », « Il faut d'abord : … »)."""
+    t = _texts(lang)
+    said = []
+    if card.cost:
+        titles = {i.id: i.title for i in deck.indicators}
+        costs = ", ".join(
+            t("kit.cost.item", amount=amount, indicator=titles[name]) for name, amount in card.cost
+        )
+        said.append(t("kit.cost", costs=costs))
+    if card.requires is not None:
+        said.append(_condition(card.requires, deck, lang))
+    return said
+
+
+def card_pages(deck: Deck, lang: Lang) -> Iterator[Section]:
+    """The cards to cut out, page by page: the fronts, then their backs in mirror order."""
+    t = _texts(lang)
+    fronts = [(card, _front(deck, card, lang)) for card in deck.cards]
+    pages = paged([(card, _height(item)) for card, item in fronts])
+    items = dict(zip((card.id for card, _ in fronts), (item for _, item in fronts), strict=True))
+    for number, cards in enumerate(pages, start=1):
+        heading = Heading(2, t("kit.cards.front", page=number, pages=len(pages)))
+        front = tuple(items[card.id] for card in cards)
+        yield Section((heading, Bullets(front, css="cards")), css="sheet cards front")
+        heading = Heading(2, t("kit.cards.back", page=number, pages=len(pages)))
+        backs = tuple(_back(deck, card, lang) for card in mirrored(cards))
+        yield Section((heading, Bullets(backs, css="cards")), css="sheet cards back")
+
+
+# Sizes in millimetres, for the A4 page of `render.html.SHEETS` (15 mm margins, cards of
+# 90 mm by at least 78 mm in 9 pt). Only an estimate: a card longer than guessed still
+# grows rather than cut its text, it only pushes its page's last row to the next sheet.
+PAGE_HEIGHT = 248
+CARD_HEIGHT = 78
+LINE_HEIGHT = 4.4
+LINE_CHARACTERS = 46
+
+
+def paged(cards: Iterable[tuple[Card, float]]) -> list[tuple[Card, ...]]:
+    """The cards by page: rows of `COLUMNS` as tall as their tallest card, while they fit."""
+    listed = list(cards)
+    rows = [listed[i : i + COLUMNS] for i in range(0, len(listed), COLUMNS)]
+    pages: list[tuple[Card, ...]] = []
+    page: list[Card] = []
+    used = 0.0
+    for row in rows:
+        height = max(CARD_HEIGHT, *(h for _, h in row))
+        if page and used + height > PAGE_HEIGHT:
+            pages.append(tuple(page))
+            page, used = [], 0.0
+        page += [card for card, _ in row]
+        used += height
+    if page:
+        pages.append(tuple(page))
+    return pages
+
+
+def _height(item: Item) -> float:
+    """A card's guessed height: its padding and its lines of text."""
+    title = "".join(p if isinstance(p, str) else p.text for p in item.text)
+    texts = [title, *item.detail.split("\n"), item.evidence]
+    lines = sum(-(-len(text) // LINE_CHARACTERS) for text in texts if text)
+    return 14 + lines * LINE_HEIGHT
+
+
+def mirrored(cards: tuple[Card, ...]) -> list[Card | None]:
+    """The cards of a page with each row reversed (a short row padded first), so that a
+    sheet printed on both sides puts each back behind its front."""
+    rows = [list(cards[i : i + COLUMNS]) for i in range(0, len(cards), COLUMNS)]
+    out: list[Card | None] = []
+    for row in rows:
+        out.extend(reversed([*row, *[None] * (COLUMNS - len(row))]))
+    return out
+
+
+def _front(deck: Deck, card: Card, lang: Lang) -> Item:
+    t = _texts(lang)
+    lines = [card.text] if card.text else []
+    for option in card.options:
+        lines.append(t("kit.option", option=option.title, text=option.text).rstrip(" :—-"))
+        if option.requires is not None:
+            lines.append(_condition(option.requires, deck, lang))
+    return Item(
+        (Strong(card.title),),
+        detail="\n".join(lines),
+        evidence=" · ".join(conditions(deck, card, lang)),
+        css="card",
+    )
+
+
+def _back(deck: Deck, card: Card | None, lang: Lang) -> Item:
+    if card is None:
+        return Item("", css="card blank")
+    roles = ", ".join(deck.roles[deck.role_index[r]].title for r in card.roles)
+    return Item(
+        (Strong(_capitalised(kind_label(lang, card.type))),),
+        who=_phases(deck, card.phases, lang),
+        detail=roles,
+        css="card",
+    )
+
+
+def indicator_board(deck: Deck, lang: Lang) -> Section:
+    """The indicators with their start values and bounds, a column per round to fill in."""
+    t = _texts(lang)
+    rounds = deck.total_rounds
+    headers = (
+        t("kit.board.indicator"),
+        t("kit.board.start"),
+        t("kit.board.bounds"),
+        *(t("kit.board.round", round=n) for n in range(1, rounds + 1)),
+    )
+    rows = tuple(
+        (
+            indicator.title,
+            str(indicator.start),
+            t("kit.board.range", min=indicator.min, max=indicator.max),
+            *("" for _ in range(rounds)),
+        )
+        for indicator in deck.indicators
+    )
+    blocks: list[Block] = [
+        Heading(2, t("kit.board")),
+        Paragraph(t("kit.board.how"), "meta"),
+        Table(headers, rows, (False, True, False, *(True,) * rounds)),
+        Bullets(
+            tuple(
+                Item(
+                    (Strong(indicator.title),),
+                    detail=indicator.text,
+                    evidence=t(f"kit.good.{indicator.good}"),
+                )
+                for indicator in deck.indicators
+            )
+        ),
+    ]
+    return Section(tuple(blocks), css="sheet board")
+
+
+def _indicator_table(indicators: Iterable[Indicator], lang: Lang) -> Table:
+    t = _texts(lang)
+    return Table(
+        (t("kit.board.indicator"), t("kit.board.start"), t("kit.board.bounds"), t("kit.good")),
+        tuple(
+            (
+                i.title,
+                str(i.start),
+                t("kit.board.range", min=i.min, max=i.max),
+                t(f"kit.good.{i.good}"),
+            )
+            for i in indicators
+        ),
+        (False, True, False, False),
+    )
+
+
+# The facilitator's pages -----------------------------------------------------------
+
+
+def chronogramme(deck: Deck, lang: Lang, minutes: int) -> Section:
+    """Each round of each phase with its clock time (a round every `minutes`)."""
+    t = _texts(lang)
+    rows = []
+    index = 0
+    for phase in deck.phases:
+        for number in range(1, phase.rounds + 1):
+            rows.append(
+                (
+                    clock(index, minutes, lang),
+                    phase.title,
+                    t("kit.chrono.round", round=number, rounds=phase.rounds, turn=index + 1),
+                    t("kit.count.events", count=phase.events_per_round),
+                )
+            )
+            index += 1
+    rows.append((clock(index, minutes, lang), t("kit.chrono.end"), "", ""))
+    blocks: list[Block] = [
+        Heading(2, t("kit.chrono")),
+        Paragraph(t("kit.facilitator.only"), "warning"),
+        Paragraph(t("kit.chrono.how", minutes=minutes), "meta"),
+        Table(
+            (
+                t("kit.chrono.clock"),
+                t("kit.chrono.phase"),
+                t("kit.chrono.rounds"),
+                t("kit.chrono.draws"),
+            ),
+            tuple(rows),
+            (False, False, False, False),
+        ),
+        Bullets(
+            tuple(
+                Item(
+                    (Strong(phase.title),),
+                    who=t("kit.count.rounds", count=phase.rounds),
+                    detail=phase.text,
+                )
+                for phase in deck.phases
+            )
+        ),
+    ]
+    return Section(tuple(blocks), css="sheet chronogramme")
+
+
+def clock(index: int, minutes: int, lang: Lang) -> str:
+    """The start of round `index` (from 0) as « H+0:12 »."""
+    hours, rest = divmod(index * minutes, 60)
+    return _texts(lang)("kit.clock", hours=hours, minutes=f"{rest:02d}")
+
+
+def facilitator_sheet(deck: Deck, lang: Lang) -> Section:
+    """Notes, draws, triggers and endings: what the facilitator keeps to themselves."""
+    t = _texts(lang)
+    blocks: list[Block] = [
+        Heading(2, t("kit.facilitator")),
+        Paragraph(t("kit.facilitator.only"), "warning"),
+    ]
+    if deck.facilitator:
+        blocks.append(Paragraph(deck.facilitator))
+    for phase in deck.phases:
+        blocks.extend(_phase_notes(deck, phase, lang))
+    notes = [
+        Item((Strong(role.title),), detail=role.facilitator)
+        for role in deck.roles
+        if role.facilitator
+    ]
+    if notes:
+        blocks += [Heading(3, t("kit.facilitator.roles")), Bullets(tuple(notes))]
+    notes = []
+    for card in deck.cards:
+        if card.facilitator:
+            notes.append(Item((Strong(card.title),), detail=card.facilitator))
+        for option in card.options:
+            if option.facilitator:
+                title = t("kit.facilitator.option", card=card.title, option=option.title)
+                notes.append(Item((Strong(title),), detail=option.facilitator))
+    if notes:
+        blocks += [Heading(3, t("kit.facilitator.cards")), Bullets(tuple(notes))]
+    blocks += [
+        Heading(3, t("kit.facilitator.triggers")),
+        Bullets(tuple(_triggers(deck, lang)), empty=t("kit.facilitator.no_triggers")),
+    ]
+    if deck.endings:
+        blocks += [
+            Heading(3, t("kit.facilitator.endings")),
+            Table(
+                (t("kit.facilitator.ending"), t("kit.facilitator.outcome"), t("kit.condition")),
+                tuple(
+                    (
+                        ending.title,
+                        t(f"kit.outcome.{ending.outcome}"),
+                        _words(ending.when, deck, lang) if ending.when else t("kit.always"),
+                    )
+                    for ending in deck.endings
+                ),
+                (False, False, False),
+            ),
+        ]
+    return Section(tuple(blocks), css="sheet notes")
+
+
+def _phase_notes(deck: Deck, phase: Phase, lang: Lang) -> list[Block]:
+    t = _texts(lang)
+    blocks: list[Block] = [Heading(3, phase.title)]
+    if phase.facilitator:
+        blocks.append(Paragraph(phase.facilitator))
+    drawn = deck.drawable[phase.id]
+    blocks.append(Paragraph(t("kit.count.events_per_round", count=phase.events_per_round), "meta"))
+    rows = tuple(
+        (
+            card.title,
+            kind_label(lang, card.type),
+            _number(card.weight, lang),
+            _words(card.when, deck, lang) if card.when is not None else t("kit.always"),
+        )
+        for card in drawn
+    )
+    if rows:
+        blocks.append(
+            Table(
+                (t("kit.draw.card"), t("kit.draw.type"), t("kit.draw.weight"), t("kit.condition")),
+                rows,
+                (False, False, True, False),
+            )
+        )
+    else:
+        blocks.append(Paragraph(t("kit.draw.none"), "meta"))
+    return blocks
+
+
+def _triggers(deck: Deck, lang: Lang) -> Iterator[Item]:
+    t = _texts(lang)
+    for card in deck.cards:
+        sources = [(card.title, card.effects)]
+        if card.lasting is not None:
+            sources.append((card.title, card.lasting.effects))
+        for option in card.options:
+            title = t("kit.facilitator.option", card=card.title, option=option.title)
+            sources.append((title, option.effects))
+            if option.lasting is not None:
+                sources.append((title, option.lasting.effects))
+        for source, effects in sources:
+            for trigger in effects.trigger:
+                target = deck.card_index.get(trigger.card)
+                yield Item(
+                    t(
+                        "kit.trigger",
+                        source=source,
+                        card=target.title if target else trigger.card,
+                        delay=t("kit.count.delay", count=trigger.delay)
+                        if trigger.delay
+                        else t("kit.delay.now"),
+                    )
+                )
+
+
+def debrief_questions(deck: Deck, lang: Lang) -> Section:
+    """Neutral questions per phase, and one per event that decisions answer."""
+    t = _texts(lang)
+    blocks: list[Block] = [
+        Heading(2, t("kit.debrief")),
+        Paragraph(t("kit.facilitator.only"), "warning"),
+        Paragraph(t("kit.debrief.how"), "meta"),
+    ]
+    answers: dict[str, list[str]] = {}
+    for card in deck.cards:
+        for event in card.counters:
+            answers.setdefault(event, []).append(card.title)
+    for phase in deck.phases:
+        items = [
+            Item(t(f"kit.debrief.{key}", phase=phase.title))
+            for key in ("surprise", "decision", "real")
+        ]
+        for card in deck.cards:
+            if phase.id in card.phases and card.id in answers:
+                items.append(
+                    Item(
+                        t("kit.debrief.faced", event=card.title),
+                        evidence=t("kit.debrief.answers", cards=", ".join(answers[card.id])),
+                    )
+                )
+        blocks += [Heading(3, phase.title), Bullets(tuple(items), ordered=True)]
+    return Section(tuple(blocks), css="sheet debrief")
+
+
+# Words -----------------------------------------------------------------------------
+
+
+def _texts(lang: Lang) -> _Bound:
+    return _Bound(lang)
+
+
+class _Bound:
+    """The deck's catalog in one language: `t(id, …)`."""
+
+    __slots__ = ("lang",)
+
+    def __init__(self, lang: Lang) -> None:
+        self.lang = lang
+
+    def __call__(self, msg_id: str, count: int | None = None, **params: object) -> str:
+        return TEXTS(self.lang, msg_id, count, **params)
+
+
+def _condition(expression: Expression, deck: Deck, lang: Lang) -> str:
+    said = requirement(expression, deck, lang)
+    key = "kit.requires_not" if said.negative else "kit.requires"
+    return TEXTS(lang, key, condition=said.words)
+
+
+def _words(expression: Expression, deck: Deck, lang: Lang) -> str:
+    said = requirement(expression, deck, lang)
+    return TEXTS(lang, "words.not", what=said.words) if said.negative else said.words
+
+
+def _phases(deck: Deck, phases: tuple[str, ...], lang: Lang) -> str:
+    titles = ", ".join(deck.phases[deck.phase_index[p]].title for p in phases)
+    return TEXTS(lang, "kit.phases", phases=titles)
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _effects(card: Card) -> Iterator[Effects]:
+    yield card.effects
+    if card.lasting is not None:
+        yield card.lasting.effects
+    for option in card.options:
+        yield option.effects
+        if option.lasting is not None:
+            yield option.lasting.effects
+
+
+def _number(value: float, lang: Lang) -> str:
+    return str(int(value)) if value == int(value) else decimal(value, lang)
