@@ -508,7 +508,7 @@ def _words(expression: Expression, deck: Deck, lang: Lang) -> str:
 
 def _phases(deck: Deck, phases: tuple[str, ...], lang: Lang) -> str:
     titles = ", ".join(deck.phases[deck.phase_index[p]].title for p in phases)
-    return TEXTS(lang, "kit.phases", phases=titles)
+    return TEXTS(lang, "kit.phases", len(phases), phases=titles)
 
 
 def _capitalised(text: str) -> str:
