@@ -65,9 +65,7 @@ class OpenDeckDialog(ModalScreen[str | None]):
     def on_directory_tree_file_selected(self, event: DirectoryTree.FileSelected) -> None:
         self.dismiss(str(event.path))
 
-    def on_directory_tree_node_highlighted(
-        self, event: DirectoryTree.NodeHighlighted[object]
-    ) -> None:
+    def on_tree_node_highlighted(self, event: DirectoryTree.NodeHighlighted[object]) -> None:
         """The highlighted file's path goes into the field, to open or to correct."""
         path = getattr(event.node.data, "path", None)
         if isinstance(path, Path) and path.suffix.lower() in DECK_SUFFIXES:
