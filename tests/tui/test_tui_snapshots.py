@@ -146,3 +146,20 @@ def test_palette_default_list(snap_compare: Compare, size: tuple[int, int]) -> N
 
     app = make_app(fixed_journal(f"palette-{size[0]}"), with_deck=True)
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+def closing_the_first_phase(state: State) -> bool:
+    """The last round of « avant », about to be closed with `f`."""
+    first = state.deck.phases[0]
+    return state.phase == first.id and state.round == first.rounds and state.stage == "end"
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_phase_end_summary(snap_compare: Compare, size: tuple[int, int]) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await until(closing_the_first_phase)(pilot)
+        await pilot.press("f")
+        await pilot.pause()
+
+    app = make_app(fixed_journal(f"phase-end-{size[0]}"), with_deck=True)
+    assert snap_compare(app, terminal_size=size, run_before=run_before)

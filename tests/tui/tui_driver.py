@@ -15,6 +15,7 @@ from scenarios.i18n import Lang
 from scenarios.tui.app import ScenariosApp
 from scenarios.tui.bindings import localised
 from scenarios.tui.screens.end import EndScreen
+from scenarios.tui.screens.phase_end import PhaseEndScreen
 from scenarios.tui.screens.play import PlayScreen
 
 FIXED_NOW = datetime(2026, 11, 24, 9, 30, tzinfo=UTC)
@@ -76,7 +77,18 @@ async def step(pilot: Pilot[None], rationale: str = "", prefer_pass: bool = Fals
     await pilot.pause()
     if pilot.app.screen is not shown:
         await pilot.pause()  # the app switched screens on a message: let the new one mount
+    await past_phase_end(pilot)
     return play_state(pilot) is not None
+
+
+async def past_phase_end(pilot: Pilot[None]) -> None:
+    """The summary between two phases, if it shows: go on, as its hint says."""
+    for _ in range(3):
+        if isinstance(pilot.app.screen, PhaseEndScreen):
+            await pilot.press("enter")
+        await pilot.pause()
+        if play_state(pilot) is not None or is_over(pilot):
+            return
 
 
 async def play_until(
@@ -84,6 +96,7 @@ async def play_until(
 ) -> None:
     """Play on until `done(state)` holds or the game ends."""
     for _ in range(limit):
+        await past_phase_end(pilot)
         state = play_state(pilot)
         if state is None or done(state):
             return

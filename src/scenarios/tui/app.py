@@ -23,6 +23,7 @@ from scenarios.tui.messages import (
     HomeRequested,
     JoinRequested,
     JournalFailed,
+    PhaseEnded,
     QuitRequested,
     ResumeRequested,
     StartRequested,
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from scenarios.deck import Deck
     from scenarios.engine import State
     from scenarios.journal import JournalError, Session
+    from scenarios.journal.locations import RecentKind
     from scenarios.store import Store
     from scenarios.workshop.table import TableSession
 
@@ -104,12 +106,14 @@ class ScenariosApp(App[None]):
         self.observer = observer
         self.last_journal: Path | None = None
         self.deck_path = deck_path
+        self.initial_deck_path = deck_path  # the command line's deck file, listed first at home
         self.served = served
         self.reloaded_deck: Deck | None = None
         self.failure: str | None = None  # why the journal was last refused, until it writes again
 
     def on_mount(self) -> None:
         if self.deck_path is not None:
+            self.remember("decks", self.deck_path)
             self.watch_deck(self.deck_path)
         if self.initial_table is not None:
             self._play(self.initial_table, self.minutes)
@@ -141,7 +145,11 @@ class ScenariosApp(App[None]):
             return
         self._show(
             localised(HomeScreen, self.lang)(
-                self.lang, self.journal_folder, self.served, given=self.initial_deck
+                self.lang,
+                self.journal_folder,
+                self.served,
+                given=self.initial_deck,
+                given_path=self.initial_deck_path,
             )
         )
 
@@ -208,9 +216,19 @@ class ScenariosApp(App[None]):
                 MessageDialog(text(self.lang, "home.invalid"), error.format(self.lang))
             )
             return
+        if message.watch:  # a local deck: offered again on the home screen
+            self.remember("decks", Path(message.path))
         self.setup(deck)
         if message.watch:
             self.watch_deck(Path(message.path))
+
+    def remember(self, kind: RecentKind, path: Path) -> None:
+        """Keep `path` among the recent decks or journals of the data folder (not when served:
+        that app opens no path of its own). A folder that cannot be written is no matter."""
+        from scenarios.journal.locations import remember
+
+        if not self.served:
+            remember(kind, path)
 
     # A designer editing the deck while it is open
 
@@ -340,6 +358,7 @@ class ScenariosApp(App[None]):
             return
         self.journal = None
         self.table_label = message.label
+        self.remember("journals", path)  # wherever it is, the home screen offers to resume it
         self._play(session, message.minutes)
 
     def on_journal_failed(self, message: JournalFailed) -> None:
@@ -380,6 +399,7 @@ class ScenariosApp(App[None]):
                 problem=report.damage.message(self.lang),
                 backup=report.backup,
             )
+        self.remember("journals", path)
         replayed = replay(content, keep_states=True)
         states = replayed.states[: report.kept]
         elapsed = played_at_resume(replayed.initial, content.entries[: report.kept], states)
@@ -430,6 +450,27 @@ class ScenariosApp(App[None]):
         from scenarios.tui.screens.review import ReviewScreen
 
         self._show(localised(ReviewScreen, self.lang)(path, self.lang))
+
+    def on_phase_ended(self, message: PhaseEnded) -> None:
+        """Between two phases: what the phase that ended left behind, read from the journal."""
+        from scenarios.debrief import trace_of
+        from scenarios.debrief.phase_end import phase_summary
+        from scenarios.journal import JournalError, Session, read_journal
+        from scenarios.store import StoreError
+        from scenarios.tui.screens.phase_end import PhaseEndScreen
+        from scenarios.workshop.export import table_content
+
+        session = message.session
+        try:
+            if isinstance(session, Session):
+                content = read_journal(session.path)
+            else:
+                content = table_content(session.table, session.store.lines(session.table.id))
+        except (JournalError, StoreError) as error:  # the game goes on without the pause
+            self.notify(printable(error.message(self.lang)), severity="warning", markup=False)
+            return
+        summary = phase_summary(trace_of(content), message.phase)
+        self.push_screen(PhaseEndScreen(summary, session.state.deck, self.lang))
 
     def on_game_over(self, message: GameOver) -> None:
         self.show_end(message.session)

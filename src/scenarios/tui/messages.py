@@ -86,3 +86,11 @@ class JournalFailed(Message):
 
     problem: str | None
     advice: str = ""
+
+
+@dataclass
+class PhaseEnded(Message):
+    """The session's game moved past the end of `phase`: show what the phase left behind."""
+
+    session: Session | TableSession
+    phase: str

@@ -41,7 +41,7 @@ from scenarios.rules import Expression
 from scenarios.store import StoreError
 from scenarios.tui.bindings import BindingSpec
 from scenarios.tui.log_lines import log_lines
-from scenarios.tui.messages import GameOver, JournalFailed, QuitRequested
+from scenarios.tui.messages import GameOver, JournalFailed, PhaseEnded, QuitRequested
 from scenarios.tui.palette import FacilitatorCommands
 from scenarios.tui.screens.base import AppScreen
 from scenarios.tui.texts import plain
@@ -120,6 +120,7 @@ class PlayScreen(AppScreen):
         self.last_tick: float | None = None
         self.warned = False
         self.shown_turn = session.state.turn  # a new round starts its timer at 0
+        self.shown_phase: int | None = None
         self.shown_events: tuple[object, ...] = ()
         self.shown_choices: tuple[object, ...] = ()
         self.shown_bindings: tuple[object, ...] = ()
@@ -179,6 +180,10 @@ class PlayScreen(AppScreen):
 
     def render_state(self) -> None:
         state = self.state
+        if self.shown_phase is not None and state.phase_index > self.shown_phase:
+            ended = self.deck.phases[self.shown_phase].id  # every screen of a table shows it
+            self.app.post_message(PhaseEnded(self.session, ended))
+        self.shown_phase = state.phase_index
         self._render_header()
         show_gauges(self, state)
         if state.turn != self.shown_turn:
