@@ -212,7 +212,6 @@ def _table(sheet: Sheet, name: str, rows: list[list[Any]], problems: list[Proble
     header_row = header_at + 1
     keys = _column_keys(sheet)
     columns: dict[str, int] = {}
-    ok = True
     for index, title in enumerate(header, start=1):
         if title is None or not str(title).strip():
             continue
@@ -223,14 +222,11 @@ def _table(sheet: Sheet, name: str, rows: list[list[Any]], problems: list[Proble
             hint = suggest(str(title), known)
             params = {"column": str(title), "suggestion": hint, "known": known}
             problems.append(Problem(place, "kit.column_unknown", params))
-            ok = False
         elif key in columns:
             problems.append(Problem(place, "kit.column_twice", {"column": str(title)}))
-            ok = False
         else:
             columns[key] = index
-    if not ok:
-        return None
+    # A column in doubt is left out, the rest read: the import fails, telling only what is wrong.
     body: list[tuple[int, Mapping[str, Any]]] = []
     for number, row in enumerate(rows[header_at + 1 :], start=header_row + 1):
         if not _filled(row):
