@@ -70,6 +70,66 @@ def test_every_bundled_deck_comes_back_the_same_and_plays_the_same_games(
     assert games_digest(back) == games_digest(original)
 
 
+EVERY_KIND_OF_VALUE = """\
+format: 1
+id: edge
+title: "=Edge: deck"
+authors: ["Jean, CNRS", "Marie"]
+sources: ["Un livre", {title: Site, url: "https://x.org/a;b", date: "2024-01-02", note: "n"}]
+roles: [{id: a, title: A}, {id: b, title: B}]
+indicators:
+  - {id: moral, title: Moral, start: 5, good: low, min: -3}
+flags: [crue, {id: alerte, title: "Alerte donnée"}]
+observation_tags: [tempo, {id: com, title: Communication, text: "x"}]
+cards:
+  - id: e1
+    type: event
+    title: "2024"
+    text: "  indented first\\nline two\\n\\ntrailing "
+    weight: 1.5
+    when: "moral > 2 and not crue"
+    effects: {moral: "-1 if crue else 2", set: [crue], trigger: [{card: d1, in: 2}, e2], give: {a: [k1]}}
+    lasting: {rounds: 2, effects: {moral: -1}}
+  - id: e2
+    type: event
+    title: E2
+    once: true
+    phases: [pendant]
+    effects: {end: fin}
+  - id: d1
+    type: dilemma
+    title: D1
+    options:
+      - {id: o1, title: "Oui: vraiment", effects: {moral: 1}, requires: "moral > 0", lasting: {rounds: 1, effects: {unset: [crue]}}, facilitator: "note"}
+      - {id: o2, title: Non}
+  - id: k1
+    type: decision
+    title: K1
+    roles: [a]
+    cost: {moral: 1}
+    requires: "True"
+    counters: [e1]
+    once: false
+    tags: [x, y]
+endings:
+  - {id: fin, title: Fin, outcome: defeat}
+recommendations:
+  - {id: r1, phase: apres, when: "moral < 2", title: R, priority: high, actor: "Maire; adjoint", deadline: "J+1"}
+"""
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "csv"])
+def test_every_kind_of_value_comes_back_the_same(
+    cli: Cli, tmp_path: Path, write_deck: Callable[..., Path], kind: str
+) -> None:
+    """Short and full flags and sources, delayed triggers, gifts, lasting effects, options,
+    expressions as amounts, texts with spaces and blank lines, a title that looks like a
+    number or a formula, default phases."""
+    deck_file = write_deck(EVERY_KIND_OF_VALUE, "edge.yaml")
+    back = round_trip(cli, str(deck_file), tmp_path, kind)
+    assert same_deck(back) == same_deck(load_deck(deck_file))
+
+
 def test_csv_is_one_semicolon_file_per_sheet_with_a_bom_and_french_headers(
     cli: Cli, tmp_path: Path
 ) -> None:
@@ -128,7 +188,11 @@ def test_an_edited_workbook_imports_with_its_changes_and_nothing_else(
     original, back = load_deck(CRUE), load_deck(imported)
     assert back.card(changed_id).text == "Un texte récrit par la formatrice."
     added = back.card("coupure-radio")
-    assert (added.type, added.title, added.text) == ("event", "Coupure radio", "Le relais radio tombe.")
+    assert (added.type, added.title, added.text) == (
+        "event",
+        "Coupure radio",
+        "Le relais radio tombe.",
+    )
     assert [(d.indicator, d.amount) for d in added.effects.deltas] == [("confiance", -1)]
     unchanged = [card for card in back.cards if card.id not in (changed_id, "coupure-radio")]
     assert unchanged == [card for card in original.cards if card.id != changed_id]
@@ -188,7 +252,9 @@ def duplicate_id(book: Path) -> None:
 
 MALFORMED: dict[str, tuple[Callable[[Path], None], str, str]] = {
     "unknown column": (
-        lambda book: edit(book, "cartes", 1, "tittre", None) or edit(book, "cartes", 2, "tittre", "x"),
+        lambda book: (
+            edit(book, "cartes", 1, "tittre", None) or edit(book, "cartes", 2, "tittre", "x")
+        ),
         "cartes!Q1",
         "colonne inconnue « tittre » ; vouliez-vous dire « titre » ?",
     ),

@@ -369,8 +369,8 @@ def from_cell(kind: Kind, cell: Any) -> Any:
     """
     if cell is None or (isinstance(cell, str) and not cell.strip()):
         return None
-    if isinstance(cell, str):
-        cell = cell.strip()
+    if isinstance(cell, str) and not isinstance(kind, Text):
+        cell = cell.strip()  # a text keeps its spaces as written
     if isinstance(kind, (Integer, Number)) or (
         isinstance(kind, Choice) and all(isinstance(v, int) for v in kind.values)
     ):
