@@ -110,7 +110,19 @@ COMMANDS: Mapping[str, tuple[Arg, ...]] = {
         arg("-o", "--output", required=True, metavar="file"),
         arg("--minutes", default=6, metavar="count", minimum=1, maximum=240),
     ),
+    "export": (
+        arg("deck", metavar="deck"),
+        arg("--format", choices=("xlsx", "csv"), default="xlsx"),
+        arg("-o", "--output", required=True, metavar="file"),
+    ),
+    "import": (
+        arg("source", metavar="file"),
+        arg("-o", "--output", required=True, metavar="file"),
+    ),
 }
+
+# Subcommands whose module is not named after them (`import` is a Python keyword).
+MODULES: Mapping[str, str] = {"import": "import_deck"}
 
 
 STORE = arg("--store", metavar="store")
@@ -292,7 +304,8 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = parse(list(sys.argv[1:] if argv is None else argv))
-    module = importlib.import_module(f"scenarios.commands.{args.command}")
+    name = MODULES.get(args.command, args.command)
+    module = importlib.import_module(f"scenarios.commands.{name}")
     try:
         code: int = module.run(args)
     except KeyboardInterrupt:

@@ -41,6 +41,8 @@ SHARED = {
     # workshop: its actions and choices, and French words spelled as in English
     "workshop", "create", "list", "status", "export", "same", "different", "sqlite",
     "postgresql", "table", "tables", "phase", "code", "action", "actions", "script", "bots", "join", "dashboard", "minutes", "xlsx", "a", "observe", "observations",
+    # export and import: command names and file formats
+    "import", "csv",
 }  # fmt: skip
 SUBCOMMANDS = [
     [],
