@@ -16,6 +16,7 @@ from scenarios.store import open_store
 from scenarios.tui.app import ScenariosApp
 from scenarios.tui.screens.phase_end import PhaseEndScreen
 from scenarios.tui.screens.play import PlayScreen
+from scenarios.tui.widgets.key_bar import KeyBar
 from scenarios.workshop import create_workshop
 from scenarios.workshop.table import TableSession
 from tests.conftest import spaced
@@ -50,6 +51,8 @@ async def test_the_end_of_a_phase_shows_what_it_left_then_the_next_phase(tmp_pat
         shown = shown_text(screen)
         assert "Fin de la phase « Avant — se préparer »" in shown
         assert "commencer la phase « Pendant — la nuit et le lundi »" in shown
+        footer = " ".join(spaced(str(screen.query_one(KeyBar).render())).split())
+        assert "Entrée Continuer" in footer, "the footer names the key, as on every screen"
         summary = phase_summary(load_trace(journal), "avant")
         deck = state.deck
         for change in summary.indicators:

@@ -470,7 +470,8 @@ class ScenariosApp(App[None]):
             self.notify(printable(error.message(self.lang)), severity="warning", markup=False)
             return
         summary = phase_summary(trace_of(content), message.phase)
-        self.push_screen(PhaseEndScreen(summary, session.state.deck, self.lang))
+        screen = localised(PhaseEndScreen, self.lang)(summary, session.state.deck, self.lang)
+        self.push_screen(screen)
 
     def on_game_over(self, message: GameOver) -> None:
         self.show_end(message.session)

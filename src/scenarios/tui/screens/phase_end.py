@@ -16,12 +16,20 @@ from textual.widgets import Static
 from scenarios.debrief.phase_end import IndicatorChange, PhaseSummary
 from scenarios.deck import Deck
 from scenarios.i18n import Lang
+from scenarios.tui.bindings import BindingSpec
 from scenarios.tui.screens.dialogs import ReadingDialog
 from scenarios.tui.texts import plain, text
+from scenarios.tui.widgets.key_bar import KeyBar
 
 
 class PhaseEndScreen(ReadingDialog):
-    """The summary of the phase that just ended, shown before the next one begins."""
+    """The summary of the phase that just ended, shown before the next one begins; its
+    footer names the key that goes on, like every screen's."""
+
+    BINDING_SPECS: list[BindingSpec] = [
+        ("enter", "close", "phase_end.key.go_on", True, "keyname.enter", False),
+        ("escape", "close", "phase_end.key.go_on", False, "keyname.escape", False),
+    ]
 
     def __init__(self, summary: PhaseSummary, deck: Deck, lang: Lang) -> None:
         phase = deck.phases[deck.phase_index[summary.phase]]
@@ -42,6 +50,7 @@ class PhaseEndScreen(ReadingDialog):
             with VerticalScroll(id="phase-end-body"):
                 yield from self.body()
             yield Static(plain(self.hint), classes="dialog-hint")
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#phase-end-body").focus()  # ↑↓ scroll it when it is longer than the screen
