@@ -110,6 +110,8 @@ async def test_a_local_deck_played_is_still_listed_after_the_game(
         screen = await home_loaded(pilot)
         listed = prompts(screen, "#decks")
         assert listed[0] == "Crue de test", listed
+        title = str(screen.query_one("#decks").border_title)
+        assert "fournis" not in title.split("(")[0], "the list holds more than bundled decks"
         await pilot.press("enter")  # the local deck, as it is on disk now
         await pilot.pause()
         assert isinstance(app.screen, SetupScreen)

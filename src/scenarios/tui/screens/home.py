@@ -137,7 +137,8 @@ class HomeScreen(AppScreen):
                 ]
                 bundled = [Option(b.id, id=b.id) for b in self.bundled]
                 decks = OptionList(*given, *recent, *bundled, id="decks")
-                decks.border_title = self.t("home.decks")
+                mine = bool(given or recent)  # local decks listed above the bundled ones
+                decks.border_title = self.t("home.decks_and_local" if mine else "home.decks")
                 yield decks
                 sessions = OptionList(id="sessions")
                 sessions.border_title = self.t("home.sessions")
