@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from scenarios.deck import load_deck, resolve_deck
 from scenarios.tui.screens.home import HomeScreen
 from scenarios.tui.screens.setup import SetupScreen
 from tests.tui.tui_driver import make_app
@@ -20,6 +21,6 @@ async def test_the_catalogue_arriving_after_the_home_screen_is_left_is_ignored(
         await pilot.pause()
         assert isinstance(app.screen, SetupScreen)
         home._sessions_found([])  # the thread's late answer: must not raise
-        home._deck_loaded(next(iter(home.decks.values())))
+        home._deck_loaded(load_deck(resolve_deck(None)))  # whether or not it came before
         await pilot.pause()
         assert isinstance(app.screen, SetupScreen)
