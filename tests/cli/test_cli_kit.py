@@ -432,7 +432,7 @@ def test_map_reads_a_sheet_whose_headers_differ(cli: Cli, tmp_path: Path) -> Non
     ("mapping", "message"),
     [
         ("Horaire=heur", "--map : colonne inconnue « heur » ; vouliez-vous dire « heure » ?"),
-        ("Horaire=time,Destinataire", "« Destinataire » n’est pas de la forme EN-TÊTE=CLÉ"),
+        ("Horaire=time,Destinataire", "« Destinataire » n’est pas de la forme EN-TÊTE=COLONNE"),
         ("Horair=time", "--map : aucune feuille n’a d’en-tête « Horair »"),
     ],
 )
