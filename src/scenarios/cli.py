@@ -114,10 +114,13 @@ COMMANDS: Mapping[str, tuple[Arg, ...]] = {
         arg("deck", metavar="deck"),
         arg("--format", choices=("xlsx", "csv"), default="xlsx"),
         arg("-o", "--output", required=True, metavar="file"),
+        arg("--minutes", default=6, metavar="count", minimum=1, maximum=240),
     ),
     "import": (
         arg("source", metavar="file"),
         arg("-o", "--output", required=True, metavar="file"),
+        arg("--map", metavar="map"),
+        arg("--minutes", default=6, metavar="count", minimum=1, maximum=240),
     ),
 }
 

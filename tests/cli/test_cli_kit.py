@@ -255,7 +255,7 @@ MALFORMED: dict[str, tuple[Callable[[Path], None], str, str]] = {
         lambda book: (
             edit(book, "cartes", 1, "tittre", None) or edit(book, "cartes", 2, "tittre", "x")
         ),
-        "cartes!Q1",
+        "cartes!R1",
         "colonne inconnue « tittre » ; vouliez-vous dire « titre » ?",
     ),
     "missing id": (
@@ -289,6 +289,22 @@ MALFORMED: dict[str, tuple[Callable[[Path], None], str, str]] = {
         "cartes!I2",
         "moral",
     ),
+    "bad time": (
+        lambda book: edit(book, "cartes", 4, "heure", "H+0:75"),
+        "cartes!Q4",
+        "« H+0:75 » n’est pas une heure relative ; écrivez par exemple J+1 H+2 M+30, H+0:20, "
+        "+20 min",
+    ),
+    "time after the last round": (
+        lambda book: edit(book, "cartes", 4, "heure", "J+1"),
+        "cartes!Q4",
+        "« J+1 » tombe après le dernier tour (la partie finit à H+0:42)",
+    ),
+    "time outside the card's phases": (
+        lambda book: edit(book, "cartes", 2, "heure", "+20 min"),
+        "cartes!Q2",
+        "« +20 min » tombe dans la phase « pendant », pas dans les phases de la carte (avant)",
+    ),
 }
 
 
@@ -309,6 +325,129 @@ def test_a_malformed_workbook_is_told_at_its_cell_and_writes_nothing(
     assert not imported.exists()
 
 
+def test_a_time_pins_a_card_to_its_phase_and_round(cli: Cli, tmp_path: Path) -> None:
+    """H+0:20 with 6-minute rounds is round 2 of « pendant » (after the two of « avant »);
+    moved to H+0:40 with 10-minute rounds, round 3; a decision only gets its phase."""
+    book = tmp_path / "deck.xlsx"
+    assert cli("export", str(CRUE), "-o", str(book))[0] == 0
+    edit(book, "cartes", 4, "heure", "H+0:20")  # crue: when "not inondation"
+    edit(book, "cartes", 5, "heure", "J+0 H+0 M+25")  # rumeur: no condition
+    edit(book, "cartes", 5, "phases", None)
+    edit(book, "cartes", 9, "heure", "+7 min")  # alerter, a decision of avant and pendant
+    edit(book, "cartes", 9, "phases", None)
+    imported = tmp_path / "back.yaml"
+    code, _, err = cli("import", str(book), "-o", str(imported))
+    assert code == 0, err
+    deck = load_deck(imported)
+    crue, rumeur, alerter = deck.card("crue"), deck.card("rumeur"), deck.card("alerter")
+    assert (crue.phases, crue.when and crue.when.source) == (
+        ("pendant",),
+        "round == 2 and (not inondation)",
+    )
+    assert (rumeur.phases, rumeur.when and rumeur.when.source) == (("pendant",), "round == 3")
+    assert (alerter.phases, alerter.requires) == (
+        ("avant",),
+        load_deck(CRUE).card("alerter").requires,
+    )
+    others = [card for card in deck.cards if card.id not in ("crue", "rumeur", "alerter")]
+    assert others == [
+        card for card in load_deck(CRUE).cards if card.id not in ("crue", "rumeur", "alerter")
+    ]
+
+    edit(book, "cartes", 4, "heure", "H+0:40")
+    code, _, err = cli("import", str(book), "-o", str(imported), "--minutes", "10")
+    assert code == 0, err
+    assert (
+        getattr(load_deck(imported).card("crue").when, "source", None)
+        == "round == 3 and (not inondation)"
+    )
+
+    # Exported again, the time is the start of its round and the condition what is left.
+    again = tmp_path / "again.xlsx"
+    assert cli("export", str(imported), "-o", str(again), "--minutes", "10")[0] == 0
+    cards = load_workbook(again)["cartes"]
+    header = [cell.value for cell in cards[1]]
+    row = next(r for r in cards.iter_rows(min_row=2, values_only=True) if r[0] == "crue")
+    assert (row[header.index("heure")], row[header.index("condition")]) == (
+        "H+0:40",
+        "not inondation",
+    )
+
+
+def test_export_writes_the_time_of_a_card_pinned_to_a_round(cli: Cli, tmp_path: Path) -> None:
+    """In the bundled flood deck, « vigilance-orange » can only come at round 1 of « avant »."""
+    book = tmp_path / "deck.xlsx"
+    assert cli("export", "inondation", "-o", str(book), "--lang", "en")[0] == 0
+    cards = load_workbook(book)["cards"]
+    header = [cell.value for cell in cards[1]]
+    rows = {r[0]: r for r in cards.iter_rows(min_row=2, values_only=True)}
+    assert rows["vigilance-orange"][header.index("time")] == "H+0:00"
+    assert rows["vigilance-orange"][header.index("when")] is None
+    assert all(r[header.index("time")] is None for r in rows.values() if r[1] == "decision")
+
+
+def hand_made_with_other_headers(tmp_path: Path) -> Path:
+    folder = tmp_path / "msel"
+    folder.mkdir()
+    sheets = {
+        "deck": "champ;valeur\nformat;1\nid;msel\ntitre;Chronogramme\n",
+        "rôles": "id;titre\nmairie;Mairie\nprefet;Préfet\n",
+        "indicateurs": "id;titre;départ\nconfiance;Confiance;5\n",
+        "cartes": "id;type;Horaire;Destinataire;Inject;effets\n"
+        "alerte;event;H+0:13;;Alerte;confiance: -1\n"
+        "rassurer;decision;;prefet;Rassurer;confiance: 2\n",
+    }
+    for name, text in sheets.items():
+        (folder / f"{name}.csv").write_bytes(text.encode("utf-8-sig"))
+    return folder
+
+
+def test_map_reads_a_sheet_whose_headers_differ(cli: Cli, tmp_path: Path) -> None:
+    folder = hand_made_with_other_headers(tmp_path)
+    imported = tmp_path / "msel.yaml"
+    code, _, err = cli("import", str(folder), "-o", str(imported))
+    assert code == 1
+    assert "cartes!C1 : colonne inconnue « Horaire »" in spaced(err)
+    assert "cartes!E1 : colonne inconnue « Inject »" in spaced(err)
+    code, _, err = cli(
+        "import",
+        str(folder),
+        "-o",
+        str(imported),
+        "--map",
+        "Horaire=time,Destinataire=roles,Inject=titre",
+    )
+    assert code == 0, err
+    deck = load_deck(imported)
+    assert deck.card("rassurer").roles == ("prefet",)
+    assert deck.card("alerte").title == "Alerte"
+    # The default phases: avant (2 rounds), then pendant; 0:13 is its first round.
+    assert (deck.card("alerte").phases, getattr(deck.card("alerte").when, "source", None)) == (
+        ("pendant",),
+        "round == 1",
+    )
+
+
+@pytest.mark.parametrize(
+    ("mapping", "message"),
+    [
+        ("Horaire=heur", "--map : colonne inconnue « heur » ; vouliez-vous dire « heure » ?"),
+        ("Horaire=time,Destinataire", "« Destinataire » n’est pas de la forme EN-TÊTE=COLONNE"),
+        ("Horair=time", "--map : aucune feuille n’a d’en-tête « Horair »"),
+    ],
+)
+def test_a_map_to_an_unknown_column_is_a_usage_error(
+    cli: Cli, tmp_path: Path, mapping: str, message: str
+) -> None:
+    folder = hand_made_with_other_headers(tmp_path)
+    imported = tmp_path / "msel.yaml"
+    code, out, err = cli("import", str(folder), "-o", str(imported), "--map", mapping)
+    assert code == 2
+    assert message in spaced(err)
+    assert "Traceback" not in err + out
+    assert not imported.exists()
+
+
 def test_not_a_workbook_exits_one(cli: Cli, tmp_path: Path) -> None:
     fake = tmp_path / "deck.xlsx"
     fake.write_text("not a workbook")
@@ -321,7 +460,7 @@ def test_not_a_workbook_exits_one(cli: Cli, tmp_path: Path) -> None:
 
 def test_the_sheets_and_columns_come_from_the_format() -> None:
     cards = SHEET_INDEX["cards"].columns
-    assert set(cards) == set(CARD.fields) - {"options"}
+    assert set(cards) == set(CARD.fields) - {"options"} | {"time"}
     assert [sheet.key for sheet in SHEETS] == [
         "deck",
         "phases",

@@ -2,7 +2,8 @@
 
 XLSX: one sheet per part of the deck (`deck/sheets.py` says which and their
 columns). CSV: a folder with one file per sheet. Headers in the language asked.
-Written whole or not at all.
+Rounds last `--minutes` for the cards' times (« H+0:12 »). Written whole or
+not at all.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
         deck = load_deck(resolve_deck(args.deck))
     except DeckError as error:
         return report_deck_error(error, lang)
-    tables = deck_rows(deck)
+    tables = deck_rows(deck, args.minutes)
     if args.format == "xlsx":
         return write_document(args.output, workbook_bytes(tables, lang), lang, "export.written")
     folder = Path(args.output)

@@ -3,28 +3,42 @@
 The sheets become a deck's YAML in their order (`deck/sheets.py`), which the
 deck loader then checks whole: each of its findings is told at the cell it
 came from (`cartes!F12 : ...`), as are the workbook's own problems (an unknown
-column, an empty sheet). The YAML is written only when the deck is valid,
-whole or not at all; otherwise exit 1.
+column, an empty sheet, a bad time). The YAML is written only when the deck
+is valid, whole or not at all; otherwise exit 1. A `--map` that names no
+known column, or a header no sheet has, is a usage error (exit 2).
 """
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from scenarios.commands.files import write_document
 from scenarios.commands.output import TEXTS, say
-from scenarios.commands.workbook import Unreadable, read_sheets, sheet_name, tables_of
+from scenarios.commands.workbook import (
+    BadMap,
+    Unreadable,
+    parse_map,
+    read_sheets,
+    sheet_name,
+    tables_of,
+    unused_headers,
+)
 from scenarios.deck import DeckError, load_deck_text
-from scenarios.deck.sheets import SHEETS, Problem, build_yaml, locate
+from scenarios.deck.sheets import MINUTES, SHEETS, Problem, build_yaml, locate
 from scenarios.i18n import Lang
 
 
 def run(args: argparse.Namespace) -> int:
     lang: Lang = args.lang
     source = Path(args.source)
+    try:
+        mapping = parse_map(args.map or "")
+    except BadMap as error:
+        say(TEXTS.format(lang, error.code, error.params), error=True, style="red")
+        return 2
     if not source.exists():
         say(TEXTS(lang, "kit.missing", path=source), error=True, style="red")
         return 1
@@ -33,7 +47,12 @@ def run(args: argparse.Namespace) -> int:
     except Unreadable as error:
         say(TEXTS.format(lang, error.code, error.params), error=True, style="red")
         return 1
-    text, problems = convert(sheets, lang, Path(args.output).name, source.name)
+    unused = unused_headers(sheets, args.map or "")
+    if unused:
+        say(TEXTS(lang, "kit.map_unused", header=unused[0]), error=True, style="red")
+        return 2
+    name = Path(args.output).name
+    text, problems = convert(sheets, lang, name, source.name, mapping, args.minutes)
     if problems:
         for problem in problems:
             say(describe(problem, lang), error=True, style="red")
@@ -43,16 +62,22 @@ def run(args: argparse.Namespace) -> int:
 
 
 def convert(
-    sheets: Sequence[tuple[str, list[list[Any]]]], lang: Lang, name: str, source: str
+    sheets: Sequence[tuple[str, list[list[Any]]]],
+    lang: Lang,
+    name: str,
+    source: str,
+    mapping: Mapping[str, str] | None = None,
+    minutes: int = MINUTES,
 ) -> tuple[str, list[Problem]]:
-    """The deck's YAML from the sheets, and every problem found (at its cell)."""
-    tables, problems = tables_of(sheets)
+    """The deck's YAML from the sheets, and every problem found (at its cell); `mapping`
+    names headers that differ, rounds last `minutes` for the cards' times."""
+    tables, problems = tables_of(sheets, mapping)
     comments = {
         sheet.key: TEXTS(lang, "kit.yaml.sheet", sheet=sheet_name(lang, sheet.key))
         for sheet in SHEETS
     }
     header = TEXTS(lang, "kit.yaml.header", source=source).splitlines()
-    built = build_yaml(tables, comments, header)
+    built = build_yaml(tables, comments, header, minutes)
     problems.extend(built.problems)
     if problems:
         return "", problems

@@ -4,6 +4,11 @@ Sheet names and column headers are words of the catalog (`kit.sheet.*`,
 `kit.column.*`), in French or English; both languages (and the format's own
 keys) are read back whatever the language asked. CSV files are `;` separated,
 UTF-8 with a BOM (what Excel opens in France), one per sheet, named after it.
+
+A sheet whose headers differ is read with a mapping (`--map
+"Heure=time,Destinataire=roles"`): a header as written, then the column's key
+(or its header in either language). A mapped header names that column in any
+sheet that has the column; elsewhere it is an unknown column as before.
 """
 
 from __future__ import annotations
@@ -134,6 +139,57 @@ def _csv_text(value: Any) -> str:
 # Reading -------------------------------------------------------------------
 
 
+class BadMap(Exception):
+    """A `--map` that cannot be used: a catalog message id and its values (a usage error)."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+def known_keys() -> list[str]:
+    """Every key a column of a sheet may have (the deck sheet's two aside)."""
+    keys: list[str] = []
+    for sheet in SHEETS:
+        if sheet.obj is not None:
+            keys += [key for key in sheet.columns if key not in keys]
+    return keys
+
+
+def parse_map(text: str) -> dict[str, str]:
+    """`Heure=time,Destinataire=roles` as folded headers to keys; raises `BadMap`."""
+    names: dict[str, str] = {}
+    for sheet in SHEETS:
+        if sheet.obj is not None:
+            names.update(_column_keys(sheet))
+    mapping: dict[str, str] = {}
+    for pair in text.split(","):
+        if not pair.strip():
+            continue
+        header, equal, target = pair.partition("=")
+        if not equal or not header.strip() or not target.strip():
+            raise BadMap("kit.map_pair", pair=pair.strip())
+        key = names.get(_fold(target))
+        if key is None:
+            known = known_keys()
+            hint = suggest(target.strip(), [*known, *(n for n in names if n not in known)])
+            raise BadMap("kit.map_key", key=target.strip(), suggestion=hint, known=known)
+        mapping[_fold(header)] = key
+    return mapping
+
+
+def unused_headers(sheets: Iterable[tuple[str, list[list[Any]]]], text: str) -> list[str]:
+    """The headers of the map `text` that no sheet's header row has (a typo in `--map`),
+    as written."""
+    seen: set[str] = set()
+    for _, rows in sheets:
+        header = next((row for row in rows if _filled(row)), [])
+        seen.update(_fold(str(title)) for title in header if title is not None)
+    headers = [pair.partition("=")[0].strip() for pair in text.split(",") if pair.strip()]
+    return [header for header in headers if _fold(header) not in seen]
+
+
 class Unreadable(Exception):
     """The file or folder is no workbook: the reason, a catalog message id and its values."""
 
@@ -179,8 +235,10 @@ def _read_csv(file: Path) -> list[list[Any]]:
 
 def tables_of(
     sheets: Iterable[tuple[str, list[list[Any]]]],
+    mapping: Mapping[str, str] | None = None,
 ) -> tuple[list[Table], list[Problem]]:
-    """The sheets as tables of keys, and what is wrong with their names and headers."""
+    """The sheets as tables of keys, and what is wrong with their names and headers;
+    `mapping` (`parse_map`) names the headers that differ."""
     names = _sheet_keys()
     tables: list[Table] = []
     problems: list[Problem] = []
@@ -197,13 +255,19 @@ def tables_of(
             problems.append(Problem(Place(name), "kit.sheet_twice", {"first": seen[key]}))
             continue
         seen[key] = name
-        table = _table(SHEET_INDEX[key], name, rows, problems)
+        table = _table(SHEET_INDEX[key], name, rows, problems, mapping or {})
         if table is not None:
             tables.append(table)
     return tables, problems
 
 
-def _table(sheet: Sheet, name: str, rows: list[list[Any]], problems: list[Problem]) -> Table | None:
+def _table(
+    sheet: Sheet,
+    name: str,
+    rows: list[list[Any]],
+    problems: list[Problem],
+    mapping: Mapping[str, str],
+) -> Table | None:
     header_at = next((i for i, row in enumerate(rows) if _filled(row)), None)
     if header_at is None:
         problems.append(Problem(Place(name, 1, 1), "kit.sheet_empty"))
@@ -215,7 +279,8 @@ def _table(sheet: Sheet, name: str, rows: list[list[Any]], problems: list[Proble
     for index, title in enumerate(header, start=1):
         if title is None or not str(title).strip():
             continue
-        key = keys.get(_fold(str(title)))
+        mapped = mapping.get(_fold(str(title)))
+        key = mapped if mapped in sheet.columns else keys.get(_fold(str(title)))
         place = Place(name, header_row, index)
         if key is None:
             known = [column_name("fr", k) for k in sheet.columns]

@@ -18,11 +18,23 @@ keeps, for every line, the cell it came from; `locate` turns the place of a
 deck loader's diagnostic into that cell (`cartes!F12`), so that every check of
 the loader speaks of the workbook.
 
+The cards sheet has one column that is no key of the format: `time`, a
+relative time (`J+1 H+2 M+30`, `H+0:20`, `+20 min`, see `times.py`), rounds
+lasting `minutes` each in the phases' order. The format has no schedule yet
+(issue 15 adds `schedule:`), so a time is written with what it offers: the
+card's `phases` become the one phase the time falls in and, for a drawn card
+(event, dilemma), its `when` becomes `round == N` (`round == N and (when)`
+when it had one). That is honest but not a schedule: the card can be drawn at
+that round and no other, the draw still decides whether it comes. A time that
+disagrees with the row's `phases` is a problem, not a choice. Export writes a
+time back only for a drawn card of one phase whose `when` is exactly such a
+condition (so `round == 1` in a deck becomes « H+0:00 » and an empty
+condition); other cards leave it empty. A held card (decision) given a time
+only gets its phase.
+
 Not in the sheets yet (the format does not have them; issue 15 adds them):
-the deck's `style` and `variables`, the phases' round minutes and so the
-clock time of a round (« H+0:20 »), a card's schedule time and expected
-points, and a `questionnaire` sheet. Relative times (`J+1 H+2 M+30`) and a
-column mapping for sheets whose headers differ are not read yet either.
+the deck's `style` and `variables`, the phases' round minutes, a card's
+expected points, and a `questionnaire` sheet.
 A deck's `include` is not a row: the sheets hold the included cards themselves.
 """
 
@@ -39,6 +51,9 @@ from scenarios.deck.diagnostics import Diagnostic, Position
 from scenarios.deck.format import (
     CARD,
     DECK_FIELDS,
+    DEFAULT_PHASES,
+    DRAWN,
+    PHASE,
     TRIGGER,
     EffectsKind,
 )
@@ -59,6 +74,17 @@ from scenarios.deck.spec import (
     Ref,
     Text,
 )
+from scenarios.deck.times import (
+    FORMS,
+    Slot,
+    clock,
+    end_of,
+    parse_time,
+    pin,
+    slot_at,
+    start_of,
+    unpin,
+)
 from scenarios.rules import Expression
 
 DECK_SHEET = "deck"
@@ -66,6 +92,9 @@ OPTIONS_SHEET = "options"
 PARENT = "card"  # the options sheet's column with the card's id
 KEY, VALUE = "key", "value"  # the deck sheet's two columns
 NOT_A_ROW = ("include",)  # deck keys that are no row of the deck sheet
+TIME = "time"  # the cards sheet's relative time: no key of the format (see above)
+EXTRA: Mapping[str, tuple[str, ...]] = {"cards": (TIME,)}
+MINUTES = 6  # a round's minutes, unless told
 
 # Where keys go first (the rest follow in the format's order).
 ORDER: Mapping[str, tuple[str, ...]] = {
@@ -140,6 +169,7 @@ def _sheets() -> tuple[Sheet, ...]:
             continue
         nested = [name for name, f in obj.fields.items() if _item_obj(f.kind) is not None]
         columns = [name for name in obj.fields if name not in nested]
+        columns += EXTRA.get(key, ())
         sheets.append(Sheet(key, obj, _ordered(columns, ORDER.get(key, ()))))
         for name in nested:
             inner = _item_obj(obj.fields[name].kind)
@@ -164,6 +194,8 @@ def column_kind(sheet: Sheet, column: str) -> Kind:
     """The kind of the values of `column` (the card's id is an identifier)."""
     if sheet.obj is None or column == PARENT:
         return Identifier()
+    if column in EXTRA.get(sheet.key, ()):
+        return Text()
     return sheet.obj.fields[column].kind
 
 
@@ -270,8 +302,8 @@ class Rows:
     rows: tuple[tuple[Any, ...], ...]
 
 
-def deck_rows(deck: Deck) -> tuple[Rows, ...]:
-    """Every sheet of `deck`, in the sheets' order."""
+def deck_rows(deck: Deck, minutes: int = MINUTES) -> tuple[Rows, ...]:
+    """Every sheet of `deck`, in the sheets' order; rounds last `minutes` for the times."""
     tables: list[Rows] = []
     for sheet in SHEETS:
         rows: list[tuple[Any, ...]] = []
@@ -292,9 +324,34 @@ def deck_rows(deck: Deck) -> tuple[Rows, ...]:
         else:
             for item in getattr(deck, sheet.key):
                 plain = _plain_obj(sheet.obj, item, _implied(deck, sheet.key, item))
+                if sheet.key == "cards":
+                    _add_time(deck, item, plain, minutes)
                 rows.append(_row(sheet, plain))
         tables.append(Rows(sheet, tuple(rows)))
     return tuple(tables)
+
+
+def _schedule_of(deck: Deck) -> tuple[tuple[str, int], ...]:
+    return tuple((phase.id, phase.rounds) for phase in deck.phases)
+
+
+def _add_time(deck: Deck, card: Any, plain: dict[str, Any], minutes: int) -> None:
+    """The time of a card pinned to a round of its one phase (see the module's docstring),
+    taken out of its condition."""
+    when = plain.get("when")
+    if card.type not in DRAWN or len(card.phases) != 1 or not isinstance(when, str):
+        return
+    pinned = unpin(when)
+    if pinned is None:
+        return
+    start = start_of(Slot(card.phases[0], pinned[0]), _schedule_of(deck), minutes)
+    if start is None:
+        return
+    plain[TIME] = clock(start)
+    if pinned[1] is None:
+        del plain["when"]
+    else:
+        plain["when"] = pinned[1]
 
 
 def _row(sheet: Sheet, plain: Mapping[str, Any]) -> tuple[Any, ...]:
@@ -486,18 +543,23 @@ class _Writer:
 
 
 def build_yaml(
-    tables: Sequence[Table], comments: Mapping[str, str], header: Sequence[str]
+    tables: Sequence[Table],
+    comments: Mapping[str, str],
+    header: Sequence[str],
+    minutes: int = MINUTES,
 ) -> Built:
     """The deck's YAML from `tables` (at most one per sheet), in the sheets' order.
 
     `comments` gives the comment line above each sheet's part (by sheet key),
-    `header` the comment lines that open the file.
+    `header` the comment lines that open the file; rounds last `minutes` for
+    the cards' times.
     """
     writer = _Writer()
     problems: list[Problem] = []
     writer.write([f"# {line}" if line else "#" for line in header])
     by_sheet = {table.sheet.key: table for table in tables}
     options = _options(by_sheet.get(OPTIONS_SHEET), by_sheet.get("cards"), problems)
+    schedule = _schedule(by_sheet.get("phases"))
     for sheet in SHEETS:
         table = by_sheet.get(sheet.key)
         if table is None or sheet.key == OPTIONS_SHEET:
@@ -507,6 +569,11 @@ def build_yaml(
             _deck_part(writer, table, problems)
             continue
         rows = [(row, _values(table, row, cells, problems)) for row, cells in table.rows]
+        if sheet.key == "cards":
+            rows = [
+                (row, _timed(table, row, cells, values, (schedule, minutes), problems))
+                for (row, values), (_, cells) in zip(rows, table.rows, strict=True)
+            ]
         if not rows:
             writer.write([f"{sheet.key}: []"], Place(table.name))
             continue
@@ -536,7 +603,7 @@ def _values(
     """The keys of one row with their values, in the sheet's column order."""
     values: list[tuple[str, Any]] = []
     for key in table.sheet.columns:
-        if key not in cells or key == PARENT:
+        if key not in cells or key == PARENT or key in EXTRA.get(table.sheet.key, ()):
             continue
         try:
             value = from_cell(column_kind(table.sheet, key), cells[key])
@@ -547,6 +614,59 @@ def _values(
         if value is not None:
             values.append((key, value))
     return values
+
+
+def _schedule(phases: Table | None) -> tuple[tuple[str, int], ...]:
+    """The phases' ids and rounds as the sheet gives them (the deck's default phases
+    without a sheet); a phase the loader will refuse is left out."""
+    if phases is None:
+        return tuple((phase.id, phase.rounds) for phase in DEFAULT_PHASES)
+    found = []
+    default = PHASE.fields["rounds"].default
+    for _, cells in phases.rows:
+        phase = from_cell(Identifier(), cells.get("id"))
+        rounds = from_cell(Integer(), cells.get("rounds"))
+        if isinstance(phase, str):
+            found.append((phase, rounds if isinstance(rounds, int) and rounds > 0 else default))
+    return tuple(found)
+
+
+def _timed(
+    table: Table,
+    row: int,
+    cells: Mapping[str, Any],
+    values: list[tuple[str, Any]],
+    timing: tuple[tuple[tuple[str, int], ...], int],
+    problems: list[Problem],
+) -> list[tuple[str, Any]]:
+    """A card's row with its time written as its phase and, for a drawn card, its round
+    (see the module's docstring)."""
+    cell = cells.get(TIME)
+    if cell is None or (isinstance(cell, str) and not cell.strip()):
+        return values
+    schedule, minutes = timing
+    place = Place(table.name, row, table.columns[TIME])
+    shown = str(cell).strip()
+    offset = parse_time(cell)
+    if offset is None:
+        problems.append(Problem(place, "kit.time_bad", {"time": shown, "forms": FORMS}))
+        return values
+    slot = slot_at(offset, schedule, minutes)
+    if slot is None:
+        end = clock(end_of(schedule, minutes))
+        problems.append(Problem(place, "kit.time_late", {"time": shown, "end": end}))
+        return values
+    found = dict(values)
+    phases = found.get("phases")
+    if phases is not None and phases != [slot.phase]:
+        listed = ", ".join(str(phase) for phase in phases)
+        params = {"time": shown, "phase": slot.phase, "phases": listed}
+        problems.append(Problem(place, "kit.time_phase", params))
+        return values
+    found["phases"] = [slot.phase]
+    if found.get("type") in DRAWN:
+        found["when"] = pin(slot.round, found.get("when"))
+    return [(key, found[key]) for key in table.sheet.columns if key in found]
 
 
 def _options(

@@ -1,0 +1,52 @@
+"""Relative times of a trainer's chronogramme and the rounds they fall in."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from scenarios.deck.times import Slot, clock, parse_time, pin, slot_at, start_of, unpin
+
+PHASES = (("avant", 2), ("pendant", 3), ("apres", 2))
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("J+1 H+2 M+30", (24 + 2) * 60 + 30),
+        ("j+0 h+0 m+13", 13),
+        ("H+0:20", 20),
+        ("H+1", 60),
+        ("M+30", 30),
+        ("+20 min", 20),
+        ("+ 7", 7),
+        (datetime.time(0, 20), 20),
+        (datetime.timedelta(minutes=50), 50),
+    ],
+)
+def test_the_accepted_forms(text: object, minutes: int) -> None:
+    assert parse_time(text) == minutes
+
+
+@pytest.mark.parametrize("text", ["", "20", "H+0:75", "demain", "H+", "M+30 H+1", "-20 min", 20])
+def test_what_is_no_relative_time(text: object) -> None:
+    assert parse_time(text) is None
+
+
+def test_a_time_falls_in_the_round_running_then() -> None:
+    assert slot_at(0, PHASES, 6) == Slot("avant", 1)
+    assert slot_at(20, PHASES, 6) == Slot("pendant", 2)  # H+0:18 to H+0:24
+    assert slot_at(41, PHASES, 6) == Slot("apres", 2)
+    assert slot_at(42, PHASES, 6) is None  # the game is over
+    assert slot_at(40, PHASES, 10) == Slot("pendant", 3)
+    assert clock(start_of(Slot("pendant", 2), PHASES, 6) or 0) == "H+0:18"
+    assert start_of(Slot("pendant", 4), PHASES, 6) is None
+
+
+def test_a_pinned_condition_comes_back_apart() -> None:
+    assert unpin(pin(2, None)) == (2, None)
+    assert unpin(pin(3, "not inondation")) == (3, "not inondation")
+    assert unpin(pin(1, "(a) or (b)")) == (1, "(a) or (b)")
+    assert unpin("round == 2 and (a) or (b)") is None
+    assert unpin("round >= 2") is None
