@@ -109,6 +109,7 @@ COMMANDS: Mapping[str, tuple[Arg, ...]] = {
         arg("deck", metavar="deck"),
         arg("-o", "--output", required=True, metavar="file"),
         arg("--minutes", default=6, metavar="count", minimum=1, maximum=240),
+        arg("--pdf", action="store_true"),
     ),
     "export": (
         arg("deck", metavar="deck"),

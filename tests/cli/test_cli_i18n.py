@@ -35,7 +35,7 @@ ENGLISH = {
 # French and English spell alike.
 SHARED = {
     "scenarios", "play", "validate", "schema", "new", "decks", "simulate", "report",
-    "serve", "replay", "print", "kit", "deck", "fr", "en", "text", "md", "html", "json", "yaml", "random",
+    "serve", "replay", "print", "kit", "pdf", "chromium", "chrome", "deck", "fr", "en", "text", "md", "html", "json", "yaml", "random",
     "greedy", "pass", "cautious", "module", "n", "arguments", "options", "messages",
     "variable", "version", "format", "journal", "terminal", "port",
     # workshop: its actions and choices, and French words spelled as in English

@@ -68,6 +68,11 @@ def test_every_bundled_deck_comes_back_the_same_and_plays_the_same_games(
     back = round_trip(cli, deck_id, tmp_path, kind)
     assert same_deck(back) == same_deck(original)
     assert games_digest(back) == games_digest(original)
+    simulated = [
+        cli("simulate", deck, "--games", "200", "--seed", "7")
+        for deck in (deck_id, str(tmp_path / "back.yaml"))
+    ]
+    assert simulated[0][0] == 0 and simulated[0] == simulated[1], "the same summary"
 
 
 EVERY_KIND_OF_VALUE = """\

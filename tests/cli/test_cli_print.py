@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
@@ -9,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from scenarios.deck import bundled_decks, load_deck
+from scenarios.render.pdf import browser
 from tests.conftest import CliResult
 
 NOTES = {
@@ -199,3 +202,32 @@ def test_an_unwritable_output_exits_one(
     code, _, err = cli("print", str(notes_deck), "-o", str(tmp_path))
     assert code == 1
     assert "Traceback" not in err
+
+
+@pytest.mark.skipif(
+    browser() is None and not os.environ.get("SCENARIOS_REQUIRE_BROWSER"),
+    reason="Debian's chromium is installed by .ci/run",
+)
+def test_pdf_is_the_kit_laid_out_on_a4_pages_by_chromium(
+    cli: Callable[..., CliResult], tmp_path: Path
+) -> None:
+    assert browser() is not None, "chromium is required here (SCENARIOS_REQUIRE_BROWSER)"
+    out = tmp_path / "kit.pdf"
+    code, _, err = cli("print", "inondation", "--pdf", "-o", str(out))
+    assert code == 0, err
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF")
+    pages = re.findall(rb"/Type\s*/Page[^s]", data)
+    assert len(pages) > 10, "the kit's A4 pages, not one long sheet"
+
+
+def test_pdf_without_a_browser_says_how_to_print_instead(
+    cli: Callable[..., CliResult], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("scenarios.render.pdf.shutil.which", lambda name: None)
+    out = tmp_path / "kit.pdf"
+    code, _, err = cli("print", "inondation", "--pdf", "-o", str(out))
+    assert code == 1 and not out.exists()
+    assert "sans --pdf" in err.replace("\u00a0", " ")
+    code, _, err = cli("print", "inondation", "--pdf", "-o", str(out), "--lang", "en")
+    assert code == 1 and "without --pdf" in err

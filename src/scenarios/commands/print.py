@@ -1,4 +1,5 @@
-"""`scenarios print DECK -o kit.html`: the paper for a room, as one printable HTML page.
+"""`scenarios print DECK -o kit.html [--pdf]`: the paper for a room, as one printable HTML
+page, or its PDF when a headless Chromium is installed (`render/pdf.py`).
 
 The deck is laid out by `deck/kit.py` and written by the debrief's HTML page
 (A4, no script, no external asset); the file is written whole or not at all.
@@ -9,11 +10,12 @@ from __future__ import annotations
 import argparse
 
 from scenarios.commands.files import write_document
-from scenarios.commands.output import report_deck_error
+from scenarios.commands.output import report_deck_error, say
 from scenarios.deck import DeckError, load_deck, resolve_deck
 from scenarios.deck.kit import kit_blocks
 from scenarios.i18n import Lang
 from scenarios.render.html import SHEETS, page
+from scenarios.render.pdf import PdfError, html_to_pdf
 
 
 def run(args: argparse.Namespace) -> int:
@@ -22,5 +24,11 @@ def run(args: argparse.Namespace) -> int:
         deck = load_deck(resolve_deck(args.deck))
     except DeckError as error:
         return report_deck_error(error, lang)
-    document = page(kit_blocks(deck, lang, args.minutes), lang, style=SHEETS)
+    document: str | bytes = page(kit_blocks(deck, lang, args.minutes), lang, style=SHEETS)
+    if args.pdf:
+        try:
+            document = html_to_pdf(str(document))
+        except PdfError as error:
+            say(error.message(lang), error=True, style="red")
+            return 1
     return write_document(args.output, document, lang, "print.written")
