@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -208,6 +209,19 @@ def lang_of(argv: Sequence[str]) -> Lang:
     return asked
 
 
+def lang_given(argv: Sequence[str]) -> bool:
+    """Whether the reader asked for a language (`--lang` or `SCENARIOS_LANG`): a deck's
+    `language` is only the default for when they did not."""
+    if os.environ.get("SCENARIOS_LANG", "").strip().lower()[:2] in LANGS:
+        return True
+    for word in argv:
+        if word == "--":
+            break
+        if word == "--lang" or word.startswith("--lang="):
+            return True
+    return False
+
+
 def build_parser(lang: Lang) -> argparse.ArgumentParser:
     """The command line, with every word in `lang` (call it inside `speaking(lang)`)."""
     parser = argparse.ArgumentParser(
@@ -302,6 +316,7 @@ def parse(argv: Sequence[str]) -> argparse.Namespace:
         args = parser.parse_args(argv)
         if args.command is None:
             args = parser.parse_args(["play", *argv])
+    args.lang_given = lang_given(argv)
     return args
 
 

@@ -14,6 +14,7 @@ import re
 import subprocess
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -165,3 +166,47 @@ def test_every_argparse_message_is_in_the_catalog(lang: Lang) -> None:
     messages = argparse_messages()
     assert "usage: " in messages and "expected %s argument" in messages
     assert sorted(m for m in messages if not ARGPARSE.has(m, lang)) == []
+
+
+ENGLISH_DECK = """\
+format: 1
+id: english
+title: "English"
+language: en
+roles:
+  - {id: team, title: "Team"}
+indicators:
+  - {id: morale, title: "Morale", start: 5}
+cards:
+  - {id: rain, type: event, title: "Rain", effects: {morale: -1}}
+"""
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "shown"),
+    [
+        ([], None, "en"),
+        (["--lang", "fr"], None, "fr"),
+        (["--lang=fr"], None, "fr"),
+        ([], "fr", "fr"),
+    ],
+)
+def test_an_english_deck_plays_in_english_unless_the_reader_asked_for_a_language(
+    cli: Callable[..., CliResult],
+    write_deck: Callable[..., Path],
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+    env: str | None,
+    shown: str,
+) -> None:
+    from scenarios.tui.app import ScenariosApp
+
+    seen: list[str] = []
+    monkeypatch.setattr(ScenariosApp, "run", lambda app: seen.append(app.lang))
+    if env is None:
+        monkeypatch.delenv("SCENARIOS_LANG", raising=False)
+    else:
+        monkeypatch.setenv("SCENARIOS_LANG", env)
+    code, _, err = cli("play", str(write_deck(ENGLISH_DECK)), *args)
+    assert code == 0, err
+    assert seen == [shown]

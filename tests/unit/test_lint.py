@@ -61,6 +61,16 @@ CASES = [
         '  - {id: moyens, title: "Moyens", start: 4}',
         '  - {id: moyens, title: "Moyens", start: 4}\n  - {id: meteo, title: "Météo", start: 5}',
     ),
+    (
+        "lint.trigger_too_late",
+        'title: "Pluie", effects: {confiance: -2}}',
+        'title: "Pluie", phases: [apres], effects: {confiance: -2, trigger: [{card: vent, in: 1}]}}',
+    ),
+    (
+        "lint.trigger_too_late",
+        'title: "Rassurer", effects: {confiance: 1}}',
+        'title: "Rassurer", phases: [apres], effects: {trigger: [{card: vent, in: 0}]}}',
+    ),
     ("lint.ending_never", 'when: "confiance <= 0"', 'when: "confiance > 10"'),
     ("lint.ending_always", 'when: "confiance <= 0"', 'when: "turn >= 1"'),
     (

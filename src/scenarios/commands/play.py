@@ -49,6 +49,9 @@ def run(args: argparse.Namespace) -> int:
             deck = load_deck(resolve_deck(args.deck))
         except DeckError as error:
             return report_deck_error(error, lang)
+        if not getattr(args, "lang_given", True):
+            # `language: en` in the deck: English for its game, unless the reader asked otherwise.
+            lang = "en" if deck.language == "en" else "fr"
     teams = parse_teams(args.team, deck, lang)
     if teams is None:
         return 2

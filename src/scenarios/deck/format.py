@@ -408,6 +408,10 @@ PHASE = Obj(
         "rounds": Field(Integer(1, 50), "Nombre de tours.", default=1),
         "events_per_round": Field(Integer(0, 10), "Événements tirés à chaque tour.", default=1),
         "text": Field(LONG_TEXT, "Description de la phase.", default=""),
+        "minutes": Field(
+            Integer(1, 120),
+            "Durée d'un tour de cette phase, en minutes (la préparation peut l'imposer à tous).",
+        ),
         "facilitator": _facilitator("la phase"),
     },
     _build(Phase),

@@ -4,7 +4,8 @@ Static checks only (the simulation-based ones live in `scenarios.sim.simulated_c
 conditions that can never hold given the phases and the effects that exist
 (an interval analysis, see `scenarios.rules.bounds`), flags set but never read
 or read but never set, indicators nothing moves, endings that hide later ones,
-texts too long to read at a table, and French typography.
+triggers that always fall after the last round, texts too long to read at a
+table, and French typography.
 
 A warning is silenced by a comment that says why, on its line or the line
 above: `# lint: ignore lint.typography — citation d'un texte officiel`; a
@@ -36,6 +37,7 @@ def lint(deck: Deck) -> list[Diagnostic]:
         *_flags(deck),
         *_indicators(deck),
         *_endings(deck),
+        *_triggers(deck),
         *_lengths(deck),
         *_typography(deck),
         *_control_characters(deck),
@@ -243,6 +245,38 @@ def _endings(deck: Deck) -> Iterator[Diagnostic]:
                 )
             return
         seen.setdefault(source, ending.id)
+
+
+def _triggers(deck: Deck) -> Iterator[Diagnostic]:
+    """Triggers that land after the last round even from their card's earliest round.
+
+    The engine drops them silently; a card that can only come late (its phases)
+    with a long `in:` is the usual cause.
+    """
+    first_turn: dict[str, int] = {}
+    turn = 1
+    for phase in deck.phases:
+        first_turn[phase.id] = turn
+        turn += phase.rounds
+    last = turn - 1
+    for card, effects in all_effects(deck):
+        if not effects.trigger or not card.phases:
+            continue
+        earliest = min(first_turn[phase] for phase in card.phases)
+        for trigger in effects.trigger:
+            # As in the engine: `in: 0` from a decision comes at the next round's events.
+            due = earliest + trigger.delay + (1 if trigger.delay == 0 and card.kind.held else 0)
+            if due > last:
+                yield _warn(
+                    "lint.trigger_too_late",
+                    effects.where,
+                    "trigger",
+                    card=card.id,
+                    target=trigger.card,
+                    earliest=earliest,
+                    due=due,
+                    last=last,
+                )
 
 
 def _lengths(deck: Deck) -> Iterator[Diagnostic]:

@@ -40,6 +40,7 @@ class Phase:
     events_per_round: int = 1
     text: str = ""
     facilitator: str = ""  # for the facilitator's eyes only, never the table's
+    minutes: int | None = None  # the round timer of this phase, unless setup chose one for all
     where: LocatedMap | None = _where()
 
 

@@ -82,7 +82,7 @@ class ScenariosApp(App[None]):
         roles: frozenset[str] = frozenset(),
         workshop: tuple[Store, str] | None = None,
         observer: str | None = None,
-        minutes: int = DEFAULT_MINUTES,
+        minutes: int | None = None,
         clock: Callable[[], float] = time.monotonic,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
@@ -96,6 +96,8 @@ class ScenariosApp(App[None]):
         self.table_label = table_label  # the table's name the setup offers (None: its default)
         self.journal = journal
         self.journal_folder = journal_folder
+        # The round length chosen for every round; None: each phase's `minutes` in the deck,
+        # DEFAULT_MINUTES for a phase without.
         self.minutes = minutes
         self.clock = clock
         self.now = now
@@ -157,9 +159,12 @@ class ScenariosApp(App[None]):
         from scenarios.tui.screens.setup import SetupScreen
 
         seed = self.seed if self.seed is not None else random_seed()
+        minutes = self.minutes
+        if minutes is None and not any(phase.minutes for phase in deck.phases):
+            minutes = DEFAULT_MINUTES  # nothing in the deck: the usual length, shown to change
         self._show(
             localised(SetupScreen, self.lang)(
-                deck, self.lang, seed, self.minutes, self.teams, self.table_label
+                deck, self.lang, seed, minutes, self.teams, self.table_label
             )
         )
 
@@ -415,7 +420,7 @@ class ScenariosApp(App[None]):
     def _play(
         self,
         session: Session | TableSession,
-        minutes: int,
+        minutes: int | None,
         notice: str = "",
         history: Iterable[State] = (),
         elapsed: float = 0.0,
@@ -432,7 +437,9 @@ class ScenariosApp(App[None]):
             session,
             self.lang,
             self.clock,
-            round_seconds=minutes * 60,
+            round_seconds=(minutes if minutes is not None else DEFAULT_MINUTES) * 60,
+            # A workshop's tables keep the room's clock: the deck's lengths are for a lone table.
+            phase_minutes=minutes is None and isinstance(session, Session),
             notice=notice,
             history=history,
             elapsed=elapsed,

@@ -53,7 +53,7 @@ class StartRequested(Message):
     deck: Deck
     seed: int
     teams: Sequence[Team]
-    minutes: int
+    minutes: int | None  # None: each phase's length in the deck
     label: str | None = None  # the table's name, written in the journal's header
 
 

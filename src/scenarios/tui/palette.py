@@ -26,7 +26,9 @@ class Facilitated(Protocol):
 
     lang: Lang
     deck: Deck
-    round_seconds: int
+
+    @property
+    def round_seconds(self) -> int: ...
 
     @property
     def state(self) -> State: ...

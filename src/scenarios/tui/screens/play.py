@@ -96,6 +96,7 @@ class PlayScreen(AppScreen):
         clock: Callable[[], float],
         round_seconds: int = 0,
         notice: str = "",
+        phase_minutes: bool = False,
         history: Iterable[State] = (),
         elapsed: float = 0.0,
         roles: frozenset[str] = frozenset(),
@@ -113,7 +114,9 @@ class PlayScreen(AppScreen):
         self.store_lost = False
         self.deck: Deck = session.state.deck
         self.clock = clock
-        self.round_seconds = round_seconds
+        self.chosen_seconds = round_seconds
+        # Nobody chose a length at setup: a phase's `minutes` in the deck sets its rounds'.
+        self.phase_minutes = phase_minutes
         self.notice = notice
         self.past = list(history)  # the states before the current one, logged at mount
         self.elapsed = elapsed  # seconds already played in this round (a resumed game)
@@ -130,6 +133,15 @@ class PlayScreen(AppScreen):
     @property
     def state(self) -> State:
         return self.session.state
+
+    @property
+    def round_seconds(self) -> int:
+        """This round's planned length: the current phase's in the deck, unless setup chose one."""
+        if self.phase_minutes:
+            minutes = self.deck.phases[self.state.phase_index].minutes
+            if minutes is not None:
+                return minutes * 60
+        return self.chosen_seconds
 
     # Layout
 
@@ -156,7 +168,9 @@ class PlayScreen(AppScreen):
         self.query_one("#log", RichLog).can_focus = False
         self.query_one("#events", VerticalScroll).can_focus = False
         self.last_tick = self.clock()
-        if self.round_seconds:
+        if self.chosen_seconds or (
+            self.phase_minutes and any(phase.minutes for phase in self.deck.phases)
+        ):
             self.set_interval(1, self.tick)
         if isinstance(self.session, TableSession):
             self.set_interval(FOLLOW_SECONDS, self.follow_table)

@@ -36,14 +36,14 @@ class SetupScreen(AppScreen):
         deck: Deck,
         lang: Lang,
         seed: int,
-        minutes: int,
+        minutes: int | None,
         teams: dict[str, str],
         label: str | None = None,
     ) -> None:
         super().__init__(lang)
         self.deck = deck
         self.seed = seed
-        self.minutes = minutes
+        self.minutes = minutes  # None: left empty, each phase's length in the deck
         self.teams = teams
         self.label = label or DEFAULT_LABEL
 
@@ -75,7 +75,12 @@ class SetupScreen(AppScreen):
             with Vertical(classes="field-block"):
                 yield Label(self.t("setup.timer"))
                 yield Input(
-                    str(self.minutes), id="minutes", type="integer", max_length=3, compact=True
+                    "" if self.minutes is None else str(self.minutes),
+                    placeholder=self.t("setup.timer_deck") if self._deck_minutes() else "",
+                    id="minutes",
+                    type="integer",
+                    max_length=3,
+                    compact=True,
                 )
             yield Button(self.t("setup.start"), id="start", variant="success")
         yield KeyBar()
@@ -98,18 +103,32 @@ class SetupScreen(AppScreen):
     def action_back(self) -> None:
         self.app.post_message(HomeRequested())
 
+    def _deck_minutes(self) -> bool:
+        """Whether the deck sets a round length for some phase: an empty timer field follows it."""
+        return any(phase.minutes for phase in self.deck.phases)
+
     def action_start(self) -> None:
         seed = self._number("seed")
-        minutes = self._number("minutes")
-        if seed is None or minutes is None:
+        if seed is None:
             return
+        minutes: int | None = None  # left empty: each phase's length in the deck
+        if self.query_one("#minutes", Input).value.strip() or not self._deck_minutes():
+            minutes = self._number("minutes")
+            if minutes is None:
+                return
         teams: dict[str, list[str]] = {}
         for role in self.deck.roles:
             name = self.query_one(f"#team-{role.id}", Input).value.strip() or role.title
             teams.setdefault(name, []).append(role.id)
         chosen = [Team(name, tuple(roles)) for name, roles in teams.items()]
         self.app.post_message(
-            StartRequested(self.deck, seed, chosen, max(0, minutes), self.typed_label())
+            StartRequested(
+                self.deck,
+                seed,
+                chosen,
+                None if minutes is None else max(0, minutes),
+                self.typed_label(),
+            )
         )
 
     def typed_label(self) -> str:
