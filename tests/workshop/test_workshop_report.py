@@ -209,3 +209,16 @@ def test_exported_journals_keep_their_table_labels_in_a_comparison(
     code, out, err = cli("report", "--format", "json", *map(str, journals))
     assert code == 0, err
     assert [s["table"] for s in json.loads(out)["sessions"]] == ["Salle 1", "Salle 2", "Salle 3"]
+
+
+def test_a_choice_s_changes_keep_the_indicators_titles_as_written() -> None:
+    from scenarios.workshop.report import DilemmaRow
+    from scenarios.workshop.report_output import dilemma_cells
+
+    row = DilemmaRow(
+        "d",
+        "Évacuer ?",
+        ("Évacuer", None),
+        ((("bien", "Bien-être", -2), ("moyens", "Moyens", 1)), ()),
+    )
+    assert dilemma_cells(row) == ["Évacuer (Bien-être −2, Moyens +1)", "—"]

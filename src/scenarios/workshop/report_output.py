@@ -15,7 +15,7 @@ from typing import Any
 
 from scenarios.debrief.json_report import session_data
 from scenarios.debrief.layout import session_blocks
-from scenarios.debrief.texts import outcome_text, score_text, theme
+from scenarios.debrief.texts import outcome_text, score_text, signed, theme
 from scenarios.i18n import Lang, Texts
 from scenarios.render.blocks import (
     Block,
@@ -228,7 +228,7 @@ def dilemma_cells(row: DilemmaRow) -> list[str]:
         if chosen is None:
             cells.append("—")
             continue
-        said = ", ".join(f"{title} {change:+d}".replace("-", "−") for _, title, change in changes)
+        said = ", ".join(f"{title} {signed(change)}" for _, title, change in changes)
         cells.append(f"{chosen} ({said})" if said else chosen)
     return cells
 

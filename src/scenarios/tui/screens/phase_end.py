@@ -14,6 +14,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
 from scenarios.debrief.phase_end import IndicatorChange, PhaseSummary
+from scenarios.debrief.texts import signed
 from scenarios.deck import Deck
 from scenarios.i18n import Lang
 from scenarios.tui.bindings import BindingSpec
@@ -92,7 +93,7 @@ class PhaseEndScreen(ReadingDialog):
         if delta == 0:
             return Text("=", style="dim")
         better = (delta > 0) == (good == "high")
-        return Text(f"{delta:+d}".replace("-", "−"), style="green" if better else "red")
+        return Text(signed(delta), style="green" if better else "red")
 
     def _dilemmas(self) -> Text:
         body = Text()
