@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from scenarios.deck.kinds import kind_label
 from scenarios.deck.model import Card, Deck, Effects, Indicator, Phase, Role
+from scenarios.deck.times import clock
 from scenarios.deck.wording import requirement
 from scenarios.i18n import Lang, Texts, decimal
 from scenarios.render.blocks import (
@@ -50,7 +51,7 @@ def kit_blocks(deck: Deck, lang: Lang, minutes: int = 6) -> list[Block]:
                 cards=t("kit.count.cards", count=len(deck.cards)),
                 rounds=t("kit.count.rounds", count=rounds),
                 minutes=minutes,
-                end=clock(rounds, minutes, lang),
+                end=clock(rounds * minutes),
             ),
             kind="meta",
         )
@@ -299,14 +300,14 @@ def chronogramme(deck: Deck, lang: Lang, minutes: int) -> Section:
         for number in range(1, phase.rounds + 1):
             rows.append(
                 (
-                    clock(index, minutes, lang),
+                    clock(index * minutes),
                     phase.title,
                     t("kit.chrono.round", round=number, rounds=phase.rounds, turn=index + 1),
                     t("kit.count.events", count=phase.events_per_round),
                 )
             )
             index += 1
-    rows.append((clock(index, minutes, lang), t("kit.chrono.end"), "", ""))
+    rows.append((clock(index * minutes), t("kit.chrono.end"), "", ""))
     blocks: list[Block] = [
         Heading(2, t("kit.chrono")),
         Paragraph(t("kit.facilitator.only"), "warning"),
@@ -333,12 +334,6 @@ def chronogramme(deck: Deck, lang: Lang, minutes: int) -> Section:
         ),
     ]
     return Section(tuple(blocks), css="sheet chronogramme")
-
-
-def clock(index: int, minutes: int, lang: Lang) -> str:
-    """The start of round `index` (from 0) as « H+0:12 »."""
-    hours, rest = divmod(index * minutes, 60)
-    return _texts(lang)("kit.clock", hours=hours, minutes=f"{rest:02d}")
 
 
 def facilitator_sheet(deck: Deck, lang: Lang) -> Section:
