@@ -23,7 +23,6 @@ from scenarios.debrief.texts import (
     describe,
     describe_evidence,
     join_items,
-    local_time,
     outcome_line,
     outcome_text,
     quote_source,
@@ -32,7 +31,7 @@ from scenarios.debrief.texts import (
     teams_text,
     theme,
 )
-from scenarios.i18n import Lang
+from scenarios.i18n import Lang, local_time
 from scenarios.render.blocks import (
     Aside,
     Block,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import datetime
 
 from scenarios.debrief.model import Evidence, Finding, Quote, SessionReport
 from scenarios.i18n import Lang, Texts
@@ -145,14 +144,6 @@ def outcome_line(report: SessionReport, lang: Lang) -> str:
         outcome=outcome_text(report, lang),
         score=score_text(report),
     )
-
-
-def local_time(iso: str) -> str:
-    """An ISO time as day/month/year hour:minute in local time."""
-    try:
-        return datetime.fromisoformat(iso).astimezone().strftime("%d/%m/%Y %H:%M")
-    except ValueError:
-        return iso
 
 
 def teams_text(report: SessionReport) -> str:

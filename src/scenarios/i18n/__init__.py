@@ -26,6 +26,7 @@ from scenarios.i18n.words import (
     decimal,
     env_lang,
     french_typography,
+    local_time,
     names,
     suggest,
 )
@@ -41,6 +42,7 @@ __all__ = [
     "env_lang",
     "french_typography",
     "join_names",
+    "local_time",
     "suggest",
 ]
 

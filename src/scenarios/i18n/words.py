@@ -1,6 +1,6 @@
 """Languages, and the small rules of writing shared by every message.
 
-French typography (no-break spaces), decimal commas, lists of names and
+French typography (no-break spaces), decimal commas, dates, lists of names and
 "did you mean" suggestions: what a message needs once it is looked up.
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import os
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Literal, TypeAlias
 
 Lang: TypeAlias = Literal["fr", "en"]
@@ -39,6 +40,14 @@ def decimal(value: float, lang: Lang, digits: int = 2) -> str:
     if text == "-0":
         text = "0"
     return text.replace(".", ",") if lang == "fr" else text
+
+
+def local_time(iso: str) -> str:
+    """An ISO time as day/month/year hour:minute in local time (as written, if it is not one)."""
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%d/%m/%Y %H:%M")
+    except ValueError:
+        return iso
 
 
 def names(values: object) -> list[str]:

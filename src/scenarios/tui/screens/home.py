@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,7 +24,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from scenarios.deck.bundled import DEFAULT_DECK, BundledDeck, bundled_decks
-from scenarios.i18n import Lang
+from scenarios.i18n import Lang, local_time
 from scenarios.render.printable import printable
 from scenarios.tui.bindings import BindingSpec
 from scenarios.tui.messages import DeckChosen, DeckFileChosen, ResumeRequested
@@ -74,13 +73,6 @@ def _modified(path: Path) -> float:
         return path.stat().st_mtime
     except OSError:
         return 0.0
-
-
-def _date(started: str) -> str:
-    try:
-        return datetime.fromisoformat(started).astimezone().strftime("%d/%m/%Y %H:%M")
-    except ValueError:
-        return started
 
 
 class HomeScreen(AppScreen):
@@ -234,7 +226,7 @@ class HomeScreen(AppScreen):
                 "home.session",
                 count=session.actions,
                 title=session.title,
-                date=_date(session.started),
+                date=local_time(session.started),
             )
             options.add_option(Option(plain(prompt), id=str(index)))
         if sessions:
@@ -288,7 +280,7 @@ class HomeScreen(AppScreen):
         session = self.sessions[index]
         body = Text()
         body.append(printable(session.title), style="bold")
-        body.append("\n\n" + self.t("home.session.started", date=_date(session.started)))
+        body.append("\n\n" + self.t("home.session.started", date=local_time(session.started)))
         body.append("\n" + self.t("home.session.actions", count=session.actions))
         if session.teams:
             body.append("\n\n" + self.t("home.session.teams") + "\n", style="bold")

@@ -17,9 +17,8 @@ from textual.containers import VerticalScroll
 from textual.timer import Timer
 from textual.widgets import RichLog, Static
 
-from scenarios.debrief.texts import local_time
 from scenarios.deck import Deck
-from scenarios.i18n import Lang, decimal
+from scenarios.i18n import Lang, decimal, local_time
 from scenarios.i18n.system import SystemReason
 from scenarios.journal import Annotation, JournalBrowser, add_annotation, read_annotations
 from scenarios.render.printable import printable
