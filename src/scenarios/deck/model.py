@@ -8,7 +8,7 @@ part in equality.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Literal
 
 import attrs
@@ -323,6 +323,11 @@ class Deck:
     @functools.cached_property
     def observation_tag_index(self) -> Mapping[str, ObservationTag]:
         return {tag.id: tag for tag in self.observation_tags}
+
+    def tag_titles(self, tags: Iterable[str]) -> tuple[str, ...]:
+        """The titles of observation tags in the deck's grid (a tag it lacks, as written)."""
+        grid = self.observation_tag_index
+        return tuple(grid[tag].title if tag in grid else tag for tag in tags)
 
     def card(self, card_id: str) -> Card:
         return self.card_index[card_id]

@@ -107,8 +107,7 @@ def log_lines(state: State, lang: Lang) -> Iterator[Text]:
         elif isinstance(event, Noted):
             yield Text(text(lang, "log.noted", text=event.text), style="magenta")
             if event.tags:
-                grid = deck.observation_tag_index
-                titles = ", ".join(grid[tag].title if tag in grid else tag for tag in event.tags)
+                titles = ", ".join(deck.tag_titles(event.tags))
                 yield Text(text(lang, "log.tags", tags=titles), style="dim magenta")
         elif isinstance(event, Broadcasted):
             yield Text(text(lang, "log.broadcast", text=event.text), style="bold yellow")

@@ -93,17 +93,20 @@ class WorkshopReport:
     def notes_by_table_and_tag(self) -> list[tuple[str, list[tuple[str | None, list[TableNote]]]]]:
         """For each table with notes (in table order), each tag of the grid (then the notes
         without one, as None) with its notes; a note with two tags is under both."""
+        by_table: dict[str, list[TableNote]] = {}
+        for note in self.notes:
+            by_table.setdefault(note.label, []).append(note)
         grouped = []
         for label in self.labels:
-            notes = [note for note in self.notes if note.label == label]
-            if not notes:
+            by_tag: dict[str | None, list[TableNote]] = {}
+            for note in by_table.get(label, ()):
+                for tag in note.tags or (None,):
+                    by_tag.setdefault(tag, []).append(note)
+            if not by_tag:
                 continue
-            tags = [*self.grid, *sorted({t for n in notes for t in n.tags} - set(self.grid))]
-            groups: list[tuple[str | None, list[TableNote]]] = [
-                (tag, [note for note in notes if tag in note.tags]) for tag in tags
-            ]
-            groups.append((None, [note for note in notes if not note.tags]))
-            grouped.append((label, [(tag, found) for tag, found in groups if found]))
+            others = sorted({tag for tag in by_tag if tag is not None} - set(self.grid))
+            order: list[str | None] = [*self.grid, *others, None]
+            grouped.append((label, [(tag, by_tag[tag]) for tag in order if tag in by_tag]))
         return grouped
 
 
@@ -118,13 +121,12 @@ def workshop_report(store: Store, workshop_id: str) -> WorkshopReport:
         traces.append(trace_of(content))
         labels.append(table.label)
         bys = {entry.seq: entry.by for entry in content.entries}
-        grid = traces[-1].deck.observation_tag_index
         notes += [
             TableNote(
                 table.label,
                 step.action.text,
                 bys.get(step.seq),
-                tuple(grid[tag].title if tag in grid else tag for tag in step.action.tags),
+                traces[-1].deck.tag_titles(step.action.tags),
             )
             for step in traces[-1].done()
             if isinstance(step.action, Note)
