@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 
 from textual.widgets import Static
 
@@ -18,6 +17,7 @@ from scenarios.workshop.report import workshop_report
 from scenarios.workshop.report_output import workshop_data, workshop_markdown
 from scenarios.workshop.table import TableSession
 from tests.conftest import CRUE, StoreFactory, spaced
+from tests.tui.tui_driver import clock_seconds, timer_seconds
 
 MESSAGE = "Point de situation [bold]dans 5 minutes[/bold]"
 
@@ -27,20 +27,9 @@ def journal(store: Store, table_id: str) -> list[tuple[dict[str, object], str | 
     return [(line["action"], line.get("by")) for line in lines]
 
 
-def seconds_shown(text: str) -> int:
-    """The round's time left, as a clock `mm:ss` in `text` shows it."""
-    found = re.search(r"(\d\d):(\d\d)", text)
-    assert found, text
-    return int(found[1]) * 60 + int(found[2])
-
-
 def banner(app: ScenariosApp) -> str | None:
     shown = app.screen.query_one("#broadcast", Static)
     return spaced(str(shown.render())) if shown.display else None
-
-
-def header(app: ScenariosApp) -> str:
-    return spaced(str(app.screen.query_one("#phase-timer").render()))
 
 
 async def test_a_message_reaches_every_tables_screen_and_an_extension_its_clock(
@@ -54,7 +43,7 @@ async def test_a_message_reaches_every_tables_screen_and_an_extension_its_clock(
     async with table.run_test(size=(80, 24)) as at_table, room.run_test(size=(120, 40)) as pilot:
         assert isinstance(table.screen, PlayScreen)
         assert banner(table) is None
-        assert seconds_shown(header(table)) == 6 * 60
+        assert timer_seconds(table) == 6 * 60
 
         await pilot.press("b")
         await pilot.press(*MESSAGE, "enter")
@@ -75,9 +64,9 @@ async def test_a_message_reaches_every_tables_screen_and_an_extension_its_clock(
         await pilot.pause()
         assert journal(store, first.id)[-1] == ({"type": "extend", "seconds": 120}, "facilitator")
         assert len(journal(store, second.id)) == 1, "only the selected table"
-        assert 7 * 60 < seconds_shown(str(focused.render())) <= 8 * 60, "2 minutes more than 6"
+        assert 7 * 60 < clock_seconds(str(focused.render())) <= 8 * 60, "2 minutes more than 6"
         await at_table.pause(FOLLOW_SECONDS + 1.2)
-        assert 7 * 60 < seconds_shown(header(table)) <= 8 * 60, "the table's clock has them too"
+        assert 7 * 60 < timer_seconds(table) <= 8 * 60, "the table's clock has them too"
         log = " ".join(str(line.text) for line in table.screen.query_one("#log").lines)
         assert "Le tour est prolongé de 2 minutes" in " ".join(spaced(log).split())
 

@@ -3,7 +3,6 @@ round's timer going on from where the journal's lines left it."""
 
 from __future__ import annotations
 
-import re
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from scenarios.engine import Draw, Pass, Pause, Resume
 from scenarios.journal import Session
 from scenarios.tui.app import ScenariosApp
 from tests.conftest import spaced
-from tests.tui.tui_driver import FIXED_NOW, make_app, play_state
+from tests.tui.tui_driver import FIXED_NOW, make_app, play_state, timer_seconds
 
 
 class Steps:
@@ -48,13 +47,6 @@ def log_text(app: ScenariosApp) -> list[str]:
     return [spaced(strip.text) for strip in app.screen.query_one("#log", RichLog).lines]
 
 
-def timer(app: ScenariosApp) -> int:
-    shown = spaced(str(app.screen.query_one("#phase-timer").render()))
-    found = re.search(r"(\d\d):(\d\d)", shown)
-    assert found, shown
-    return int(found[1]) * 60 + int(found[2])
-
-
 async def test_a_resumed_game_logs_each_action_once(tmp_path: Path) -> None:
     journal = interrupted_game(tmp_path / "partie.jsonl")
     app = make_app(journal_folder=tmp_path)
@@ -76,7 +68,7 @@ async def test_the_round_timer_goes_on_from_the_journals_last_line(tmp_path: Pat
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert play_state(pilot) is not None
-        assert timer(app) == 6 * 60 - 37
+        assert timer_seconds(app) == 6 * 60 - 37
 
 
 async def test_resuming_from_the_home_screen_keeps_the_timer_too(tmp_path: Path) -> None:
@@ -88,5 +80,5 @@ async def test_resuming_from_the_home_screen_keeps_the_timer_too(tmp_path: Path)
         await pilot.press("tab", "enter")
         await pilot.pause()
         assert play_state(pilot) is not None
-        assert timer(app) == 6 * 60 - 37
+        assert timer_seconds(app) == 6 * 60 - 37
         assert len([line for line in log_text(app) if "passe" in line]) == 2

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -130,3 +132,15 @@ def is_over(pilot: Pilot[None]) -> bool:
 def no_cursor_blink() -> None:
     """Snapshots must not depend on when the cursor blinks."""
     Input.cursor_blink = False  # type: ignore[assignment]
+
+
+def clock_seconds(text: str) -> int:
+    """The time a `mm:ss` clock in `text` shows, in seconds."""
+    found = re.search(r"(\d\d):(\d\d)", text)
+    assert found, text
+    return int(found[1]) * 60 + int(found[2])
+
+
+def timer_seconds(app: App[None]) -> int:
+    """The round's time left as the play screen's header shows it, in seconds."""
+    return clock_seconds(str(app.screen.query_one("#phase-timer").render()))
