@@ -41,6 +41,14 @@ def commands(app: ScenariosApp) -> list[str]:
     return [spaced(str(o.prompt)) for o in app.screen.query_one("CommandList").options]
 
 
+async def search_palette(pilot: Pilot[None], words: str) -> None:
+    """Open the palette and type `words` into it, as a facilitator would."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*words)
+    await pilot.pause(0.5)
+
+
 def playable(app: ScenariosApp) -> list[int]:
     options = app.screen.query_one("#choices", OptionList).options
     return [i for i, o in enumerate(options) if not o.disabled]
@@ -230,10 +238,7 @@ async def test_an_event_on_the_table_is_not_injected_again_without_a_warning(
         state = play_state(pilot)
         assert state is not None
         event = state.deck.card(state.revealed[0])
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*event.title)
-        await pilot.pause(0.5)
+        await search_palette(pilot, event.title)
         listed = commands(app)
         assert any("déjà sur la table" in prompt for prompt in listed), listed
         await pilot.press("enter")
@@ -248,10 +253,7 @@ async def test_the_keys_window_speaks_french_and_closes_with_escape(tmp_path: Pa
     app = make_app(tmp_path / "j.jsonl", with_deck=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await start_game(pilot, from_home=False)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Touches")
-        await pilot.pause(0.5)
+        await search_palette(pilot, "Touches")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, KeysDialog)
@@ -278,10 +280,7 @@ async def test_an_event_that_already_happened_this_game_is_not_injected_again_si
         await play_until(pilot, lambda state: state.turn == 2 and state.stage == "events")
         state = play_state(pilot)
         assert state is not None and event.id not in state.revealed + state.pending
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*event.title)
-        await pilot.pause(0.5)
+        await search_palette(pilot, event.title)
         listed = commands(app)
         assert any("déjà survenu" in prompt for prompt in listed), listed
         await pilot.press("enter")
@@ -311,10 +310,7 @@ async def test_the_keys_window_opens_and_closes_with_f1_or_choosing_it_again(
         await pilot.pause()
         assert app.screen is game
         for _ in range(2):  # opened, then chosen again: closed
-            await pilot.press("ctrl+p")
-            await pilot.pause()
-            await pilot.press(*"Touches")
-            await pilot.pause(0.5)
+            await search_palette(pilot, "Touches")
             await pilot.press("enter")
             await pilot.pause()
         assert app.screen is game, app.screen_stack
