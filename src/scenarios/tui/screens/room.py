@@ -298,6 +298,10 @@ class RoomScreen(AppScreen):
             return self.sessions[focused.table_id]
         return None
 
+    def every_table(self) -> list[TableSession]:
+        """Every table, in the room's order (as created: `sessions` keeps it)."""
+        return list(self.sessions.values())
+
     def chosen_tables(self) -> list[TableSession]:
         """The tables ticked with Space (in the room's order), or else the selected one."""
         if self.marked:
@@ -326,7 +330,7 @@ class RoomScreen(AppScreen):
             self.action_move(step)
 
     def action_chronogram(self) -> None:
-        sessions = [self.sessions[table_id] for table_id in self.order]
+        sessions = self.every_table()
         screen = localised(ChronogramScreen, self.lang)(
             self.lang, self.workshop_id, sessions, self.round_seconds, self.moved
         )
@@ -369,11 +373,11 @@ class RoomScreen(AppScreen):
         self.act(self.chosen_tables(), lambda s: Resume() if s.state.paused else Pause())
 
     def action_pause_all(self) -> None:
-        running = [s for s in self.sessions.values() if not s.state.paused and not s.state.over]
+        running = [s for s in self.every_table() if not s.state.paused and not s.state.over]
         if running:
             self.act(running, lambda _: Pause())
         else:
-            self.act(list(self.sessions.values()), lambda s: Resume() if s.state.paused else None)
+            self.act(self.every_table(), lambda s: Resume() if s.state.paused else None)
 
     def _inject(self, sessions: list[TableSession]) -> None:
         if not sessions:
@@ -395,7 +399,7 @@ class RoomScreen(AppScreen):
         self._inject(self.chosen_tables())
 
     def action_inject_all(self) -> None:
-        self._inject([self.sessions[table_id] for table_id in self.order])
+        self._inject(self.every_table())
 
     def action_note(self) -> None:
         session = self.selected()
@@ -411,7 +415,7 @@ class RoomScreen(AppScreen):
 
     def action_broadcast(self) -> None:
         """A message shown on every table's screen until the end of its round."""
-        sessions = [self.sessions[table_id] for table_id in self.order]
+        sessions = self.every_table()
 
         def typed(message: str | None) -> None:
             if message:
@@ -438,7 +442,7 @@ class RoomScreen(AppScreen):
         self._extend(self.chosen_tables())
 
     def action_extend_all(self) -> None:
-        self._extend([self.sessions[table_id] for table_id in self.order])
+        self._extend(self.every_table())
 
     def action_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
