@@ -32,7 +32,8 @@ class CardKind:
       its cost; `give` and injection put it into a hand (the other kinds come
       into play instead);
     - `options`: when it comes up, the table picks one of its options;
-    - `once`: at most once a game unless the card says `once: false`.
+    - `once`: at most once a game unless the card says `once: false`;
+    - `asks`: when it comes up, the roles it names (or the table) answer it in words.
 
     `label` is the catalog id of its name (context "deck"); `doc_name` and
     `doc` describe it in French in the format's documentation (the JSON
@@ -48,6 +49,7 @@ class CardKind:
     held: bool = False
     options: bool = False
     once: bool = False
+    asks: bool = False
 
     @property
     def fires(self) -> bool:
@@ -93,6 +95,17 @@ KINDS: Mapping[str, CardKind] = {
             drawn=True,
             triggered=True,
             options=True,
+        ),
+        CardKind(
+            "question",
+            label="kind.question",
+            doc_name="question",
+            doc="une question de discussion, tirée, déclenchée ou programmée, "
+            "à laquelle la table répond par écrit",
+            drawn=True,
+            triggered=True,
+            once=True,
+            asks=True,
         ),
     )
 }

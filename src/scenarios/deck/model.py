@@ -20,10 +20,19 @@ from scenarios.rules import Expression
 
 Outcome = Literal["victory", "defeat", "neutral"]
 Priority = Literal["high", "medium", "low"]
+Style = Literal["game", "discussion"]
+HandoutKind = Literal["press", "email", "sms", "social", "memo", "map"]
+Scale = Literal["score", "yesno", "text"]
 Amount = int | Expression
 
 OUTCOMES: tuple[Outcome, ...] = ("victory", "defeat", "neutral")
 PRIORITIES: tuple[Priority, ...] = ("high", "medium", "low")
+# "game": scored, with endings; "discussion": questions answered in words, no victory or
+# defeat, no "late" or "missed" labels, indicators optional.
+STYLES: tuple[Style, ...] = ("game", "discussion")
+HANDOUT_KINDS: tuple[HandoutKind, ...] = ("press", "email", "sms", "social", "memo", "map")
+# How a questionnaire item is answered: 0-100 in steps of 10, yes or no, or free text.
+SCALES: tuple[Scale, ...] = ("score", "yesno", "text")
 
 
 def _where() -> LocatedMap | None:
@@ -161,6 +170,11 @@ class Card:
     counters: tuple[str, ...] = ()
     options: tuple[Option, ...] = ()
     facilitator: str = ""
+    # A question's roles asked (all, or the table as one, if empty), the points the
+    # facilitator expects the table to cover, and the handout shown with it.
+    to: tuple[str, ...] = ()
+    expected: tuple[str, ...] = ()
+    handout: str | None = None
     where: LocatedMap | None = _where()
     kind: CardKind = attrs.field(init=False, eq=False, repr=False)
 
@@ -221,6 +235,48 @@ class ObservationTag:
 
 
 @attrs.frozen
+class Variable:
+    """A name filled at setup ("organisation"), written `{{id}}` in any text of the deck."""
+
+    id: str
+    title: str
+    default: str = ""
+    where: LocatedMap | None = _where()
+
+
+@attrs.frozen
+class Handout:
+    """A document shown full screen to the table (a press release, an SMS...)."""
+
+    id: str
+    kind: HandoutKind
+    title: str
+    text: str
+    where: LocatedMap | None = _where()
+
+
+@attrs.frozen
+class ScheduleEntry:
+    """A card that fires at the start of the event step of `round` of `phase`, before
+    triggered and drawn ones, in the schedule's order."""
+
+    phase: str
+    round: int
+    card: str
+    where: LocatedMap | None = _where()
+
+
+@attrs.frozen
+class QuestionnaireItem:
+    """A lessons-learned question each role answers at the end of the game."""
+
+    id: str
+    text: str
+    scale: Scale = "text"
+    where: LocatedMap | None = _where()
+
+
+@attrs.frozen
 class DeckFile:
     """One file of the deck's source, kept whole so a journal can replay it anywhere."""
 
@@ -251,6 +307,11 @@ class Deck:
     recommendations: tuple[Recommendation, ...] = ()
     observation_tags: tuple[ObservationTag, ...] = ()
     facilitator: str = ""
+    style: Style = "game"
+    variables: tuple[Variable, ...] = ()
+    handouts: tuple[Handout, ...] = ()
+    schedule: tuple[ScheduleEntry, ...] = ()
+    questionnaire: tuple[QuestionnaireItem, ...] = ()
     files: tuple[DeckFile, ...] = attrs.field(default=(), eq=False, repr=False)
     sha256: str = ""
     where: LocatedMap | None = _where()
@@ -323,6 +384,27 @@ class Deck:
     @functools.cached_property
     def observation_tag_index(self) -> Mapping[str, ObservationTag]:
         return {tag.id: tag for tag in self.observation_tags}
+
+    @functools.cached_property
+    def handout_index(self) -> Mapping[str, Handout]:
+        return {handout.id: handout for handout in self.handouts}
+
+    @functools.cached_property
+    def variable_defaults(self) -> Mapping[str, str]:
+        return {variable.id: variable.default for variable in self.variables}
+
+    @functools.cached_property
+    def scheduled(self) -> Mapping[tuple[str, int], tuple[str, ...]]:
+        """The card ids scheduled at each (phase, round), in the schedule's order."""
+        by_round: dict[tuple[str, int], list[str]] = {}
+        for entry in self.schedule:
+            by_round.setdefault((entry.phase, entry.round), []).append(entry.card)
+        return {key: tuple(cards) for key, cards in by_round.items()}
+
+    @property
+    def discussion(self) -> bool:
+        """Questions answered in words: no outcome, no score, no "late" label."""
+        return self.style == "discussion"
 
     def tag_titles(self, tags: Iterable[str]) -> tuple[str, ...]:
         """The titles of observation tags in the deck's grid (a tag it lacks, as written)."""

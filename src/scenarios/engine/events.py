@@ -11,7 +11,7 @@ from typing import Literal
 
 import attrs
 
-Via = Literal["draw", "trigger", "inject", "play", "choose", "lasting"]
+Via = Literal["schedule", "draw", "trigger", "inject", "play", "choose", "lasting"]
 
 
 @attrs.frozen
