@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import random
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,31 +13,22 @@ from openpyxl import load_workbook
 from scenarios.deck import Deck, bundled_decks, load_deck, resolve_deck
 from scenarios.deck.format import CARD
 from scenarios.deck.sheets import DECK_ROWS, SHEET_INDEX, SHEETS
-from scenarios.engine import apply, legal_actions, new_game
 from scenarios.i18n import LANGS
-from scenarios.sim import load_policy
-from scenarios.sim.runner import game_seed
+from scenarios.journal import read_journal
 from tests.conftest import CRUE, CliResult, spaced
 
 Cli = Callable[..., CliResult]
 BUNDLED = [deck.id for deck in bundled_decks()]
 
 
-def games_digest(deck: Deck, games: int = 50) -> str:
-    """The final states of `games` games (seed 7, random policy), the deck's own hash left out:
-    it is the hash of the deck's file, which an import writes anew."""
-    policy = load_policy("random")
-    digest = hashlib.sha256()
-    for index in range(games):
-        seed = game_seed(7, index)
-        rng = random.Random(seed)
-        state = new_game(deck, seed)
-        while not state.over:
-            state = apply(state, policy.choose(state, legal_actions(state), rng))
-        canonical = state.canonical()
-        del canonical["deck"]
-        digest.update(repr(canonical).encode())
-    return digest.hexdigest()
+def final_hashes(journals: Path) -> dict[str, str]:
+    """The state hash each journal of the folder recorded on its last line, by file name."""
+    hashes = {}
+    for path in sorted(journals.glob("*.jsonl")):
+        content = read_journal(path)
+        assert content.damage is None and content.entries
+        hashes[path.name] = content.entries[-1].hash
+    return hashes
 
 
 def same_deck(deck: Deck) -> Deck:
@@ -67,12 +56,17 @@ def test_every_bundled_deck_comes_back_the_same_and_plays_the_same_games(
     original = load_deck(resolve_deck(deck_id))
     back = round_trip(cli, deck_id, tmp_path, kind)
     assert same_deck(back) == same_deck(original)
-    assert games_digest(back) == games_digest(original)
     simulated = [
-        cli("simulate", deck, "--games", "200", "--seed", "7")
-        for deck in (deck_id, str(tmp_path / "back.yaml"))
+        cli("simulate", deck, "--games", "200", "--seed", "7", "--journals", str(journals))
+        for deck, journals in (
+            (deck_id, tmp_path / "original"),
+            (str(tmp_path / "back.yaml"), tmp_path / "back"),
+        )
     ]
     assert simulated[0][0] == 0 and simulated[0] == simulated[1], "the same summary"
+    original_hashes = final_hashes(tmp_path / "original")
+    assert len(original_hashes) == 200
+    assert final_hashes(tmp_path / "back") == original_hashes, "the same final state hashes"
 
 
 EVERY_KIND_OF_VALUE = """\

@@ -37,7 +37,7 @@ def test_the_header_carries_everything_needed_to_replay(crue: Deck, tmp_path: Pa
     path = tmp_path / "j.jsonl"
     play(crue, path).close()
     header = json.loads(path.read_text(encoding="utf-8").splitlines()[0])
-    assert header["journal"] == 2
+    assert header["journal"] == 3
     assert header["deck"]["id"] == "crue-test"
     assert header["deck"]["sha256"] == crue.sha256
     assert header["deck"]["files"][0]["text"] == crue.files[0].text

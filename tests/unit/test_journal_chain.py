@@ -22,7 +22,7 @@ import attrs
 import pytest
 
 from scenarios.deck import Deck
-from scenarios.engine import Pass, Play, legal_actions
+from scenarios.engine import Note, Pass, Play, legal_actions
 from scenarios.journal import Session, read_journal, replay
 from tests.conftest import TEST_DECKS, CliResult
 from tests.unit.test_journal import play, rechain, resign
@@ -31,6 +31,10 @@ from tests.unit.test_journal import play, rechain, resign
 # rationales on every decision, a note and an undo), and the final hash it recorded.
 FORMAT_1 = TEST_DECKS / "format1.jsonl"
 FORMAT_1_FINAL = "d7feac3d90e64ec03db1c81d53aa015b7db700728f60981c14426a15e50d8099"
+# A journal written in format 2 by the version before the deck was hashed by its content
+# (crue deck, seed 3, rationales, a note and an undo), and the final hash it recorded.
+FORMAT_2 = TEST_DECKS / "format2.jsonl"
+FORMAT_2_FINAL = "dd0bd736869d8b70a8528c34db02d935d8ed58d1bbb684884724352d99250f71"
 
 
 def _with_rationales(deck: Deck, path: Path, steps: int = 40) -> list[bytes]:
@@ -319,3 +323,28 @@ def test_a_format_1_journal_keeps_its_line_by_line_check(
     assert content.damage is not None
     assert (content.damage.line, content.damage.code) == (6, "bad_check")
     _verify_fails(cli, path, "ligne 6 altérée (somme de contrôle fausse)")
+
+
+def test_a_format_2_journal_still_verifies_with_the_hash_it_recorded(
+    cli: Callable[..., CliResult],
+) -> None:
+    content = read_journal(FORMAT_2)
+    assert content.header.format == 2 and content.damage is None
+    code, out, err = cli("replay", "--verify", str(FORMAT_2))
+    assert code == 0, out + err
+    assert f"cohérent, 40 actions, état final {FORMAT_2_FINAL}" in out
+
+
+def test_a_format_2_journal_is_resumed_in_format_2(tmp_path: Path) -> None:
+    path = tmp_path / "old.jsonl"
+    shutil.copyfile(FORMAT_2, path)
+    session, report = Session.resume(path, fsync=False)
+    assert report.damage is None and report.kept == 40
+    assert session.state.hash(2) == FORMAT_2_FINAL
+    session.apply(Note("après la mise à jour"))
+    session.close()
+    lines = path.read_bytes().splitlines()
+    assert json.loads(lines[0])["journal"] == 2
+    content = read_journal(path)
+    assert content.damage is None and len(content.entries) == 41
+    assert replay(content).consistent

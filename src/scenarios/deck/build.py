@@ -8,9 +8,12 @@ the format table checks and builds every part.
 from __future__ import annotations
 
 import hashlib
+import json
 import keyword
 from collections.abc import Iterable, Sequence
 from typing import Any
+
+import attrs
 
 from scenarios.deck.diagnostics import DeckError, Diagnostic, Position, sort_diagnostics
 from scenarios.deck.format import DECK_FIELDS, DEFAULT_PHASES, INCLUDED_FIELDS, MAX_CARDS
@@ -18,7 +21,7 @@ from scenarios.deck.kinds import CARD_USES, KINDS
 from scenarios.deck.located import LocatedList, LocatedMap
 from scenarios.deck.model import Card, Deck, DeckFile, Recommendation
 from scenarios.deck.spec import INVALID, Context, Obj
-from scenarios.rules import BUILTIN_NAMES, FUNCTION_NAMES, Compiler, Symbols
+from scenarios.rules import BUILTIN_NAMES, FUNCTION_NAMES, Compiler, Expression, Symbols
 
 NAMESPACES = (
     "phase",
@@ -179,7 +182,8 @@ def build_deck(
     values["phases"] = values["phases"] or DEFAULT_PHASES
     values["cards"] = (*values["cards"], *extra_cards)
     values["recommendations"] = (*values["recommendations"], *extra_recommendations)
-    return Deck(**values, files=tuple(files), sha256=deck_sha256(files), where=main)
+    deck = Deck(**values, files=tuple(files), sha256=deck_sha256(files), where=main)
+    return attrs.evolve(deck, content_sha256=content_sha256(deck))
 
 
 def _check_card_count(documents: Sequence[LocatedMap]) -> None:
@@ -195,6 +199,56 @@ def _check_card_count(documents: Sequence[LocatedMap]) -> None:
             at = cards.at_item(MAX_CARDS - (running - len(cards)))
             limit = {"count": total, "limit": MAX_CARDS}
             raise DeckError([Diagnostic("deck.too_many_cards", at, limit, key="cards")])
+
+
+# Fields that say where a value was written or what it was compiled into, not what it says.
+_NOT_CONTENT = frozenset({"where", "at", "files", "sha256", "content_sha256", "kind", "fn"})
+
+
+def content_sha256(deck: Deck) -> str:
+    """A digest of the checked deck's content: every field of every part that is not at its
+    default, in order, with expressions as their source; positions, files, comments and
+    layout left out.
+
+    Two decks that load equal (`==`) have the same digest, whichever files they came from:
+    a YAML written anew by `scenarios import` included.
+    """
+    return hashlib.sha256(_content_json(deck).encode("utf-8")).hexdigest()
+
+
+def _content(value: Any) -> Any:
+    if isinstance(value, Expression):
+        return value.source
+    if attrs.has(type(value)):
+        return [
+            type(value).__name__,
+            {
+                field.name: _content(getattr(value, field.name))
+                for field in attrs.fields(type(value))
+                if field.eq
+                and field.name not in _NOT_CONTENT
+                and not _is_default(field, getattr(value, field.name))
+            },
+        ]
+    if isinstance(value, (tuple, list, frozenset)):
+        items = [_content(item) for item in value]
+        return sorted(items, key=repr) if isinstance(value, frozenset) else items
+    if isinstance(value, float) and value.is_integer():
+        return int(value)  # `weight: 1` and `weight: 1.0` say the same
+    return value
+
+
+def _is_default(field: attrs.Attribute[Any], value: Any) -> bool:
+    """A field left at its default is left out, so a new optional key of the format
+    changes no digest (and no journal's hash) of the decks that do not use it."""
+    default = field.default
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        return False
+    return default is not attrs.NOTHING and bool(value == default)
+
+
+def _content_json(deck: Deck) -> str:
+    return json.dumps(_content(deck), ensure_ascii=False, separators=(",", ":"))
 
 
 def deck_sha256(files: Iterable[DeckFile]) -> str:

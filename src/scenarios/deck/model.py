@@ -314,6 +314,10 @@ class Deck:
     questionnaire: tuple[QuestionnaireItem, ...] = ()
     files: tuple[DeckFile, ...] = attrs.field(default=(), eq=False, repr=False)
     sha256: str = ""
+    # A digest of what the deck says, not of how its files write it (see `build.content_sha256`):
+    # the deck's part of the state hash, so a deck exported to a workbook and imported back
+    # plays games with the same hashes. Set once by the build and kept by `attrs.evolve`.
+    content_sha256: str = attrs.field(default="", eq=False, repr=False)
     where: LocatedMap | None = _where()
 
     @functools.cached_property

@@ -21,7 +21,10 @@ digest: a journal line's recorded hash then covers the rationale it holds.
 
 `HASH_VERSION` numbers what the hash covers; `State.hash(1)` is the hash as
 it was before the rationales entered it, which the journals of format 1
-recorded and which their replay still checks.
+recorded and which their replay still checks. Version 3 hashes the deck by
+what it says (`Deck.content_sha256`) where 1 and 2 hashed its files' text: a
+deck written anew (a workbook imported back, comments edited) plays games
+with the same hashes.
 
 Each field of `State` is declared once, with its `Part`: how a draft holds
 it and how it enters the hash. The draft's copying and freezing and the
@@ -74,7 +77,7 @@ class NoteEntry:
 
 _MODULUS = 1 << 256
 _sha256 = hashlib.sha256
-HASH_VERSION = 2
+HASH_VERSION = 3
 # The keys of the canonical form that later hash versions added, with their version.
 ADDED_IN: Mapping[str, int] = {"rationales": 2}
 
@@ -230,7 +233,8 @@ DIGEST = Part(canonical="f'{{{v}:064x}}'")
 HISTORY = Part("HistoryDraft({v})", "{v}.freeze()", "f'{{{v}.digest:064x}}'")
 # A digest of what the state does not keep itself (the rationales), hashed as it is.
 SUMMED = Part(canonical="f'{{{v}:064x}}'")
-DECK = Part(canonical="{v}.sha256")
+# What the deck says (version 3 on); versions 1 and 2 hashed the digest of its files.
+DECK = Part(canonical="{v}.content_sha256")
 OUTSIDE = Part(canonical=None, drafted=False)
 
 _PART = "scenarios.part"
@@ -342,6 +346,8 @@ class State(_Moment):
         if version != HASH_VERSION:
             for key in _LATER_KEYS[version]:
                 del canonical[key]
+            if version < 3:
+                canonical["deck"] = self.deck.sha256
         return _sha256(canonical_json(canonical)).hexdigest()
 
 

@@ -32,9 +32,10 @@ import attrs
 from scenarios.deck import DeckFile
 from scenarios.engine.canonical import canonical_json, sorted_json
 
-JOURNAL_FORMAT = 2
-# The formats this version reads, each with the version of the state hash its lines record.
-STATE_HASH_VERSIONS: Mapping[int, int] = {1: 1, 2: 2}
+JOURNAL_FORMAT = 3
+# The formats this version reads, each with the version of the state hash its lines record
+# (format 3 is format 2 with the deck hashed by its content: see `State.hash`).
+STATE_HASH_VERSIONS: Mapping[int, int] = {1: 1, 2: 2, 3: 3}
 # What the header's check is chained to.
 CHAIN_START = "scenarios-journal-2"
 
