@@ -60,7 +60,7 @@ def test_schema_is_json_schema_2020_12(cli: Callable[..., CliResult]) -> None:
     jsonschema.Draft202012Validator.check_schema(schema)
     assert {"format", "id", "title", "roles", "indicators", "cards"} <= set(schema["properties"])
     card = schema["properties"]["cards"]["items"]
-    assert card["properties"]["type"]["enum"] == ["event", "decision", "dilemma"]
+    assert card["properties"]["type"]["enum"] == ["event", "decision", "dilemma", "question"]
     assert card["properties"]["when"]["description"]
 
 
