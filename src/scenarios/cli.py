@@ -76,7 +76,10 @@ COMMANDS: Mapping[str, tuple[Arg, ...]] = {
         arg("--watch", action="store_true"),
     ),
     "schema": (),
-    "new": (arg("name", metavar="name"),),
+    "new": (
+        arg("name", metavar="name"),
+        arg("--style", choices=("game", "discussion"), default="game"),
+    ),
     "decks": (),
     "simulate": (
         arg("deck", metavar="deck"),

@@ -44,6 +44,8 @@ SHARED = {
     "postgresql", "table", "tables", "phase", "code", "action", "actions", "script", "bots", "join", "dashboard", "minutes", "xlsx", "a", "observe", "observations",
     # export and import: command names and file formats
     "import", "csv",
+    # new --style: its choices, and words French and English spell alike
+    "game", "discussion", "questions", "questionnaire", "score",
 }  # fmt: skip
 SUBCOMMANDS = [
     [],

@@ -16,6 +16,7 @@ from scenarios.deck.sheets import DECK_ROWS, SHEET_INDEX, SHEETS
 from scenarios.i18n import LANGS
 from scenarios.journal import read_journal
 from tests.conftest import CRUE, CliResult, spaced
+from tests.unit.test_deck_discussion import ISSUE
 
 Cli = Callable[..., CliResult]
 BUNDLED = [deck.id for deck in bundled_decks()]
@@ -127,6 +128,18 @@ def test_every_kind_of_value_comes_back_the_same(
     deck_file = write_deck(EVERY_KIND_OF_VALUE, "edge.yaml")
     back = round_trip(cli, str(deck_file), tmp_path, kind)
     assert same_deck(back) == same_deck(load_deck(deck_file))
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "csv"])
+def test_a_discussion_exercise_comes_back_the_same(
+    cli: Cli, tmp_path: Path, write_deck: Callable[..., Path], kind: str
+) -> None:
+    """Its style, variables, handouts, schedule and questionnaire are sheets or rows, and a
+    question's roles asked, expected points and handout are columns."""
+    deck_file = write_deck(ISSUE, "panne.yaml")
+    back = round_trip(cli, str(deck_file), tmp_path, kind)
+    assert same_deck(back) == same_deck(load_deck(deck_file))
+    assert back.style == "discussion" and back.card("q-priorites").expected
 
 
 def test_csv_is_one_semicolon_file_per_sheet_with_a_bom_and_french_headers(
@@ -254,7 +267,7 @@ MALFORMED: dict[str, tuple[Callable[[Path], None], str, str]] = {
         lambda book: (
             edit(book, "cartes", 1, "tittre", None) or edit(book, "cartes", 2, "tittre", "x")
         ),
-        "cartes!R1",
+        "cartes!U1",
         "colonne inconnue « tittre » ; vouliez-vous dire « titre » ?",
     ),
     "missing id": (
@@ -472,6 +485,10 @@ def test_the_sheets_and_columns_come_from_the_format() -> None:
         "recommendations",
         "sources",
         "observation_tags",
+        "variables",
+        "handouts",
+        "schedule",
+        "questionnaire",
     ]
     from scenarios.commands.output import TEXTS
 

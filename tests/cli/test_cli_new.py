@@ -129,3 +129,55 @@ def test_help_says_that_no_command_opens_the_full_screen_app(
     code, out, _ = cli("--help", "--lang", lang)
     assert code == 0
     assert words in " ".join(spaced(out).split())
+
+
+@pytest.mark.parametrize(
+    ("lang", "asked"),
+    [("fr", "Qui prévenir en premier\u00a0?"), ("en", "Whom do you warn first?")],
+)
+def test_a_discussion_starter_is_a_commented_exercise_in_the_reader_s_language(
+    cli: Cli, here: Path, lang: str, asked: str
+) -> None:
+    code, out, _ = cli("new", "Tempête", "--style", "discussion", "--lang", lang)
+    assert code == 0, out
+    path = here / "tempete.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.splitlines()[0] == f"# yaml-language-server: $schema={SCHEMA_FILE}"
+    assert text.count("\n#") + text.count("  #") >= 10
+    jsonschema.validate(yaml.safe_load(text), schema := json.loads(schema_text()))
+    assert (here / SCHEMA_FILE).read_text(encoding="utf-8") == json.dumps(
+        schema, ensure_ascii=False, indent=2
+    ) + "\n"
+    deck = load_deck(path)
+    assert (deck.id, deck.title, deck.style, deck.language) == (
+        "tempete",
+        "Tempête",
+        "discussion",
+        lang,
+    )
+    assert deck.indicators == () and deck.endings == () and deck.score is None
+    questions = [card for card in deck.cards if card.kind.asks]
+    assert len(questions) == 3 and asked in [q.title for q in questions]
+    assert all(q.expected and q.facilitator for q in questions)
+    assert any(q.to for q in questions)
+    assert [c.type for c in deck.cards if not c.kind.asks] == ["event"]
+    assert deck.handouts and deck.card(deck.schedule[1].card).handout == deck.handouts[0].id
+    assert {entry.card for entry in deck.schedule} == {card.id for card in deck.cards}
+    assert len(deck.variables) == 2 and len(deck.questionnaire) == 3
+    assert {item.scale for item in deck.questionnaire} == {"score", "yesno", "text"}
+    assert any("{{" in role.title for role in deck.roles)
+    code, out, err = cli("validate", "--strict", str(path))
+    assert code == 0, err
+    assert "avertissement" not in out + err and "warning" not in out + err
+
+
+def test_the_game_starter_stays_the_default_style(cli: Cli, here: Path) -> None:
+    assert cli("new", "crue", "--style", "game")[0] == 0
+    assert cli("new", "autre")[0] == 0
+    game = (here / "crue.yaml").read_text(encoding="utf-8")
+    assert game == (here / "autre.yaml").read_text(encoding="utf-8").replace(
+        "autre", "crue"
+    ).replace("Autre", "Crue")
+    assert load_deck(here / "crue.yaml").style == "game"
+    code, _, err = cli("new", "x", "--style", "debat")
+    assert code == 2 and "debat" in err

@@ -6,6 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
+from scenarios.commands.discussion_starter import starter
 from scenarios.commands.files import write_document
 from scenarios.commands.output import TEXTS, say
 from scenarios.deck.schema import SCHEMA_FILE, deck_schema, schema_text
@@ -140,6 +141,9 @@ recommendations:
 def run(args: argparse.Namespace) -> int:
     """Write the starter deck NAME.yaml, and the schema it points editors to, in this folder.
 
+    `--style discussion` writes a discussion exercise instead of a game
+    (`discussion_starter.py`), in the reader's language.
+
     The name is a deck's name, not a path: a name with a folder in it (`/`, `\\`,
     `..`) is refused, with the name that would do, so that nothing is ever
     written outside the current folder; an empty name too. The file is named by
@@ -161,9 +165,12 @@ def run(args: argparse.Namespace) -> int:
         return 1
     words = stem.replace("-", " ").replace("_", " ").strip()
     title = words[:1].upper() + words[1:]
-    text = STARTER.format(
-        schema=SCHEMA_FILE, file=path, id=path.stem, title=json.dumps(title, ensure_ascii=False)
-    )
+    if args.style == "discussion":
+        text = starter(lang, path.stem, title, str(path), SCHEMA_FILE)
+    else:
+        text = STARTER.format(
+            schema=SCHEMA_FILE, file=path, id=path.stem, title=json.dumps(title, ensure_ascii=False)
+        )
     code = write_document(path, text, lang, "new.created")
     return code or _write_schema(Path(SCHEMA_FILE), lang)
 

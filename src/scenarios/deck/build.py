@@ -32,6 +32,9 @@ NAMESPACES = (
     "ending",
     "recommendation",
     "observation_tag",
+    "variable",
+    "handout",
+    "questionnaire_item",
 )
 _LISTS = {
     "phases": "phase",
@@ -42,6 +45,9 @@ _LISTS = {
     "endings": "ending",
     "recommendations": "recommendation",
     "observation_tags": "observation_tag",
+    "variables": "variable",
+    "handouts": "handout",
+    "questionnaire": "questionnaire_item",
 }
 _PLURAL = {namespace: key for key, namespace in _LISTS.items()}
 

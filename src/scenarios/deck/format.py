@@ -19,23 +19,30 @@ from scenarios.deck.diagnostics import Position
 from scenarios.deck.kinds import KINDS, kind_ids
 from scenarios.deck.located import LocatedMap, type_name
 from scenarios.deck.model import (
+    HANDOUT_KINDS,
     NO_EFFECTS,
     OUTCOMES,
     PRIORITIES,
+    SCALES,
+    STYLES,
     Card,
     Delta,
     Effects,
     Ending,
     Flag,
+    Handout,
     Indicator,
     Lasting,
     ObservationTag,
     Option,
     Phase,
+    QuestionnaireItem,
     Recommendation,
     Role,
+    ScheduleEntry,
     Source,
     Trigger,
+    Variable,
 )
 from scenarios.deck.spec import (
     INVALID,
@@ -80,6 +87,7 @@ TRIGGERED = kind_ids(lambda kind: kind.triggered)
 HELD = kind_ids(lambda kind: kind.held)
 FIRES = kind_ids(lambda kind: kind.fires)
 WITH_OPTIONS = kind_ids(lambda kind: kind.options)
+ASKS = kind_ids(lambda kind: kind.asks)
 
 DEFAULT_PHASES: tuple[Phase, ...] = (
     Phase("avant", "Avant — se préparer", rounds=2, events_per_round=1),
@@ -391,6 +399,24 @@ CARD = Obj(
             "Les choix du dilemme (au moins deux).",
             only_for=WITH_OPTIONS,
         ),
+        "to": Field(
+            ListOf(Ref("role"), min_items=1, unique=True),
+            "Rôles à qui la question est posée (si absent : tous, ou la table d'une seule voix).",
+            default=(),
+            only_for=ASKS,
+        ),
+        "expected": Field(
+            ListOf(Text(max_length=500), max_items=30),
+            "Points attendus dans la réponse : l'animateur coche ceux que la table a abordés "
+            "(jamais montrés à la table).",
+            default=(),
+            only_for=ASKS,
+        ),
+        "handout": Field(
+            Ref("handout"),
+            "Le document (de `handouts`) montré avec la carte.",
+            only_for=FIRES,
+        ),
         "facilitator": _facilitator("la carte"),
     },
     _card_factory,
@@ -520,20 +546,26 @@ RECOMMENDATION = Obj(
 )
 
 SOURCE = OneOf(
-    short=Text(max_length=500),
+    short=Text(max_length=500, filled=False),
     full=Obj(
         "source",
         "Une source des faits utilisés par le deck.",
         {
             "title": Field(
-                Text(max_length=500), "Titre ou description de la source.", required=True
+                Text(max_length=500, filled=False),
+                "Titre ou description de la source.",
+                required=True,
             ),
-            "url": Field(Text(max_length=1000), "Adresse web.", default=""),
+            "url": Field(Text(max_length=1000, filled=False), "Adresse web.", default=""),
             "date": Field(
-                Text(max_length=40), "Date de publication ou de consultation.", default=""
+                Text(max_length=40, filled=False),
+                "Date de publication ou de consultation.",
+                default="",
             ),
             "note": Field(
-                Text(max_length=1000, allow_empty=True), "Ce que la source appuie.", default=""
+                Text(max_length=1000, allow_empty=True, filled=False),
+                "Ce que la source appuie.",
+                default="",
             ),
         },
         _build(Source),
@@ -558,6 +590,69 @@ OBSERVATION_TAG = OneOf(
     convert=lambda name, at: ObservationTag(name, name),
 )
 
+VARIABLE = Obj(
+    "variable",
+    "Une variable remplie à la préparation, écrite `{{id}}` dans les textes du deck.",
+    {
+        "id": Field(Identifier(), "Identifiant, écrit `{{id}}` dans les textes.", required=True),
+        "title": Field(
+            Text(max_length=160, filled=False),
+            "Ce qu'elle désigne, demandé à la préparation.",
+            required=True,
+        ),
+        "default": Field(
+            Text(max_length=500, allow_empty=True, filled=False),
+            "Sa valeur si la préparation n'en donne pas.",
+            default="",
+        ),
+    },
+    _build(Variable),
+)
+
+HANDOUT = Obj(
+    "handout",
+    "Un document montré en plein écran à la table (communiqué, courriel, SMS...).",
+    {
+        "id": Field(Identifier(), "Identifiant du document.", required=True),
+        "kind": Field(
+            Choice(HANDOUT_KINDS),
+            "press (presse), email, sms, social (réseau social), memo (note) ou map (carte).",
+            required=True,
+        ),
+        "title": Field(TITLE, "Titre affiché.", required=True),
+        "text": Field(Text(max_length=8000), "Le document, en Markdown.", required=True),
+    },
+    _build(Handout),
+)
+
+SCHEDULE_ENTRY = Obj(
+    "schedule_entry",
+    "Une carte qui vient à coup sûr à un tour donné, avant les cartes déclenchées et tirées.",
+    {
+        "phase": Field(Ref("phase"), "La phase.", required=True),
+        "round": Field(Integer(1, 50), "Le tour de la phase (1 pour le premier).", required=True),
+        "card": Field(
+            Ref("card", TRIGGERED), "L'événement, le dilemme ou la question.", required=True
+        ),
+    },
+    _build(ScheduleEntry),
+)
+
+QUESTIONNAIRE_ITEM = Obj(
+    "questionnaire_item",
+    "Une question du retour d'expérience, posée à chaque rôle à la fin de la partie.",
+    {
+        "id": Field(Identifier(), "Identifiant de la question.", required=True),
+        "text": Field(Text(max_length=500), "La question.", required=True),
+        "scale": Field(
+            Choice(SCALES),
+            "score (de 0 à 100 par pas de 10), yesno (oui ou non) ou text (texte libre).",
+            default="text",
+        ),
+    },
+    _build(QuestionnaireItem),
+)
+
 # The whole deck (the factory lives in build.py, which sees all parts).
 
 DECK_FIELDS: Mapping[str, Field] = {
@@ -565,15 +660,23 @@ DECK_FIELDS: Mapping[str, Field] = {
     "id": Field(Identifier(), "Identifiant du deck.", required=True),
     "title": Field(TITLE, "Titre du deck.", required=True),
     "language": Field(Choice(("fr", "en")), "Langue des textes du deck.", default="fr"),
+    "style": Field(
+        Choice(STYLES),
+        "game (un jeu : indicateurs, score, fins) ou discussion (un exercice de discussion : "
+        "questions, pas de victoire ni de défaite, indicateurs facultatifs).",
+        default="game",
+    ),
     "summary": Field(LONG_TEXT, "Résumé affiché à l'accueil.", default=""),
     "license": Field(
-        Text(max_length=100), "Licence des textes (par exemple CC-BY-SA-4.0).", default=""
+        Text(max_length=100, filled=False),
+        "Licence des textes (par exemple CC-BY-SA-4.0).",
+        default="",
     ),
-    "authors": Field(ListOf(Text(max_length=200)), "Auteurs.", default=()),
+    "authors": Field(ListOf(Text(max_length=200, filled=False)), "Auteurs.", default=()),
     "sources": Field(ListOf(SOURCE), "Sources des faits utilisés.", default=()),
     "duration": Field(Integer(5, 600), "Durée indicative d'une partie, en minutes."),
     "include": Field(
-        ListOf(Text(max_length=300)),
+        ListOf(Text(max_length=300, filled=False)),
         "Motifs (glob) de fichiers de cartes à côté du deck.",
         default=(),
     ),
@@ -587,7 +690,10 @@ DECK_FIELDS: Mapping[str, Field] = {
         required=True,
     ),
     "indicators": Field(
-        ListOf(INDICATOR, min_items=1, max_items=12), "Les indicateurs.", required=True
+        ListOf(INDICATOR, min_items=1, max_items=12),
+        "Les indicateurs (facultatifs dans un exercice de discussion).",
+        default=(),
+        required_unless=("style", "discussion"),
     ),
     "flags": Field(ListOf(FLAG, max_items=500), "Les drapeaux (faits vrais ou faux).", default=()),
     "cards": Field(ListOf(CARD, max_items=MAX_CARDS), "Les cartes.", default=()),
@@ -603,6 +709,27 @@ DECK_FIELDS: Mapping[str, Field] = {
     "observation_tags": Field(
         ListOf(OBSERVATION_TAG, max_items=30),
         "La grille d'observation : les étiquettes que les observateurs donnent à leurs notes.",
+        default=(),
+    ),
+    "variables": Field(
+        ListOf(VARIABLE, max_items=50),
+        "Les variables, remplies à la préparation : `{{id}}` dans n'importe quel texte.",
+        default=(),
+    ),
+    "handouts": Field(
+        ListOf(HANDOUT, max_items=200),
+        "Les documents montrés à la table (avec une carte, ou depuis la liste des documents).",
+        default=(),
+    ),
+    "schedule": Field(
+        ListOf(SCHEDULE_ENTRY, max_items=1000),
+        "Le programme : les cartes qui viennent à coup sûr, dans cet ordre, "
+        "avant les cartes déclenchées et tirées du même tour.",
+        default=(),
+    ),
+    "questionnaire": Field(
+        ListOf(QUESTIONNAIRE_ITEM, max_items=50),
+        "Le questionnaire du retour d'expérience, posé à chaque rôle à la fin de la partie.",
         default=(),
     ),
 }

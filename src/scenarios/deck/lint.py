@@ -38,6 +38,8 @@ def lint(deck: Deck) -> list[Diagnostic]:
         *_indicators(deck),
         *_endings(deck),
         *_triggers(deck),
+        *_schedule(deck),
+        *_discussion(deck),
         *_lengths(deck),
         *_typography(deck),
         *_control_characters(deck),
@@ -46,8 +48,13 @@ def lint(deck: Deck) -> list[Diagnostic]:
 
 
 def _warn(
-    code: str, where: LocatedMap | Position | None, key: str | None, **params: object
+    code: str,
+    where: LocatedMap | Position | None,
+    key: str | None,
+    named: str = "",
+    **params: object,
 ) -> Diagnostic:
+    """A warning at `key` of `where`; `named`, the dotted key its message starts with."""
     if isinstance(where, Position):
         position = where
     elif where is None:
@@ -56,7 +63,7 @@ def _warn(
         position = where.at_value(key) if key in ("when", "requires") else where.at_key(key)
     else:
         position = where.at()
-    return Diagnostic(code, position, params, severity="warning")
+    return Diagnostic(code, position, params, severity="warning", key=named)
 
 
 # Effects everywhere ------------------------------------------------------------
@@ -169,6 +176,7 @@ def _conditions(deck: Deck) -> Iterator[Diagnostic]:
     ranges = reachable_ranges(deck)
     domain = domains(deck)
     triggered = {t.card for _, effects in all_effects(deck) for t in effects.trigger}
+    triggered |= {entry.card for entry in deck.schedule}  # scheduled: sure to come
     for card in deck.cards:
         space = domain(card.phases)
         if card.kind.drawn:
@@ -279,6 +287,41 @@ def _triggers(deck: Deck) -> Iterator[Diagnostic]:
                 )
 
 
+def _schedule(deck: Deck) -> Iterator[Diagnostic]:
+    """Schedule entries past their phase's last round: the engine would never reach them."""
+    for entry in deck.schedule:
+        phase = deck.phases[deck.phase_index[entry.phase]]
+        if entry.round > phase.rounds:
+            yield _warn(
+                "lint.schedule_too_late",
+                entry.where,
+                "round",
+                named="schedule.round",
+                card=entry.card,
+                phase=entry.phase,
+                round=entry.round,
+                rounds=phase.rounds,
+            )
+
+
+def _discussion(deck: Deck) -> Iterator[Diagnostic]:
+    """What a discussion exercise never shows: a victory or defeat, a score."""
+    if not deck.discussion:
+        return
+    for ending in deck.endings:
+        if ending.outcome != "neutral":
+            yield _warn(
+                "lint.discussion_outcome",
+                ending.where,
+                "outcome",
+                named="outcome",
+                ending=ending.id,
+                outcome=ending.outcome,
+            )
+    if deck.score is not None:
+        yield _warn("lint.discussion_score", deck.where, "score", named="score")
+
+
 def _lengths(deck: Deck) -> Iterator[Diagnostic]:
     # (text, limit, where, field, what), in file order
     texts: list[tuple[str, int, LocatedMap | None, str, str]] = []
@@ -342,6 +385,8 @@ def _texts(deck: Deck) -> Iterator[tuple[LocatedMap | None, str, str]]:
     for card in deck.cards:
         yield card.where, "title", card.title
         yield card.where, "text", card.text
+        for point in card.expected:
+            yield card.where, "expected", point
         for option in card.options:
             yield option.where, "title", option.title
             yield option.where, "text", option.text
@@ -351,6 +396,11 @@ def _texts(deck: Deck) -> Iterator[tuple[LocatedMap | None, str, str]]:
     for rule in deck.recommendations:
         for key in ("title", "text", "actor", "deadline"):
             yield rule.where, key, getattr(rule, key)
+    for handout in deck.handouts:
+        yield handout.where, "title", handout.title
+        yield handout.where, "text", handout.text
+    for item in deck.questionnaire:
+        yield item.where, "text", item.text
 
 
 # Silencing ------------------------------------------------------------------------

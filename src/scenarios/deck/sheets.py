@@ -20,8 +20,8 @@ the loader speaks of the workbook.
 
 The cards sheet has one column that is no key of the format: `time`, a
 relative time (`J+1 H+2 M+30`, `H+0:20`, `+20 min`, see `times.py`), rounds
-lasting `minutes` each in the phases' order. The format has no schedule yet
-(issue 15 adds `schedule:`), so a time is written with what it offers: the
+lasting `minutes` each in the phases' order. A time is written with what the
+format offered before it had `schedule:` (a change left for later): the
 card's `phases` become the one phase the time falls in and, for a drawn card
 (event, dilemma), its `when` becomes `round == N` (`round == N and (when)`
 when it had one). That is honest but not a schedule: the card can be drawn at
@@ -32,9 +32,11 @@ condition (so `round == 1` in a deck becomes « H+0:00 » and an empty
 condition); other cards leave it empty. A held card (decision) given a time
 only gets its phase.
 
-Not in the sheets yet (the format does not have them; issue 15 adds them):
-the deck's `style` and `variables`, the phases' round minutes, a card's
-expected points, and a `questionnaire` sheet.
+The keys of discussion exercises (issue 15) come from the format like the
+others: `style` is a row of the deck sheet, `variables`, `handouts`,
+`schedule` and `questionnaire` are sheets, a card's `to`, `expected` and
+`handout` are columns after `time`. A `time` still becomes a condition, not
+a `schedule` entry.
 A deck's `include` is not a row: the sheets hold the included cards themselves.
 """
 
@@ -128,6 +130,7 @@ ORDER: Mapping[str, tuple[str, ...]] = {
         "requires",
         "counters",
         "tags",
+        TIME,  # before the keys added since, so that a workbook keeps its columns' places
     ),
     OPTIONS_SHEET: (PARENT,),
 }
@@ -192,7 +195,7 @@ DECK_ROWS: tuple[str, ...] = tuple(
 
 def column_kind(sheet: Sheet, column: str) -> Kind:
     """The kind of the values of `column` (the card's id is an identifier)."""
-    if sheet.obj is None or column == PARENT:
+    if sheet.obj is None or (column == PARENT and sheet.key == OPTIONS_SHEET):
         return Identifier()
     if column in EXTRA.get(sheet.key, ()):
         return Text()
@@ -574,6 +577,8 @@ def build_yaml(
                 (row, _timed(table, row, cells, values, (schedule, minutes), problems))
                 for (row, values), (_, cells) in zip(rows, table.rows, strict=True)
             ]
+        if not rows and DECK_FIELDS[sheet.key].required_unless is not None:
+            continue  # left out: whether it may be is the loader's to say (indicators)
         if not rows:
             writer.write([f"{sheet.key}: []"], Place(table.name))
             continue
@@ -603,7 +608,8 @@ def _values(
     """The keys of one row with their values, in the sheet's column order."""
     values: list[tuple[str, Any]] = []
     for key in table.sheet.columns:
-        if key not in cells or key == PARENT or key in EXTRA.get(table.sheet.key, ()):
+        parent = key == PARENT and table.sheet.key == OPTIONS_SHEET
+        if key not in cells or parent or key in EXTRA.get(table.sheet.key, ()):
             continue
         try:
             value = from_cell(column_kind(table.sheet, key), cells[key])

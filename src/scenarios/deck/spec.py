@@ -18,6 +18,7 @@ import attrs
 from scenarios.deck.diagnostics import Diagnostic, Position
 from scenarios.deck.kinds import KINDS, kind_labels
 from scenarios.deck.located import LocatedList, LocatedMap, type_name
+from scenarios.deck.variables import names as placeholders
 from scenarios.i18n import Lang, suggest
 from scenarios.rules import Compiler, ExprError, Type
 
@@ -106,10 +107,16 @@ class Kind:
 
 @attrs.frozen
 class Text(Kind):
-    """A text shown to players or authors."""
+    """A text shown to players or authors.
+
+    `filled`: its `{{id}}` are the deck's variables, filled when it is shown
+    (`variables.with_variables`), so each must name a declared one. Not so for
+    what is never filled (a variable's own title, a source, a file pattern).
+    """
 
     max_length: int = 4000
     allow_empty: bool = False
+    filled: bool = True
 
     def check(self, value: Any, ctx: Context, at: Position) -> Any:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -120,6 +127,8 @@ class Text(Kind):
             return ctx.error("text.empty", at)
         if len(value) > self.max_length:
             return ctx.error("text.too_long", at, length=len(value), limit=self.max_length)
+        if self.filled and "{{" in value and not _declared(value, ctx, at):
+            return INVALID
         return value
 
     def json_schema(self) -> dict[str, Any]:
@@ -127,6 +136,28 @@ class Text(Kind):
         if not self.allow_empty:
             schema["minLength"] = 1
         return schema
+
+
+def _declared(text: str, ctx: Context, at: Position) -> bool:
+    """Whether every `{{id}}` of `text` is a declared variable (the others are reported)."""
+    declared = ctx.ids.get("variable", {})
+    ok = True
+    reported: set[str] = set()
+    for name, written in placeholders(text):
+        if name not in declared and name not in reported:
+            reported.add(name)
+            close = suggest(name, list(declared))
+            suggestion = "{{" + close + "}}" if close else ""
+            ctx.error(
+                "variable.unknown",
+                at,
+                value=name,
+                placeholder=written,
+                suggestion=suggestion,
+                hint="" if suggestion else "declare_variable",
+            )
+            ok = False
+    return ok
 
 
 @attrs.frozen
@@ -380,6 +411,15 @@ class Field:
     default: Any = None
     only_for: tuple[str, ...] = ()
     default_for: Callable[[Mapping[str, Any]], Any] | None = None
+    # Required unless the object's `key` is `value` (indicators, but in a discussion deck).
+    required_unless: tuple[str, Any] | None = None
+
+    def needed(self, value: Mapping[str, Any]) -> bool:
+        """Whether the key must be written in `value`, the object it belongs to."""
+        if self.required_unless is None:
+            return self.required
+        key, other = self.required_unless
+        return bool(value.get(key) != other)
 
 
 Factory = Callable[[dict[str, Any], LocatedMap, Context], Any]
@@ -436,7 +476,7 @@ class Obj(Kind):
                 ok = False
         for key, field in self.fields.items():
             if key not in value:
-                if field.required:
+                if field.needed(value):
                     ctx.error("key.missing", value.at(), key=key, what=self.name)
                     ok = False
                 elif field.default_for is not None:
@@ -493,6 +533,15 @@ class Obj(Kind):
         required = [key for key, field in self.fields.items() if field.required]
         if required:
             schema["required"] = required
+        for key, field in self.fields.items():
+            if field.required_unless is not None:
+                other, when = field.required_unless
+                schema.setdefault("allOf", []).append(
+                    {
+                        "if": {"properties": {other: {"const": when}}, "required": [other]},
+                        "else": {"required": [key]},
+                    }
+                )
         return schema
 
 
