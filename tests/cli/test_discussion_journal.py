@@ -16,7 +16,7 @@ import pytest
 from scenarios.deck import Deck, load_deck
 from scenarios.engine import Answer, Cover, Reply, legal_actions
 from scenarios.journal import Session, read_journal, replay
-from scenarios.journal.format import CHAIN_START, Chain, encode_line
+from scenarios.journal.format import CHAIN_START, JOURNAL_FORMAT, Chain, encode_line
 from scenarios.sim import load_policy
 from scenarios.sim.policies import answers_due, replies_due
 from tests.conftest import TEST_DECKS
@@ -136,7 +136,7 @@ def _rechained(path: Path, edit: Callable[[dict[str, object]], bool]) -> None:
     """The journal with each line `edit` changes changed, and every check recomputed: only
     the recorded state hashes can tell."""
     lines = path.read_bytes().splitlines()
-    chain = Chain(2, CHAIN_START)
+    chain = Chain(JOURNAL_FORMAT, CHAIN_START)
     out = b""
     for raw in lines:
         data = json.loads(raw)
