@@ -6,6 +6,7 @@ import random
 
 import attrs
 import pytest
+from immutables import Map
 
 from scenarios.deck import load_deck, resolve_deck
 from scenarios.engine import Note, Pause, Resume, State, apply, legal_actions, new_game
@@ -63,12 +64,40 @@ def test_every_field_is_in_the_hash(states: list[State], name: str) -> None:
     if part is DIGEST:  # stands for a growing field, and changes with it (see `_with`)
         return
     value = getattr(state, name)
+    if part.optional:  # empty in every game before discussion exercises (see the test below)
+        return
     others = [s for s in states if getattr(s, name) != value]
     if not others and type(value) is int:  # such as actions_used, 0 with one action a round
         others = [attrs.evolve(state, **{name: value + 1})]
     assert others, f"no state of the test games has another {name}"
     for other in others:
         assert _with(state, name, other).hash() != state.hash(), name
+
+
+# A value of each field hashed only when not empty (`Part.optional`).
+SAMPLES = {
+    "answers": Map({("q", None): "Radio", ("q", "prefecture"): "Satellite"}),
+    "covered": frozenset({("q", 0), ("q", 2)}),
+    "replies": Map({("retex", "commune"): "70", ("retex", None): "80"}),
+}
+
+
+@pytest.mark.parametrize("name", [n for n, (part, _) in FIELD_PARTS.items() if part.optional])
+def test_optional_fields_are_in_the_hash_only_when_not_empty(
+    states: list[State], name: str
+) -> None:
+    state = states[len(states) // 3]
+    _, key = FIELD_PARTS[name]
+    assert key not in state.canonical()
+    sample = attrs.evolve(state, **{name: SAMPLES[name]})
+    assert key in sample.canonical()
+    assert sample.hash() != state.hash()
+    assert sample.hash(1) != state.hash(1)
+    sample_value = SAMPLES[name]
+    for entry in sample_value:  # each entry counts
+        one = Map({entry: sample_value[entry]}) if isinstance(sample_value, Map) else {entry}
+        fewer = attrs.evolve(state, **{name: one})
+        assert fewer.hash() not in (state.hash(), sample.hash())
 
 
 @pytest.mark.parametrize("name", sorted(SET_OUTSIDE))

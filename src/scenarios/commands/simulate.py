@@ -27,6 +27,7 @@ from scenarios.commands.output import (
     stdout,
 )
 from scenarios.deck import Deck, DeckError, Indicator, load_deck, resolve_deck
+from scenarios.deck.variables import with_variables
 from scenarios.i18n import Lang, decimal
 from scenarios.journal import JournalError
 from scenarios.sim import (
@@ -54,7 +55,8 @@ PROGRESS_FROM = 100
 def run(args: argparse.Namespace) -> int:
     lang: Lang = args.lang
     try:
-        deck = load_deck(resolve_deck(args.deck))
+        # Its texts as the reports show them: the variables at their defaults.
+        deck = with_variables(load_deck(resolve_deck(args.deck)))
     except DeckError as error:
         return report_deck_error(error, lang)
     policies = args.policy or (list(BUILTIN_POLICIES) if args.report else ["random"])
@@ -105,7 +107,7 @@ def play_all(
     quiet = args.format == "json" or (args.report in ("md", "html", "json") and not args.output)
     if not is_terminal() or total < PROGRESS_FROM or quiet:
         return {
-            name: simulate(deck, args.games, args.seed, name, args.jobs, folder(name))
+            name: simulate(deck, args.games, args.seed, name, args.jobs, folder(name), lang=lang)
             for name in policies
         }
     runs = {}
@@ -128,6 +130,7 @@ def play_all(
                 args.jobs,
                 folder(name),
                 progress=lambda n: bar.advance(task, n),
+                lang=lang,
             )
     return runs
 
@@ -162,10 +165,16 @@ def print_summary(summary: Summary, indicators: Sequence[Indicator], lang: Lang)
         seed=summary.seed,
     )
     console.print(heading, style="bold", markup=False)
+    if not summary.assessed:  # a discussion exercise: no outcome, no score
+        console.print(balance_label(lang, "not_assessed"), markup=False)
     last_round = balance_label(lang, "last_round")
     for heading, counts in (
-        ("outcome", [(balance_label(lang, o), n) for o, n in summary.outcomes]),
-        ("ending", [(last_round if e == NO_ENDING else e, n) for e, n in summary.endings]),
+        ()
+        if not summary.assessed
+        else (
+            ("outcome", [(balance_label(lang, o), n) for o, n in summary.outcomes]),
+            ("ending", [(last_round if e == NO_ENDING else e, n) for e, n in summary.endings]),
+        )
     ):
         table = _table(balance_label(lang, heading), balance_label(lang, "games"), "%")
         games = summary.games or 1
@@ -175,7 +184,9 @@ def print_summary(summary: Summary, indicators: Sequence[Indicator], lang: Lang)
     means = _table(balance_label(lang, "indicator"), balance_label(lang, "mean"))
     for indicator, mean in summary.mean_indicators:
         means.add_row(Text(titles.get(indicator, indicator)), decimal(mean, lang))
-    means.add_row(balance_label(lang, "score"), decimal(summary.mean_score, lang), style="bold")
+    if summary.assessed:
+        score = decimal(summary.mean_score, lang)
+        means.add_row(balance_label(lang, "score"), score, style="bold")
     means.add_row(TEXTS(lang, "simulate.rounds_played"), decimal(summary.mean_turns, lang))
     console.print(means)
 

@@ -17,6 +17,7 @@ from scenarios.engine.errors import Refusal, RefusedError
 MAX_TEXT = 2000
 MAX_TAGS = 20
 MAX_EXTEND = 3600  # an hour: more is a new session, not a longer round
+MAX_INDEX = 999  # an expected point's index: far more points than a question has
 
 
 class ActionFormatError(RefusedError, ValueError):
@@ -51,7 +52,7 @@ def _optional_id(
 
 @attrs.frozen
 class Draw:
-    """Reveal this round's events: due triggers, then cards drawn by weight."""
+    """Reveal this round's events: scheduled cards, due triggers, then cards drawn by weight."""
 
     type: ClassVar[str] = "draw"
 
@@ -171,6 +172,51 @@ class Resume:
     type: ClassVar[str] = "resume"
 
 
+def _index(instance: Action, attribute: attrs.Attribute[int], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_INDEX:
+        raise _malformed(
+            "action.not_index", action=instance.type, field=attribute.name, limit=MAX_INDEX
+        )
+
+
+def _bool(instance: Action, attribute: attrs.Attribute[bool], value: bool) -> None:
+    if not isinstance(value, bool):
+        raise _malformed("action.not_bool", action=instance.type, field=attribute.name)
+
+
+@attrs.frozen
+class Answer:
+    """A role's answer (`role` None: the table's) to a question revealed this round, in
+    words; another one for the same card and role amends it."""
+
+    type: ClassVar[str] = "answer"
+    card: str = attrs.field(validator=_id)
+    text: str = attrs.field(validator=_bounded_text)
+    role: str | None = attrs.field(default=None, validator=_optional_id)
+
+
+@attrs.frozen
+class Cover:
+    """Facilitator: tick (or untick) the expected point `point` (its index in the card's
+    `expected`) of a question that has come up this game."""
+
+    type: ClassVar[str] = "cover"
+    card: str = attrs.field(validator=_id)
+    point: int = attrs.field(validator=_index)
+    covered: bool = attrs.field(default=True, validator=_bool)
+
+
+@attrs.frozen
+class Reply:
+    """A role's reply (`role` None: the table's) to an item of the lessons-learned
+    questionnaire, once the game is over; another one for the same item and role amends it."""
+
+    type: ClassVar[str] = "reply"
+    question: str = attrs.field(validator=_id)
+    value: str = attrs.field(validator=_bounded_text)
+    role: str | None = attrs.field(default=None, validator=_optional_id)
+
+
 Action = (
     Draw
     | Choose
@@ -184,6 +230,9 @@ Action = (
     | Undo
     | Pause
     | Resume
+    | Answer
+    | Cover
+    | Reply
 )
 
 ACTION_TYPES: Mapping[str, type[Action]] = {cls.type: cls for cls in get_args(Action)}
@@ -212,7 +261,7 @@ def action_from_dict(data: object) -> Action:
         action = _action_from_dict(data)
         # Only short text values: in a key, `True` and `1.0` would pass for `1`. A note's
         # or a message's text comes once: not kept.
-        if type(action) not in (Note, Broadcast) and all(
+        if type(action) not in (Note, Broadcast, Answer) and all(
             type(value) is str and len(value) <= 64 for value in data.values()
         ):
             if len(_READ) >= _READ_MAX:
@@ -262,8 +311,10 @@ __all__ = [
     "ACTION_TYPES",
     "Action",
     "ActionFormatError",
+    "Answer",
     "Broadcast",
     "Choose",
+    "Cover",
     "Draw",
     "EndRound",
     "Extend",
@@ -272,6 +323,7 @@ __all__ = [
     "Pass",
     "Pause",
     "Play",
+    "Reply",
     "Resume",
     "Undo",
     "action_from_dict",

@@ -23,7 +23,7 @@ class RoundBegan:
 
 @attrs.frozen
 class Revealed:
-    """An event or dilemma came into play."""
+    """An event, dilemma or question came into play."""
 
     card: str
     via: Via
@@ -140,6 +140,35 @@ class Undone:
     undone: tuple[LogEvent, ...] = ()
 
 
+@attrs.frozen
+class Answered:
+    """A role's answer (`role` None: the table's) to a question; `amended`: it replaces an
+    earlier one."""
+
+    card: str
+    role: str | None
+    text: str
+    amended: bool = False
+
+
+@attrs.frozen
+class Covered:
+    """The facilitator ticked (`covered`) or unticked an expected point of a question."""
+
+    card: str
+    point: int
+    covered: bool
+
+
+@attrs.frozen
+class Replied:
+    """A role's reply (`role` None: the table's) to an item of the questionnaire."""
+
+    question: str
+    role: str | None
+    value: str
+
+
 LogEvent = (
     RoundBegan
     | Revealed
@@ -158,4 +187,7 @@ LogEvent = (
     | Paused
     | Resumed
     | Undone
+    | Answered
+    | Covered
+    | Replied
 )

@@ -120,8 +120,20 @@ def eligible_events(draft: Draft) -> list[Card]:
 
 
 def draw(draft: Draft) -> None:
-    """The event step: due triggers fire, then cards are drawn by weight."""
+    """The event step, in a fixed order: the cards scheduled for this round of this phase
+    (in the schedule's order; whatever their weight or `when`, but a `once` card that has
+    already come up is skipped), then due triggers, then cards drawn by weight.
+    `revealed` keeps that order."""
     draft.stage = "decisions"
+    scheduled = draft.deck.scheduled.get((draft.phase, draft.round))
+    if scheduled:
+        cards = draft.deck.card_index
+        for card_id in scheduled:
+            if cards[card_id].once and card_id in draft.history.last_turn:
+                continue
+            fire(draft, card_id, "schedule")
+            if draft.over:
+                return
     due = [trigger for trigger in draft.peek("triggers") if trigger.due <= draft.turn]
     if due:
         draft.triggers = [trigger for trigger in draft.triggers if trigger.due > draft.turn]

@@ -5,6 +5,10 @@ was applied to is untouched (states are immutable). Facilitator actions
 (inject, note, message, extension, undo, pause, resume) are accepted at any time the game allows
 them; `legal_actions` lists only the table's moves, which is what policies and
 the play screen offer.
+
+The words of a discussion exercise (an answer to a question, a ticked expected
+point, a questionnaire reply) are aside too, like notes: they change no rule,
+and an undo keeps them (it takes back moves, not what was said).
 """
 
 from __future__ import annotations
@@ -18,8 +22,10 @@ from scenarios.engine import flow
 from scenarios.engine import state as states
 from scenarios.engine.actions import (
     Action,
+    Answer,
     Broadcast,
     Choose,
+    Cover,
     Draw,
     EndRound,
     Extend,
@@ -28,17 +34,21 @@ from scenarios.engine.actions import (
     Pass,
     Pause,
     Play,
+    Reply,
     Resume,
     Undo,
 )
 from scenarios.engine.context import state_env
 from scenarios.engine.errors import IllegalAction, Refusal, refuse
 from scenarios.engine.events import (
+    Answered,
     Broadcasted,
+    Covered,
     Extended,
     LogEvent,
     Noted,
     Paused,
+    Replied,
     Resumed,
     Undone,
 )
@@ -66,6 +76,9 @@ def _undo(state: State, action: Undo) -> State:
             "notes": state.notes,
             "notes_digest": state.notes_digest,
             "paused": state.paused,
+            "answers": state.answers,
+            "covered": state.covered,
+            "replies": state.replies,
             "last": (Undone(state.last_action or "", state.last_game),),
         },
     )
@@ -75,6 +88,23 @@ def _note(state: State, action: Note) -> State:
     notes, digest = noted(state.notes, state.notes_digest, state.turn, state.phase, action.text)
     event = Noted(action.text, action.tags)
     return _aside(state, event, notes=notes, notes_digest=digest)
+
+
+def _answer(state: State, action: Answer) -> State:
+    key = (action.card, action.role)
+    event = Answered(action.card, action.role, action.text, key in state.answers)
+    return _aside(state, event, answers=state.answers.set(key, action.text))
+
+
+def _cover(state: State, action: Cover) -> State:
+    point = (action.card, action.point)
+    covered = state.covered | {point} if action.covered else state.covered - {point}
+    return _aside(state, Covered(action.card, action.point, action.covered), covered=covered)
+
+
+def _reply(state: State, action: Reply) -> State:
+    replies = state.replies.set((action.question, action.role), action.value)
+    return _aside(state, Replied(action.question, action.role, action.value), replies=replies)
 
 
 def _aside(state: State, event: LogEvent, **changes: Any) -> State:
@@ -96,6 +126,9 @@ _ASIDE: dict[type, Callable[[State, Any], State]] = {
     Extend: lambda state, action: _aside(state, Extended(action.seconds)),
     Pause: lambda state, action: _aside(state, Paused(), paused=True),
     Resume: lambda state, action: _aside(state, Resumed(), paused=False),
+    Answer: _answer,
+    Cover: _cover,
+    Reply: _reply,
 }
 _GAME: dict[type, Callable[[Draft, Any], None]] = {
     Draw: lambda draft, action: flow.draw(draft),
@@ -156,8 +189,76 @@ _CHECK: dict[type, Callable[[State, Any], Refusal | None]] = {
     Pause: lambda state, action: Refusal("already_paused") if state.paused else None,
     Resume: lambda state, action: None if state.paused else Refusal("not_paused"),
     Undo: _check_undo,
+    Answer: lambda state, action: _check_answer(state, action),
+    Cover: lambda state, action: _check_cover(state, action),
+    Reply: lambda state, action: _check_reply(state, action),
     **{kind: _check_game for kind in (Draw, Choose, Play, Pass, EndRound, Inject)},
 }
+
+
+def _question(state: State, card_id: str) -> tuple[Card | None, Refusal | None]:
+    """The question card `card_id`, or why it is none."""
+    card = state.deck.card_index.get(card_id)
+    if card is None:
+        return None, Refusal("unknown_card", {"card": card_id})
+    if not card.kind.asks:
+        return None, Refusal("not_question", {"card": card.title})
+    return card, None
+
+
+def _check_answer(state: State, action: Answer) -> Refusal | None:
+    """A question revealed this round, answered by a role it asks (or by the table when it
+    names none), until the round ends."""
+    if state.over:
+        return Refusal("game_over")
+    card, refusal = _question(state, action.card)
+    if card is None:
+        return refusal
+    if action.card not in state.revealed:
+        return Refusal("not_asked_now", {"card": card.title})
+    role = action.role
+    if role is not None and role not in state.deck.role_index:
+        return Refusal("unknown_role", {"role": role})
+    if card.to and role not in card.to:
+        roles = ", ".join(_role_title(state, r) for r in card.to)
+        return Refusal("answer_role", {"card": card.title, "roles": roles})
+    return None
+
+
+def _check_cover(state: State, action: Cover) -> Refusal | None:
+    """An expected point of a question that came up this game (also once it is over)."""
+    card, refusal = _question(state, action.card)
+    if card is None:
+        return refusal
+    if action.card not in state.history.last_turn:
+        return Refusal("not_asked_yet", {"card": card.title})
+    if action.point >= len(card.expected):
+        count = len(card.expected)
+        return Refusal("unknown_point", {"card": card.title, "point": action.point, "count": count})
+    return None
+
+
+# What a questionnaire item's reply may be, by its scale (free text: any bounded text).
+SCALE_VALUES: dict[str, tuple[str, ...]] = {
+    "score": tuple(str(value) for value in range(0, 101, 10)),
+    "yesno": ("yes", "no"),
+}
+
+
+def _check_reply(state: State, action: Reply) -> Refusal | None:
+    """A reply to an item of the deck's questionnaire, fitting its scale, once the game is
+    over."""
+    if not state.over:
+        return Refusal("not_over")
+    item = next((q for q in state.deck.questionnaire if q.id == action.question), None)
+    if item is None:
+        return Refusal("unknown_question", {"question": action.question})
+    if action.role is not None and action.role not in state.deck.role_index:
+        return Refusal("unknown_role", {"role": action.role})
+    allowed = SCALE_VALUES.get(item.scale)
+    if allowed is not None and action.value not in allowed:
+        return Refusal(f"reply.{item.scale}", {"value": action.value})
+    return None
 
 
 def _check_tags(state: State, note: Note) -> Refusal | None:

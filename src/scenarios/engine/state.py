@@ -205,13 +205,16 @@ class Part:
     working copy, `freeze` the next state's value from that copy (`{b}`: the
     value in the state the draft came from), `canonical` its JSON form in the
     hash (None: left out). `drafted` is False for what `Draft.freeze` sets
-    itself.
+    itself. `optional`: the key is in the hash only when the value is not
+    empty, so that a field added later leaves the hashes of the states that
+    never had it (every journal written before it) as they were.
     """
 
     thaw: str = "{v}"
     freeze: str = "{v}"
     canonical: str | None = "{v}"
     drafted: bool = True
+    optional: bool = False
 
 
 def records(cls: type) -> Part:
@@ -235,6 +238,11 @@ HISTORY = Part("HistoryDraft({v})", "{v}.freeze()", "f'{{{v}.digest:064x}}'")
 SUMMED = Part(canonical="f'{{{v}:064x}}'")
 # What the deck says (version 3 on); versions 1 and 2 hashed the digest of its files.
 DECK = Part(canonical="{v}.content_sha256")
+# Words of a discussion exercise, by (card or question, role or None), and ticked points:
+# immutable values, replaced whole by the (rare) action that changes them, in the hash
+# only once there is one (see `Part.optional`).
+WORDS = Part(canonical="_words({v})", optional=True)
+TICKS = Part(canonical="sorted(map(list, {v}))", optional=True)
 OUTSIDE = Part(canonical=None, drafted=False)
 
 _PART = "scenarios.part"
@@ -304,6 +312,11 @@ class State(_Moment):
     notes_digest: int = attrs.field(default=0, eq=False, metadata=_part(DIGEST, "notes"))
     rationales_digest: int = attrs.field(default=0, metadata=_part(SUMMED, "rationales"))
     paused: bool = False
+    # The answers to questions by (card, role; None: the table), the expected points the
+    # facilitator ticked as (card, index), the questionnaire's replies by (item, role).
+    answers: Map[tuple[str, str | None], str] = attrs.field(default=Map(), metadata=_part(WORDS))
+    covered: frozenset[tuple[str, int]] = attrs.field(default=frozenset(), metadata=_part(TICKS))
+    replies: Map[tuple[str, str | None], str] = attrs.field(default=Map(), metadata=_part(WORDS))
     last: tuple[LogEvent, ...] = attrs.field(default=(), eq=False, metadata=_part(OUTSIDE))
     # The last game action: its type and its records, kept through a note, a message, a
     # pause or an extension (which change `last` only): what an undo takes back.
@@ -361,6 +374,17 @@ _LATER_KEYS: Mapping[int, tuple[str, ...]] = {
 _UNSET = object()  # a field the draft never read nor set
 
 
+def _words(words: Map[tuple[str, str | None], str]) -> list[list[str | None]]:
+    """Answers or replies as JSON: [card, role, text] sorted by card, then role (the table
+    first)."""
+    return [[key, role, text] for (key, role), text in sorted(words.items(), key=_by_key_then_role)]
+
+
+def _by_key_then_role(item: tuple[tuple[str, str | None], str]) -> tuple[str, str]:
+    (key, role), _ = item
+    return key, role or ""
+
+
 # Each slot's setter, by `_set_` and its name, for the functions below.
 _SETTERS = {
     f"_set_{field.name}": State.__dict__[field.name].__set__ for field in attrs.fields(State)
@@ -379,6 +403,7 @@ def _generate(name: str, signature: str, lines: list[str]) -> Any:
         "State": State,
         "_UNSET": _UNSET,
         "_new": object.__new__,
+        "_words": _words,
         **_SETTERS,
     }
     exec(compile(source, f"<scenarios.engine.state {name}>", "exec"), namespace)
@@ -396,13 +421,19 @@ _canonical = _generate(
     "canonical",
     "state",
     [
-        "return {",
+        "c = {",
         *(
             f"    {key!r}: {part.canonical.format(v=f'state.{name}')},"
             for name, part, key in _PARTS
-            if part.canonical is not None
+            if part.canonical is not None and not part.optional
         ),
         "}",
+        *(
+            f"if state.{name}: c[{key!r}] = {part.canonical.format(v=f'state.{name}')}"
+            for name, part, key in _PARTS
+            if part.canonical is not None and part.optional
+        ),
+        "return c",
     ],
 )
 
@@ -543,6 +574,9 @@ class Draft(_Moment):
     notes_digest: int
     rationales_digest: int
     paused: bool
+    answers: Map[tuple[str, str | None], str]
+    covered: frozenset[tuple[str, int]]
+    replies: Map[tuple[str, str | None], str]
 
     def __init__(self, state: State) -> None:
         self.base = state

@@ -19,6 +19,9 @@ The header holds everything needed to replay the session anywhere: the
 deck's files in full, the seed, the teams; and the table's label ("Table 3"),
 which names the table in a comparison of several journals. A journal without
 one (written before labels, or by a simulation) is numbered by the reader.
+A deck with `variables` has their values in the header (`"variables"`, as
+chosen at setup): whoever opens the journal shows the deck's texts filled
+with them (`journal_deck`).
 """
 
 from __future__ import annotations
@@ -65,6 +68,9 @@ class Header:
     format: int = JOURNAL_FORMAT
     # The table's name ("Table 3"); None in journals written before labels existed.
     label: str | None = None
+    # The values of the deck's variables (id, value), as chosen at setup, in the deck's
+    # order; empty for a deck without variables and in journals written before them.
+    variables: tuple[tuple[str, str], ...] = ()
 
     @property
     def hash_version(self) -> int:
@@ -91,6 +97,8 @@ class Header:
         }
         if self.label is not None:
             data["table"] = self.label
+        if self.variables:  # likewise: absent when there are none
+            data["variables"] = dict(self.variables)
         return data
 
 

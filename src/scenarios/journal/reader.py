@@ -282,6 +282,9 @@ def _parse_header(raw: bytes) -> tuple[Header, str]:
     wrong = misfit(data, HEADER)
     if wrong:
         raise JournalError("header_damaged", detail=wrong)
+    variables = data.get("variables") or {}
+    if not all(type(value) is str for value in variables.values()):
+        raise JournalError("header_damaged", detail="variables")
     deck = data["deck"]
     header = Header(
         deck_id=deck["id"],
@@ -296,6 +299,7 @@ def _parse_header(raw: bytes) -> tuple[Header, str]:
         lang=data.get("lang") or "fr",
         format=found,
         label=data.get("table") or None,
+        variables=tuple(variables.items()),
     )
     return header, str(check)
 

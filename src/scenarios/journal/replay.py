@@ -12,6 +12,7 @@ import functools
 import attrs
 
 from scenarios.deck import Deck, DeckError, DeckFile, load_deck_files
+from scenarios.deck.variables import with_variables
 from scenarios.engine import (
     ActionFormatError,
     Draw,
@@ -51,15 +52,23 @@ class Replayed:
 
 
 def journal_deck(header: Header) -> Deck:
-    """The deck kept in the journal; `JournalError` if it no longer loads or was altered."""
+    """The deck kept in the journal, its texts filled with the header's variables (the
+    engine reads no text: the game and its hashes are the same); `JournalError` if it no
+    longer loads or was altered."""
     try:
-        deck = _loaded(header.files)
+        deck = _filled(header.files, header.variables)
     except DeckError as error:
         first = error.diagnostics[0] if error.diagnostics else ""
         raise JournalError("deck", detail=first) from None
     if deck.sha256 != header.deck_sha256:
         raise JournalError("deck_hash")
     return deck
+
+
+@functools.lru_cache(maxsize=4)
+def _filled(files: tuple[DeckFile, ...], variables: tuple[tuple[str, str], ...]) -> Deck:
+    """The deck of these files with these values, made once for the tables that share them."""
+    return with_variables(_loaded(files), dict(variables))
 
 
 @functools.lru_cache(maxsize=4)

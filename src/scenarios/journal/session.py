@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -24,6 +24,7 @@ import attrs
 
 from scenarios import __version__
 from scenarios.deck import Deck
+from scenarios.deck.variables import with_variables
 from scenarios.engine import ENGINE_VERSION, Action, Draw, State, apply, new_game, to_dict
 from scenarios.journal.appending import append_whole, open_for_append, write_error
 from scenarios.journal.format import Chain, Entry, Header, Team, encode_line
@@ -114,11 +115,14 @@ class Session:
         *,
         lang: str = "fr",
         label: str | None = None,
+        variables: Mapping[str, str] | None = None,
         clock: Clock = utc_now,
         fsync: bool = True,
     ) -> Session:
         """A new game of `deck` at the table `label`, journaled at `path` (which must not
-        exist yet)."""
+        exist yet). `variables` are the values chosen for the deck's variables (the
+        defaults for the others); the session's deck (`state.deck`) shows its texts
+        filled with them, as does every later reader of the journal."""
         _refuse_existing(path)
         existed = path.exists()
         try:
@@ -127,7 +131,7 @@ class Session:
             raise write_error(path, error) from None
         with JournalLock(path, create=True).kept_unless_failed() as lock:
             _refuse_existing(path)
-            header = new_header(deck, seed, teams, clock(), lang, label)
+            header = new_header(deck, seed, teams, clock(), lang, label, variables)
             writer = JournalWriter(path, Chain(header.format), fsync=fsync)
             try:
                 writer.append(header.to_json())
@@ -136,7 +140,8 @@ class Session:
                 if not existed:  # a journal without its header is no journal: leave none
                     path.unlink(missing_ok=True)
                 raise
-        return cls(path, header, new_game(deck, seed), 0, writer, clock, lock)
+        filled = with_variables(deck, dict(header.variables))
+        return cls(path, header, new_game(filled, seed), 0, writer, clock, lock)
 
     @classmethod
     def resume(
@@ -185,9 +190,10 @@ def new_header(
     started: datetime,
     lang: str,
     label: str | None = None,
+    variables: Mapping[str, str] | None = None,
 ) -> Header:
     """The first line of a new game's journal (one team per role unless `teams` are given),
-    at the table `label` if it has one."""
+    at the table `label` if it has one, with the values of the deck's variables."""
     return Header(
         deck_id=deck.id,
         deck_sha256=deck.sha256,
@@ -200,7 +206,15 @@ def new_header(
         app=__version__,
         lang=lang,
         label=label,
+        variables=variable_values(deck, variables),
     )
+
+
+def variable_values(deck: Deck, values: Mapping[str, str] | None) -> tuple[tuple[str, str], ...]:
+    """The value of each of the deck's variables, in its order: the one given, else its
+    default (ids the deck does not declare are left out)."""
+    given = values or {}
+    return tuple((v.id, given.get(v.id, v.default)) for v in deck.variables)
 
 
 def entry_for(

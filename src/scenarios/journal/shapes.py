@@ -39,6 +39,7 @@ HEADER: Final = {
     "app?": "text",
     "lang?": "text",
     "table?": "text",
+    "variables?": "object",
 }
 ANNOTATION: Final = {"seq": "integer", "text": "text", "time?": "text"}
 ENTRY: Final = {
@@ -149,4 +150,3 @@ def _encodable(data: Any) -> bool:
             except UnicodeEncodeError:
                 return False
     return True
-

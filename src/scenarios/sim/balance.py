@@ -11,6 +11,10 @@ only beyond two standard errors of d. Dilemma options are compared with their
 siblings: an option far better than all others is dominant, one far worse
 than another is dominated. Cards never seen and rules never (or always)
 fired close the report.
+
+A discussion exercise (`style: discussion`) has no victory nor defeat to
+balance: its report says so and gives no policy's figures nor verdicts, only
+which cards the games never saw (`assessed` False).
 """
 
 from __future__ import annotations
@@ -103,6 +107,8 @@ class BalanceReport:
     rules_never: tuple[str, ...]
     rules_always: tuple[str, ...]
     rule_rates: tuple[tuple[str, float], ...]
+    # False for a discussion exercise: no outcome, score or verdict is given for it.
+    assessed: bool = True
 
 
 def _effect(
@@ -234,14 +240,18 @@ def balance_report(
     reached = {r.ending for r in everything}
     fired = Counter(rule for r in everything for rule in r.recommendations)
     total = len(everything) or 1
+    assessed = not deck.discussion
     return BalanceReport(
         deck_id=deck.id,
         deck_title=deck.title,
         seed=seed,
-        policies=tuple(policy_balance(deck, policy, results) for policy, results in runs.items()),
+        policies=tuple(
+            policy_balance(deck, policy, results) for policy, results in runs.items() if assessed
+        ),
         never_seen=tuple(c.id for c in deck.cards if c.id not in seen),
         endings_never=tuple(e.id for e in deck.endings if e.id not in reached),
         rules_never=tuple(r.id for r in deck.recommendations if fired[r.id] == 0),
         rules_always=tuple(r.id for r in deck.recommendations if fired[r.id] == len(everything)),
         rule_rates=tuple((r.id, round(fired[r.id] / total, 4)) for r in deck.recommendations),
+        assessed=assessed,
     )

@@ -205,6 +205,12 @@ def _coverage_blocks(report: BalanceReport, deck: Deck, lang: Lang) -> list[Bloc
 
 def balance_blocks(report: BalanceReport, deck: Deck, lang: Lang = "fr") -> list[Block]:
     """The whole report, laid out once for every format."""
+    if not report.assessed:  # a discussion exercise: nothing to balance
+        return [
+            Heading(1, label(lang, "title", deck=report.deck_title)),
+            Paragraph(label(lang, "not_assessed")),
+            *_coverage_blocks(report, deck, lang),
+        ]
     games = report.policies[0].games if report.policies else 0
     blocks: list[Block] = [
         Heading(1, label(lang, "title", deck=report.deck_title)),

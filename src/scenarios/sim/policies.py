@@ -2,6 +2,11 @@
 
 A policy is anything with `name` and `choose(state, actions, rng)`; designers
 can write their own in Python and pass it as `--policy module:attribute`.
+
+The words of a discussion exercise are no move a policy weighs: whatever the
+policy, a simulated table answers each question that comes up with a
+placeholder (`answers_due`) and fills the lessons-learned questionnaire at the
+end (`replies_due`), so that its journals hold what a real table's would.
 """
 
 from __future__ import annotations
@@ -12,7 +17,11 @@ from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from scenarios.deck import Deck, Indicator
-from scenarios.engine import Action, Choose, Pass, State, apply, score
+from scenarios.engine import Action, Answer, Choose, Pass, Reply, State, apply, score
+from scenarios.engine.reducer import SCALE_VALUES
+from scenarios.i18n import Lang, Texts
+
+TEXTS = Texts("sim")
 
 
 class Policy(Protocol):
@@ -111,6 +120,38 @@ class CautiousPolicy:
         top = max(ranked, key=lambda item: item[:3])
         best = [item[3] for item in ranked if item[:3] == top[:3]]
         return best[rng.randrange(len(best))]
+
+
+def answers_due(state: State, lang: Lang = "fr") -> list[Answer]:
+    """A simulated table's answers to the questions revealed this round that have none yet:
+    one for each role asked, or one for the table when a question names none."""
+    if state.over or not state.revealed:
+        return []
+    text = TEXTS(lang, "sim.answer")
+    due: list[Answer] = []
+    cards = state.deck.card_index
+    for card_id in dict.fromkeys(state.revealed):
+        card = cards[card_id]
+        if card.kind.asks:
+            roles: tuple[str | None, ...] = card.to or (None,)
+            due += [Answer(card_id, text, r) for r in roles if (card_id, r) not in state.answers]
+    return due
+
+
+def replies_due(state: State, rng: random.Random, lang: Lang = "fr") -> list[Reply]:
+    """A simulated table's replies to the questionnaire once the game is over: each role
+    answers each item (a score or yes/no at random, a placeholder for a free text)."""
+    if not state.over:
+        return []
+    text = TEXTS(lang, "sim.reply")
+    due: list[Reply] = []
+    for role in state.deck.roles:
+        for item in state.deck.questionnaire:
+            if (item.id, role.id) not in state.replies:
+                values = SCALE_VALUES.get(item.scale)
+                value = values[rng.randrange(len(values))] if values else text
+                due.append(Reply(item.id, value, role.id))
+    return due
 
 
 BUILTIN_POLICIES: Mapping[str, type] = {

@@ -16,11 +16,12 @@ from typing import Any
 import attrs
 
 from scenarios.deck import Deck, DeckFile, load_deck_files
-from scenarios.engine import Play, State, apply, legal_actions, new_game, state_env
+from scenarios.engine import Action, Play, State, apply, legal_actions, new_game, state_env
 from scenarios.engine.rng import next_u64, seed_state
+from scenarios.i18n import Lang
 from scenarios.journal import JournalError, Session
 from scenarios.journal.collect import fewer_collections
-from scenarios.sim.policies import Policy, load_policy
+from scenarios.sim.policies import Policy, answers_due, load_policy, replies_due
 
 MAX_STEPS = 100_000
 
@@ -63,20 +64,28 @@ def play_game(
     run_seed: int,
     policy: Policy,
     journal: Path | None = None,
+    lang: Lang = "fr",
 ) -> GameResult:
-    """Play game `index` of a run to its end with `policy`; journal it if asked."""
+    """Play game `index` of a run to its end with `policy`; journal it if asked. The
+    table answers questions and the questionnaire with placeholders in `lang`."""
     seed = game_seed(run_seed, index)
     rng = random.Random(seed)
     session = Session.start(deck, seed, journal, fsync=False) if journal else None
     state = session.state if session else new_game(deck, seed)
     playable: set[str] = set()
     actions = 0
+    # A discussion exercise: its questions are answered as they come up.
+    asks = any(card.kind.asks for card in deck.cards)
     try:
         while not state.over and actions < MAX_STEPS:
+            words: list[Action] = [*answers_due(state, lang)] if asks else []
             legal = legal_actions(state)
             playable.update(a.card for a in legal if isinstance(a, Play))
-            action = policy.choose(state, legal, rng)
-            state = session.apply(action) if session else apply(state, action)
+            for action in (*words, policy.choose(state, legal, rng)):
+                state = session.apply(action) if session else apply(state, action)
+                actions += 1
+        for reply in replies_due(state, rng, lang):
+            state = session.apply(reply) if session else apply(state, reply)
             actions += 1
     except JournalError:
         if session and journal:  # half a game, replayable from its seed, is no game's journal
@@ -110,10 +119,13 @@ def play_game(
 _worker: dict[str, object] = {}
 
 
-def _init_worker(files: Sequence[DeckFile], policy_name: str, failed: Any = None) -> None:
+def _init_worker(
+    files: Sequence[DeckFile], policy_name: str, failed: Any = None, lang: Lang = "fr"
+) -> None:
     _worker["deck"] = load_deck_files(files)
     _worker["policy"] = load_policy(policy_name)
     _worker["failed"] = failed
+    _worker["lang"] = lang
 
 
 def _run_chunk(job: tuple[int, int, int, str | None]) -> list[GameResult]:
@@ -128,7 +140,8 @@ def _run_chunk(job: tuple[int, int, int, str | None]) -> list[GameResult]:
             if failed is not None and failed.is_set():  # another game failed: the run is over
                 break
             path = _journal_path(journals, deck, i)
-            results.append(play_game(deck, i, run_seed, policy, path))  # type: ignore[arg-type]
+            lang: Any = _worker.get("lang", "fr")
+            results.append(play_game(deck, i, run_seed, policy, path, lang))  # type: ignore[arg-type]
     return results
 
 
@@ -146,8 +159,10 @@ def simulate(
     jobs: int = 1,
     journals: Path | None = None,
     progress: Callable[[int], None] | None = None,
+    lang: Lang = "fr",
 ) -> list[GameResult]:
-    """Play `games` games; results in game order, identical for any number of `jobs`."""
+    """Play `games` games; results in game order, identical for any number of `jobs`
+    (placeholder answers of a discussion exercise in `lang`)."""
     if journals is not None:
         journals.mkdir(parents=True, exist_ok=True)
     folder = str(journals) if journals is not None else None
@@ -156,7 +171,7 @@ def simulate(
         (start, min(games, start + chunk), run_seed, folder) for start in range(0, games, chunk)
     ]
     results: list[GameResult] = []
-    for batch in _batches(deck, policy_name, jobs, jobs_list):
+    for batch in _batches(deck, policy_name, jobs, jobs_list, lang):
         results.extend(batch)
         if progress is not None:
             progress(len(batch))
@@ -165,19 +180,23 @@ def simulate(
 
 
 def _batches(
-    deck: Deck, policy_name: str, jobs: int, jobs_list: list[tuple[int, int, int, str | None]]
+    deck: Deck,
+    policy_name: str,
+    jobs: int,
+    jobs_list: list[tuple[int, int, int, str | None]],
+    lang: Lang,
 ) -> Iterator[list[GameResult]]:
     if jobs <= 1:
         # In this process the deck is the one given, its tables already made: no
         # second load from its files (a worker process has to).
-        _worker.update(deck=deck, policy=load_policy(policy_name), failed=None)
+        _worker.update(deck=deck, policy=load_policy(policy_name), failed=None, lang=lang)
         for job in jobs_list:
             yield _run_chunk(job)
         return
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
     failed = context.Event()
-    initargs = (deck.files, policy_name, failed)
+    initargs = (deck.files, policy_name, failed, lang)
     with context.Pool(jobs, initializer=_init_worker, initargs=initargs) as pool:
         try:
             yield from pool.imap_unordered(_run_chunk, jobs_list)

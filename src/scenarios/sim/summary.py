@@ -39,8 +39,21 @@ class Summary:
     mean_score: float
     mean_turns: float
     mean_actions: float
+    # False for a discussion exercise: its outcomes and score mean nothing, and are not given.
+    assessed: bool = True
 
     def to_json(self) -> dict[str, Any]:
+        if not self.assessed:
+            return {
+                "deck": self.deck_id,
+                "policy": self.policy,
+                "games": self.games,
+                "seed": self.seed,
+                "assessed": False,
+                "mean_indicators": dict(self.mean_indicators),
+                "mean_turns": self.mean_turns,
+                "mean_actions": self.mean_actions,
+            }
         return {
             "deck": self.deck_id,
             "policy": self.policy,
@@ -72,4 +85,5 @@ def summarise(deck: Deck, results: Sequence[GameResult], policy: str, seed: int)
         mean_score=round(sum(r.score for r in results) / count, 2),
         mean_turns=round(sum(r.turns for r in results) / count, 2),
         mean_actions=round(sum(r.actions for r in results) / count, 2),
+        assessed=not deck.discussion,
     )

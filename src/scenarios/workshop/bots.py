@@ -22,7 +22,9 @@ from typing import TypeVar
 import attrs
 
 from scenarios.engine import legal_actions
+from scenarios.i18n import Lang
 from scenarios.sim import Policy, load_policy
+from scenarios.sim.policies import answers_due
 from scenarios.store import Store, StoreError, Table
 from scenarios.workshop.errors import WorkshopError
 from scenarios.workshop.table import HEARTBEAT_SECONDS, TableChanged, TableSession
@@ -74,7 +76,12 @@ class _Bot:
         session.refresh()
         if session.state.over:
             return
-        action = policy.choose(session.state, legal_actions(session.state), self.rng)
+        # A question that came up is answered first, one answer a step, as the runner does.
+        lang: Lang = "en" if session.header.lang == "en" else "fr"
+        due = answers_due(session.state, lang) if session.state.revealed else []
+        action = (
+            due[0] if due else policy.choose(session.state, legal_actions(session.state), self.rng)
+        )
         try:
             session.apply(action)
             self.actions += 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Literal
 
@@ -74,9 +74,11 @@ def create_workshop(
     seeds: Seeds = "same",
     lang: str = "fr",
     clock: Callable[[], datetime] | None = None,
+    variables: Mapping[str, str] | None = None,
 ) -> CreatedWorkshop:
     """Create the workshop and its tables in `store`, each with its journal's header
-    (started at `clock()`, the store's clock unless told otherwise)."""
+    (started at `clock()`, the store's clock unless told otherwise; with the values of
+    the deck's `variables`)."""
     workshop_id = workshop_name(name, deck)
     labels = table_labels(label, tables)
     table_seeds_ = table_seeds(seed, tables, seeds)
@@ -86,7 +88,11 @@ def create_workshop(
         for label_, seed_ in zip(labels, table_seeds_, strict=True)
     ]
     new_tables = [
-        NewTable(table.label, table.code, header_line(deck, table.seed, started, lang, table.label))
+        NewTable(
+            table.label,
+            table.code,
+            header_line(deck, table.seed, started, lang, table.label, variables),
+        )
         for table in created
     ]
     source = json.dumps([{"name": f.name, "text": f.text} for f in deck.files], ensure_ascii=False)
@@ -107,10 +113,15 @@ def create_workshop(
 
 
 def header_line(
-    deck: Deck, seed: int, started: datetime, lang: str, label: str | None = None
+    deck: Deck,
+    seed: int,
+    started: datetime,
+    lang: str,
+    label: str | None = None,
+    variables: Mapping[str, str] | None = None,
 ) -> str:
     """The journal header of the table `label`, as the line a JSONL journal starts with
     (the label is in it, so an exported journal still names its table)."""
-    header = new_header(deck, seed, None, started, lang, label)
+    header = new_header(deck, seed, None, started, lang, label, variables)
     data = header.to_json()
     return encode_line(data, Chain(header.format).check(data)).decode("utf-8").rstrip("\n")
