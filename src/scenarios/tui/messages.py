@@ -8,7 +8,7 @@ in its `on_...` method. They are dataclasses, as Textual allows for messages.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -55,6 +55,7 @@ class StartRequested(Message):
     teams: Sequence[Team]
     minutes: int | None  # None: each phase's length in the deck
     label: str | None = None  # the table's name, written in the journal's header
+    variables: dict[str, str] = field(default_factory=dict)  # the deck's variables' values
 
 
 @dataclass

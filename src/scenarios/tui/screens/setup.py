@@ -1,5 +1,5 @@
-"""Setup: the table's name, which team holds which role, the seed (shown so the game can be
-replayed), the timer."""
+"""Setup: the table's name, the values of the deck's variables, which team holds which role,
+the seed (shown so the game can be replayed), the timer."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Static
 
 from scenarios.deck import Deck
+from scenarios.deck.variables import with_variables
 from scenarios.i18n import Lang
 from scenarios.journal import Team
 from scenarios.render.printable import printable
@@ -21,10 +22,12 @@ from scenarios.tui.widgets.key_bar import KeyBar
 # several journals shows, and that `scenarios workshop create` gives its first table.
 DEFAULT_LABEL = "Table 1"
 MAX_LABEL = 60
+MAX_VARIABLE = 200  # a name of the territory, of an organisation: one line
 
 
 class SetupScreen(AppScreen):
-    """A form: the table's name, one team name per role, a seed, a round length."""
+    """A form: the table's name, the deck's variables, one team name per role, a seed, a
+    round length."""
 
     BINDING_SPECS: list[BindingSpec] = [
         ("ctrl+s", "start", "key.start", True, "^s", False),
@@ -39,16 +42,20 @@ class SetupScreen(AppScreen):
         minutes: int | None,
         teams: dict[str, str],
         label: str | None = None,
+        variables: dict[str, str] | None = None,
     ) -> None:
         super().__init__(lang)
         self.deck = deck
+        # The values typed so far (a deck reloaded while typing keeps them), else the defaults.
+        self.variables = {v.id: (variables or {}).get(v.id, v.default) for v in deck.variables}
+        self.shown = with_variables(deck, self.variables)  # the texts shown here, filled
         self.seed = seed
         self.minutes = minutes  # None: left empty, each phase's length in the deck
         self.teams = teams
         self.label = label or DEFAULT_LABEL
 
     def compose(self) -> ComposeResult:
-        yield Static(plain(self.t("setup.title", deck=self.deck.title)), id="setup-title")
+        yield Static(plain(self.t("setup.title", deck=self.shown.title)), id="setup-title")
         with VerticalScroll(id="setup-form"):
             with Vertical(classes="field-block"):
                 yield Label(self.t("setup.table"))
@@ -58,8 +65,20 @@ class SetupScreen(AppScreen):
                     max_length=MAX_LABEL,
                     compact=True,
                 )
+            if self.deck.variables:
+                yield Static(self.t("setup.variables"), classes="section-title")
+            for variable in self.deck.variables:
+                with Horizontal(classes="field"):
+                    yield Label(plain(variable.title), classes="field-label")
+                    yield Input(
+                        printable(self.variables[variable.id]),
+                        id=f"variable-{variable.id}",
+                        max_length=MAX_VARIABLE,
+                        classes="variable",
+                        compact=True,
+                    )
             yield Static(self.t("setup.teams"), classes="section-title")
-            for role in self.deck.roles:
+            for role in self.shown.roles:
                 with Horizontal(classes="field"):
                     yield Label(plain(role.title), classes="field-label")
                     yield Input(
@@ -116,9 +135,13 @@ class SetupScreen(AppScreen):
             minutes = self._number("minutes")
             if minutes is None:
                 return
+        variables = self.typed_variables()
+        filled = with_variables(self.deck, variables)
         teams: dict[str, list[str]] = {}
-        for role in self.deck.roles:
-            name = self.query_one(f"#team-{role.id}", Input).value.strip() or role.title
+        for role, shown, title in zip(self.deck.roles, self.shown.roles, filled.roles, strict=True):
+            name = self.query_one(f"#team-{role.id}", Input).value.strip()
+            if not name or name == shown.title:  # left as offered: the role's title, filled
+                name = title.title
             teams.setdefault(name, []).append(role.id)
         chosen = [Team(name, tuple(roles)) for name, roles in teams.items()]
         self.app.post_message(
@@ -128,8 +151,17 @@ class SetupScreen(AppScreen):
                 chosen,
                 None if minutes is None else max(0, minutes),
                 self.typed_label(),
+                variables,
             )
         )
+
+    def typed_variables(self) -> dict[str, str]:
+        """The value typed for each of the deck's variables; its default if left empty."""
+        return {
+            variable.id: self.query_one(f"#variable-{variable.id}", Input).value.strip()
+            or variable.default
+            for variable in self.deck.variables
+        }
 
     def typed_label(self) -> str:
         """The table's name as typed, the default one if left empty."""
@@ -139,7 +171,7 @@ class SetupScreen(AppScreen):
         """What is typed so far: team names by role, seed and minutes (None if not numbers)."""
         teams = {
             role.id: self.query_one(f"#team-{role.id}", Input).value.strip() or role.title
-            for role in self.deck.roles
+            for role in self.shown.roles
         }
 
         def number(field: str) -> int | None:
