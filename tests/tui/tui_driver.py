@@ -9,9 +9,9 @@ from pathlib import Path
 
 from textual.app import App
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, Markdown, OptionList, RichLog, Static, TextArea
 
-from scenarios.deck import load_deck, resolve_deck
+from scenarios.deck import Deck, load_deck, resolve_deck
 from scenarios.engine import State, available_options
 from scenarios.i18n import Lang
 from scenarios.tui.app import ScenariosApp
@@ -30,9 +30,12 @@ def make_app(
     with_deck: bool = False,
     journal_folder: Path | None = None,
     seed: int = SEED,
+    deck: Deck | None = None,
 ) -> ScenariosApp:
-    """The app with a fixed seed, a still clock and a fixed date, so screens repeat exactly."""
-    deck = load_deck(resolve_deck(None)) if with_deck else None
+    """The app with a fixed seed, a still clock and a fixed date, so screens repeat exactly;
+    at the setup of `deck` if given (of the default deck with `with_deck`)."""
+    if deck is None and with_deck:
+        deck = load_deck(resolve_deck(None))
     return localised(ScenariosApp, lang)(
         lang=lang,
         deck=deck,
@@ -144,3 +147,28 @@ def clock_seconds(text: str) -> int:
 def timer_seconds(app: App[None]) -> int:
     """The round's time left as the play screen's header shows it, in seconds."""
     return clock_seconds(str(app.screen.query_one("#phase-timer").render()))
+
+
+
+def shown_text(app: App[None]) -> str:
+    """Every text the screens on the stack hold, as read on screen, with its lines joined
+    (a text wrapped over two lines reads whole): labels and cards, the log, lists, fields,
+    Markdown, notifications. Spaces of any kind are single spaces."""
+    parts: list[str] = []
+    for screen in app.screen_stack:
+        for widget in screen.query("*"):
+            if isinstance(widget, RichLog):
+                parts.extend("".join(segment.text for segment in line) for line in widget.lines)
+            elif isinstance(widget, OptionList):
+                parts.extend(str(option.prompt) for option in widget.options)
+            elif isinstance(widget, TextArea):
+                parts.append(widget.text)
+            elif isinstance(widget, Input):
+                parts.append(widget.value)
+            elif isinstance(widget, Markdown):
+                parts.append(widget.source)
+            elif isinstance(widget, Static):
+                parts.append(str(widget.render()))
+            parts.extend(str(title) for title in (widget.border_title, widget.border_subtitle))
+    parts.extend(str(notification.message) for notification in app._notifications)
+    return " ".join(" ".join(parts).split())

@@ -124,6 +124,12 @@ def kind_label(lang: Lang, kind_id: str) -> str:
     return TEXTS(lang, kind.label) if kind is not None else kind_id
 
 
+def handout_label(lang: Lang, kind: str) -> str:
+    """The name of a handout's kind in `lang` ("communiqué de presse"); an unknown one as is."""
+    key = f"handout.{kind}"
+    return TEXTS(lang, key) if TEXTS.has(key) else kind
+
+
 def kind_labels(lang: Lang) -> dict[str, str]:
     """Every kind's name in `lang`, by id."""
     return {kind_id: kind_label(lang, kind_id) for kind_id in KINDS}

@@ -295,6 +295,7 @@ class ScenariosApp(App[None]):
                     minutes if minutes is not None else screen.minutes,
                     self.teams,
                     self.table_label,
+                    screen.typed_variables(),
                 )
             )
             self.notify(text(lang, "watch.setup"), title=title, timeout=6, markup=False)
@@ -351,7 +352,14 @@ class ScenariosApp(App[None]):
         path = self.journal or new_journal_path(deck.id, seed, self.now(), self.journal_folder)
         try:
             session = Session.start(
-                deck, seed, path, message.teams, lang=self.lang, label=message.label, clock=self.now
+                deck,
+                seed,
+                path,
+                message.teams,
+                lang=self.lang,
+                label=message.label,
+                variables=message.variables,
+                clock=self.now,
             )
         except JournalError as error:  # a full disk, read-only media: stay on the setup screen
             problem = error.message(self.lang)
@@ -563,12 +571,15 @@ class ScenariosApp(App[None]):
         if isinstance(screen, KeysDialog):
             screen.dismiss(None)
             return
-        # Keys of one kind of seat only (an observer's `o`) are listed where they work.
+        # Keys of one kind of seat only (an observer's `o`) are listed where they work, and
+        # keys the game never uses (a discussion's answers for a deck without questions) not.
         seat_keys: frozenset[str] = getattr(screen, "SEAT_KEYS", frozenset())
+        unused: frozenset[str] = getattr(screen, "unused_keys", frozenset())
         specs = [
             spec
             for spec in (*getattr(screen, "BINDING_SPECS", []), *self.BINDING_SPECS)
-            if spec[1] not in seat_keys or screen.check_action(spec[1], ()) is not False
+            if spec[1] not in unused
+            and (spec[1] not in seat_keys or screen.check_action(spec[1], ()) is not False)
         ]
         self.push_screen(KeysDialog(self.lang, specs))
 

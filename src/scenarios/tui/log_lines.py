@@ -10,6 +10,7 @@ from scenarios.deck import Deck
 from scenarios.deck.format import EFFECT_KEYS
 from scenarios.engine import State
 from scenarios.engine.events import (
+    Answered,
     Broadcasted,
     Changed,
     Chose,
@@ -54,6 +55,8 @@ def log_lines(state: State, lang: Lang) -> Iterator[Text]:
             key = {"trigger": "log.revealed.trigger", "inject": "log.revealed.inject"}.get(
                 event.via, "log.revealed"
             )
+            if key == "log.revealed" and deck.card_index[event.card].kind.asks:
+                key = "log.revealed.question"
             yield Text(text(lang, key, card=card(event.card)), style="yellow")
         elif isinstance(event, Changed):
             indicator = deck.indicators[deck.indicator_index[event.indicator]]
@@ -125,6 +128,13 @@ def log_lines(state: State, lang: Lang) -> Iterator[Text]:
             yield Text(text(lang, "log.resumed"), style="dim")
         elif isinstance(event, Undone):
             yield Text(undone_line(event, deck, lang), style="bold magenta")
+        elif isinstance(event, Answered):
+            key = "log.answered.amended" if event.amended else "log.answered"
+            who = role_title(deck, event.role) if event.role else text(lang, "question.table")
+            said = text(lang, key, who=who, card=card(event.card), text=event.text)
+            yield Text(said, style="cyan")
+        elif isinstance(event, GameEnded) and deck.discussion:  # no outcome, no score
+            yield Text(text(lang, "log.ended.discussion"), style="bold")
         elif isinstance(event, GameEnded):
             ending = (
                 deck.ending_index[event.ending].title

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence, Set
+from collections.abc import Mapping, Sequence, Set
 
 import attrs
 from rich.text import Text
@@ -195,12 +195,15 @@ class CardsDialog(ReadingDialog):
         close: str = "e",
         with_options: Set[str] = frozenset(),
         for_facilitator: str = "",
+        extras: Mapping[str, Text] | None = None,
     ) -> None:
+        """`extras`: what a card's view shows under its text, by card (see `CardView`)."""
         super().__init__(title, hint)
         self.cards = cards
         self.close_key = close
         self.with_options = with_options
         self.for_facilitator = for_facilitator  # the label of the notes for the facilitator
+        self.extras = extras or {}
 
     def body(self) -> ComposeResult:
         for card in self.cards:
@@ -209,6 +212,7 @@ class CardsDialog(ReadingDialog):
                 options=card.id in self.with_options,
                 full=True,
                 for_facilitator=self.for_facilitator,
+                extra=self.extras.get(card.id),
             )
 
     def action_close_with(self, key: str) -> None:

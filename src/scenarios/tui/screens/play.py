@@ -1,5 +1,10 @@
 """The play screen: phase and timer, gauges, the round's events, a dilemma or a hand, the log.
 
+The round's events show in the order they came (scheduled, triggered, drawn):
+a dilemma waiting for the table stands out where it is. In a discussion
+exercise, a question shows who is asked and the answers so far; `a` answers
+it, `h` opens its handout, `H` lists the handouts shown so far.
+
 Every key press becomes an engine action sent through the journaled session:
 the journal line is on disk before the screen shows the effect. The screen
 asks the engine what is legal and why a card cannot be played; it computes no
@@ -18,9 +23,11 @@ from textual.widgets.option_list import Option
 
 from scenarios.deck import Card, Deck
 from scenarios.deck import Option as DilemmaOption
+from scenarios.deck.model import Handout
 from scenarios.deck.wording import requirement
 from scenarios.engine import (
     Action,
+    Answer,
     Choose,
     Draw,
     EndRound,
@@ -31,6 +38,7 @@ from scenarios.engine import (
     Refusal,
     State,
     available_options,
+    check,
     playability,
 )
 from scenarios.i18n import Lang
@@ -48,6 +56,7 @@ from scenarios.tui.texts import plain
 from scenarios.tui.widgets.cards import NOTE_STYLE, CardView
 from scenarios.tui.widgets.key_bar import KeyBar
 from scenarios.tui.widgets.phase_bar import PhaseBar
+from scenarios.tui.widgets.question import asked, card_extra
 from scenarios.tui.widgets.side_panel import body_with_side_panel, show_gauges
 from scenarios.tui.widgets.text_panel import TextPanel
 from scenarios.workshop.table import Played, TableChanged, TableSession
@@ -72,6 +81,9 @@ class PlayScreen(AppScreen):
     BINDING_SPECS: list[BindingSpec] = [
         ("d", "draw", "key.draw", True, None, False),
         ("f", "end_round", "key.end_round", True, None, False),
+        ("a", "answer", "key.answer", True, None, False),
+        ("a", "answer_closed", "key.answer", False, None, False),
+        ("h", "handout", "key.handout", True, None, False),
         ("enter", "select_option", "key.choose", True, "keyname.enter", True),
         ("enter", "select_card", "key.play", True, "keyname.enter", True),
         ("up", "cursor(-1)", "key.other_card", True, "keyname.updown", True),
@@ -83,6 +95,7 @@ class PlayScreen(AppScreen):
         ("r", "rationale", "key.rationale", True, None, False),
         ("p", "pass_turn", "key.pass", True, None, False),
         ("e", "read_events", "key.events", True, None, False),
+        ("H", "handouts", "key.handouts", True, None, False),
         ("v", "read_card", "key.read", True, None, False),
         ("o", "observe", "key.observe", True, None, False),
         ("q", "request_quit", "key.quit", True, None, False),
@@ -133,6 +146,14 @@ class PlayScreen(AppScreen):
     @property
     def state(self) -> State:
         return self.session.state
+
+    @property
+    def unused_keys(self) -> frozenset[str]:
+        """The keys of a discussion exercise, when the deck has no question nor handout."""
+        deck = self.deck
+        if deck.handouts or any(card.kind.asks for card in deck.cards):
+            return frozenset()
+        return frozenset({"answer", "answer_closed", "handout", "handouts"})
 
     @property
     def round_seconds(self) -> int:
@@ -222,6 +243,10 @@ class PlayScreen(AppScreen):
             "read_events",
             "read_card",
             "rationale",
+            "answer",
+            "answer_closed",
+            "handout",
+            "handouts",
         )
         shown = tuple(self.check_action(action, ()) for action in actions)
         if shown != self.shown_bindings:
@@ -251,16 +276,18 @@ class PlayScreen(AppScreen):
         self.query_one(PhaseBar).show_state(state, self.lang, timer)
 
     def _render_events(self) -> None:
+        """The round's cards in the order they came; a dilemma waiting for the table is marked
+        where it is (above it, the inject that introduces it stays above)."""
         state = self.state
         events = self.query_one("#events", VerticalScroll)
-        cards = [self.deck.card(card_id) for card_id in state.revealed]
-        if state.pending:
-            dilemma = self.deck.card(state.pending[0])
-            cards = [dilemma] + [c for c in cards if c.id != dilemma.id]
+        ids = [*state.revealed, *(i for i in state.pending if i not in state.revealed)]
+        cards = [self.deck.card(card_id) for card_id in ids]
+        pending = state.pending[0] if state.pending else None
         hidden = state.stage == "events" and not state.pending
         small = self.size.height < 32
         compact = small and state.stage != "events" and len(cards) > 1
-        shown = (hidden, compact, tuple(card.id for card in cards))
+        answers = {k: v for k, v in state.answers.items() if k[0] in ids}
+        shown = (hidden, compact, tuple(ids), pending, tuple(sorted(answers.items(), key=str)))
         if shown == self.shown_events:
             return
         self.shown_events = shown
@@ -275,10 +302,15 @@ class PlayScreen(AppScreen):
         if cards and self.for_facilitator and phase.facilitator:
             note = plain(f"{self.for_facilitator} {phase.facilitator}", style=NOTE_STYLE)
             notes.append(Static(note, classes="facilitator-note"))
-        self._show_cards(events, notes, cards, compact)
+        self._show_cards(events, notes, cards, compact, pending)
 
     def _show_cards(
-        self, events: VerticalScroll, notes: list[Static], cards: list[Card], compact: bool
+        self,
+        events: VerticalScroll,
+        notes: list[Static],
+        cards: list[Card],
+        compact: bool,
+        pending: str | None = None,
     ) -> None:
         """The notes, then a view of each card: the card views already there show the new
         cards in place (a round shows other cards, as many or about), so that a key's
@@ -293,16 +325,27 @@ class PlayScreen(AppScreen):
                 events.mount(note, before=views[0])
             else:
                 events.mount(note)
+        answers = self.state.answers
+        waiting: CardView | None = None
         for index, card in enumerate(cards):
+            extra = card_extra(self.deck, card, answers, self.lang, self.for_facilitator)
             if index < len(views):
                 view = views[index]
-                view.show(card, for_facilitator=self.for_facilitator)
+                view.show(card, for_facilitator=self.for_facilitator, extra=extra)
             else:
-                view = CardView(card, for_facilitator=self.for_facilitator)
+                view = CardView(card, for_facilitator=self.for_facilitator, extra=extra)
                 events.mount(view)
-            view.set_class(compact and not card.kind.options, "compact")
+            # A question or a handout is picked with Tab, for `a` and `h`.
+            view.can_focus = card.kind.asks or card.handout is not None
+            view.set_class(compact and not card.kind.options and not card.kind.asks, "compact")
+            view.set_class(card.id == pending, "pending")
+            view.border_subtitle = self.t("play.to_decide") if card.id == pending else ""
+            if card.id == pending:
+                waiting = view
         for view in views[len(cards) :]:
             view.remove()
+        if waiting is not None:
+            events.call_after_refresh(events.scroll_to_widget, waiting, animate=False)
 
     def _render_choices(self) -> None:
         state = self.state
@@ -366,7 +409,9 @@ class PlayScreen(AppScreen):
         if self._set_choices(options) and options:
             choices.highlighted = next((i for i, o in enumerate(options) if not o.disabled), 0)
         self._show_detail(choices.highlighted)
-        if not self.query_one("#rationale", Input).has_focus and not choices.has_focus:
+        picked = isinstance(self.focused, CardView)  # a question or handout picked with Tab
+        typing = self.query_one("#rationale", Input).has_focus
+        if not typing and not choices.has_focus and not picked:
             choices.focus()
 
     def _set_choices(self, options: list[Option]) -> bool:
@@ -611,6 +656,15 @@ class PlayScreen(AppScreen):
             return bool(state.revealed) or bool(state.pending)
         if action == "read_card":
             return self._highlighted() is not None and not self._typing()
+        if action == "answer":
+            return not self.watching and self._question() is not None
+        if action == "answer_closed":
+            closed = self._question() is None and self._last_question() is not None
+            return not self.watching and closed
+        if action == "handout":
+            return self._handout_card() is not None
+        if action == "handouts":
+            return bool(self._shown_handouts())
         return True
 
     def _typing(self) -> bool:
@@ -658,17 +712,27 @@ class PlayScreen(AppScreen):
         from scenarios.tui.screens.dialogs import CardsDialog
 
         state = self.state
-        ids = list(dict.fromkeys([*state.pending, *state.revealed]))
+        cards = [self.deck.card(i) for i in dict.fromkeys([*state.revealed, *state.pending])]
         self.app.push_screen(
             CardsDialog(
                 self.t("play.events"),
-                [self.deck.card(i) for i in ids],
+                cards,
                 self.t("play.close_cards", key="e"),
                 close="e",
                 with_options=set(state.pending),
                 for_facilitator=self.for_facilitator,
+                extras=self._extras(cards),
             )
         )
+
+    def _extras(self, cards: Iterable[Card]) -> dict[str, Text]:
+        """What the views of `cards` show under their texts (a question's answers so far)."""
+        extras = {}
+        for card in cards:
+            extra = card_extra(self.deck, card, self.state.answers, self.lang, self.for_facilitator)
+            if extra is not None:
+                extras[card.id] = extra
+        return extras
 
     def action_read_card(self) -> None:
         """The highlighted decision, or the dilemma with all its options, in full."""
@@ -688,8 +752,120 @@ class PlayScreen(AppScreen):
                 close="v",
                 with_options={card.id} if state.pending else set(),
                 for_facilitator=self.for_facilitator,
+                extras=self._extras([card]),
             )
         )
+
+    # A discussion exercise: questions answered in words, handouts
+
+    def _picked(self) -> Card | None:
+        """The card of the round picked with Tab in the events, if any."""
+        focused = self.focused
+        if isinstance(focused, CardView) and focused.card.id in self.state.revealed:
+            return focused.card
+        return None
+
+    def _question(self) -> Card | None:
+        """The question `a` answers: the one picked, else the round's first one still without
+        every answer this screen can give, else its first one (None: none this round)."""
+        picked = self._picked()
+        if picked is not None and picked.kind.asks:
+            return picked
+        state = self.state
+        questions = [self.deck.card(i) for i in state.revealed if self.deck.card(i).kind.asks]
+        waiting = [
+            q for q in questions if any((q.id, r) not in state.answers for r in self._answering(q))
+        ]
+        return next(iter(waiting or questions), None)
+
+    def _last_question(self) -> Card | None:
+        """The question that came up last this game (to say why it can no longer be answered)."""
+        last_turn = self.state.history.last_turn
+        asked_before = [c for c in self.deck.cards if c.kind.asks and c.id in last_turn]
+        return max(asked_before, key=lambda c: last_turn[c.id], default=None)
+
+    def _answering(self, card: Card) -> list[str | None]:
+        """Who answers `card` from this screen: the roles it asks that this screen plays (every
+        one, unless told otherwise), or the table."""
+        return [r for r in asked(card) if r is None or not self.roles or r in self.roles]
+
+    def action_answer(self) -> None:
+        """The question's answers in a window, one per role asked (or the table's); those that
+        changed are journaled, one `Answer` each."""
+        from scenarios.tui.screens.discussion import AnswerScreen, Typed
+
+        card = self._question()
+        if card is None or self.watching:
+            return
+        roles = self._answering(card)
+        if not roles:  # a seat that plays none of the roles asked: the engine says who is
+            self._refuse_answer(card, next(iter(sorted(self.roles)), None))
+            return
+
+        def typed(changed: Typed | None) -> None:
+            for role, value in changed or ():
+                if not self.perform(Answer(card.id, value, role)):
+                    return
+            if changed:
+                self.notify(self.t("answer.saved", count=len(changed)), timeout=3)
+                self._show_card(card.id)
+
+        state = self.state
+        self.app.push_screen(AnswerScreen(self.deck, card, roles, state.answers, self.lang), typed)
+
+    def action_answer_closed(self) -> None:
+        """`a` once the round of the last question is over: the engine's reason."""
+        card = self._last_question()
+        if card is not None:
+            roles = self._answering(card) or [None]
+            self._refuse_answer(card, roles[0])
+
+    def _refuse_answer(self, card: Card, role: str | None) -> None:
+        refusal = check(self.state, Answer(card.id, "", role))
+        if refusal is not None:
+            told = refusal.message(self.lang)
+            self.notify(printable(told), severity="warning", timeout=6, markup=False)
+
+    def _show_card(self, card_id: str) -> None:
+        """Bring the view of `card_id` into the events area (its answers are below its text)."""
+        events = self.query_one("#events", VerticalScroll)
+        for view in events.query(CardView):
+            if view.card.id == card_id:
+                events.call_after_refresh(events.scroll_to_widget, view, animate=False)
+
+    def _handout_card(self) -> Card | None:
+        """The card whose handout `h` opens: the one picked, else the round's first with one."""
+        picked = self._picked()
+        if picked is not None and picked.handout in self.deck.handout_index:
+            return picked
+        for card_id in self.state.revealed:
+            card = self.deck.card(card_id)
+            if card.handout in self.deck.handout_index:
+                return card
+        return None
+
+    def _shown_handouts(self) -> list[Handout]:
+        """The handouts of the cards that came up so far this game, in the order they came."""
+        last_turn = self.state.history.last_turn
+        came = sorted(
+            (c for c in self.deck.cards if c.handout and c.id in last_turn),
+            key=lambda c: last_turn[c.id],
+        )
+        index = self.deck.handout_index
+        ids = dict.fromkeys(c.handout for c in came if c.handout in index)
+        return [index[i] for i in ids if i is not None]
+
+    def action_handout(self) -> None:
+        from scenarios.tui.screens.discussion import HandoutScreen
+
+        card = self._handout_card()
+        if card is not None and card.handout is not None:
+            self.app.push_screen(HandoutScreen(self.deck.handout_index[card.handout], self.lang))
+
+    def action_handouts(self) -> None:
+        from scenarios.tui.screens.discussion import HandoutsDialog
+
+        self.app.push_screen(HandoutsDialog(self._shown_handouts(), self.lang))
 
     def action_pick(self, number: int) -> None:
         """A digit chooses; a card or option that cannot be chosen says why.

@@ -24,6 +24,9 @@ class CardView(Static):
     }
     CardView.dilemma { border: double $warning; }
     CardView.injected { border: round $accent; }
+    CardView.pending { border: double $warning; background: $warning 10%; }
+    CardView.pending > .border-title { text-style: bold reverse; }
+    CardView:focus { border: heavy $accent; background: $boost; }
     """
 
     def __init__(
@@ -33,36 +36,46 @@ class CardView(Static):
         options: bool = False,
         full: bool = False,
         for_facilitator: str = "",
+        extra: Text | None = None,
         **kwargs: object,
     ) -> None:
         """`options`: list a dilemma's options; `full`: with their texts too;
         `for_facilitator`: the label of the deck's notes for the facilitator, shown with
-        it (only on the facilitator's screens: none for a table)."""
-        super().__init__(_body(card, options, full, for_facilitator), **kwargs)  # type: ignore[arg-type]
+        it (only on the facilitator's screens: none for a table); `extra`: lines the
+        screen adds under the text (a question's roles asked and answers so far)."""
+        body = _body(card, options, full, for_facilitator, extra)
+        super().__init__(body, **kwargs)  # type: ignore[arg-type]
         self.card = card
+        self.extra = extra
         self.border_title = plain(card.title)
         if subtitle:
             self.border_subtitle = subtitle
         if card.kind.options:
             self.add_class("dilemma")
 
-    def show(self, card: Card, for_facilitator: str = "") -> None:
+    def show(self, card: Card, for_facilitator: str = "", extra: Text | None = None) -> None:
         """Show `card` in this view (as a new view would, without options or subtitle):
         a screen that shows other cards each round updates its views in place instead
         of mounting new ones."""
-        if card is self.card:
+        if card is self.card and extra == self.extra:
             return
         self.card = card
-        self.update(_body(card, False, False, for_facilitator))
+        self.extra = extra
+        self.update(_body(card, False, False, for_facilitator, extra))
         self.border_title = plain(card.title)
         self.set_class(bool(card.kind.options), "dilemma")
 
 
-def _body(card: Card, options: bool, full: bool, for_facilitator: str) -> Text:
+def _body(
+    card: Card, options: bool, full: bool, for_facilitator: str, extra: Text | None = None
+) -> Text:
     """What a card view shows inside its border (see `CardView`)."""
     body = plain(card.text or card.title)
     if for_facilitator and card.facilitator:
         body.append(f"\n{for_facilitator} {printable(card.facilitator)}", style=NOTE_STYLE)
+    if extra:
+        body.append("\n")
+        body.append_text(extra)
     if options:
         for number, option in enumerate(card.options, start=1):
             body.append(f"\n{number}. {printable(option.title)}", style="bold")

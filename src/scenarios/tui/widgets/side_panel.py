@@ -19,7 +19,8 @@ def body_with_side_panel(deck: Deck, lang: Lang, *main: Widget) -> ComposeResult
     """Inside a screen's `compose`: `#gauge-<id>` gauges and the `#log` left, `main` right."""
     with Horizontal(id="body"):
         with Vertical(id="side"):
-            yield Static(text(lang, "play.gauges"), classes="section-title")
+            if deck.indicators:  # a discussion exercise may have none
+                yield Static(text(lang, "play.gauges"), classes="section-title")
             for indicator in deck.indicators:
                 yield Gauge(indicator, id=f"gauge-{indicator.id}")
             yield Static(text(lang, "play.log"), classes="section-title")

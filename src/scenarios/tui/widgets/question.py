@@ -1,0 +1,62 @@
+"""What a question card shows under its text: who is asked, its handout, the answers so far.
+
+The answers are the table's words: quoted as data, never read as markup. The
+points the facilitator expects are shown only with `for_facilitator` (the
+facilitator's screens), like the deck's notes for them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from rich.text import Text
+
+from scenarios.deck import Card, Deck
+from scenarios.deck.kinds import handout_label
+from scenarios.i18n import Lang
+from scenarios.render.printable import printable
+from scenarios.tui.texts import text
+from scenarios.tui.widgets.cards import NOTE_STYLE
+
+Answers = Mapping[tuple[str, str | None], str]  # (card, role; None: the table) -> text
+
+
+def asked(card: Card) -> tuple[str | None, ...]:
+    """Who answers `card`: the roles it names, else the table as one (None)."""
+    return card.to if card.to else (None,)
+
+
+def answerer(deck: Deck, role: str | None, lang: Lang) -> str:
+    """A role's title, or « la table »."""
+    if role is None or role not in deck.role_index:
+        return text(lang, "question.table")
+    return deck.roles[deck.role_index[role]].title
+
+
+def card_extra(
+    deck: Deck, card: Card, answers: Answers, lang: Lang, for_facilitator: str = ""
+) -> Text | None:
+    """The lines a card view adds under `card`'s text: for a question, who is asked and the
+    answers given so far; for any card, the handout that comes with it."""
+    lines: list[Text] = []
+    if card.kind.asks:
+        names = ", ".join(answerer(deck, role, lang) for role in asked(card))
+        lines.append(Text(text(lang, "question.asked", roles=names), style="bold"))
+    handout = deck.handout_index.get(card.handout) if card.handout else None
+    if handout is not None:
+        kind = handout_label(lang, handout.kind)
+        said = text(lang, "question.handout", kind=kind, title=handout.title)
+        lines.append(Text(said, style="italic"))
+    if card.kind.asks:
+        for role in asked(card):
+            answer = answers.get((card.id, role))
+            if answer is None:
+                continue
+            line = Text(text(lang, "question.answer_by", who=answerer(deck, role, lang)))
+            line.append(text(lang, "question.quoted", text=printable(answer)), style="cyan")
+            lines.append(line)
+        if for_facilitator and card.expected:
+            points = "; ".join(printable(point) for point in card.expected)
+            note = f"{for_facilitator} {text(lang, 'question.expected', points=points)}"
+            lines.append(Text(note, style=NOTE_STYLE))
+    return Text("\n").join(lines) if lines else None
