@@ -14,7 +14,9 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
+from scenarios.deck import load_deck
 from scenarios.engine import State
+from tests.conftest import TEST_DECKS
 from tests.tui.tui_driver import make_app, no_cursor_blink, play_until, start_game
 
 # Snapshots record journals at fixed paths (the screens show them): one worker runs them all.
@@ -162,4 +164,36 @@ def test_phase_end_summary(snap_compare: Compare, size: tuple[int, int]) -> None
         await pilot.pause()
 
     app = make_app(fixed_journal(f"phase-end-{size[0]}"), with_deck=True)
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+def discussion_app(name: str) -> Any:
+    """The test discussion exercise, at its setup."""
+    deck = load_deck(TEST_DECKS / "discussion.yaml")
+    return make_app(fixed_journal(name), deck=deck)
+
+
+async def at_the_question(pilot: Pilot[None]) -> None:
+    """The round of the question with a handout, answered by one of the two roles."""
+    await until(lambda s: "q-priorites" in s.revealed)(pilot)
+    await pilot.press("a")
+    await pilot.pause()
+    await pilot.press(*"Annuaire papier, radio", "ctrl+s")
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_question_with_a_handout(snap_compare: Compare, size: tuple[int, int]) -> None:
+    app = discussion_app(f"question-{size[0]}")
+    assert snap_compare(app, terminal_size=size, run_before=at_the_question)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_handout_full_screen(snap_compare: Compare, size: tuple[int, int]) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await at_the_question(pilot)
+        await pilot.press("h")
+        await pilot.pause()
+
+    app = discussion_app(f"handout-{size[0]}")
     assert snap_compare(app, terminal_size=size, run_before=run_before)
