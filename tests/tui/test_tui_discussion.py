@@ -70,11 +70,19 @@ async def test_answers_are_journaled_amended_and_refused_once_the_round_is_over(
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, AnswerScreen)
-        assert [area.id for area in screen.query(TextArea)] == ["answer-mairie", "answer-prefecture"]
+        assert [area.id for area in screen.query(TextArea)] == [
+            "answer-mairie",
+            "answer-prefecture",
+        ]
         await type_answers(pilot, "Annuaire [b]papier[/b]", "Le préfet")
         assert isinstance(app.screen, PlayScreen)
         assert answers_in(journal) == [
-            {"type": "answer", "card": QUESTION, "text": "Annuaire [b]papier[/b]", "role": "mairie"},
+            {
+                "type": "answer",
+                "card": QUESTION,
+                "text": "Annuaire [b]papier[/b]",
+                "role": "mairie",
+            },
             {"type": "answer", "card": QUESTION, "text": "Le préfet", "role": "prefecture"},
         ]
         card = next(v for v in app.screen.query(CardView) if v.card.id == QUESTION)
@@ -123,9 +131,7 @@ async def test_a_question_for_the_table_takes_one_answer(tmp_path: Path) -> None
         await pilot.pause()
         assert [area.id for area in app.screen.query(TextArea)] == ["answer-table"]
         await type_answers(pilot, "Rien de certain")
-    assert answers_in(journal) == [
-        {"type": "answer", "card": "q-table", "text": "Rien de certain"}
-    ]
+    assert answers_in(journal) == [{"type": "answer", "card": "q-table", "text": "Rien de certain"}]
 
 
 async def test_h_opens_the_handout_full_screen_and_H_lists_those_shown(tmp_path: Path) -> None:

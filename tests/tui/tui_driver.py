@@ -149,7 +149,6 @@ def timer_seconds(app: App[None]) -> int:
     return clock_seconds(str(app.screen.query_one("#phase-timer").render()))
 
 
-
 def shown_text(app: App[None]) -> str:
     """Every text the screens on the stack hold, as read on screen, with its lines joined
     (a text wrapped over two lines reads whole): labels and cards, the log, lists, fields,
