@@ -66,6 +66,8 @@ async def test_answers_are_journaled_amended_and_refused_once_the_round_is_over(
         state = play_state(pilot)
         assert state is not None
         turn = state.turn
+        question = next(v for v in app.screen.query(CardView) if v.card.id == QUESTION)
+        assert spaced(question.border_subtitle) == "a : répondre", "the question a answers"
         await pilot.press("a")
         await pilot.pause()
         screen = app.screen

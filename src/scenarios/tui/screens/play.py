@@ -76,6 +76,8 @@ class PlayScreen(AppScreen):
     """Where the table plays, round after round."""
 
     COMMANDS = {FacilitatorCommands}
+    # Back from a window, the keys go to the hand (never to a question only picked by Tab).
+    AUTO_FOCUS = "#choices"
     # In the footer's order: when the line is too short, the last ones are left out first.
     SEAT_KEYS = frozenset({"observe"})  # an observer's only
     BINDING_SPECS: list[BindingSpec] = [
@@ -339,11 +341,11 @@ class PlayScreen(AppScreen):
             view.can_focus = card.kind.asks or card.handout is not None
             view.set_class(compact and not card.kind.options and not card.kind.asks, "compact")
             view.set_class(card.id == pending, "pending")
-            view.border_subtitle = self.t("play.to_decide") if card.id == pending else ""
             if card.id == pending:
                 waiting = view
         for view in views[len(cards) :]:
             view.remove()
+        self._mark_cards()
         if waiting is not None:
             events.call_after_refresh(events.scroll_to_widget, waiting, animate=False)
 
@@ -558,6 +560,23 @@ class PlayScreen(AppScreen):
 
     def on_descendant_focus(self) -> None:
         self._show_rationale_target()
+        self._mark_cards()
+
+    def on_descendant_blur(self) -> None:
+        self._mark_cards()
+
+    def _mark_cards(self) -> None:
+        """Under each card, what waits on it: the dilemma to decide, the question `a` answers."""
+        state = self.state
+        pending = state.pending[0] if state.pending else None
+        question = self._question() if not self.watching else None
+        for view in self.query_one("#events", VerticalScroll).query(CardView):
+            if view.card.id == pending:
+                view.border_subtitle = self.t("play.to_decide")
+            elif question is not None and view.card.id == question.id:
+                view.border_subtitle = self.t("play.answer_here")
+            else:
+                view.border_subtitle = ""
 
     # Actions
 

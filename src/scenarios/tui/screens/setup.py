@@ -68,7 +68,7 @@ class SetupScreen(AppScreen):
             if self.deck.variables:
                 yield Static(self.t("setup.variables"), classes="section-title")
             for variable in self.deck.variables:
-                with Horizontal(classes="field"):
+                with Horizontal(classes="field variable-field"):
                     yield Label(plain(variable.title), classes="field-label")
                     yield Input(
                         printable(self.variables[variable.id]),
