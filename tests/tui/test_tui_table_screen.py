@@ -317,8 +317,9 @@ async def test_the_keys_window_opens_and_closes_with_f1_or_choosing_it_again(
 
 
 async def test_each_round_shows_its_cards_in_the_views_already_there(tmp_path: Path) -> None:
-    """Round after round the events show the round's cards, dilemma first and bordered
-    as one, and the card views are the same widgets updated in place: a round's key
+    """Round after round the events show the round's cards in the order they came, a
+    dilemma bordered as one and the one waiting marked where it is, and the card views
+    are the same widgets updated in place: a round's key
     does not wait for new views to mount (the issue's key-to-frame time)."""
     from scenarios.tui.widgets.cards import CardView
 
@@ -336,10 +337,10 @@ async def test_each_round_shows_its_cards_in_the_views_already_there(tmp_path: P
             assert isinstance(screen, PlayScreen)
             views = list(screen.query_one("#events").query(CardView))
             expected = [screen.deck.card(c) for c in state.revealed]
-            if state.pending:
-                first = screen.deck.card(state.pending[0])
-                expected = [first, *(c for c in expected if c.id != first.id)]
             assert [v.card.id for v in views] == [c.id for c in expected]
+            assert [v.has_class("pending") for v in views] == [
+                c.id in state.pending[:1] for c in expected
+            ]
             assert [str(v.border_title) for v in views] == [c.title for c in expected]
             assert [v.has_class("dilemma") for v in views] == [
                 bool(c.kind.options) for c in expected
