@@ -183,4 +183,7 @@ async def test_an_unplayable_card_says_why(tmp_path: Path) -> None:
                 if reasons:
                     break
             await step(pilot)
-        assert any("condition" in r or "coût" in r or "phase" in r for r in reasons), reasons
+        assert any(
+            "condition" in r or "il faut d’abord" in r or "coût" in r or "phase" in r
+            for r in reasons
+        ), reasons
