@@ -66,7 +66,9 @@ def test_bundled_deck_has_the_expected_shape(deck_id: str) -> None:
     kinds = Counter(card.type for card in deck.cards)
     assert kinds["event"] and kinds["decision"] and kinds["dilemma"] >= 3
     assert any(c.lasting or any(o.lasting for o in c.options) for c in deck.cards)
-    triggers = [c for c in deck.cards if c.effects.trigger or any(o.effects.trigger for o in c.options)]
+    triggers = [
+        c for c in deck.cards if c.effects.trigger or any(o.effects.trigger for o in c.options)
+    ]
     assert len(triggers) >= 2
     assert 2 <= len(deck.endings) <= 3
     assert 8 <= len(deck.recommendations) <= 15
@@ -130,7 +132,9 @@ def games() -> dict[str, dict[str, list[GameResult]]]:
     return {}
 
 
-def played(deck_id: str, cache: dict[str, dict[str, list[GameResult]]]) -> dict[str, list[GameResult]]:
+def played(
+    deck_id: str, cache: dict[str, dict[str, list[GameResult]]]
+) -> dict[str, list[GameResult]]:
     if deck_id not in cache:
         deck = deck_of(deck_id)
         cache[deck_id] = {p: simulate(deck, GAMES, 2026, p) for p in POLICIES}
@@ -139,7 +143,9 @@ def played(deck_id: str, cache: dict[str, dict[str, list[GameResult]]]) -> dict[
 
 @pytest.mark.slow
 @pytest.mark.parametrize("deck_id", GAME_DECKS)
-def test_bundled_deck_is_balanced(deck_id: str, games: dict[str, dict[str, list[GameResult]]]) -> None:
+def test_bundled_deck_is_balanced(
+    deck_id: str, games: dict[str, dict[str, list[GameResult]]]
+) -> None:
     deck = deck_of(deck_id)
     results = played(deck_id, games)
     everything = [r for rs in results.values() for r in rs]
