@@ -186,3 +186,15 @@ def test_bundled_decks_only_silence_warnings_with_a_reason() -> None:
         for line in bundled.path.read_text(encoding="utf-8").splitlines():
             if "lint: ignore" in line:
                 assert "—" in line and len(line.split("—", 1)[1].strip()) > 10, line
+
+
+@pytest.mark.parametrize(("style", "warned"), [("game", True), ("discussion", False)])
+def test_a_recommendation_that_always_holds_is_a_flaw_of_a_game_only(
+    style: str, warned: bool
+) -> None:
+    """A discussion exercise schedules its questions: its lessons hold in every session."""
+    text = CLEAN.replace("when: \"not played('alerter')\"", "when: \"drawn('pluie')\"", 1)
+    scheduled = f"format: 1\nstyle: {style}\nschedule: [{{phase: avant, round: 1, card: pluie}}]\n"
+    deck = load_deck_text(text.replace("format: 1\n", scheduled, 1))
+    found = [d.code for d in simulated_lint(deck, lint(deck))]
+    assert ("lint.sim_recommendation_always" in found) is warned

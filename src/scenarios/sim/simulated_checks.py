@@ -49,7 +49,9 @@ def simulated_lint(deck: Deck, already: list[Diagnostic], seed: int = 0) -> list
             continue
         if rules[rule.id] == 0:
             warn("lint.sim_recommendation_never", rule.where, rule=rule.id)
-        elif rules[rule.id] == total:
+        elif rules[rule.id] == total and not deck.discussion:
+            # In a discussion exercise a recommendation that always holds is the rule, not
+            # a flaw: its questions are scheduled, so every session that goes on reaches them.
             warn("lint.sim_recommendation_always", rule.where, rule=rule.id)
     for ending in deck.endings:
         if ending.id not in flagged and ending.when is not None and endings[ending.id] == 0:
