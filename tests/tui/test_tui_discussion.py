@@ -9,8 +9,9 @@ from textual.widgets import Input, Markdown, OptionList, TextArea
 
 from scenarios.deck import Deck, load_deck
 from scenarios.deck.variables import with_variables
-from scenarios.engine import Inject
+from scenarios.engine import Answer, Inject, apply, new_game
 from scenarios.journal import read_journal
+from scenarios.tui.log_lines import log_lines
 from scenarios.tui.screens.discussion import AnswerScreen, HandoutScreen, HandoutsDialog
 from scenarios.tui.screens.play import PlayScreen
 from scenarios.tui.widgets.cards import CardView
@@ -283,3 +284,15 @@ async def test_a_rounds_cards_keep_their_order_and_the_waiting_dilemma_is_marked
         assert views[-1].card.id == dilemma.id, "below the events revealed before it"
         assert views[-1].has_class("pending") and "à décider" in spaced(views[-1].border_subtitle)
         assert not any(view.has_class("pending") for view in views[:-1])
+
+
+def test_the_log_names_who_answered_without_a_broken_elision() -> None:
+    """« Réponse de Opérateurs… » broke French elision: the log opens with who answers."""
+    deck = with_variables(load_deck(TEST_DECKS / "discussion.yaml"), {"commune": "Brest"})
+    state = apply(new_game(deck, 1), Inject("q-table"))
+    table = apply(state, Answer("q-table", "la radio"))
+    amended = apply(table, Answer("q-table", "la radio et la préfecture"))
+    said = [spaced(line.plain) for line in log_lines(table, "fr")]
+    assert "La table répond à « Que savez-vous de la situation ? » : « la radio »" in said
+    again = [spaced(line.plain) for line in log_lines(amended, "fr")]
+    assert any(line.startswith("La table modifie sa réponse à « Que savez") for line in again)

@@ -32,6 +32,12 @@ def french_typography(text: str) -> str:
     return text.replace("« ", "«" + NBSP).replace(" »", NBSP + "»")
 
 
+def capitalised(text: str) -> str:
+    """`text` with its first letter in capitals: a sentence that opens with a name
+    written lower-case in the middle of others (« la table »)."""
+    return text[:1].upper() + text[1:]
+
+
 def decimal(value: float, lang: Lang, digits: int = 2) -> str:
     """`value` with at most `digits` decimals, no trailing zeros, a decimal comma in French."""
     text = f"{value:.{digits}f}"

@@ -29,7 +29,7 @@ from scenarios.engine.events import (
     Scheduled,
     Undone,
 )
-from scenarios.i18n import Lang
+from scenarios.i18n import Lang, capitalised
 from scenarios.tui.texts import text
 from scenarios.tui.widgets.gauge import signed
 
@@ -132,7 +132,7 @@ def log_lines(state: State, lang: Lang) -> Iterator[Text]:
             key = "log.answered.amended" if event.amended else "log.answered"
             who = role_title(deck, event.role) if event.role else text(lang, "question.table")
             said = text(lang, key, who=who, card=card(event.card), text=event.text)
-            yield Text(said, style="cyan")
+            yield Text(capitalised(said), style="cyan")
         elif isinstance(event, GameEnded) and deck.discussion:  # no outcome, no score
             yield Text(text(lang, "log.ended.discussion"), style="bold")
         elif isinstance(event, GameEnded):
