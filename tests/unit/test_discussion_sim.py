@@ -98,3 +98,10 @@ def test_the_simulated_answers_are_in_french_by_default(deck: Deck, tmp_path: Pa
         e.action.get("text") for e in read_journal(path).entries if e.action["type"] == "answer"
     }
     assert texts == {"(réponse simulée)"}
+
+
+def test_simulate_of_an_exercise_without_indicators_names_no_indicator(cli: Cli) -> None:
+    code, out, err = cli("simulate", "panne-electrique", "--games", "5")
+    assert code == 0, err
+    assert "indicateur final" not in out
+    assert "tours joués" in out

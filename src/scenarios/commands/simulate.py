@@ -181,7 +181,9 @@ def print_summary(summary: Summary, indicators: Sequence[Indicator], lang: Lang)
         for name, count in counts:
             table.add_row(Text(name), str(count), decimal(100 * count / games, lang, 1))
         console.print(table)
-    means = _table(balance_label(lang, "indicator"), balance_label(lang, "mean"))
+    # A discussion exercise may have no indicator: the table then has only the rounds played.
+    first = balance_label(lang, "indicator") if summary.mean_indicators else ""
+    means = _table(first, balance_label(lang, "mean"))
     for indicator, mean in summary.mean_indicators:
         means.add_row(Text(titles.get(indicator, indicator)), decimal(mean, lang))
     if summary.assessed:
