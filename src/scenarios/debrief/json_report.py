@@ -16,10 +16,12 @@ from scenarios.debrief.model import (
     ComparisonReport,
     Evidence,
     Finding,
+    QuestionnaireSummary,
+    QuestionReport,
     RecommendationHit,
     SessionReport,
 )
-from scenarios.debrief.texts import describe, describe_evidence, theme
+from scenarios.debrief.texts import describe, describe_evidence, speaker, theme
 from scenarios.i18n import Lang
 
 
@@ -54,6 +56,33 @@ def _recommendation(hit: RecommendationHit, report: SessionReport, lang: Lang) -
     }
 
 
+def _question(question: QuestionReport, report: SessionReport, lang: Lang) -> dict[str, Any]:
+    """A question that came up, the table's answers, the points ticked, the observations."""
+    return {
+        "card": question.card,
+        "title": question.title,
+        "text": question.text,
+        "seq": question.seq,
+        "turn": question.turn,
+        "phase": question.phase,
+        "round": question.round,
+        "facilitator": question.facilitator,
+        "answers": [{**_record(a), "who": speaker(a.role, report, lang)} for a in question.answers],
+        "points": [_record(point) for point in question.points],
+        "observations": [_record(q) for q in question.observations],
+    }
+
+
+def _questionnaire(item: QuestionnaireSummary, report: SessionReport, lang: Lang) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "text": item.text,
+        "scale": item.scale,
+        "replies": [{**_record(r), "who": speaker(r.role, report, lang)} for r in item.replies],
+        "counts": [{"value": value, "count": count} for value, count in item.counts],
+        "median": item.median,
+    }
+
 
 def session_data(report: SessionReport, lang: Lang = "fr") -> dict[str, Any]:
     indicators = []
@@ -75,6 +104,9 @@ def session_data(report: SessionReport, lang: Lang = "fr") -> dict[str, Any]:
         "format": FORMAT,
         "kind": "session",
         "lang": lang,
+        "style": report.style,
+        "audience": report.audience,
+        "facilitator": report.facilitator,
         "deck": {"id": report.deck_id, "title": report.deck_title, "sha256": report.deck_sha256},
         "journal": report.journal,
         "seed": report.seed,
@@ -111,11 +143,14 @@ def session_data(report: SessionReport, lang: Lang = "fr") -> dict[str, Any]:
                     for move in phase.moves
                 ],
                 "quotes": [_record(q) for q in phase.quotes],
+                "facilitator": phase.facilitator,
+                "questions": [_question(q, report, lang) for q in phase.questions],
             }
             for phase in report.phases
         ],
         "general": [_finding(f, report, lang) for f in report.general],
         "gaps": [_record(g) for g in report.gaps],
+        "questionnaire": [_questionnaire(item, report, lang) for item in report.questionnaire],
         "roles": [
             {
                 "role": a.role,

@@ -12,6 +12,8 @@ from typing import Any
 
 # 2: sessions carry their table's label; a comparison names them by it, and its
 # recurring axes are counted across tables (they were per joined team names).
+# Added since, optional keys (a reader of format 2 may ignore them): the style, the
+# audience, the deck's facilitator notes, each phase's questions and the questionnaire.
 FORMAT = "scenarios-debrief/2"
 
 Schema = dict[str, Any]
@@ -101,6 +103,73 @@ _MOVE = object_with(
     ["indicator", "start", "end", "net"],
     {"drops": array_of(ref("contribution")), "rises": array_of(ref("contribution"))},
 )
+_QUOTE = object_with(
+    ["seq", "kind", "text"], {"kind": {"enum": ["rationale", "note", "annotation"]}}
+)
+_FACILITATOR: Schema = {
+    "type": "string",
+    "description": "The deck's note for the facilitator: empty in the table's debrief.",
+}
+_QUESTION = object_with(
+    ["card", "title", "text", "seq", "turn", "phase", "round", "facilitator", "answers",
+     "points", "observations"],
+    {
+        "card": {"type": "string"},
+        "title": {"type": "string"},
+        "text": {"type": "string"},
+        "seq": {"type": "integer", "description": "When it came up (first time)."},
+        "turn": {"type": "integer"},
+        "phase": {"type": "string"},
+        "round": {"type": "integer"},
+        "facilitator": _FACILITATOR,
+        "answers": array_of(
+            object_with(
+                ["role", "text", "seq", "amended", "who"],
+                {
+                    "role": {**NULLABLE_STRING, "description": "null: the table as a whole."},
+                    "text": {"type": "string", "description": "The last answer given."},
+                    "seq": {"type": "integer"},
+                    "amended": {"type": "boolean"},
+                    "who": {"type": "string"},
+                },
+                closed=True,
+            )
+        ),
+        "points": array_of(
+            object_with(
+                ["text", "covered"],
+                {"text": {"type": "string"}, "covered": {"type": "boolean"}},
+                closed=True,
+            )
+        ),
+        "observations": array_of(_QUOTE),
+    },
+    closed=True,
+)  # fmt: skip
+_QUESTIONNAIRE = object_with(
+    ["id", "text", "scale", "replies", "counts", "median"],
+    {
+        "id": {"type": "string"},
+        "text": {"type": "string"},
+        "scale": {"enum": ["score", "yesno", "text"]},
+        "replies": array_of(
+            object_with(
+                ["role", "value", "who"],
+                {"role": NULLABLE_STRING, "value": {"type": "string"}, "who": {"type": "string"}},
+                closed=True,
+            )
+        ),
+        "counts": array_of(
+            object_with(
+                ["value", "count"],
+                {"value": {"type": "string"}, "count": {"type": "integer"}},
+                closed=True,
+            )
+        ),
+        "median": {"type": ["number", "null"]},
+    },
+    closed=True,
+)
 _PHASE = object_with(
     ["id", "title", "strengths", "improvements", "recommendations", "moves", "quotes"],
     {
@@ -108,11 +177,9 @@ _PHASE = object_with(
         "improvements": array_of(ref("finding")),
         "recommendations": array_of(_RECOMMENDATION),
         "moves": array_of(_MOVE),
-        "quotes": array_of(
-            object_with(
-                ["seq", "kind", "text"], {"kind": {"enum": ["rationale", "note", "annotation"]}}
-            )
-        ),
+        "quotes": array_of(_QUOTE),
+        "facilitator": _FACILITATOR,
+        "questions": array_of(_QUESTION),
     },
 )
 _GAP = object_with(
@@ -145,6 +212,9 @@ _SESSION = object_with(
         "format": {"const": FORMAT},
         "kind": {"const": "session"},
         "lang": {"enum": ["fr", "en"]},
+        "style": {"enum": ["game", "discussion"]},
+        "audience": {"enum": ["trainer", "table"]},
+        "facilitator": _FACILITATOR,
         "deck": object_with(["id", "title", "sha256"]),
         "journal": {"type": "string"},
         "seed": {"type": "integer"},
@@ -175,6 +245,7 @@ _SESSION = object_with(
         "phases": array_of(_PHASE),
         "general": array_of(ref("finding")),
         "gaps": array_of(_GAP),
+        "questionnaire": array_of(_QUESTIONNAIRE),
         "roles": array_of(object_with(["role", "title", "plays", "passes"])),
     },
 )

@@ -10,11 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from scenarios.debrief.model import (
+    AnswerGiven,
     ComparisonReport,
     Evidence,
     Finding,
     IndicatorMove,
     PhaseReport,
+    QuestionnaireSummary,
+    QuestionReport,
     RecommendationHit,
     SessionReport,
 )
@@ -23,11 +26,13 @@ from scenarios.debrief.texts import (
     describe,
     describe_evidence,
     join_items,
+    number,
     outcome_line,
     outcome_text,
     quote_source,
     score_text,
     signed,
+    speaker,
     teams_text,
     theme,
 )
@@ -69,13 +74,17 @@ def comparison_html(report: ComparisonReport, lang: Lang = "fr") -> str:
 
 
 def session_blocks(report: SessionReport, lang: Lang) -> list[Block]:
-    """One session: how it went, each time of the crisis, the whole game, the écarts, the kit."""
+    """One session: how it went, each time of the crisis, the whole game, the écarts, the kit.
+
+    A discussion exercise: each time of the crisis with its questions and the table's
+    words, then the questionnaire; no outcome, score, findings nor écarts."""
+    session = "session.discussion" if report.discussion else "session"
     blocks: list[Block] = [
         Heading(1, LABELS(lang, "title", deck=report.deck_title)),
         Paragraph(
             LABELS(
                 lang,
-                "session.table" if report.table else "session",
+                f"{session}.table" if report.table else session,
                 table=report.table or "",
                 started=local_time(report.started),
                 seed=report.seed,
@@ -87,12 +96,19 @@ def session_blocks(report: SessionReport, lang: Lang) -> list[Block]:
     ]
     if report.damage:
         blocks.append(Paragraph(LABELS(lang, "damaged", problem=report.damage), "warning"))
-    blocks.append(_indicators(report, lang))
+    if report.facilitator:
+        blocks.append(_for_facilitator(report.facilitator, lang))
+    if report.indicators:
+        blocks.append(_indicators(report, lang))
     blocks += [_phase(phase, report, lang) for phase in report.phases]
-    blocks.append(_general(report, lang))
+    if not report.discussion:
+        blocks.append(_general(report, lang))
     if report.gaps:
         blocks.append(_gaps(report, lang))
-    blocks.append(_kit(report, lang))
+    if report.questionnaire:
+        blocks.append(_questionnaire(report, lang))
+    if not report.discussion or report.recommendations:
+        blocks.append(_kit(report, lang))
     blocks.append(Paragraph(LABELS(lang, "journal", path=report.journal), "footer"))
     return blocks
 
@@ -192,17 +208,34 @@ def _move(move: IndicatorMove, report: SessionReport, lang: Lang) -> Item:
 
 
 def _phase(phase: PhaseReport, report: SessionReport, lang: Lang) -> Section:
+    """A time of the crisis: a game's findings and recommendations, its questions; a
+    discussion's questions, then its recommendations when the deck gives some."""
     none = LABELS(lang, "none")
     recommendations = tuple(_recommendation(hit, report, lang) for hit in phase.recommendations)
-    blocks: list[Block] = [
-        Heading(2, phase.title),
-        Heading(3, LABELS(lang, "strengths")),
-        _findings(phase.strengths, "findings strengths", report, lang),
-        Heading(3, LABELS(lang, "improvements")),
-        _findings(phase.improvements, "findings improvements", report, lang),
-        Heading(3, LABELS(lang, "recommendations")),
-        Bullets(recommendations, ordered=True, css="recommendations", empty=none),
-    ]
+    blocks: list[Block] = [Heading(2, phase.title)]
+    if phase.facilitator:
+        blocks.append(_for_facilitator(phase.facilitator, lang))
+    if report.discussion:
+        if not phase.questions:
+            blocks.append(Paragraph(LABELS(lang, "questions.none")))
+        for question in phase.questions:
+            blocks += _question(question, report, lang)
+        if recommendations:
+            blocks += [
+                Heading(3, LABELS(lang, "recommendations")),
+                Bullets(recommendations, ordered=True, css="recommendations"),
+            ]
+    else:
+        blocks += [
+            Heading(3, LABELS(lang, "strengths")),
+            _findings(phase.strengths, "findings strengths", report, lang),
+            Heading(3, LABELS(lang, "improvements")),
+            _findings(phase.improvements, "findings improvements", report, lang),
+            Heading(3, LABELS(lang, "recommendations")),
+            Bullets(recommendations, ordered=True, css="recommendations", empty=none),
+        ]
+        for question in phase.questions:
+            blocks += _question(question, report, lang)
     if phase.quotes:
         blocks.append(Heading(3, LABELS(lang, "quotes")))
         blocks += [Quote(q.text, quote_source(q, report, lang)) for q in phase.quotes]
@@ -210,6 +243,78 @@ def _phase(phase: PhaseReport, report: SessionReport, lang: Lang) -> Section:
     if moved:
         blocks += [Heading(3, LABELS(lang, "moves")), Bullets(moved)]
     return Section(tuple(blocks))
+
+
+def _for_facilitator(text: str, lang: Lang) -> Paragraph:
+    """The deck's note for the facilitator: only in the trainer's debrief."""
+    return Paragraph((Strong(LABELS(lang, "facilitator")), " ", text))
+
+
+def _answer(answer: AnswerGiven, report: SessionReport, lang: Lang) -> Quote:
+    who = speaker(answer.role, report, lang)
+    if answer.amended:
+        who = LABELS(lang, "answer.amended", who=who)
+    return Quote(answer.text, who)
+
+
+def _question(question: QuestionReport, report: SessionReport, lang: Lang) -> list[Block]:
+    """A question as it came up: the table's answers quoted, the expected points covered
+    and those to explore further, the facilitator's observations of that round."""
+    asked = LABELS(
+        lang, "where", seq=question.seq, phase=report.name("phase", question.phase),
+        round=question.round,
+    )  # fmt: skip
+    blocks: list[Block] = [
+        Heading(3, LABELS(lang, "question", title=question.title)),
+        Paragraph(Aside(LABELS(lang, "question.asked", where=asked)), "meta"),
+    ]
+    if question.text:
+        blocks.append(Paragraph(question.text))
+    if question.facilitator:
+        blocks.append(_for_facilitator(question.facilitator, lang))
+    blocks.append(Paragraph(Strong(LABELS(lang, "answers"))))
+    if question.answers:
+        blocks += [_answer(answer, report, lang) for answer in question.answers]
+    else:
+        blocks.append(Paragraph(LABELS(lang, "answers.none")))
+    for key, points in (("points.covered", question.covered),
+                        ("points.to_explore", question.to_explore)):  # fmt: skip
+        if points:
+            blocks += [
+                Paragraph(Strong(LABELS(lang, key))),
+                Bullets(tuple(Item(point.text) for point in points), css=key.replace(".", "-")),
+            ]
+    if question.observations:
+        blocks.append(Paragraph(Strong(LABELS(lang, "observations"))))
+        blocks += [Quote(q.text, quote_source(q, report, lang)) for q in question.observations]
+    return blocks
+
+
+def _questionnaire(report: SessionReport, lang: Lang) -> Section:
+    """The lessons-learned questionnaire: each item and what the roles replied."""
+    blocks: list[Block] = [Heading(2, LABELS(lang, "questionnaire"))]
+    for item in report.questionnaire:
+        blocks += [Heading(3, item.text), *_replies(item, report, lang)]
+    return Section(tuple(blocks), css="questionnaire")
+
+
+def _replies(item: QuestionnaireSummary, report: SessionReport, lang: Lang) -> list[Block]:
+    if not item.replies:
+        return [Paragraph(LABELS(lang, "replies.none"))]
+    count = LABELS(lang, "replies", count=len(item.replies))
+    if item.scale == "score":
+        rows = tuple((value, str(times)) for value, times in item.counts)
+        headers = (LABELS(lang, "replies.score"), LABELS(lang, "replies.count"))
+        median = number(item.median) if item.median is not None else "—"
+        return [
+            Table(headers, rows, (True, True)),
+            Paragraph(LABELS(lang, "replies.median", median=median, replies=count)),
+        ]
+    if item.scale == "yesno":
+        counts = dict(item.counts)
+        yes, no = counts.get("yes", 0), counts.get("no", 0)
+        return [Paragraph(LABELS(lang, "replies.yesno", yes=yes, no=no, replies=count))]
+    return [Quote(reply.value, speaker(reply.role, report, lang)) for reply in item.replies]
 
 
 def _general(report: SessionReport, lang: Lang) -> Section:

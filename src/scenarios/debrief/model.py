@@ -14,6 +14,8 @@ import attrs
 from scenarios.i18n import Localized
 
 Polarity = Literal["strength", "improvement", "info"]
+# Who reads a debrief: the trainer's shows the deck's `facilitator:` texts, the table's never.
+Audience = Literal["trainer", "table"]
 GapStatus = Literal["timely", "late", "missing", "anticipated"]
 PRIORITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 
@@ -116,6 +118,73 @@ class Gap:
 
 
 @attrs.frozen
+class AnswerGiven:
+    """A role's (None: the table's) last answer to a question; `amended` if it replaced one."""
+
+    role: str | None
+    text: str
+    seq: int
+    amended: bool = False
+
+
+@attrs.frozen
+class Point:
+    """One of a question's expected points, and whether the facilitator ticked it covered."""
+
+    text: str
+    covered: bool
+
+
+@attrs.frozen
+class QuestionReport:
+    """A question that came up: when, the table's answers, the points covered or to explore
+    further, and the facilitator's notes of the rounds it was asked in (observations).
+    `facilitator` is the deck's note for the facilitator: empty in the table's debrief."""
+
+    card: str
+    title: str
+    text: str
+    seq: int
+    turn: int
+    phase: str
+    round: int
+    answers: tuple[AnswerGiven, ...]
+    points: tuple[Point, ...]
+    observations: tuple[Quote, ...]
+    facilitator: str = ""
+
+    @property
+    def covered(self) -> tuple[Point, ...]:
+        return tuple(p for p in self.points if p.covered)
+
+    @property
+    def to_explore(self) -> tuple[Point, ...]:
+        return tuple(p for p in self.points if not p.covered)
+
+
+@attrs.frozen
+class ReplyGiven:
+    """A role's (None: the table's) reply to an item of the questionnaire."""
+
+    role: str | None
+    value: str
+
+
+@attrs.frozen
+class QuestionnaireSummary:
+    """One item of the lessons-learned questionnaire and what the roles replied: the count
+    of each value (a score's, from low to high, or yes then no), its median for a score,
+    and every reply (the quoted words of a text item)."""
+
+    id: str
+    text: str
+    scale: str
+    replies: tuple[ReplyGiven, ...]
+    counts: tuple[tuple[str, int], ...] = ()
+    median: float | None = None
+
+
+@attrs.frozen
 class PhaseReport:
     """One time of the crisis: points positifs, axes d'amélioration, recommendations."""
 
@@ -126,6 +195,8 @@ class PhaseReport:
     recommendations: tuple[RecommendationHit, ...]
     moves: tuple[IndicatorMove, ...]
     quotes: tuple[Quote, ...]
+    questions: tuple[QuestionReport, ...] = ()  # in the order they came up
+    facilitator: str = ""  # the deck's note on the phase: empty in the table's debrief
 
 
 @attrs.frozen
@@ -161,6 +232,14 @@ class SessionReport:
     names: Mapping[str, str] = attrs.field(factory=dict)
     damage: Localized | None = None  # where the journal stops being valid, said in any language
     table: str | None = None  # the table's label from the journal's header, if it has one
+    style: str = "game"  # "discussion": no outcome, score, findings nor écarts; no-fault words
+    questionnaire: tuple[QuestionnaireSummary, ...] = ()
+    audience: Audience = "trainer"
+    facilitator: str = ""  # the deck's note for the facilitator: empty in the table's debrief
+
+    @property
+    def discussion(self) -> bool:
+        return self.style == "discussion"
 
     def name(self, kind: str, id_: str | None) -> str:
         """The title of a card, role, indicator, phase or ending (its id if unknown)."""

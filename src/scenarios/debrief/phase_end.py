@@ -4,6 +4,8 @@ Trainers pace a session on it: what moved in the phase that just ended, what
 the table decided on the dilemmas, and which events still wait for the answer
 the deck expects. Computed from the same trace and the same pure functions as
 the debrief (`indicator_moves`, `gaps`), so the pause and the report agree.
+A discussion exercise's pause lists instead the phase's questions and how many
+answers each got: nothing there is pending or late.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import attrs
 from scenarios.debrief.findings import gaps, indicator_moves
 from scenarios.debrief.model import Gap
 from scenarios.debrief.trace import SessionTrace
-from scenarios.engine.events import Chose
+from scenarios.engine.events import Chose, Revealed
 
 
 @attrs.frozen
@@ -38,6 +40,16 @@ class DilemmaDecided:
 
 
 @attrs.frozen
+class QuestionAsked:
+    """A question that came up in the phase: how many answers it got, and from how many
+    roles it asked for one (None: the table or any role, one answer is enough)."""
+
+    card: str
+    answers: int
+    asked: int | None
+
+
+@attrs.frozen
 class PhaseSummary:
     """The phase `phase` as it ended, and `next_phase` (None at the end of the game)."""
 
@@ -46,6 +58,8 @@ class PhaseSummary:
     indicators: tuple[IndicatorChange, ...]
     dilemmas: tuple[DilemmaDecided, ...]
     pending: tuple[Gap, ...]  # events still waiting for an expected answer, oldest first
+    questions: tuple[QuestionAsked, ...] = ()  # in the order they came up
+    discussion: bool = False  # a discussion exercise: no pending answers, said without fault
 
 
 def phase_summary(trace: SessionTrace, phase: str) -> PhaseSummary:
@@ -68,6 +82,25 @@ def phase_summary(trace: SessionTrace, phase: str) -> PhaseSummary:
         for event in step.events
         if isinstance(event, Chose)
     )
-    pending = tuple(gap for gap in gaps(trace) if gap.status == "missing")
+    discussion = deck.discussion
+    pending = () if discussion else tuple(g for g in gaps(trace) if g.status == "missing")
     following = final.phase if final.phase != phase and not final.over else None
-    return PhaseSummary(phase, following, indicators, dilemmas, pending)
+    return PhaseSummary(
+        phase, following, indicators, dilemmas, pending, _questions(trace, phase), discussion
+    )
+
+
+def _questions(trace: SessionTrace, phase: str) -> tuple[QuestionAsked, ...]:
+    deck = trace.deck
+    answers = trace.final.answers
+    found: dict[str, QuestionAsked] = {}
+    for step in trace.done():
+        for event in step.events:
+            if not isinstance(event, Revealed) or step.after.phase != phase:
+                continue
+            card = deck.card_index.get(event.card)
+            if card is None or not card.kind.asks or card.id in found:
+                continue
+            given = sum(1 for answered, _ in answers if answered == card.id)
+            found[card.id] = QuestionAsked(card.id, given, len(card.to) or None)
+    return tuple(found.values())

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from scenarios.debrief.discussion import questionnaire, questions
 from scenarios.debrief.findings import (
     gap_findings,
     gaps,
@@ -16,6 +17,7 @@ from scenarios.debrief.findings import (
     role_activity,
 )
 from scenarios.debrief.model import (
+    Audience,
     ComparisonReport,
     Finding,
     PhaseReport,
@@ -46,16 +48,30 @@ def _by_weight(findings: Iterable[Finding]) -> tuple[Finding, ...]:
     return tuple(sorted(findings, key=lambda f: (-f.weight, f.kind)))
 
 
-def session_report(trace: SessionTrace, annotations: Sequence[Annotation] = ()) -> SessionReport:
-    """The whole debrief of one session, trainers' annotations quoted where they belong."""
+def session_report(
+    trace: SessionTrace,
+    annotations: Sequence[Annotation] = (),
+    audience: Audience = "trainer",
+) -> SessionReport:
+    """The whole debrief of one session, trainers' annotations quoted where they belong.
+
+    The trainer's (`scenarios report`, the workshop's) shows the deck's `facilitator:`
+    notes of the deck, its phases and questions; the table's (its end screen and export)
+    never holds one. A discussion exercise (`style: discussion`) has no outcome, score,
+    findings nor écarts: its debrief is the table's words, said without fault.
+    """
     deck = trace.deck
     final = trace.final
-    found_gaps = gaps(trace)
+    discussion = deck.discussion
+    trainer = audience == "trainer"
+    found_gaps = [] if discussion else gaps(trace)
     moves = indicator_moves(trace)
-    phased = gap_findings(trace, found_gaps) + move_findings(trace, moves)
+    phased = [] if discussion else gap_findings(trace, found_gaps) + move_findings(trace, moves)
     hits = recommendation_hits(trace)
     extra = [_annotation_quote(trace, note) for note in annotations]
     all_quotes = sorted([*quotes(trace), *extra], key=lambda q: (q.seq, q.kind))
+    asked = questions(trace, all_quotes, audience)
+    observed = {q.seq for question in asked for q in question.observations}
     phases = []
     for phase in deck.phases:
         in_phase = [f for f in phased if f.phase == phase.id]
@@ -67,7 +83,11 @@ def session_report(trace: SessionTrace, annotations: Sequence[Annotation] = ()) 
                 improvements=_by_weight(f for f in in_phase if f.polarity == "improvement"),
                 recommendations=tuple(h for h in hits if h.phase == phase.id),
                 moves=tuple(moves.get(phase.id, ())),
-                quotes=tuple(q for q in all_quotes if q.phase == phase.id),
+                quotes=tuple(
+                    q for q in all_quotes if q.phase == phase.id and q.seq not in observed
+                ),
+                questions=tuple(q for q in asked if q.phase == phase.id),
+                facilitator=phase.facilitator if trainer else "",
             )
         )
     roles = role_activity(trace)
@@ -80,22 +100,31 @@ def session_report(trace: SessionTrace, annotations: Sequence[Annotation] = ()) 
         seed=header.seed,
         teams=tuple((team.name, team.roles) for team in header.teams),
         started=header.started,
-        outcome=final.outcome or "unfinished",
+        outcome=_completed(final.over) if discussion else final.outcome or "unfinished",
         ending=final.ending,
-        score=final.final_score,
+        score=None if discussion else final.final_score,
         over=final.over,
         rounds=final.turn,
         indicators=tuple((i.id, final.indicator(i.id)) for i in deck.indicators),
         bounds=tuple((i.min, i.max) for i in deck.indicators),
         trail=tuple(final.trail),
         phases=tuple(phases),
-        general=_by_weight(general_findings(trace, roles)),
+        general=() if discussion else _by_weight(general_findings(trace, roles)),
         gaps=tuple(found_gaps),
         roles=tuple(roles),
         names=_names(trace),
         damage=trace.damage,
         table=header.label,
+        style=deck.style,
+        questionnaire=tuple(questionnaire(trace)),
+        audience=audience,
+        facilitator=deck.facilitator if trainer else "",
     )
+
+
+def _completed(over: bool) -> str:
+    """A discussion exercise is completed or not: none of its endings is a verdict."""
+    return "completed" if over else "unfinished"
 
 
 def _annotation_quote(trace: SessionTrace, note: Annotation) -> Quote:

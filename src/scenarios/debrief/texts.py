@@ -137,6 +137,9 @@ def score_text(report: SessionReport) -> str:
 
 
 def outcome_line(report: SessionReport, lang: Lang) -> str:
+    if report.discussion:  # no outcome nor score: how long the exercise went
+        key = "result.discussion" if report.over else "result.discussion.unfinished"
+        return LABELS(lang, key, count=report.rounds)
     return LABELS(
         lang,
         "result",
@@ -153,6 +156,17 @@ def teams_text(report: SessionReport) -> str:
         titles = [report.name("role", r) for r in roles]
         parts.append(name if titles == [name] else f"{name} ({', '.join(titles)})")
     return ", ".join(parts)
+
+
+def speaker(role: str | None, report: SessionReport, lang: Lang) -> str:
+    """Who answered or replied: a role by its title, or the table as a whole."""
+    return LABELS(lang, "the_table") if role is None else report.name("role", role)
+
+
+def number(value: float) -> str:
+    """A median as people write it: 55, not 55.0 (scores go by tens, so a median of
+    them is a whole number)."""
+    return f"{value:g}"
 
 
 def join_items(items: Iterable[str], lang: Lang) -> str:

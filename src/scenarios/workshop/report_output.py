@@ -60,12 +60,17 @@ def _tally(row: Sequence[Response | None], lang: Lang) -> str:
     )
 
 
+def discussion(report: WorkshopReport) -> bool:
+    """A discussion exercise: no outcome, score, expected responses nor axes to compare."""
+    return bool(report.sessions) and report.sessions[0].discussion
+
+
 def overview_rows(report: WorkshopReport, lang: Lang) -> list[tuple[str, ...]]:
+    verdicts = not discussion(report)
     return [
         (
             label,
-            outcome_text(session, lang),
-            score_text(session),
+            *((outcome_text(session, lang), score_text(session)) if verdicts else ()),
             *(str(value) for _, value in session.indicators),
         )
         for label, session in zip(report.labels, report.sessions, strict=True)
@@ -75,10 +80,10 @@ def overview_rows(report: WorkshopReport, lang: Lang) -> list[tuple[str, ...]]:
 def overview_headers(report: WorkshopReport, lang: Lang) -> tuple[str, ...]:
     first = report.sessions[0] if report.sessions else None
     indicators = tuple(first.name("indicator", i) for i, _ in first.indicators) if first else ()
+    verdicts = (TEXTS(lang, "report.outcome"), TEXTS(lang, "report.score"))
     return (
         TEXTS(lang, "report.table"),
-        TEXTS(lang, "report.outcome"),
-        TEXTS(lang, "report.score"),
+        *(() if discussion(report) else verdicts),
         *indicators,
     )
 
@@ -91,7 +96,7 @@ def charts(report: WorkshopReport, lang: Lang) -> tuple[Chart, ...]:
         Bar(label, float(session.score or 0))
         for label, session in zip(report.labels, report.sessions, strict=True)
     ]
-    found = [Chart(bar_chart(scores, TEXTS(lang, "report.scores")))]
+    found = [] if discussion(report) else [Chart(bar_chart(scores, TEXTS(lang, "report.scores")))]
     first = report.sessions[0]
     for index, (indicator, _) in enumerate(first.indicators):
         series = [
@@ -112,7 +117,9 @@ def workshop_blocks(report: WorkshopReport, lang: Lang) -> list[Block]:
     count = len(report.labels)
     none = DEBRIEF(lang, "none")
     headers = overview_headers(report, lang)
-    numeric = (False, False, True, *(True for _ in headers[3:]))
+    verdicts = not discussion(report)
+    fixed = (False, False, True) if verdicts else (False,)
+    numeric = (*fixed, *(True for _ in headers[len(fixed) :]))
     blocks: list[Block] = [
         Heading(
             1,
@@ -144,6 +151,42 @@ def workshop_blocks(report: WorkshopReport, lang: Lang) -> list[Block]:
             )
         )
     )
+    if verdicts:
+        blocks += _responses_and_axes(report, lang)
+    kit: list[Block] = [Heading(2, TEXTS(lang, "report.kit"))]
+    phases = list(dict.fromkeys((line.phase, line.phase_title) for line in report.kit))
+    for phase, title in phases:
+        items = tuple(
+            Item(
+                TEXTS(
+                    lang,
+                    "report.kit_line",
+                    title=line.title,
+                    count=len(line.labels),
+                    total=count,
+                ),
+                who=" · ".join(x for x in (line.actor, line.deadline) if x),
+            )
+            for line in report.kit
+            if line.phase == phase
+        )
+        kit += [Heading(3, title), Bullets(items, empty=none)]
+    if not phases:
+        kit.append(Paragraph(none))
+    blocks.append(Section(tuple(kit), css="kit"))
+    blocks.append(Section(tuple(notes_blocks(report, lang)), css="notes"))
+    for label, session in zip(report.labels, report.sessions, strict=True):
+        blocks.append(Heading(1, TEXTS(lang, "report.table_debrief", table=label)))
+        blocks += session_blocks(session, lang)[1:]
+    return blocks
+
+
+def _responses_and_axes(report: WorkshopReport, lang: Lang) -> list[Block]:
+    """Each expected response per table, and the axes d'amélioration that come back: a
+    game's views, which a discussion exercise does not have."""
+    count = len(report.labels)
+    none = DEBRIEF(lang, "none")
+    blocks: list[Block] = []
     responses = tuple(
         (row.title, *(response_text(r, lang) for r in row.tables), _tally(row.tables, lang))
         for row in report.responses
@@ -176,31 +219,6 @@ def workshop_blocks(report: WorkshopReport, lang: Lang) -> list[Block]:
         for index, axis in enumerate(report.axes)
     )
     blocks.append(Section((Heading(2, TEXTS(lang, "report.axes")), Bullets(axes, empty=none))))
-    kit: list[Block] = [Heading(2, TEXTS(lang, "report.kit"))]
-    phases = list(dict.fromkeys((line.phase, line.phase_title) for line in report.kit))
-    for phase, title in phases:
-        items = tuple(
-            Item(
-                TEXTS(
-                    lang,
-                    "report.kit_line",
-                    title=line.title,
-                    count=len(line.labels),
-                    total=count,
-                ),
-                who=" · ".join(x for x in (line.actor, line.deadline) if x),
-            )
-            for line in report.kit
-            if line.phase == phase
-        )
-        kit += [Heading(3, title), Bullets(items, empty=none)]
-    if not phases:
-        kit.append(Paragraph(none))
-    blocks.append(Section(tuple(kit), css="kit"))
-    blocks.append(Section(tuple(notes_blocks(report, lang)), css="notes"))
-    for label, session in zip(report.labels, report.sessions, strict=True):
-        blocks.append(Heading(1, TEXTS(lang, "report.table_debrief", table=label)))
-        blocks += session_blocks(session, lang)[1:]
     return blocks
 
 

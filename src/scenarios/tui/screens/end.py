@@ -1,7 +1,9 @@
 """The end of a game: the ending or the final score, the indicators over time, the debrief.
 
 The debrief is computed from the journal (as `scenarios report` does) in a
-worker, and can be exported next to the journal as Markdown and HTML.
+worker, and can be exported next to the journal as Markdown and HTML. It is the
+table's debrief: the deck's `facilitator:` notes are never in it. A discussion
+exercise ends without an outcome nor a score: the questions asked and answered.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Markdown, Static
 
+from scenarios.deck import Ending
 from scenarios.engine import State
 from scenarios.i18n import Lang
 from scenarios.i18n.system import SystemReason
@@ -53,20 +56,18 @@ class EndScreen(AppScreen):
         deck = final.deck
         ending = deck.ending_index.get(final.ending) if final.ending else None
         outcome = final.outcome or "completed"
-        title = Text(self.t("end.title"), style="bold")
-        if ending is not None:
-            verdict = self.t("end.outcome." + outcome)
-            reached = self.t("end.ending", outcome=verdict, ending=ending.title)
-            title.append("\n" + reached, style="bold")
+        if deck.discussion:  # no verdict, no score: the exercise went to its end
+            outcome = "completed"
+            title = Text(self.t("end.title.discussion"), style="bold")
+            title.append("\n" + self.t("end.discussion.completed"), style="bold")
         else:
-            title.append("\n" + self.t("end.completed"), style="bold")
-        if ending and ending.text:
-            title.append_text(plain("\n" + ending.text))
-        title.append("\n\n" + self.t("end.score", score=final.final_score), style="bold")
+            title = self._verdict(ending, outcome)
         with VerticalScroll(id="end-body"):
             yield Static(title, id="end-outcome", classes=f"outcome-{outcome}")
-            yield Static(self._trajectories(), id="end-trajectories")
-            yield Static(self._summary(), id="end-summary")
+            if deck.indicators:
+                yield Static(self._trajectories(), id="end-trajectories")
+            summary = self._discussion_summary() if deck.discussion else self._summary()
+            yield Static(summary, id="end-summary")
             yield Markdown(self.t("end.debrief_wait"), id="end-debrief")
             yield Static(
                 plain(
@@ -77,6 +78,21 @@ class EndScreen(AppScreen):
                 id="end-journal",
             )
         yield KeyBar()
+
+    def _verdict(self, ending: Ending | None, outcome: str) -> Text:
+        """A game's ending, or that it went to its last round, and its final score."""
+        final = self.final
+        title = Text(self.t("end.title"), style="bold")
+        if ending is not None:
+            verdict = self.t("end.outcome." + outcome)
+            reached = self.t("end.ending", outcome=verdict, ending=ending.title)
+            title.append("\n" + reached, style="bold")
+        else:
+            title.append("\n" + self.t("end.completed"), style="bold")
+        if ending and ending.text:
+            title.append_text(plain("\n" + ending.text))
+        title.append("\n\n" + self.t("end.score", score=final.final_score), style="bold")
+        return title
 
     def _trajectories(self) -> Table:
         deck = self.final.deck
@@ -132,6 +148,33 @@ class EndScreen(AppScreen):
             body.append("\n  " + by_role)
         return body
 
+    def _discussion_summary(self) -> Text:
+        """The exercise in numbers: rounds, questions asked, answers, notes; by role."""
+        final = self.final
+        deck = final.deck
+        asked = {card for card, _ in final.history.fired if deck.card(card).kind.asks}
+        by_role: Counter[str | None] = Counter(role for _, role in final.answers)
+        body = Text()
+        body.append(self.t("end.summary.discussion") + "\n", style="bold")
+        body.append(
+            self.t(
+                "end.counts.discussion",
+                rounds=self.t("end.rounds", count=final.turn),
+                questions=self.t("end.questions", count=len(asked)),
+                answers=self.t("end.answers", count=len(final.answers)),
+                notes=self.t("end.notes", count=len(final.notes)),
+            )
+        )
+        for role in deck.roles:
+            answers = self.t("end.answers", count=by_role[role.id])
+            body.append("\n  ")
+            line = self.t("end.by_role.discussion", role=role.title, answers=answers)
+            body.append_text(plain(line))
+        if by_role[None]:
+            table = self.t("end.answers", count=by_role[None])
+            body.append("\n  " + self.t("end.by_table", answers=table))
+        return body
+
     def on_mount(self) -> None:
         self.query_one("#end-body").focus()
         self.prepare_debrief()
@@ -141,7 +184,9 @@ class EndScreen(AppScreen):
         from scenarios.debrief import load_trace, session_markdown, session_report
         from scenarios.journal import read_annotations
 
-        report = session_report(load_trace(self.journal), read_annotations(self.journal))
+        trace = load_trace(self.journal)
+        # The table's debrief: never a `facilitator:` note of the deck.
+        report = session_report(trace, read_annotations(self.journal), audience="table")
         self.report = report
         markdown = session_markdown(report, self.lang)
         shown = printable(markdown)  # the exported files keep the text as written

@@ -2,7 +2,8 @@
 
 Trainers pace a session on it. The summary itself is computed below the TUI
 (`scenarios.debrief.phase_end`) from the journal; this screen only shows it.
-Enter or Escape goes on to the next phase.
+Enter or Escape goes on to the next phase. A discussion exercise's pause shows the
+phase's questions and how many answers each got, and no indicator nor pending answer.
 """
 
 from __future__ import annotations
@@ -57,9 +58,34 @@ class PhaseEndScreen(ReadingDialog):
         self.query_one("#phase-end-body").focus()  # ↑↓ scroll it when it is longer than the screen
 
     def body(self) -> ComposeResult:
+        if self.summary.discussion:
+            yield Static(self._questions(), id="phase-end-questions")
+            if self.summary.dilemmas:
+                yield Static(self._dilemmas(), id="phase-end-dilemmas")
+            return
         yield Static(self._indicators(), id="phase-end-indicators")
         yield Static(self._dilemmas(), id="phase-end-dilemmas")
         yield Static(self._pending(), id="phase-end-pending")
+
+    def _questions(self) -> Text:
+        """Each question of the phase and how many answers it got (the deck's facilitator
+        notes stay off this screen: every seat of the table sees it)."""
+        body = Text()
+        body.append(text(self.lang, "phase_end.questions") + "\n", style="bold")
+        if not self.summary.questions:
+            body.append(text(self.lang, "phase_end.no_question"), style="dim")
+        for index, asked in enumerate(self.summary.questions):
+            if asked.asked is None:
+                answers = text(self.lang, "phase_end.answers", count=asked.answers)
+            else:
+                answers = text(
+                    self.lang, "phase_end.answers_of", count=asked.answers, asked=asked.asked
+                )
+            title = self.deck.card(asked.card).title
+            line = text(self.lang, "phase_end.question", question=title, answers=answers)
+            body.append(("\n" if index else "") + "• ")
+            body.append_text(plain(line))
+        return body
 
     def _indicators(self) -> Table:
         table = Table(
