@@ -59,6 +59,9 @@ def test_a_session_keeps_its_variables_and_shows_the_deck_filled(
         "commune": "Brest",
         "organisation": "la communauté d'agglomération",
     }
+    assert header["deck"]["title"] == "Panne à Brest"
+    assert "Mairie de Brest" in json.dumps(header["teams"], ensure_ascii=False)
+    assert "{{" not in json.dumps(header["teams"]) + header["deck"]["title"]
     replayed = replay(read_journal(path))
     assert replayed.deck.title == "Panne à Brest"
     assert replayed.deck.card("q-priorites").expected[2] == "EHPAD de Brest"

@@ -193,20 +193,23 @@ def new_header(
     variables: Mapping[str, str] | None = None,
 ) -> Header:
     """The first line of a new game's journal (one team per role unless `teams` are given),
-    at the table `label` if it has one, with the values of the deck's variables."""
+    at the table `label` if it has one, with the values of the deck's variables (the
+    title and the default teams' names are written filled with them)."""
+    values = variable_values(deck, variables)
+    filled = with_variables(deck, dict(values))
     return Header(
         deck_id=deck.id,
         deck_sha256=deck.sha256,
-        deck_title=deck.title,
+        deck_title=filled.title,
         files=deck.files,
         seed=seed,
-        teams=tuple(teams) if teams else default_teams(deck),
+        teams=tuple(teams) if teams else default_teams(filled),
         started=started.isoformat(timespec="seconds"),
         engine=ENGINE_VERSION,
         app=__version__,
         lang=lang,
         label=label,
-        variables=variable_values(deck, variables),
+        variables=values,
     )
 
 
