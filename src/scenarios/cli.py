@@ -114,6 +114,7 @@ COMMANDS: Mapping[str, tuple[Arg, ...]] = {
         arg("-o", "--output", required=True, metavar="file"),
         arg("--minutes", default=6, metavar="count", minimum=1, maximum=240),
         arg("--pdf", action="store_true"),
+        arg("--var", action="append", default=[], metavar="variable"),
     ),
     "export": (
         arg("deck", metavar="deck"),

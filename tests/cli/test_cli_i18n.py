@@ -46,6 +46,8 @@ SHARED = {
     "import", "csv",
     # new --style: its choices, and words French and English spell alike
     "game", "discussion", "questions", "questionnaire", "score",
+    # print --var ID=VALUE, and the phases' own minutes
+    "var", "id", "phases",
 }  # fmt: skip
 SUBCOMMANDS = [
     [],

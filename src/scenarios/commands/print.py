@@ -1,21 +1,53 @@
-"""`scenarios print DECK -o kit.html [--pdf]`: the paper for a room, as one printable HTML
-page, or its PDF when a headless Chromium is installed (`render/pdf.py`).
+"""`scenarios print DECK -o kit.html [--pdf] [--var id=value ...]`: the paper for a room, as
+one printable HTML page, or its PDF when a headless Chromium is installed (`render/pdf.py`).
 
 The deck is laid out by `deck/kit.py` and written by the debrief's HTML page
 (A4, no script, no external asset); the file is written whole or not at all.
+Paper is what the table reads, so its texts are filled: each `{{variable}}`
+with the value given by `--var`, else the variable's default. A `--var` the
+deck does not declare is a usage error (exit 2) that lists those it does.
 """
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 
 from scenarios.commands.files import write_document
-from scenarios.commands.output import report_deck_error, say
-from scenarios.deck import DeckError, load_deck, resolve_deck
+from scenarios.commands.output import TEXTS, report_deck_error, say
+from scenarios.deck import Deck, DeckError, load_deck, resolve_deck
 from scenarios.deck.kit import kit_blocks
+from scenarios.deck.variables import with_variables
 from scenarios.i18n import Lang
 from scenarios.render.html import SHEETS, page
 from scenarios.render.pdf import PdfError, html_to_pdf
+
+
+class BadVariable(Exception):
+    """A `--var` that cannot be used: a catalog message id and its values."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+def variable_values(deck: Deck, given: Sequence[str]) -> dict[str, str]:
+    """The values of `--var id=value` (the last one wins for an id); `BadVariable` for one
+    that is not of that form or that the deck does not declare."""
+    known = [variable.id for variable in deck.variables]
+    values: dict[str, str] = {}
+    for pair in given:
+        name, equal, value = pair.partition("=")
+        name = name.strip()
+        if not equal or not name:
+            raise BadVariable("print.var_form", given=pair)
+        if name not in known:
+            if not known:
+                raise BadVariable("print.var_none", name=name)
+            raise BadVariable("print.var_unknown", name=name, ids=", ".join(known))
+        values[name] = value
+    return values
 
 
 def run(args: argparse.Namespace) -> int:
@@ -24,7 +56,13 @@ def run(args: argparse.Namespace) -> int:
         deck = load_deck(resolve_deck(args.deck))
     except DeckError as error:
         return report_deck_error(error, lang)
-    document: str | bytes = page(kit_blocks(deck, lang, args.minutes), lang, style=SHEETS)
+    try:
+        values = variable_values(deck, args.var)
+    except BadVariable as error:
+        say(TEXTS.format(lang, error.code, error.params), error=True, style="red")
+        return 2
+    blocks = kit_blocks(with_variables(deck, values), lang, args.minutes)
+    document: str | bytes = page(blocks, lang, style=SHEETS)
     if args.pdf:
         try:
             document = html_to_pdf(str(document))

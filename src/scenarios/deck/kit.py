@@ -2,19 +2,40 @@
 
 `scenarios print` gives a trainer who plays without screens (or beside them)
 what to print: a sheet per role, the cards to cut out, the indicator board,
-then the facilitator's pages (chronogramme, notes, draws, debrief questions).
-Pages for the players and pages for the facilitator are two sections
-(`players`, `facilitator`): no `facilitator:` note of the deck is ever laid
-in the first, so the player pages can be handed out as they are.
+the handouts (a page each) and the lessons-learned questionnaire, then the
+facilitator's pages (chronogramme, notes, schedule, each question's expected
+points to tick, draws, debrief questions). Pages for the players and pages
+for the facilitator are two sections (`players`, `facilitator`): no
+`facilitator:` note nor `expected` point of the deck is ever laid in the
+first, so the player pages can be handed out as they are.
+
+The kit is laid out from the deck it is given: `scenarios print` gives it the
+deck with its `{{variables}}` filled (`--var`, else their defaults), since
+paper is what the table reads. `scenarios export` does the opposite and keeps
+the placeholders as written, so that a workbook imports back to the same deck.
+
+Rounds last their phase's `minutes`, or the `minutes` given for a phase that
+sets none; clock times count from the start of the game (« H+0:20 »). A
+discussion exercise (`style: discussion`) gets no word of victory, defeat or
+score, and no indicator board when it has no indicators.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from scenarios.deck.kinds import kind_label
-from scenarios.deck.model import Card, Deck, Effects, Indicator, Phase, Role
-from scenarios.deck.times import clock
+from scenarios.deck.kinds import handout_label, kind_label
+from scenarios.deck.model import (
+    Card,
+    Deck,
+    Effects,
+    Handout,
+    Indicator,
+    Phase,
+    QuestionnaireItem,
+    Role,
+)
+from scenarios.deck.times import Slot, clock, end_of, round_minutes, spans, start_of
 from scenarios.deck.wording import requirement
 from scenarios.i18n import Lang, Texts, decimal
 from scenarios.render.blocks import (
@@ -22,6 +43,7 @@ from scenarios.render.blocks import (
     Bullets,
     Heading,
     Item,
+    Markdown,
     Paragraph,
     Section,
     Strong,
@@ -43,28 +65,30 @@ def kit_blocks(deck: Deck, lang: Lang, minutes: int = 6) -> list[Block]:
     cover: list[Block] = [Heading(1, t("kit.title", deck=deck.title))]
     if deck.summary:
         cover.append(Paragraph(deck.summary))
-    cover.append(
-        Paragraph(
-            t(
-                "kit.cover",
-                roles=t("kit.count.roles", count=len(deck.roles)),
-                cards=t("kit.count.cards", count=len(deck.cards)),
-                rounds=t("kit.count.rounds", count=rounds),
-                minutes=minutes,
-                end=clock(rounds * minutes),
-            ),
-            kind="meta",
-        )
-    )
-    cover.append(Paragraph(t("kit.cover.how"), kind="meta"))
-    players = [
+    lengths = set(round_minutes(spans(deck), minutes).values())
+    counts = {
+        "roles": t("kit.count.roles", count=len(deck.roles)),
+        "cards": t("kit.count.cards", count=len(deck.cards)),
+        "rounds": t("kit.count.rounds", count=rounds),
+        "end": clock(end_of(spans(deck), minutes)),
+    }
+    if len(lengths) == 1:
+        cover.append(Paragraph(t("kit.cover", minutes=lengths.pop(), **counts), kind="meta"))
+    else:
+        cover.append(Paragraph(t("kit.cover.phases", **counts), kind="meta"))
+    cover.append(Paragraph(t("kit.cover.how" + _style(deck)), kind="meta"))
+    players: list[Block] = [
         *(role_sheet(deck, role, lang) for role in deck.roles),
         *card_pages(deck, lang),
-        indicator_board(deck, lang),
     ]
+    if deck.indicators:
+        players.append(indicator_board(deck, lang))
+    players += [handout_page(handout, lang) for handout in deck.handouts]
+    if deck.questionnaire:
+        players.append(questionnaire_page(deck, lang))
     facilitator = [
         chronogramme(deck, lang, minutes),
-        facilitator_sheet(deck, lang),
+        facilitator_sheet(deck, lang, minutes),
         debrief_questions(deck, lang),
     ]
     return [
@@ -80,36 +104,39 @@ def kit_blocks(deck: Deck, lang: Lang, minutes: int = 6) -> list[Block]:
 def role_sheet(deck: Deck, role: Role, lang: Lang) -> Section:
     """A role's sheet: its mission (the role's text), its decision cards, what it watches."""
     t = _texts(lang)
-    blocks: list[Block] = [
-        Heading(2, t("kit.role", role=role.title)),
-        Paragraph(
-            t("kit.count.hand", count=role.hand_size)
-            + " · "
-            + t("kit.count.actions", count=role.actions_per_round),
-            "meta",
-        ),
-        Heading(3, t("kit.role.mission")),
-        Paragraph(role.text or t("kit.role.no_mission")),
-        Heading(3, t("kit.role.cards")),
-    ]
-    cards = role_cards(deck, role)
-    blocks.append(
-        Bullets(
-            tuple(
-                Item(
-                    (Strong(card.title),),
-                    who=_phases(deck, card.phases, lang),
-                    detail=card.text,
-                    evidence=" · ".join(conditions(deck, card, lang)),
-                )
-                for card in cards
-            ),
-            css="decisions",
-            empty=t("kit.role.no_cards"),
+    blocks: list[Block] = [Heading(2, t("kit.role", role=role.title))]
+    held = any(card.kind.held for card in deck.cards)
+    if held:
+        blocks.append(
+            Paragraph(
+                t("kit.count.hand", count=role.hand_size)
+                + " · "
+                + t("kit.count.actions", count=role.actions_per_round),
+                "meta",
+            )
         )
-    )
-    blocks.append(Heading(3, t("kit.role.indicators")))
-    blocks.append(_indicator_table(watched(deck, cards), lang))
+    blocks += [Heading(3, t("kit.role.mission")), Paragraph(role.text or t("kit.role.no_mission"))]
+    cards = role_cards(deck, role)
+    if held or not deck.discussion:
+        blocks.append(Heading(3, t("kit.role.cards")))
+        blocks.append(
+            Bullets(
+                tuple(
+                    Item(
+                        (Strong(card.title),),
+                        who=_phases(deck, card.phases, lang),
+                        detail=card.text,
+                        evidence=" · ".join(conditions(deck, card, lang)),
+                    )
+                    for card in cards
+                ),
+                css="decisions",
+                empty=t("kit.role.no_cards"),
+            )
+        )
+    if deck.indicators:
+        blocks.append(Heading(3, t("kit.role.indicators")))
+        blocks.append(_indicator_table(watched(deck, cards), lang))
     return Section(tuple(blocks), css="sheet role")
 
 
@@ -214,12 +241,27 @@ def _front(deck: Deck, card: Card, lang: Lang) -> Item:
         lines.append(t("kit.option", option=option.title, text=option.text).rstrip(" :—-"))
         if option.requires is not None:
             lines.append(_condition(option.requires, deck, lang))
+    said = conditions(deck, card, lang)
+    if card.kind.asks:
+        said.append(asked(deck, card, lang))
+        handout = deck.handout_index.get(card.handout or "")
+        if handout is not None:
+            said.append(t("kit.question.handout", handout=handout.title))
     return Item(
         (Strong(card.title),),
         detail="\n".join(lines),
-        evidence=" · ".join(conditions(deck, card, lang)),
+        evidence=" · ".join(said),
         css="card",
     )
+
+
+def asked(deck: Deck, card: Card, lang: Lang) -> str:
+    """Who a question asks: the roles it names, or the whole table."""
+    t = _texts(lang)
+    if not card.to:
+        return t("kit.question.table")
+    roles = ", ".join(deck.roles[deck.role_index[r]].title for r in card.to)
+    return t("kit.question.to", roles=roles)
 
 
 def _back(deck: Deck, card: Card | None, lang: Lang) -> Item:
@@ -288,45 +330,101 @@ def _indicator_table(indicators: Iterable[Indicator], lang: Lang) -> Table:
     )
 
 
+def handout_page(handout: Handout, lang: Lang) -> Section:
+    """A handout on a page of its own, as the table would be handed it: its kind, its title,
+    its text (Markdown)."""
+    t = _texts(lang)
+    kind = t("kit.handout", kind=handout_label(lang, handout.kind))
+    return Section(
+        (Paragraph(kind, "meta"), Heading(2, handout.title), Markdown(handout.text)),
+        css="sheet handout",
+    )
+
+
+SCORES = tuple(range(0, 101, 10))  # a `score` item's values, one box each
+WRITING_LINES = 4  # lines to write on, under a `text` item
+
+
+def questionnaire_page(deck: Deck, lang: Lang) -> Section:
+    """The lessons-learned questionnaire, for each role to fill in on paper: boxes from 0 to
+    100 by tens, yes and no boxes, or lines to write on."""
+    t = _texts(lang)
+    blocks: list[Block] = [
+        Heading(2, t("kit.questionnaire")),
+        Paragraph(t("kit.questionnaire.how"), "meta"),
+        Paragraph(t("kit.questionnaire.role"), "meta"),
+    ]
+    for number, item in enumerate(deck.questionnaire, start=1):
+        blocks.append(
+            Section(
+                (
+                    Paragraph(t("kit.questionnaire.item", number=number, text=item.text)),
+                    _scale(item, lang),
+                ),
+                css="item",
+            )
+        )
+    return Section(tuple(blocks), css="sheet questionnaire")
+
+
+def _scale(item: QuestionnaireItem, lang: Lang) -> Block:
+    t = _texts(lang)
+    if item.scale == "score":
+        headers = tuple(str(value) for value in SCORES)
+        return Table(headers, (("",) * len(SCORES),), (False,) * len(SCORES), css="scale score")
+    if item.scale == "yesno":
+        headers = (t("kit.scale.yes"), t("kit.scale.no"))
+        return Table(headers, (("", ""),), (False, False), css="scale yesno")
+    return Bullets(tuple(Item("", css="line") for _ in range(WRITING_LINES)), css="lines")
+
+
 # The facilitator's pages -----------------------------------------------------------
 
 
 def chronogramme(deck: Deck, lang: Lang, minutes: int) -> Section:
-    """Each round of each phase with its clock time (a round every `minutes`)."""
+    """Each round of each phase with its clock time (a round every `minutes`, or its phase's
+    own minutes), and the cards scheduled at it."""
     t = _texts(lang)
+    lengths = round_minutes(spans(deck), minutes)
+    scheduled = bool(deck.schedule)
     rows = []
-    index = 0
+    index, start = 0, 0
     for phase in deck.phases:
         for number in range(1, phase.rounds + 1):
-            rows.append(
-                (
-                    clock(index * minutes),
-                    phase.title,
-                    t("kit.chrono.round", round=number, rounds=phase.rounds, turn=index + 1),
-                    t("kit.count.events", count=phase.events_per_round),
-                )
+            row = (
+                clock(start),
+                phase.title,
+                t("kit.chrono.round", round=number, rounds=phase.rounds, turn=index + 1),
+                t("kit.count.events", count=phase.events_per_round),
             )
+            if scheduled:
+                cards = deck.scheduled.get((phase.id, number), ())
+                row += (", ".join(deck.card(card).title for card in cards),)
+            rows.append(row)
             index += 1
-    rows.append((clock(index * minutes), t("kit.chrono.end"), "", ""))
+            start += lengths[phase.id]
+    rows.append((clock(start), t("kit.chrono.end"), "", "", *(("",) if scheduled else ())))
+    headers = (
+        t("kit.chrono.clock"),
+        t("kit.chrono.phase"),
+        t("kit.chrono.rounds"),
+        t("kit.chrono.draws"),
+        *((t("kit.chrono.scheduled"),) if scheduled else ()),
+    )
+    if len(set(lengths.values())) == 1:
+        how = t("kit.chrono.how", minutes=next(iter(lengths.values()), minutes))
+    else:
+        how = t("kit.chrono.how.phases")
     blocks: list[Block] = [
         Heading(2, t("kit.chrono")),
         Paragraph(t("kit.facilitator.only"), "warning"),
-        Paragraph(t("kit.chrono.how", minutes=minutes), "meta"),
-        Table(
-            (
-                t("kit.chrono.clock"),
-                t("kit.chrono.phase"),
-                t("kit.chrono.rounds"),
-                t("kit.chrono.draws"),
-            ),
-            tuple(rows),
-            (False, False, False, False),
-        ),
+        Paragraph(how, "meta"),
+        Table(headers, tuple(rows), (False,) * len(headers)),
         Bullets(
             tuple(
                 Item(
                     (Strong(phase.title),),
-                    who=t("kit.count.rounds", count=phase.rounds),
+                    who=t("kit.count.rounds_of", count=phase.rounds, minutes=lengths[phase.id]),
                     detail=phase.text,
                 )
                 for phase in deck.phases
@@ -336,8 +434,9 @@ def chronogramme(deck: Deck, lang: Lang, minutes: int) -> Section:
     return Section(tuple(blocks), css="sheet chronogramme")
 
 
-def facilitator_sheet(deck: Deck, lang: Lang) -> Section:
-    """Notes, draws, triggers and endings: what the facilitator keeps to themselves."""
+def facilitator_sheet(deck: Deck, lang: Lang, minutes: int = 6) -> Section:
+    """Notes, the schedule, each question's expected points, draws, triggers and endings:
+    what the facilitator keeps to themselves."""
     t = _texts(lang)
     blocks: list[Block] = [
         Heading(2, t("kit.facilitator")),
@@ -345,6 +444,8 @@ def facilitator_sheet(deck: Deck, lang: Lang) -> Section:
     ]
     if deck.facilitator:
         blocks.append(Paragraph(deck.facilitator))
+    if deck.schedule:
+        blocks += schedule_table(deck, lang, minutes)
     for phase in deck.phases:
         blocks.extend(_phase_notes(deck, phase, lang))
     notes = [
@@ -354,9 +455,16 @@ def facilitator_sheet(deck: Deck, lang: Lang) -> Section:
     ]
     if notes:
         blocks += [Heading(3, t("kit.facilitator.roles")), Bullets(tuple(notes))]
+    questions = [card for card in deck.cards if card.kind.asks]
+    if questions:
+        blocks += [
+            Heading(3, t("kit.facilitator.questions")),
+            Paragraph(t("kit.facilitator.questions.how"), "meta"),
+            *(question_notes(deck, card, lang, minutes) for card in questions),
+        ]
     notes = []
     for card in deck.cards:
-        if card.facilitator:
+        if card.facilitator and not card.kind.asks:
             notes.append(Item((Strong(card.title),), detail=card.facilitator))
         for option in card.options:
             if option.facilitator:
@@ -369,22 +477,96 @@ def facilitator_sheet(deck: Deck, lang: Lang) -> Section:
         Bullets(tuple(_triggers(deck, lang)), empty=t("kit.facilitator.no_triggers")),
     ]
     if deck.endings:
-        blocks += [
-            Heading(3, t("kit.facilitator.endings")),
-            Table(
-                (t("kit.facilitator.ending"), t("kit.facilitator.outcome"), t("kit.condition")),
-                tuple(
-                    (
-                        ending.title,
-                        t(f"kit.outcome.{ending.outcome}"),
-                        _words(ending.when, deck, lang) if ending.when else t("kit.always"),
-                    )
-                    for ending in deck.endings
-                ),
-                (False, False, False),
-            ),
-        ]
+        blocks += [Heading(3, t("kit.facilitator.endings")), _endings(deck, lang)]
     return Section(tuple(blocks), css="sheet notes")
+
+
+def _endings(deck: Deck, lang: Lang) -> Table:
+    """The endings and their conditions; their outcome too, unless the deck is a discussion
+    (no victory nor defeat there)."""
+    t = _texts(lang)
+    outcome = not deck.discussion
+    return Table(
+        (
+            t("kit.facilitator.ending"),
+            *((t("kit.facilitator.outcome"),) if outcome else ()),
+            t("kit.condition"),
+        ),
+        tuple(
+            (
+                ending.title,
+                *((t(f"kit.outcome.{ending.outcome}"),) if outcome else ()),
+                _words(ending.when, deck, lang) if ending.when else t("kit.always"),
+            )
+            for ending in deck.endings
+        ),
+        (False,) * (3 if outcome else 2),
+    )
+
+
+def schedule_table(deck: Deck, lang: Lang, minutes: int) -> list[Block]:
+    """The deck's schedule in its order: each scheduled card with its clock time."""
+    t = _texts(lang)
+    rows = []
+    for entry in deck.schedule:
+        phase = deck.phases[deck.phase_index[entry.phase]]
+        start = start_of(Slot(entry.phase, entry.round), spans(deck), minutes)
+        card = deck.card(entry.card)
+        rows.append(
+            (
+                clock(start) if start is not None else "",
+                phase.title,
+                str(entry.round),
+                card.title,
+                kind_label(lang, card.type),
+            )
+        )
+    return [
+        Heading(3, t("kit.schedule")),
+        Paragraph(t("kit.schedule.how"), "meta"),
+        Table(
+            (
+                t("kit.chrono.clock"),
+                t("kit.chrono.phase"),
+                t("kit.chrono.rounds"),
+                t("kit.schedule.card"),
+                t("kit.draw.type"),
+            ),
+            tuple(rows),
+            (False, False, True, False, False),
+        ),
+    ]
+
+
+def question_notes(deck: Deck, card: Card, lang: Lang, minutes: int) -> Section:
+    """A question for the facilitator: when it comes and whom it asks, its note, and its
+    expected points as boxes to tick."""
+    t = _texts(lang)
+    times = [
+        t(
+            "kit.question.scheduled",
+            clock=clock(start_of(Slot(entry.phase, entry.round), spans(deck), minutes) or 0),
+            phase=deck.phases[deck.phase_index[entry.phase]].title,
+            round=entry.round,
+        )
+        for entry in deck.schedule
+        if entry.card == card.id
+    ]
+    when = " · ".join(times) if times else _phases(deck, card.phases, lang)
+    blocks: list[Block] = [
+        Paragraph((Strong(card.title),)),
+        Paragraph(when + " · " + asked(deck, card, lang), "meta"),
+    ]
+    if card.facilitator:
+        blocks.append(Paragraph(card.facilitator))
+    blocks.append(
+        Bullets(
+            tuple(Item(point, css="point") for point in card.expected),
+            css="expected",
+            empty=t("kit.question.no_expected"),
+        )
+    )
+    return Section(tuple(blocks), css="question")
 
 
 def _phase_notes(deck: Deck, phase: Phase, lang: Lang) -> list[Block]:
@@ -472,6 +654,11 @@ def debrief_questions(deck: Deck, lang: Lang) -> Section:
 
 
 # Words -----------------------------------------------------------------------------
+
+
+def _style(deck: Deck) -> str:
+    """The suffix of a text id that differs for a discussion exercise."""
+    return ".discussion" if deck.discussion else ""
 
 
 def _texts(lang: Lang) -> _Bound:

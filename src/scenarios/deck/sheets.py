@@ -18,25 +18,35 @@ keeps, for every line, the cell it came from; `locate` turns the place of a
 deck loader's diagnostic into that cell (`cartes!F12`), so that every check of
 the loader speaks of the workbook.
 
-The cards sheet has one column that is no key of the format: `time`, a
-relative time (`J+1 H+2 M+30`, `H+0:20`, `+20 min`, see `times.py`), rounds
-lasting `minutes` each in the phases' order. A time is written with what the
-format offered before it had `schedule:` (a change left for later): the
+Two sheets have one column that is no key of the format: `time`, a relative
+time (`J+1 H+2 M+30`, `H+0:20`, `+20 min`, see `times.py`), rounds following
+one another in the phases' order, each lasting its phase's `minutes` (or the
+`minutes` given, for a phase that sets none).
+
+In the `schedule` sheet (one row per `schedule:` entry: phase, round, card),
+export writes the start of the entry's round; on import a row may give a
+time instead of its phase and round, which then are the round running at that
+time. A time that disagrees with the row's phase or round is a problem, not a
+choice: a trainer who moves an inject's time clears its phase and round, or
+sets them to match.
+
+In the cards sheet a time is older than `schedule:` and stays what it was: the
 card's `phases` become the one phase the time falls in and, for a drawn card
 (event, dilemma), its `when` becomes `round == N` (`round == N and (when)`
 when it had one). That is honest but not a schedule: the card can be drawn at
-that round and no other, the draw still decides whether it comes. A time that
-disagrees with the row's `phases` is a problem, not a choice. Export writes a
-time back only for a drawn card of one phase whose `when` is exactly such a
-condition (so `round == 1` in a deck becomes « H+0:00 » and an empty
-condition); other cards leave it empty. A held card (decision) given a time
-only gets its phase.
+that round and no other, the draw still decides whether it comes (a certain
+inject belongs in the schedule sheet). A time that disagrees with the row's
+`phases` is a problem. Export writes a time back only for a drawn card of one
+phase whose `when` is exactly such a condition (so `round == 1` in a deck
+becomes « H+0:00 » and an empty condition); other cards leave it empty. A held
+card (decision) given a time only gets its phase.
 
 The keys of discussion exercises (issue 15) come from the format like the
 others: `style` is a row of the deck sheet, `variables`, `handouts`,
 `schedule` and `questionnaire` are sheets, a card's `to`, `expected` and
-`handout` are columns after `time`. A `time` still becomes a condition, not
-a `schedule` entry.
+`handout` are columns after `time`. Texts are written as the deck writes them,
+`{{variable}}` placeholders kept, so that a workbook imports back to the same
+deck (`print` is what fills them in).
 A deck's `include` is not a row: the sheets hold the included cards themselves.
 """
 
@@ -79,11 +89,13 @@ from scenarios.deck.spec import (
 from scenarios.deck.times import (
     FORMS,
     Slot,
+    Span,
     clock,
     end_of,
     parse_time,
     pin,
     slot_at,
+    spans,
     start_of,
     unpin,
 )
@@ -94,8 +106,9 @@ OPTIONS_SHEET = "options"
 PARENT = "card"  # the options sheet's column with the card's id
 KEY, VALUE = "key", "value"  # the deck sheet's two columns
 NOT_A_ROW = ("include",)  # deck keys that are no row of the deck sheet
-TIME = "time"  # the cards sheet's relative time: no key of the format (see above)
-EXTRA: Mapping[str, tuple[str, ...]] = {"cards": (TIME,)}
+TIME = "time"  # a relative time: no key of the format (see above)
+SCHEDULE = "schedule"
+EXTRA: Mapping[str, tuple[str, ...]] = {"cards": (TIME,), SCHEDULE: (TIME,)}
 MINUTES = 6  # a round's minutes, unless told
 
 # Where keys go first (the rest follow in the format's order).
@@ -133,6 +146,7 @@ ORDER: Mapping[str, tuple[str, ...]] = {
         TIME,  # before the keys added since, so that a workbook keeps its columns' places
     ),
     OPTIONS_SHEET: (PARENT,),
+    SCHEDULE: (TIME, "phase", "round", "card"),  # a chronogramme reads by time
 }
 
 # Keys whose model attribute has another name.
@@ -329,13 +343,13 @@ def deck_rows(deck: Deck, minutes: int = MINUTES) -> tuple[Rows, ...]:
                 plain = _plain_obj(sheet.obj, item, _implied(deck, sheet.key, item))
                 if sheet.key == "cards":
                     _add_time(deck, item, plain, minutes)
+                if sheet.key == SCHEDULE:
+                    start = start_of(Slot(item.phase, item.round), spans(deck), minutes)
+                    if start is not None:
+                        plain[TIME] = clock(start)
                 rows.append(_row(sheet, plain))
         tables.append(Rows(sheet, tuple(rows)))
     return tuple(tables)
-
-
-def _schedule_of(deck: Deck) -> tuple[tuple[str, int], ...]:
-    return tuple((phase.id, phase.rounds) for phase in deck.phases)
 
 
 def _add_time(deck: Deck, card: Any, plain: dict[str, Any], minutes: int) -> None:
@@ -347,7 +361,7 @@ def _add_time(deck: Deck, card: Any, plain: dict[str, Any], minutes: int) -> Non
     pinned = unpin(when)
     if pinned is None:
         return
-    start = start_of(Slot(card.phases[0], pinned[0]), _schedule_of(deck), minutes)
+    start = start_of(Slot(card.phases[0], pinned[0]), spans(deck), minutes)
     if start is None:
         return
     plain[TIME] = clock(start)
@@ -555,14 +569,14 @@ def build_yaml(
 
     `comments` gives the comment line above each sheet's part (by sheet key),
     `header` the comment lines that open the file; rounds last `minutes` for
-    the cards' times.
+    the times, in phases that set no `minutes`.
     """
     writer = _Writer()
     problems: list[Problem] = []
     writer.write([f"# {line}" if line else "#" for line in header])
     by_sheet = {table.sheet.key: table for table in tables}
     options = _options(by_sheet.get(OPTIONS_SHEET), by_sheet.get("cards"), problems)
-    schedule = _schedule(by_sheet.get("phases"))
+    timing = (_spans(by_sheet.get("phases")), minutes)
     for sheet in SHEETS:
         table = by_sheet.get(sheet.key)
         if table is None or sheet.key == OPTIONS_SHEET:
@@ -572,9 +586,10 @@ def build_yaml(
             _deck_part(writer, table, problems)
             continue
         rows = [(row, _values(table, row, cells, problems)) for row, cells in table.rows]
-        if sheet.key == "cards":
+        if sheet.key in ("cards", SCHEDULE):
+            timed = _timed if sheet.key == "cards" else _scheduled
             rows = [
-                (row, _timed(table, row, cells, values, (schedule, minutes), problems))
+                (row, timed(table, row, cells, values, timing, problems))
                 for (row, values), (_, cells) in zip(rows, table.rows, strict=True)
             ]
         if not rows and DECK_FIELDS[sheet.key].required_unless is not None:
@@ -622,19 +637,82 @@ def _values(
     return values
 
 
-def _schedule(phases: Table | None) -> tuple[tuple[str, int], ...]:
-    """The phases' ids and rounds as the sheet gives them (the deck's default phases
-    without a sheet); a phase the loader will refuse is left out."""
+Timing = tuple[tuple[Span, ...], int]  # the phases as times see them, and the default minutes
+
+
+def _spans(phases: Table | None) -> tuple[Span, ...]:
+    """The phases' ids, rounds and minutes as the sheet gives them (the deck's default
+    phases without a sheet); a phase the loader will refuse is left out."""
     if phases is None:
-        return tuple((phase.id, phase.rounds) for phase in DEFAULT_PHASES)
-    found = []
+        return tuple((phase.id, phase.rounds, phase.minutes) for phase in DEFAULT_PHASES)
+    found: list[Span] = []
     default = PHASE.fields["rounds"].default
     for _, cells in phases.rows:
         phase = from_cell(Identifier(), cells.get("id"))
         rounds = from_cell(Integer(), cells.get("rounds"))
+        minutes = from_cell(Integer(), cells.get("minutes"))
         if isinstance(phase, str):
-            found.append((phase, rounds if isinstance(rounds, int) and rounds > 0 else default))
+            found.append(
+                (
+                    phase,
+                    rounds if isinstance(rounds, int) and rounds > 0 else default,
+                    minutes if isinstance(minutes, int) and minutes > 0 else None,
+                )
+            )
     return tuple(found)
+
+
+def _slot(
+    table: Table, row: int, cells: Mapping[str, Any], timing: Timing, problems: list[Problem]
+) -> tuple[Slot, str] | None:
+    """The round a row's time falls in, and the time as written; None when the row gives
+    no time, or a time that is a problem (then told)."""
+    cell = cells.get(TIME)
+    if cell is None or (isinstance(cell, str) and not cell.strip()):
+        return None
+    phases, minutes = timing
+    place = Place(table.name, row, table.columns[TIME])
+    shown = str(cell).strip()
+    offset = parse_time(cell)
+    if offset is None:
+        problems.append(Problem(place, "kit.time_bad", {"time": shown, "forms": FORMS}))
+        return None
+    slot = slot_at(offset, phases, minutes)
+    if slot is None:
+        end = clock(end_of(phases, minutes))
+        problems.append(Problem(place, "kit.time_late", {"time": shown, "end": end}))
+        return None
+    return slot, shown
+
+
+def _scheduled(
+    table: Table,
+    row: int,
+    cells: Mapping[str, Any],
+    values: list[tuple[str, Any]],
+    timing: Timing,
+    problems: list[Problem],
+) -> list[tuple[str, Any]]:
+    """A schedule row with its time written as its phase and round (see the module's
+    docstring)."""
+    timed = _slot(table, row, cells, timing, problems)
+    if timed is None:
+        return values
+    slot, shown = timed
+    found = dict(values)
+    given = (found.get("phase", slot.phase), found.get("round", slot.round))
+    if given != (slot.phase, slot.round):
+        place = Place(table.name, row, table.columns[TIME])
+        params = {
+            "time": shown,
+            "phase": slot.phase,
+            "round": slot.round,
+            "given": ", ".join(str(found[key]) for key in ("phase", "round") if key in found),
+        }
+        problems.append(Problem(place, "kit.time_schedule", params))
+        return values
+    found["phase"], found["round"] = slot.phase, slot.round
+    return [(key, found[key]) for key in table.sheet.columns if key in found]
 
 
 def _timed(
@@ -642,26 +720,16 @@ def _timed(
     row: int,
     cells: Mapping[str, Any],
     values: list[tuple[str, Any]],
-    timing: tuple[tuple[tuple[str, int], ...], int],
+    timing: Timing,
     problems: list[Problem],
 ) -> list[tuple[str, Any]]:
     """A card's row with its time written as its phase and, for a drawn card, its round
     (see the module's docstring)."""
-    cell = cells.get(TIME)
-    if cell is None or (isinstance(cell, str) and not cell.strip()):
+    timed = _slot(table, row, cells, timing, problems)
+    if timed is None:
         return values
-    schedule, minutes = timing
+    slot, shown = timed
     place = Place(table.name, row, table.columns[TIME])
-    shown = str(cell).strip()
-    offset = parse_time(cell)
-    if offset is None:
-        problems.append(Problem(place, "kit.time_bad", {"time": shown, "forms": FORMS}))
-        return values
-    slot = slot_at(offset, schedule, minutes)
-    if slot is None:
-        end = clock(end_of(schedule, minutes))
-        problems.append(Problem(place, "kit.time_late", {"time": shown, "end": end}))
-        return values
     found = dict(values)
     phases = found.get("phases")
     if phases is not None and phases != [slot.phase]:

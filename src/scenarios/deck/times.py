@@ -1,12 +1,13 @@
 """Relative times of a chronogramme (`J+1 H+2 M+30`, `H+0:20`, `+20 min`) and the rounds
 they fall in.
 
-A time counts from the start of the game (J+0 H+0); rounds last `minutes`
-each, one after the other in the phases' order, so a time falls in the round
-that is running then (the start of round 2 of a phase of 6-minute rounds is
-H+0:06 after the phase's start; H+0:08 falls in it too). The deck format has no
-schedule yet (issue 15 adds `schedule:`): a time is turned into what it offers,
-see `pin`.
+A time counts from the start of the game (J+0 H+0); rounds follow one
+another in the phases' order, each lasting its phase's `minutes` (the
+`minutes` given for phases that set none), so a time falls in the round that
+is running then (the start of round 2 of a phase of 6-minute rounds is H+0:06
+after the phase's start; H+0:08 falls in it too). A time in the schedule sheet
+becomes a `schedule:` entry's phase and round; a time on a card becomes the
+condition `pin` writes.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from collections.abc import Sequence
 from typing import Any
 
 import attrs
+
+from scenarios.deck.model import Deck
 
 FORMS = "J+1 H+2 M+30, H+0:20, +20 min"  # the accepted forms, for hints
 
@@ -68,37 +71,56 @@ class Slot:
     round: int
 
 
-def slot_at(offset: int, phases: Sequence[tuple[str, int]], minutes: int) -> Slot | None:
-    """The round running `offset` minutes after the start; None after the last one.
-    `phases` are the phases' ids and numbers of rounds, in order."""
-    index = offset // minutes
-    for phase, rounds in phases:
-        if index < rounds:
-            return Slot(phase, index + 1)
-        index -= rounds
+# A phase as times see it: its id, its number of rounds and, if it sets one, the minutes of
+# its rounds (None, or left out: the `minutes` given to the functions below).
+Span = tuple[str, int] | tuple[str, int, int | None]
+
+
+def spans(deck: Deck) -> tuple[Span, ...]:
+    """The deck's phases as times see them, in order."""
+    return tuple((phase.id, phase.rounds, phase.minutes) for phase in deck.phases)
+
+
+def _timed(phases: Sequence[Span], minutes: int) -> list[tuple[str, int, int]]:
+    return [(span[0], span[1], (span[2] if len(span) > 2 else None) or minutes) for span in phases]
+
+
+def slot_at(offset: int, phases: Sequence[Span], minutes: int) -> Slot | None:
+    """The round running `offset` minutes after the start; None after the last one."""
+    start = 0
+    for phase, rounds, length in _timed(phases, minutes):
+        if offset < start + rounds * length:
+            return Slot(phase, (offset - start) // length + 1)
+        start += rounds * length
     return None
 
 
-def start_of(slot: Slot, phases: Sequence[tuple[str, int]], minutes: int) -> int | None:
+def start_of(slot: Slot, phases: Sequence[Span], minutes: int) -> int | None:
     """Minutes from the start to the start of `slot`; None for a round the phases lack."""
-    index = 0
-    for phase, rounds in phases:
+    start = 0
+    for phase, rounds, length in _timed(phases, minutes):
         if phase == slot.phase:
-            return (index + slot.round - 1) * minutes if 1 <= slot.round <= rounds else None
-        index += rounds
+            return start + (slot.round - 1) * length if 1 <= slot.round <= rounds else None
+        start += rounds * length
     return None
 
 
-def end_of(phases: Sequence[tuple[str, int]], minutes: int) -> int:
-    return sum(rounds for _, rounds in phases) * minutes
+def end_of(phases: Sequence[Span], minutes: int) -> int:
+    """Minutes from the start to the end of the last round."""
+    return sum(rounds * length for _, rounds, length in _timed(phases, minutes))
+
+
+def round_minutes(phases: Sequence[Span], minutes: int) -> dict[str, int]:
+    """The minutes of a round of each phase."""
+    return {phase: length for phase, _, length in _timed(phases, minutes)}
 
 
 def pin(round_: int, when: Any) -> str:
     """A drawn card's condition that lets it come only at `round_` of its phase.
 
-    This is the most the format offers: the card can be drawn at that round
-    and at no other, but the draw (weight, events per round) still decides
-    whether it comes; a `schedule:` (issue 15) will make it certain.
+    The card can be drawn at that round and at no other, but the draw
+    (weight, events per round) still decides whether it comes; only a
+    `schedule:` entry makes it certain.
     """
     pinned = f"round == {round_}"
     if when is None:

@@ -119,6 +119,15 @@ class Table:
     headers: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
     numeric: tuple[bool, ...]  # right-aligned columns
+    css: str = ""
+
+
+@attrs.frozen
+class Markdown:
+    """A text its author wrote in Markdown (a deck's handout): HTML renders its markup,
+    never raw HTML; the other formats show its words as written."""
+
+    text: str
 
 
 @attrs.frozen
@@ -136,4 +145,4 @@ class Section:
     css: str = ""
 
 
-Block = Heading | Paragraph | Terms | Bullets | Quote | Table | Chart | Section
+Block = Heading | Paragraph | Terms | Bullets | Quote | Table | Chart | Markdown | Section

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from html import escape
+from typing import Any
 
 from scenarios.i18n import Lang
 from scenarios.render import blocks as b
@@ -70,6 +71,29 @@ ul.cards li.blank { border-color: transparent; }
 .back ul.cards li.card { display: flex; flex-direction: column; justify-content: center;
   align-items: center; text-align: center; font-size: 1.15rem; }
 .board table td { height: 2.2rem; }
+.handout h2 { margin-top: .3rem; }
+.handout .markdown { font-size: 1.05rem; line-height: 1.5; border: 1px solid #444;
+  padding: 4mm 6mm; margin-top: .8rem; }
+.handout .markdown h1, .handout .markdown h2, .handout .markdown h3 { font-size: 1.1rem;
+  border: none; margin: .8rem 0 .3rem; }
+.handout .markdown pre { white-space: pre-wrap; }
+.handout .markdown img { display: none; }
+.markdown { overflow-wrap: break-word; }
+section.item { break-inside: avoid; margin: 1rem 0 1.4rem; }
+section.item p { font-weight: 600; margin-bottom: .4rem; }
+table.scale { table-layout: fixed; }
+table.scale th, table.scale td { border-color: #444; }
+table.scale th { text-align: center; background: none; font-weight: 400; }
+table.scale td { height: 9mm; }
+table.scale.yesno { width: 40%; }
+ul.lines { list-style: none; padding: 0; margin: 0; }
+ul.lines li.line { border-bottom: 1px solid #444; height: 9mm; }
+section.question { break-inside: avoid; border-left: 2px solid #444; padding-left: .7rem;
+  margin: .8rem 0; }
+section.question p { margin: .2rem 0; }
+ul.expected { list-style: none; padding-left: .2rem; margin: .3rem 0; }
+ul.expected li::before { content: ""; display: inline-block; width: .85em; height: .85em;
+  border: 1.5px solid #1a1a1a; margin-right: .5em; vertical-align: -.1em; }
 @media screen {
   .sheet { border-top: 2px dashed #999; margin-top: 2.5rem; padding-top: .5rem; }
 }
@@ -156,6 +180,8 @@ def _block(block: b.Block, lang: Lang) -> list[str]:
         return [_table(block)]
     if isinstance(block, b.Chart):
         return [block.svg]
+    if isinstance(block, b.Markdown):
+        return [f'<div class="markdown">{markdown(block.text)}</div>']
     lines = body(block.blocks, lang)
     if lines:
         lines[0] = f"<section{_class(block.css)}>" + lines[0]
@@ -178,6 +204,20 @@ def _item(item: b.Item) -> str:
     )
 
 
+def markdown(text: str) -> str:
+    """An author's Markdown as HTML: raw HTML written as text, an image as its words (a
+    page has no external asset), links as markdown-it keeps them (no `javascript:`)."""
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("gfm-like", options_update={"html": False})
+    parser.add_render_rule("image", _image_words)
+    return parser.render(text).strip()
+
+
+def _image_words(renderer: Any, tokens: Any, index: int, options: Any, env: Any) -> str:
+    return escape(renderer.renderInlineAsText(tokens[index].children or [], options, env))
+
+
 def _table(table: b.Table) -> str:
     head = "".join(f"<th>{escape(h)}</th>" for h in table.headers)
     rows = "".join(
@@ -189,7 +229,7 @@ def _table(table: b.Table) -> str:
         + "</tr>"
         for row in table.rows
     )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+    return f"<table{_class(table.css)}><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
 
 
 def _class(css: str) -> str:

@@ -88,6 +88,8 @@ def _block(block: b.Block, lang: Lang) -> str:
         return _table(block)
     if isinstance(block, b.Chart):
         return ""
+    if isinstance(block, b.Markdown):
+        return block.text.replace("<", "&lt;")  # Markdown as written, raw HTML as text
     if all(isinstance(inner, (b.Heading, b.Chart)) for inner in block.blocks):
         return ""
     return "\n\n".join(_chunks(block.blocks, lang))

@@ -64,6 +64,8 @@ def _print(block: b.Block, console: Console, lang: Lang) -> None:
         console.print(f"— {block.source}", markup=False, style="dim")
     elif isinstance(block, b.Table):
         console.print(_table(block, console.width))
+    elif isinstance(block, b.Markdown):
+        console.print(block.text, markup=False)
     elif isinstance(block, b.Section):
         print_blocks(block.blocks, console, lang)
     # A Chart has no text form: only HTML draws it.
