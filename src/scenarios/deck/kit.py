@@ -66,16 +66,17 @@ def kit_blocks(deck: Deck, lang: Lang, minutes: int = 6) -> list[Block]:
     if deck.summary:
         cover.append(Paragraph(deck.summary))
     lengths = set(round_minutes(spans(deck), minutes).values())
-    counts = {
+    counts: dict[str, object] = {
         "roles": t("kit.count.roles", count=len(deck.roles)),
         "cards": t("kit.count.cards", count=len(deck.cards)),
         "rounds": t("kit.count.rounds", count=rounds),
         "end": clock(end_of(spans(deck), minutes)),
     }
     if len(lengths) == 1:
-        cover.append(Paragraph(t("kit.cover", minutes=lengths.pop(), **counts), kind="meta"))
+        said = TEXTS.format(lang, "kit.cover", {**counts, "minutes": lengths.pop()})
     else:
-        cover.append(Paragraph(t("kit.cover.phases", **counts), kind="meta"))
+        said = TEXTS.format(lang, "kit.cover.phases", counts)
+    cover.append(Paragraph(said, kind="meta"))
     cover.append(Paragraph(t("kit.cover.how" + _style(deck)), kind="meta"))
     players: list[Block] = [
         *(role_sheet(deck, role, lang) for role in deck.roles),
@@ -391,7 +392,7 @@ def chronogramme(deck: Deck, lang: Lang, minutes: int) -> Section:
     index, start = 0, 0
     for phase in deck.phases:
         for number in range(1, phase.rounds + 1):
-            row = (
+            row: tuple[str, ...] = (
                 clock(start),
                 phase.title,
                 t("kit.chrono.round", round=number, rounds=phase.rounds, turn=index + 1),

@@ -57,7 +57,6 @@ def write_phrase(text: Phrase, forms: InlineForms) -> str:
     )
 
 
-
 @attrs.frozen
 class Heading:
     level: int

@@ -211,7 +211,8 @@ def markdown(text: str) -> str:
 
     parser = MarkdownIt("gfm-like", options_update={"html": False})
     parser.add_render_rule("image", _image_words)
-    return parser.render(text).strip()
+    html: str = parser.render(text)
+    return html.strip()
 
 
 def _image_words(renderer: Any, tokens: Any, index: int, options: Any, env: Any) -> str:
