@@ -500,3 +500,87 @@ def test_the_sheets_and_columns_come_from_the_format() -> None:
     for key in DECK_ROWS:
         for lang in LANGS:
             assert TEXTS.has(f"kit.column.{key}", lang), key
+
+
+DISCUSSION = Path(__file__).parent.parent / "fixtures" / "discussion.yaml"
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "csv"])
+def test_a_discussion_deck_comes_back_and_plays_the_same_games(
+    cli: Cli, tmp_path: Path, kind: str
+) -> None:
+    """Its questions, handouts, variables (placeholders kept), schedule and questionnaire
+    come back, and simulated tables answering its questions record the same hashes."""
+    back = round_trip(cli, str(DISCUSSION), tmp_path, kind)
+    original = load_deck(DISCUSSION)
+    assert same_deck(back) == same_deck(original)
+    assert back.title == "Panne à {{commune}}"
+    simulated = [
+        cli("simulate", deck, "--games", "40", "--seed", "7", "--journals", str(journals))
+        for deck, journals in (
+            (str(DISCUSSION), tmp_path / "original"),
+            (str(tmp_path / "back.yaml"), tmp_path / "back"),
+        )
+    ]
+    assert simulated[0][0] == 0 and simulated[0] == simulated[1], "the same summary"
+    original_hashes = final_hashes(tmp_path / "original")
+    assert len(original_hashes) == 40
+    assert final_hashes(tmp_path / "back") == original_hashes, "the same final state hashes"
+
+
+def schedule_rows(book: Path) -> list[dict[str, object]]:
+    sheet = load_workbook(book)["programme"]
+    header = [cell.value for cell in sheet[1]]
+    return [
+        dict(zip(header, row, strict=True)) for row in sheet.iter_rows(min_row=2, values_only=True)
+    ]
+
+
+def test_the_schedule_sheet_gives_each_inject_its_time_and_reads_a_time_back(
+    cli: Cli, tmp_path: Path, write_deck: Callable[..., Path]
+) -> None:
+    """The issue's deck: one phase « pendant » of three 10-minute rounds (its own minutes,
+    whatever --minutes says). A row given only a time falls in the round running then."""
+    book = tmp_path / "deck.xlsx"
+    deck_file = write_deck(ISSUE, "panne.yaml")
+    assert cli("export", str(deck_file), "-o", str(book), "--minutes", "3")[0] == 0
+    assert schedule_rows(book) == [
+        {"heure": "H+0:00", "phase": "pendant", "tour": 1, "carte": "coupure-generale"},
+        {"heure": "H+0:10", "phase": "pendant", "tour": 2, "carte": "q-priorites"},
+    ]
+    edit(book, "programme", 3, "heure", "H+0:25")  # the question moves to round 3
+    edit(book, "programme", 3, "phase", None)
+    edit(book, "programme", 3, "tour", None)
+    imported = tmp_path / "back.yaml"
+    code, _, err = cli("import", str(book), "-o", str(imported))
+    assert code == 0, err
+    back = load_deck(imported)
+    assert [(e.phase, e.round, e.card) for e in back.schedule] == [
+        ("pendant", 1, "coupure-generale"),
+        ("pendant", 3, "q-priorites"),
+    ]
+    original = load_deck(deck_file)
+    assert same_deck(attrs.evolve(back, schedule=original.schedule)) == same_deck(original)
+
+
+def test_a_schedule_time_that_disagrees_with_its_round_is_told_at_its_cell(
+    cli: Cli, tmp_path: Path, write_deck: Callable[..., Path]
+) -> None:
+    book = tmp_path / "deck.xlsx"
+    assert cli("export", str(write_deck(ISSUE, "panne.yaml")), "-o", str(book))[0] == 0
+    edit(book, "programme", 3, "heure", "H+0:25")  # round 3, but the row still says 2
+    imported = tmp_path / "back.yaml"
+    code, out, err = cli("import", str(book), "-o", str(imported))
+    assert code == 1
+    assert (
+        "programme!A3 : « H+0:25 » tombe au tour 3 de la phase « pendant », que la ligne ne "
+        "dit pas (pendant, 2) ; videz la phase et le tour, ou accordez-les à l’heure"
+    ) in spaced(err)
+    assert "Traceback" not in out + err and not imported.exists()
+    edit(book, "programme", 3, "heure", "H+0:30")  # after the last round
+    code, _, err = cli("import", str(book), "-o", str(imported))
+    assert code == 1
+    assert (
+        "programme!A3 : « H+0:30 » tombe après le dernier tour (la partie finit à H+0:30)"
+        in spaced(err)
+    )

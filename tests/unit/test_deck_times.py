@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from scenarios.deck.times import Slot, clock, parse_time, pin, slot_at, start_of, unpin
+from scenarios.deck.times import Slot, clock, end_of, parse_time, pin, slot_at, start_of, unpin
 
 PHASES = (("avant", 2), ("pendant", 3), ("apres", 2))
 
@@ -50,3 +50,14 @@ def test_a_pinned_condition_comes_back_apart() -> None:
     assert unpin(pin(1, "(a) or (b)")) == (1, "(a) or (b)")
     assert unpin("round == 2 and (a) or (b)") is None
     assert unpin("round >= 2") is None
+
+
+def test_a_phase_with_its_own_minutes() -> None:
+    """« avant » has two rounds of 10 minutes; the others last the minutes given (6)."""
+    phases = (("avant", 2, 10), ("pendant", 3, None), ("apres", 2))
+    assert slot_at(19, phases, 6) == Slot("avant", 2)
+    assert slot_at(20, phases, 6) == Slot("pendant", 1)
+    assert slot_at(33, phases, 6) == Slot("pendant", 3)
+    assert start_of(Slot("pendant", 2), phases, 6) == 26
+    assert start_of(Slot("apres", 1), phases, 6) == 38
+    assert end_of(phases, 6) == 50 and slot_at(50, phases, 6) is None
