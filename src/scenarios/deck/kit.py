@@ -388,6 +388,7 @@ def chronogramme(deck: Deck, lang: Lang, minutes: int) -> Section:
     t = _texts(lang)
     lengths = round_minutes(spans(deck), minutes)
     scheduled = bool(deck.schedule)
+    drawn = any(phase.events_per_round for phase in deck.phases)  # else no draw column
     rows = []
     index, start = 0, 0
     for phase in deck.phases:
@@ -396,22 +397,23 @@ def chronogramme(deck: Deck, lang: Lang, minutes: int) -> Section:
                 clock(start),
                 phase.title,
                 t("kit.chrono.round", round=number, rounds=phase.rounds, turn=index + 1),
-                t("kit.count.events", count=phase.events_per_round),
             )
+            if drawn:
+                row += (t("kit.count.events", count=phase.events_per_round),)
             if scheduled:
                 cards = deck.scheduled.get((phase.id, number), ())
-                row += (", ".join(deck.card(card).title for card in cards),)
+                row += (" · ".join(deck.card(card).title for card in cards),)
             rows.append(row)
             index += 1
             start += lengths[phase.id]
-    rows.append((clock(start), t("kit.chrono.end"), "", "", *(("",) if scheduled else ())))
     headers = (
         t("kit.chrono.clock"),
         t("kit.chrono.phase"),
         t("kit.chrono.rounds"),
-        t("kit.chrono.draws"),
+        *((t("kit.chrono.draws"),) if drawn else ()),
         *((t("kit.chrono.scheduled"),) if scheduled else ()),
     )
+    rows.append((clock(start), t("kit.chrono.end"), *("" for _ in headers[2:])))
     if len(set(lengths.values())) == 1:
         how = t("kit.chrono.how", minutes=next(iter(lengths.values()), minutes))
     else:
@@ -456,7 +458,10 @@ def facilitator_sheet(deck: Deck, lang: Lang, minutes: int = 6) -> Section:
     ]
     if notes:
         blocks += [Heading(3, t("kit.facilitator.roles")), Bullets(tuple(notes))]
-    questions = [card for card in deck.cards if card.kind.asks]
+    questions = sorted(
+        (card for card in deck.cards if card.kind.asks),
+        key=lambda card: _first_time(deck, card, minutes),
+    )
     if questions:
         blocks += [
             Heading(3, t("kit.facilitator.questions")),
@@ -537,6 +542,14 @@ def schedule_table(deck: Deck, lang: Lang, minutes: int) -> list[Block]:
             (False, False, True, False, False),
         ),
     ]
+
+
+def _first_time(deck: Deck, card: Card, minutes: int) -> int:
+    """When a card may first come: its first scheduled round, else its first phase's start."""
+    slots = [Slot(entry.phase, entry.round) for entry in deck.schedule if entry.card == card.id]
+    slots = slots or [Slot(phase, 1) for phase in card.phases]
+    starts = [start_of(slot, spans(deck), minutes) for slot in slots]
+    return min((start for start in starts if start is not None), default=0)
 
 
 def question_notes(deck: Deck, card: Card, lang: Lang, minutes: int) -> Section:

@@ -79,21 +79,24 @@ ul.cards li.blank { border-color: transparent; }
 .handout .markdown pre { white-space: pre-wrap; }
 .handout .markdown img { display: none; }
 .markdown { overflow-wrap: break-word; }
-section.item { break-inside: avoid; margin: 1rem 0 1.4rem; }
-section.item p { font-weight: 600; margin-bottom: .4rem; }
+.markdown th, .markdown td { border-color: #666; }
+section.item { break-inside: avoid; margin: .6rem 0 1rem; }
+section.item p { font-weight: 600; margin: 0 0 .3rem; }
 table.scale { table-layout: fixed; }
 table.scale th, table.scale td { border-color: #444; }
 table.scale th { text-align: center; background: none; font-weight: 400; }
-table.scale td { height: 9mm; }
+table.scale th { padding: .1rem; }
+table.scale td { height: 7mm; }
 table.scale.yesno { width: 40%; }
 ul.lines { list-style: none; padding: 0; margin: 0; }
-ul.lines li.line { border-bottom: 1px solid #444; height: 9mm; }
+ul.lines li.line { border-bottom: 1px solid #444; height: 8mm; }
 section.question { break-inside: avoid; border-left: 2px solid #444; padding-left: .7rem;
   margin: .8rem 0; }
 section.question p { margin: .2rem 0; }
 ul.expected { list-style: none; padding-left: .2rem; margin: .3rem 0; }
-ul.expected li::before { content: ""; display: inline-block; width: .85em; height: .85em;
-  border: 1.5px solid #1a1a1a; margin-right: .5em; vertical-align: -.1em; }
+ul.expected li { position: relative; padding-left: 1.5em; margin: .1rem 0; }
+ul.expected li::before { content: ""; position: absolute; left: 0; top: .25em; width: .85em;
+  height: .85em; border: 1.5px solid #1a1a1a; }
 @media screen {
   .sheet { border-top: 2px dashed #999; margin-top: 2.5rem; padding-top: .5rem; }
 }
