@@ -13,6 +13,7 @@ from scenarios.engine import Inject
 from scenarios.journal import read_journal
 from scenarios.tui.screens.discussion import AnswerScreen, HandoutScreen, HandoutsDialog
 from scenarios.tui.screens.play import PlayScreen
+from scenarios.tui.screens.questionnaire import QuestionnaireScreen
 from scenarios.tui.widgets.cards import CardView
 from scenarios.tui.widgets.question import card_extra
 from tests.conftest import TEST_DECKS, spaced
@@ -22,6 +23,7 @@ from tests.tui.tui_driver import (
     play_state,
     play_until,
     shown_text,
+    skip_questionnaire,
     start_game,
     step,
 )
@@ -225,9 +227,15 @@ async def test_no_facilitator_text_nor_expected_point_on_the_tables_screens(
                     await pilot.press("escape")
                     await pilot.pause()
             await step(pilot)
+        assert isinstance(app.screen, QuestionnaireScreen)
+        for _ in deck.roles:  # the questionnaire, for each role
+            seen.append(shown_text(app))
+            await pilot.press("right", "tab", "right", "tab", *"Le standard", "ctrl+s")
+            await pilot.pause()
         assert is_over(pilot)
     text = spaced(" ".join(seen))
     assert "Nous appelons la mairie" in text and "Qui prévenir en premier ?" in text
+    assert "La chaîne d'alerte a-t-elle fonctionné ?" in text, "the questionnaire was seen"
     for secret in secrets:
         assert secret not in text, secret
 
@@ -259,6 +267,7 @@ async def test_a_discussion_deck_without_indicators_plays(tmp_path: Path) -> Non
         await start_game(pilot, from_home=False)
         assert "Indicateurs" not in shown_text(app)
         await play_until(pilot, lambda s: False)
+        await skip_questionnaire(pilot)
         assert is_over(pilot)
 
 
