@@ -292,3 +292,88 @@ async def test_a_rounds_cards_keep_their_order_and_the_waiting_dilemma_is_marked
         assert views[-1].card.id == dilemma.id, "below the events revealed before it"
         assert views[-1].has_class("pending") and "à décider" in spaced(views[-1].border_subtitle)
         assert not any(view.has_class("pending") for view in views[:-1])
+
+
+def facilitators_lines(journal: Path, kind: str) -> list[tuple[dict[str, object], str | None]]:
+    return [
+        (entry.action, entry.by)
+        for entry in read_journal(journal).entries
+        if entry.action.get("type") == kind
+    ]
+
+
+async def test_the_facilitator_ticks_and_unticks_expected_points_from_the_palette(
+    tmp_path: Path,
+) -> None:
+    from textual.command import CommandPalette
+    from textual.widgets import RichLog, SelectionList
+
+    from scenarios.tui.screens.discussion import PointsDialog
+
+    journal = tmp_path / "exercice.jsonl"
+    app = make_app(journal, deck=discussion())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start_game(pilot, from_home=False)
+        await play_until(pilot, lambda s: QUESTION in s.revealed)
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, CommandPalette)
+        listed = spaced(
+            " ".join(str(o.prompt) for o in app.screen.query("OptionList").first().options)
+        )
+        assert "Points attendus : Qui prévenir en premier ? (0/3)" in listed
+        assert "Pour l’animateur : Relancer si personne ne cite les EHPAD." in listed
+        assert "☐ annuaire de crise papier; ☐ radio; ☐ EHPAD de Carcassonne" in listed
+        await pilot.press(*"points attendus", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PointsDialog)
+        await pilot.press("space", "down", "space")  # the first two points
+        await pilot.pause()
+        await pilot.press("space")  # the second one again: unticked
+        await pilot.pause()
+        boxes = app.screen.query_one(SelectionList)
+        assert boxes.selected == [0]
+        await pilot.press("escape")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PlayScreen)
+        assert screen.state.covered == {(QUESTION, 0)}
+        log = spaced(" ".join(line.text for line in screen.query_one("#log", RichLog).lines))
+        log = " ".join(log.split())
+        assert "Programmé : Coupure générale à Carcassonne" in log, "a scheduled card says so"
+        assert "annuaire" not in log and "coché" not in log, "the table never reads a point"
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.5)
+        listed = spaced(
+            " ".join(str(o.prompt) for o in app.screen.query("OptionList").first().options)
+        )
+        assert "Points attendus : Qui prévenir en premier ? (1/3)" in listed
+        assert "☑ annuaire de crise papier; ☐ radio" in listed
+    assert facilitators_lines(journal, "cover") == [
+        ({"type": "cover", "card": QUESTION, "point": 0}, "facilitator"),
+        ({"type": "cover", "card": QUESTION, "point": 1}, "facilitator"),
+        ({"type": "cover", "card": QUESTION, "point": 1, "covered": False}, "facilitator"),
+    ]
+
+
+def test_a_tick_is_logged_for_the_facilitator_only_and_a_reply_for_all() -> None:
+    from scenarios.engine import Cover, Reply, apply, legal_actions, new_game
+    from scenarios.tui.log_lines import log_lines
+
+    deck = with_variables(discussion())
+    state = new_game(deck, 5)
+    while QUESTION not in state.history.last_turn:
+        state = apply(state, legal_actions(state)[0])
+    ticked = apply(state, Cover(QUESTION, 2))
+    said = [line.plain for line in log_lines(ticked, "fr", for_facilitator=True)]
+    assert [spaced(line) for line in said] == [
+        "Point attendu coché : « EHPAD de Carcassonne » (« Qui prévenir en premier ? »)"
+    ]
+    assert list(log_lines(ticked, "fr")) == [], "never on the table's log"
+    while not state.over:
+        state = apply(state, legal_actions(state)[0])
+    replied = apply(state, Reply("q-alerte", "70", "mairie"))
+    assert [spaced(line.plain) for line in log_lines(replied, "fr")] == [
+        "Questionnaire : Mairie de Carcassonne a répondu à "
+        "« La chaîne d'alerte a-t-elle fonctionné ? » : 70/100"
+    ]

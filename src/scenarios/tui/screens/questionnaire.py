@@ -68,7 +68,8 @@ class ScaleChoice(Static, can_focus=True):
         self.choose(self.values[index])
 
     def _show(self) -> None:
-        line = Text("‹ ", style="dim")
+        line = Text()
+        line.append("‹ ", style="dim")
         for value, label in zip(self.values, self.labels, strict=True):
             style = "bold reverse" if value == self.value else ""
             line.append(f" {label} ", style=style)
@@ -79,9 +80,10 @@ class ScaleChoice(Static, can_focus=True):
 class QuestionnaireScreen(AppScreen):
     """The questionnaire for each of `roles`, one after the other (see the module)."""
 
+    # Not over the focused widget: its keys typed just before Ctrl+S are taken in first.
     BINDING_SPECS: list[BindingSpec] = [
-        ("ctrl+s", "send", "key.questionnaire.send", True, "^s", True),
-        ("escape", "skip", "key.questionnaire.skip", True, "keyname.escape", True),
+        ("ctrl+s", "send", "key.questionnaire.send", True, "^s", False),
+        ("escape", "skip", "key.questionnaire.skip", True, "keyname.escape", False),
     ]
 
     def __init__(

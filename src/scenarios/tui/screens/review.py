@@ -99,11 +99,12 @@ class ReviewScreen(AppScreen):
         yield KeyBar()
 
     def _session_line(self) -> Text:
-        """Which game this is: the deck's title, when it was played, by which teams."""
+        """Which game this is: the deck's title (its variables filled in, as the journal's
+        header gives them), when it was played, by which teams."""
         header = self.browser.header
         teams = ", ".join(team.name for team in header.teams)
         said = self.t(
-            "review.session", deck=header.deck_title, date=local_time(header.started), teams=teams
+            "review.session", deck=self.deck.title, date=local_time(header.started), teams=teams
         )
         return Text(said, no_wrap=True, overflow="ellipsis")
 
