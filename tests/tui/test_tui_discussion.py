@@ -14,6 +14,7 @@ from scenarios.journal import read_journal
 from scenarios.tui.log_lines import log_lines
 from scenarios.tui.screens.discussion import AnswerScreen, HandoutScreen, HandoutsDialog
 from scenarios.tui.screens.play import PlayScreen
+from scenarios.tui.screens.questionnaire import QuestionnaireScreen
 from scenarios.tui.widgets.cards import CardView
 from scenarios.tui.widgets.question import card_extra
 from tests.conftest import TEST_DECKS, spaced
@@ -23,6 +24,7 @@ from tests.tui.tui_driver import (
     play_state,
     play_until,
     shown_text,
+    skip_questionnaire,
     start_game,
     step,
 )
@@ -226,9 +228,15 @@ async def test_no_facilitator_text_nor_expected_point_on_the_tables_screens(
                     await pilot.press("escape")
                     await pilot.pause()
             await step(pilot)
+        assert isinstance(app.screen, QuestionnaireScreen)
+        for _ in deck.roles:  # the questionnaire, for each role
+            seen.append(shown_text(app))
+            await pilot.press("right", "tab", "right", "tab", *"Le standard", "ctrl+s")
+            await pilot.pause()
         assert is_over(pilot)
     text = spaced(" ".join(seen))
     assert "Nous appelons la mairie" in text and "Qui prévenir en premier ?" in text
+    assert "La chaîne d'alerte a-t-elle fonctionné ?" in text, "the questionnaire was seen"
     for secret in secrets:
         assert secret not in text, secret
 
@@ -260,6 +268,7 @@ async def test_a_discussion_deck_without_indicators_plays(tmp_path: Path) -> Non
         await start_game(pilot, from_home=False)
         assert "Indicateurs" not in shown_text(app)
         await play_until(pilot, lambda s: False)
+        await skip_questionnaire(pilot)
         assert is_over(pilot)
 
 
@@ -296,3 +305,86 @@ def test_the_log_names_who_answered_without_a_broken_elision() -> None:
     assert "La table répond à « Que savez-vous de la situation ? » : « la radio »" in said
     again = [spaced(line.plain) for line in log_lines(amended, "fr")]
     assert any(line.startswith("La table modifie sa réponse à « Que savez") for line in again)
+def facilitators_lines(journal: Path, kind: str) -> list[tuple[dict[str, object], str | None]]:
+    return [
+        (entry.action, entry.by)
+        for entry in read_journal(journal).entries
+        if entry.action.get("type") == kind
+    ]
+
+
+async def test_the_facilitator_ticks_and_unticks_expected_points_from_the_palette(
+    tmp_path: Path,
+) -> None:
+    from textual.command import CommandPalette
+    from textual.widgets import RichLog, SelectionList
+
+    from scenarios.tui.screens.discussion import PointsDialog
+
+    journal = tmp_path / "exercice.jsonl"
+    app = make_app(journal, deck=discussion())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start_game(pilot, from_home=False)
+        await play_until(pilot, lambda s: QUESTION in s.revealed)
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, CommandPalette)
+        listed = spaced(
+            " ".join(str(o.prompt) for o in app.screen.query("OptionList").first().options)
+        )
+        assert "Points attendus : Qui prévenir en premier ? (0/3)" in listed
+        assert "Pour l’animateur : Relancer si personne ne cite les EHPAD." in listed
+        assert "☐ annuaire de crise papier; ☐ radio; ☐ EHPAD de Carcassonne" in listed
+        await pilot.press(*"points attendus", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PointsDialog)
+        await pilot.press("space", "down", "space")  # the first two points
+        await pilot.pause()
+        await pilot.press("space")  # the second one again: unticked
+        await pilot.pause()
+        boxes = app.screen.query_one(SelectionList)
+        assert boxes.selected == [0]
+        await pilot.press("escape")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PlayScreen)
+        assert screen.state.covered == {(QUESTION, 0)}
+        log = spaced(" ".join(line.text for line in screen.query_one("#log", RichLog).lines))
+        log = " ".join(log.split())
+        assert "Programmé : Coupure générale à Carcassonne" in log, "a scheduled card says so"
+        assert "annuaire" not in log and "coché" not in log, "the table never reads a point"
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.5)
+        listed = spaced(
+            " ".join(str(o.prompt) for o in app.screen.query("OptionList").first().options)
+        )
+        assert "Points attendus : Qui prévenir en premier ? (1/3)" in listed
+        assert "☑ annuaire de crise papier; ☐ radio" in listed
+    assert facilitators_lines(journal, "cover") == [
+        ({"type": "cover", "card": QUESTION, "point": 0}, "facilitator"),
+        ({"type": "cover", "card": QUESTION, "point": 1}, "facilitator"),
+        ({"type": "cover", "card": QUESTION, "point": 1, "covered": False}, "facilitator"),
+    ]
+
+
+def test_a_tick_is_logged_for_the_facilitator_only_and_a_reply_for_all() -> None:
+    from scenarios.engine import Cover, Reply, apply, legal_actions, new_game
+    from scenarios.tui.log_lines import log_lines
+
+    deck = with_variables(discussion())
+    state = new_game(deck, 5)
+    while QUESTION not in state.history.last_turn:
+        state = apply(state, legal_actions(state)[0])
+    ticked = apply(state, Cover(QUESTION, 2))
+    said = [line.plain for line in log_lines(ticked, "fr", for_facilitator=True)]
+    assert [spaced(line) for line in said] == [
+        "Point attendu coché : « EHPAD de Carcassonne » (« Qui prévenir en premier ? »)"
+    ]
+    assert list(log_lines(ticked, "fr")) == [], "never on the table's log"
+    while not state.over:
+        state = apply(state, legal_actions(state)[0])
+    replied = apply(state, Reply("q-alerte", "70", "mairie"))
+    assert [spaced(line.plain) for line in log_lines(replied, "fr")] == [
+        "Questionnaire : Mairie de Carcassonne a répondu à "
+        "« La chaîne d'alerte a-t-elle fonctionné ? » : 70/100"
+    ]

@@ -224,3 +224,57 @@ async def test_ticked_tables_are_the_ones_an_inject_or_an_extension_reaches(
         await pilot.pause(0.3)
         assert [len(journal(store, t.id)) for t in tables] == [1, 0, 2, 0]
         assert journal(store, tables[2].id)[-1] == ({"type": "pause"}, "facilitator")
+
+
+async def test_the_room_shows_a_tables_answers_and_ticks_its_expected_points(
+    open_stores: StoreFactory,
+) -> None:
+    from textual.widgets import SelectionList
+
+    from scenarios.deck import load_deck
+    from scenarios.engine import Answer, Draw, EndRound, Pass
+    from scenarios.tui.screens.discussion import PointsDialog
+    from tests.conftest import TEST_DECKS
+    from tests.tui.tui_driver import shown_text
+
+    deck = load_deck(TEST_DECKS / "discussion.yaml")
+    store = open_stores()
+    create_workshop(store, deck, tables=2, name="w", seed=1)
+    first = store.tables("w")[0]
+    seat = TableSession.join(open_stores(), first)
+    seat.apply(Draw())
+    while seat.state.current_role is not None:
+        seat.apply(Pass(seat.state.current_role))
+    seat.apply(EndRound())
+    seat.apply(Draw())  # « pendant », round 1: the scheduled question
+    seat.apply(Answer("q-priorites", "Le préfet, par radio", "mairie"))
+    room = DashboardApp(store, "w", lang="fr")
+    async with room.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.3)
+        cards = {v.table_id: spaced(str(v.render())) for v in room.screen.query(TableCardView)}
+        assert "1 réponse · points cochés : 0/3" in cards[first.id]
+        assert "réponse" not in cards[store.tables("w")[1].id], "a table with no question"
+        await pilot.press("t")  # the selected table's questions
+        await pilot.pause()
+        assert isinstance(room.screen, PointsDialog)
+        shown = spaced(shown_text(room))
+        assert "Mairie de Carcassonne : « Le préfet, par radio »" in shown
+        assert "Pour l’animateur : Relancer si personne ne cite les EHPAD." in shown
+        assert "EHPAD de Carcassonne" in shown
+        await pilot.press("down", "space")  # « radio »
+        await pilot.pause(0.3)
+        assert room.screen.query_one(SelectionList).selected == [1]
+        assert journal(store, first.id)[-1] == (
+            {"type": "cover", "card": "q-priorites", "point": 1},
+            "facilitator",
+        )
+        await pilot.press("escape")
+        await pilot.pause(0.3)
+        view = next(v for v in room.screen.query(TableCardView) if v.table_id == first.id)
+        assert "points cochés : 1/3" in spaced(str(view.render()))
+        await pilot.press("enter")  # the table's mirror: the answer and the ticks
+        await pilot.pause()
+        assert isinstance(room.screen, PlayScreen)
+        mirror = spaced(shown_text(room))
+        assert "☐ annuaire de crise papier; ☑ radio; ☐ EHPAD de Carcassonne" in mirror
+        assert "« Le préfet, par radio »" in mirror

@@ -128,3 +128,38 @@ def test_a_killed_game_resumes_without_losing_an_acknowledged_action(tmp_path: P
         resumed.wait_for("Quitter la partie")
     finally:
         resumed.kill()
+
+
+def test_a_game_killed_during_its_questionnaire_resumes_there_with_its_replies(
+    tmp_path: Path,
+) -> None:
+    from scenarios.deck import load_deck
+    from scenarios.engine import legal_actions
+    from scenarios.journal import Session
+    from tests.conftest import TEST_DECKS
+
+    journal = tmp_path / "exercice.jsonl"
+    with Session.start(load_deck(TEST_DECKS / "discussion.yaml"), 5, journal) as session:
+        while not session.state.over:
+            session.apply(legal_actions(session.state)[0])
+    env = _env(tmp_path)
+    game = Terminal("play", "--resume", str(journal), env=env)
+    try:
+        game.wait_for("Mairie de Carcassonne (1/2)")
+        game.send("\x1b[C" * 3)  # → → →: 20
+        game.send("\x13")  # ctrl+s: sent, then the next role
+        game.wait_for("Préfecture (2/2)")
+    finally:
+        game.kill()
+    replies = [e.action for e in read_journal(journal).entries if e.action["type"] == "reply"]
+    assert replies == [{"type": "reply", "question": "q-alerte", "value": "20", "role": "mairie"}]
+
+    resumed = Terminal("play", "--resume", str(journal), env=env)
+    try:
+        resumed.wait_for("Préfecture (2/2)")
+        resumed.send("\x1b[C\x13")  # → then ctrl+s: the last role's reply, then the end
+        resumed.wait_for("Fin de")
+    finally:
+        resumed.kill()
+    replies = [e.action for e in read_journal(journal).entries if e.action["type"] == "reply"]
+    assert [(r["role"], r["value"]) for r in replies] == [("mairie", "20"), ("prefecture", "0")]

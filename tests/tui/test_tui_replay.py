@@ -312,3 +312,45 @@ def test_replay_header(
     snap_compare: Callable[..., bool], journal_for_snapshots: Path, size: tuple[int, int]
 ) -> None:
     assert snap_compare(review_app(journal_for_snapshots), terminal_size=size, run_before=_go([]))
+
+
+async def test_the_trainers_replay_shows_the_facilitators_notes_answers_ticks_and_replies(
+    tmp_path: Path,
+) -> None:
+    from scenarios.engine import Answer, Cover, Reply
+    from tests.conftest import TEST_DECKS, spaced
+    from tests.tui.tui_driver import shown_text
+
+    path = tmp_path / "exercice.jsonl"
+    deck = load_deck(TEST_DECKS / "discussion.yaml")
+    with Session.start(deck, 5, path, fsync=False, clock=lambda: NOW) as session:
+        while "q-priorites" not in session.state.revealed:
+            session.apply(legal_actions(session.state)[0])
+        session.apply(Answer("q-priorites", "Le préfet, par radio", "mairie"))
+        session.apply(Cover("q-priorites", 1), by="facilitator")
+        ticked = len(read_journal(path).entries)
+        while not session.state.over:
+            session.apply(legal_actions(session.state)[0])
+        session.apply(Reply("q-alerte", "70", "mairie"))
+        session.apply(Reply("q-refaire", "no", "prefecture"))
+    async with review_app(path).run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = screen_of(pilot)
+        screen.show(ticked)
+        await pilot.pause()
+        shown = spaced(shown_text(pilot.app))
+        assert "Panne à Carcassonne — partie du" in shown, "the title with its variables"
+        assert "Pour l’animateur : Lire lentement." in shown, "the event's note"
+        assert "Pour l’animateur : Relancer si personne ne cite les EHPAD." in shown
+        assert "Mairie de Carcassonne : « Le préfet, par radio »" in shown
+        assert "☐ annuaire de crise papier; ☑ radio; ☐ EHPAD de Carcassonne" in shown
+        assert "Point attendu coché : « radio » (« Qui prévenir en premier ? »)" in shown
+        await pilot.press("end")
+        await pilot.pause()
+        shown = spaced(shown_text(pilot.app))
+        assert "Questionnaire de fin d’exercice" in shown
+        assert "Mairie de Carcassonne : 70/100" in shown
+        assert "Préfecture : non" in shown
+        assert "Questionnaire : Préfecture a répondu à « Faut-il refaire l'exercice ? » : non" in (
+            shown
+        )

@@ -197,3 +197,14 @@ def test_handout_full_screen(snap_compare: Compare, size: tuple[int, int]) -> No
 
     app = discussion_app(f"handout-{size[0]}")
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_questionnaire(snap_compare: Compare, size: tuple[int, int]) -> None:
+    async def run_before(pilot: Pilot[None]) -> None:
+        await until(lambda s: False)(pilot)
+        await pilot.press(*["right"] * 8, "tab", "right")  # 70, then « oui »
+        await pilot.pause()
+
+    app = discussion_app(f"questionnaire-{size[0]}")
+    assert snap_compare(app, terminal_size=size, run_before=run_before)

@@ -19,6 +19,7 @@ from scenarios.tui.bindings import localised
 from scenarios.tui.screens.end import EndScreen
 from scenarios.tui.screens.phase_end import PhaseEndScreen
 from scenarios.tui.screens.play import PlayScreen
+from scenarios.tui.screens.questionnaire import QuestionnaireScreen
 
 FIXED_NOW = datetime(2026, 11, 24, 9, 30, tzinfo=UTC)
 SEED = 2018
@@ -130,6 +131,16 @@ async def palette(pilot: Pilot[None], query: str) -> None:
 
 def is_over(pilot: Pilot[None]) -> bool:
     return isinstance(pilot.app.screen, EndScreen)
+
+
+async def skip_questionnaire(pilot: Pilot[None]) -> None:
+    """The questionnaire at the end of a game, if it shows: skipped, as the facilitator may."""
+    if isinstance(pilot.app.screen, QuestionnaireScreen):
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.pause()
 
 
 def no_cursor_blink() -> None:

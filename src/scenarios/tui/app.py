@@ -24,6 +24,7 @@ from scenarios.tui.messages import (
     JoinRequested,
     JournalFailed,
     PhaseEnded,
+    QuestionnaireDone,
     QuitRequested,
     ResumeRequested,
     StartRequested,
@@ -264,6 +265,7 @@ class ScenariosApp(App[None]):
         from scenarios.deck.lint import lint
         from scenarios.tui.screens.end import EndScreen
         from scenarios.tui.screens.play import PlayScreen
+        from scenarios.tui.screens.questionnaire import QuestionnaireScreen
         from scenarios.tui.screens.setup import SetupScreen
 
         lang = self.lang
@@ -299,7 +301,7 @@ class ScenariosApp(App[None]):
                 )
             )
             self.notify(text(lang, "watch.setup"), title=title, timeout=6, markup=False)
-        elif isinstance(screen, (PlayScreen, EndScreen)):
+        elif isinstance(screen, (PlayScreen, QuestionnaireScreen, EndScreen)):
             self.reloaded_deck = deck
             self.notify(
                 text(lang, "watch.in_game"),
@@ -420,7 +422,7 @@ class ScenariosApp(App[None]):
             self._close_session()
             self.session = session
             self.last_journal = session.path
-            self.show_end(session)
+            self.after_game(session)  # the questionnaire where it was left, else the end
             return
         # The screen logs the current state itself: the history is the states before it.
         self._play(session, self.minutes, notice, states[:-1], elapsed)
@@ -489,6 +491,35 @@ class ScenariosApp(App[None]):
         self.push_screen(screen)
 
     def on_game_over(self, message: GameOver) -> None:
+        self.after_game(message.session)
+
+    def after_game(self, session: Session | TableSession) -> None:
+        """The deck's questionnaire for the roles still to answer it, else the end screen."""
+        from scenarios.tui.screens.questionnaire import QuestionnaireScreen
+
+        roles, first = self.questionnaire_roles(session.state)
+        if first >= len(roles):
+            self.show_end(session)
+            return
+        screen = localised(QuestionnaireScreen, self.lang)(session, roles, self.lang, first)
+        self._show(screen)
+
+    def questionnaire_roles(self, state: State) -> tuple[list[str], int]:
+        """The roles this screen plays (all, unless told otherwise) that answer the deck's
+        questionnaire, and the index of the first one without any reply yet (past the last:
+        nothing left to ask). An observer answers none.
+
+        A resumed game thus comes back to the role it was at; one whose questionnaire was
+        skipped, with no reply at all, offers it again (Escape skips it again)."""
+        deck = state.deck
+        if not deck.questionnaire or self.observer is not None:
+            return [], 0
+        roles = [role.id for role in deck.roles if not self.roles or role.id in self.roles]
+        replied = {role for _, role in state.replies}
+        first = next((n for n, role in enumerate(roles) if role not in replied), len(roles))
+        return roles, first
+
+    def on_questionnaire_done(self, message: QuestionnaireDone) -> None:
         self.show_end(message.session)
 
     def show_end(self, session: Session | TableSession) -> None:

@@ -14,6 +14,7 @@ from scenarios.engine.events import (
     Broadcasted,
     Changed,
     Chose,
+    Covered,
     Extended,
     FlagChanged,
     GameEnded,
@@ -23,6 +24,7 @@ from scenarios.engine.events import (
     Passed,
     Paused,
     Played,
+    Replied,
     Resumed,
     Revealed,
     RoundBegan,
@@ -34,8 +36,11 @@ from scenarios.tui.texts import text
 from scenarios.tui.widgets.gauge import signed
 
 
-def log_lines(state: State, lang: Lang) -> Iterator[Text]:
-    """Lines describing `state.last`, the records of the action that led to `state`."""
+def log_lines(state: State, lang: Lang, for_facilitator: bool = False) -> Iterator[Text]:
+    """Lines describing `state.last`, the records of the action that led to `state`.
+
+    `for_facilitator`: the facilitator's or the trainer's view, which alone says which
+    expected point of a question was ticked (the table's log never shows those points)."""
     deck = state.deck
 
     def card(card_id: str) -> str:
@@ -52,11 +57,14 @@ def log_lines(state: State, lang: Lang) -> Iterator[Text]:
                 style="bold",
             )
         elif isinstance(event, Revealed):
-            key = {"trigger": "log.revealed.trigger", "inject": "log.revealed.inject"}.get(
-                event.via, "log.revealed"
-            )
-            if key == "log.revealed" and deck.card_index[event.card].kind.asks:
-                key = "log.revealed.question"
+            key = {
+                "trigger": "log.revealed.trigger",
+                "inject": "log.revealed.inject",
+                "schedule": "log.revealed.schedule",
+            }.get(event.via, "log.revealed")
+            asks = deck.card_index[event.card].kind.asks
+            if asks and key in ("log.revealed", "log.revealed.schedule"):
+                key += ".question"
             yield Text(text(lang, key, card=card(event.card)), style="yellow")
         elif isinstance(event, Changed):
             indicator = deck.indicators[deck.indicator_index[event.indicator]]
@@ -133,6 +141,10 @@ def log_lines(state: State, lang: Lang) -> Iterator[Text]:
             who = role_title(deck, event.role) if event.role else text(lang, "question.table")
             said = text(lang, key, who=who, card=card(event.card), text=event.text)
             yield Text(capitalised(said), style="cyan")
+        elif isinstance(event, Covered) and for_facilitator:
+            yield Text(covered_line(event, deck, lang), style="magenta")
+        elif isinstance(event, Replied):
+            yield Text(replied_line(event, deck, lang), style="cyan")
         elif isinstance(event, GameEnded) and deck.discussion:  # no outcome, no score
             yield Text(text(lang, "log.ended.discussion"), style="bold")
         elif isinstance(event, GameEnded):
@@ -144,6 +156,33 @@ def log_lines(state: State, lang: Lang) -> Iterator[Text]:
             yield Text(
                 text(lang, EFFECT_KEYS["end"].log, ending=ending, score=event.score), style="bold"
             )
+
+
+def covered_line(event: Covered, deck: Deck, lang: Lang) -> str:
+    """An expected point ticked or unticked, by its words (for the facilitator only)."""
+    card = deck.card_index.get(event.card)
+    expected = card.expected if card is not None else ()
+    point = expected[event.point] if event.point < len(expected) else str(event.point + 1)
+    key = "log.covered" if event.covered else "log.uncovered"
+    return text(lang, key, point=point, card=card_title(deck, event.card))
+
+
+def reply_value(value: str, scale: str, lang: Lang) -> str:
+    """A questionnaire reply as said to a reader: « 70/100 », « oui », or the text."""
+    if scale == "score":
+        return text(lang, "reply.score", value=value)
+    if scale == "yesno":
+        return text(lang, f"reply.{value}") if value in ("yes", "no") else value
+    return value
+
+
+def replied_line(event: Replied, deck: Deck, lang: Lang) -> str:
+    """A role's reply to an item of the questionnaire."""
+    item = next((q for q in deck.questionnaire if q.id == event.question), None)
+    question = item.text if item is not None else event.question
+    who = role_title(deck, event.role) if event.role else text(lang, "question.table")
+    value = reply_value(event.value, item.scale if item is not None else "text", lang)
+    return text(lang, "log.replied", role=who, question=question, value=value)
 
 
 def card_title(deck: Deck, card_id: str) -> str:

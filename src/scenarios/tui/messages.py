@@ -95,3 +95,11 @@ class PhaseEnded(Message):
 
     session: Session | TableSession
     phase: str
+
+
+@dataclass
+class QuestionnaireDone(Message):
+    """The questionnaire at the end of the session's game is answered or skipped: show the
+    end screen."""
+
+    session: Session | TableSession

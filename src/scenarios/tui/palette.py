@@ -1,4 +1,5 @@
-"""The facilitator's actions in the command palette (ctrl+p): inject, note, pause, undo."""
+"""The facilitator's actions in the command palette (ctrl+p): inject, note, pause, undo, and
+tick the expected points of the questions that came up."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from textual.css.query import NoMatches
 from textual.markup import escape
 from textual.widgets.option_list import Option
 
-from scenarios.deck import Deck
+from scenarios.deck import Card, Deck
 from scenarios.engine import Action, Inject, Pause, Resume, State, Undo
 from scenarios.i18n import Lang
 from scenarios.tui.texts import CATALOG, text
@@ -70,6 +71,7 @@ class FacilitatorCommands(Provider):
                     partial(run, Pause()),
                     True,
                 )
+        yield from self._points(screen)
         if state.over:
             return
         deck = screen.deck
@@ -90,16 +92,48 @@ class FacilitatorCommands(Provider):
                 title = text(lang, "cmd.inject", card=card.title)
                 yield self._inject(screen, title, Inject(card.id), again)
 
+    def _points(self, screen: Facilitated) -> Iterator[tuple[str, str, Callable[[], None], bool]]:
+        """Each question that came up, to tick its expected points: listed at once for this
+        round's, found by typing for the earlier ones."""
+        from scenarios.tui.screens.discussion import points_detail, questions_asked
+
+        lang, state = screen.lang, screen.state
+        for card in questions_asked(state):
+            if not card.expected and not card.facilitator:
+                continue
+            covered = sum((card.id, n) in state.covered for n in range(len(card.expected)))
+            title = text(
+                lang, "cmd.points", card=card.title, covered=covered, total=len(card.expected)
+            )
+            detail = points_detail(card, state.covered, lang)
+            help_text = text(lang, "cmd.points.help", detail=detail)
+            listed = card.id in state.revealed
+            yield (title, help_text, partial(self._tick_points, screen, card), listed)
+
+    def _tick_points(self, screen: Facilitated, card: Card) -> None:
+        from scenarios.tui.screens.discussion import PointsDialog
+
+        dialog = PointsDialog(
+            card.title, [card], lambda: screen.state, screen.facilitator, screen.lang
+        )
+        self.app.push_screen(dialog)
+
     def _inject(
         self, screen: Facilitated, title: str, action: Action, again: str | None
     ) -> tuple[str, str, Callable[[], None], bool]:
         """An inject command; a card on the table (`again` "again") or that already
         happened this game ("fired") asks before it comes in again."""
+        from scenarios.tui.screens.discussion import points_detail
+
         lang = screen.lang
         if again is None:
-            note = screen.deck.card(action.card).facilitator if isinstance(action, Inject) else ""
+            card = screen.deck.card(action.card) if isinstance(action, Inject) else None
+            note = card.facilitator if card is not None else ""
             help_text = text(lang, "cmd.inject.help")
-            if note:  # the palette is the facilitator's: the deck's note for them goes with it
+            if card is not None and card.expected:  # a question: its note and expected points
+                detail = points_detail(card, screen.state.covered, lang)
+                help_text = f"{help_text}. {detail}"
+            elif note:  # the palette is the facilitator's: the deck's note for them goes with it
                 help_text = text(lang, "cmd.inject.help_note", note=note)
             return (title, help_text, partial(screen.facilitator, action), True)
         return (

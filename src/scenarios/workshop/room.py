@@ -49,6 +49,11 @@ class TableCard:
     seats: int
     injects: int
     position: int
+    # This round's questions: the answers given, and their expected points ticked of all.
+    questions: int = 0
+    answers: int = 0
+    covered: int = 0
+    points: int = 0
 
     @property
     def late(self) -> bool:
@@ -63,6 +68,8 @@ def table_card(
     deck = state.deck
     phase = deck.phases[state.phase_index]
     idle = None if session.last_time is None else int((now - session.last_time).total_seconds())
+    asked = [deck.card(card_id) for card_id in state.revealed if deck.card(card_id).kind.asks]
+    asked_ids = {card.id for card in asked}
     return TableCard(
         table_id=session.table.id,
         label=session.table.label,
@@ -84,6 +91,10 @@ def table_card(
         seats=seats,
         injects=session.injects,
         position=position,
+        questions=len(asked),
+        answers=sum(card_id in asked_ids for card_id, _ in state.answers),
+        covered=sum(card_id in asked_ids for card_id, _ in state.covered),
+        points=sum(len(card.expected) for card in asked),
     )
 
 

@@ -1,5 +1,6 @@
 """A discussion exercise's windows over the play screen: answering a question, a handout
-full screen, the list of the handouts shown so far.
+full screen, the list of the handouts shown so far; and, for the facilitator, a question's
+expected points to tick.
 
 The answers are typed here and handed back to the play screen, which sends
 them through its journaled session (`PlayScreen.perform`): nothing here writes.
@@ -9,24 +10,27 @@ raw HTML shown as text and no link opened; never read as Rich markup.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from markdown_it import MarkdownIt
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Label, Markdown, OptionList, Static, TextArea
+from textual.widgets import Label, Markdown, OptionList, SelectionList, Static, TextArea
 from textual.widgets.option_list import Option
+from textual.widgets.selection_list import Selection
 
 from scenarios.deck import Card, Deck
 from scenarios.deck.kinds import handout_label
 from scenarios.deck.model import Handout
+from scenarios.engine import Cover, State
 from scenarios.engine.actions import MAX_TEXT
 from scenarios.i18n import Lang
 from scenarios.render.printable import printable
 from scenarios.tui.texts import plain, text
-from scenarios.tui.widgets.question import Answers, answerer
+from scenarios.tui.widgets.cards import NOTE_STYLE
+from scenarios.tui.widgets.question import Answers, answerer, asked, tick
 
 Typed = list[tuple[str | None, str]]  # (role; None: the table, its new answer)
 
@@ -186,6 +190,115 @@ class HandoutsDialog(ModalScreen[None]):
         index = event.option_index
         if 0 <= index < len(self.handouts):
             self.app.push_screen(HandoutScreen(self.handouts[index], self.lang))
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def questions_asked(state: State) -> list[Card]:
+    """The questions that came up so far this game, the latest first."""
+    last_turn = state.history.last_turn
+    came = [card for card in state.deck.cards if card.kind.asks and card.id in last_turn]
+    return sorted(came, key=lambda card: -last_turn[card.id])
+
+
+def points_detail(card: Card, covered: frozenset[tuple[str, int]], lang: Lang) -> str:
+    """A question's note for the facilitator and its expected points, ticked or not, in a
+    line (the palette's help)."""
+    parts = []
+    if card.facilitator:
+        parts.append(f"{text(lang, 'play.for_facilitator')} {card.facilitator}")
+    if card.expected:
+        points = "; ".join(
+            f"{tick((card.id, n) in covered)} {point}" for n, point in enumerate(card.expected)
+        )
+        parts.append(text(lang, "points.detail", points=points))
+    return " ".join(parts)
+
+
+class PointsDialog(ModalScreen[None]):
+    """For the facilitator: questions with their notes, the answers given and their expected
+    points, ticked or unticked with Space. Each change is handed to `tick` (which journals
+    a `Cover`); the boxes then show the table's state as it is, so a refused change undoes
+    itself on screen."""
+
+    BINDINGS = [Binding("escape", "close", "", priority=True)]
+
+    def __init__(
+        self,
+        where: str,
+        cards: Sequence[Card],
+        state: Callable[[], State],
+        tick: Callable[[Cover], object],
+        lang: Lang,
+    ) -> None:
+        super().__init__()
+        self.where = where
+        self.cards = list(cards)
+        self.state = state
+        self.tick = tick
+        self.lang = lang
+
+    def compose(self) -> ComposeResult:
+        lang = self.lang
+        state = self.state()
+        deck = state.deck
+        with Vertical(classes="dialog wide", id="points-dialog"):
+            yield Static(
+                text(lang, "points.title", where=self.where), classes="dialog-title", markup=False
+            )
+            with VerticalScroll(id="points-body"):
+                for index, card in enumerate(self.cards):
+                    yield Static(plain(card.title), classes="points-question")
+                    if card.facilitator:
+                        note = f"{text(lang, 'play.for_facilitator')} {card.facilitator}"
+                        yield Static(plain(note, NOTE_STYLE))
+                    said = [
+                        text(lang, "question.answer_by", who=answerer(deck, role, lang))
+                        + text(lang, "question.quoted", text=printable(answer))
+                        for role in asked(card)
+                        if (answer := state.answers.get((card.id, role))) is not None
+                    ]
+                    answers = "\n".join(said) or text(lang, "points.no_answer")
+                    yield Static(plain(answers, "cyan" if said else "dim"))
+                    if card.expected:
+                        yield SelectionList[int](
+                            *[
+                                Selection(plain(point), n, (card.id, n) in state.covered)
+                                for n, point in enumerate(card.expected)
+                            ],
+                            id=f"points-{index}",
+                            classes="points-list",
+                        )
+                    else:
+                        yield Static(text(lang, "points.none"), classes="muted", markup=False)
+            yield Static(text(lang, "points.hint"), classes="dialog-hint", markup=False)
+
+    def on_mount(self) -> None:
+        lists = self.query(SelectionList)
+        if lists:
+            lists.first().focus()
+
+    def on_selection_list_selection_toggled(
+        self, event: SelectionList.SelectionToggled[int]
+    ) -> None:
+        event.stop()
+        chosen = event.selection_list
+        index = int(str(chosen.id).removeprefix("points-"))
+        point = event.selection.value
+        self.tick(Cover(self.cards[index].id, point, point in chosen.selected))
+        self.show_ticks()
+
+    def show_ticks(self) -> None:
+        """Each box as the table's state has it."""
+        covered = self.state().covered
+        for chosen in self.query(SelectionList):
+            card = self.cards[int(str(chosen.id).removeprefix("points-"))]
+            for point in range(len(card.expected)):
+                if (card.id, point) in covered:
+                    chosen.select(point)
+                else:
+                    chosen.deselect(point)
 
     def action_close(self) -> None:
         self.dismiss(None)

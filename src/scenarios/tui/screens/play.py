@@ -204,10 +204,10 @@ class PlayScreen(AppScreen):
         """The log of what happened so far (written once the log knows its width)."""
         log = self.query_one("#log", RichLog)
         for state in self.past:
-            for line in log_lines(state, self.lang):
+            for line in log_lines(state, self.lang, bool(self.for_facilitator)):
                 log.write(line)
         self.past = []
-        for line in log_lines(self.state, self.lang):
+        for line in log_lines(self.state, self.lang, bool(self.for_facilitator)):
             log.write(line)
         if self.notice:
             log.write(plain(self.notice, style="bold yellow"))
@@ -289,7 +289,9 @@ class PlayScreen(AppScreen):
         small = self.size.height < 32
         compact = small and state.stage != "events" and len(cards) > 1
         answers = {k: v for k, v in state.answers.items() if k[0] in ids}
-        shown = (hidden, compact, tuple(ids), pending, tuple(sorted(answers.items(), key=str)))
+        ticks = tuple(sorted(state.covered)) if self.for_facilitator else ()
+        said = tuple(sorted(answers.items(), key=str))
+        shown = (hidden, compact, tuple(ids), pending, said, ticks)
         if shown == self.shown_events:
             return
         self.shown_events = shown
@@ -327,10 +329,10 @@ class PlayScreen(AppScreen):
                 events.mount(note, before=views[0])
             else:
                 events.mount(note)
-        answers = self.state.answers
+        answers, covered = self.state.answers, self.state.covered
         waiting: CardView | None = None
         for index, card in enumerate(cards):
-            extra = card_extra(self.deck, card, answers, self.lang, self.for_facilitator)
+            extra = card_extra(self.deck, card, answers, self.lang, self.for_facilitator, covered)
             if index < len(views):
                 view = views[index]
                 view.show(card, for_facilitator=self.for_facilitator, extra=extra)
@@ -617,7 +619,7 @@ class PlayScreen(AppScreen):
             self.unwritten = False
             self.app.post_message(JournalFailed(None))
         log = self.query_one("#log", RichLog)
-        for line in log_lines(state, self.lang):
+        for line in log_lines(state, self.lang, bool(self.for_facilitator)):
             log.write(line, scroll_end=False)
         log.scroll_end(animate=False, immediate=True)
         if state.over:
@@ -748,7 +750,10 @@ class PlayScreen(AppScreen):
         """What the views of `cards` show under their texts (a question's answers so far)."""
         extras = {}
         for card in cards:
-            extra = card_extra(self.deck, card, self.state.answers, self.lang, self.for_facilitator)
+            state = self.state
+            extra = card_extra(
+                self.deck, card, state.answers, self.lang, self.for_facilitator, state.covered
+            )
             if extra is not None:
                 extras[card.id] = extra
         return extras
@@ -961,7 +966,7 @@ class PlayScreen(AppScreen):
             return
         log = self.query_one("#log", RichLog)
         for step in played:
-            for line in log_lines(step.state, self.lang):
+            for line in log_lines(step.state, self.lang, bool(self.for_facilitator)):
                 log.write(line, scroll_end=False)
             if step.entry.action.get("type") == "broadcast":
                 self.app.bell()  # the facilitator speaks to the table: heads up

@@ -1,5 +1,9 @@
 """The trainer's review: the play screen, read-only, at any action of a journal.
 
+It is the trainer's view: the deck's notes for the facilitator (the deck's, the
+phase's, each card's), a question's answers and expected points with the ticks
+given so far, and the questionnaire's replies once the game is over.
+
 Step one action, one round, one phase, to the next decision or note, to the
 start or the end; let it play at a chosen pace; annotate any moment (saved in
 a sidecar file, never in the journal). A damaged journal shows its valid part
@@ -23,11 +27,13 @@ from scenarios.i18n.system import SystemReason
 from scenarios.journal import Annotation, JournalBrowser, add_annotation, read_annotations
 from scenarios.render.printable import printable
 from scenarios.tui.bindings import BindingSpec
-from scenarios.tui.log_lines import log_lines
+from scenarios.tui.log_lines import log_lines, reply_value
 from scenarios.tui.screens.base import AppScreen
-from scenarios.tui.widgets.cards import CardView
+from scenarios.tui.texts import plain
+from scenarios.tui.widgets.cards import NOTE_STYLE, CardView
 from scenarios.tui.widgets.key_bar import KeyBar
 from scenarios.tui.widgets.phase_bar import PhaseBar
+from scenarios.tui.widgets.question import answerer, card_extra
 from scenarios.tui.widgets.side_panel import body_with_side_panel, show_gauges
 from scenarios.tui.widgets.text_panel import TextPanel
 from scenarios.tui.widgets.timeline import Moment, Timeline
@@ -93,11 +99,12 @@ class ReviewScreen(AppScreen):
         yield KeyBar()
 
     def _session_line(self) -> Text:
-        """Which game this is: the deck's title, when it was played, by which teams."""
+        """Which game this is: the deck's title (its variables filled in, as the journal's
+        header gives them), when it was played, by which teams."""
         header = self.browser.header
         teams = ", ".join(team.name for team in header.teams)
         said = self.t(
-            "review.session", deck=header.deck_title, date=local_time(header.started), teams=teams
+            "review.session", deck=self.deck.title, date=local_time(header.started), teams=teams
         )
         return Text(said, no_wrap=True, overflow="ellipsis")
 
@@ -158,7 +165,9 @@ class ReviewScreen(AppScreen):
         body.append(
             self.t("review.action", seq=entry.seq, time=entry.time[11:19]) + "\n", style="bold"
         )
-        for line in log_lines(state, self.lang):  # a decision's reasons among them
+        for line in log_lines(
+            state, self.lang, for_facilitator=True
+        ):  # a decision's reasons among them
             body.append_text(line)
             body.append("\n")
         panel.show(body)
@@ -166,8 +175,40 @@ class ReviewScreen(AppScreen):
     def _events(self, state: State) -> None:
         events = self.query_one("#events", VerticalScroll)
         events.remove_children()
+        label = self.t("play.for_facilitator")
+        deck = state.deck
+        notes = [deck.facilitator] if self.index == 0 else []
+        if not state.over:
+            notes.append(deck.phases[state.phase_index].facilitator)
+        for note in notes:
+            if note:
+                said = plain(f"{label} {note}", style=NOTE_STYLE)
+                events.mount(Static(said, classes="facilitator-note"))
         for card_id in dict.fromkeys([*state.pending, *state.revealed]):
-            events.mount(CardView(self.deck.card(card_id), options=card_id in state.pending))
+            card = self.deck.card(card_id)
+            extra = card_extra(deck, card, state.answers, self.lang, label, state.covered)
+            events.mount(
+                CardView(card, options=card_id in state.pending, for_facilitator=label, extra=extra)
+            )
+        if state.over and deck.questionnaire:
+            events.mount(Static(self._replies(state), classes="review-replies"))
+
+    def _replies(self, state: State) -> Text:
+        """The questionnaire's replies given so far, item by item."""
+        deck = state.deck
+        body = Text(self.t("review.questionnaire"), style="bold")
+        for item in deck.questionnaire:
+            body.append("\n")
+            body.append_text(plain(item.text, style="italic"))
+            replies = [(role, value) for (q, role), value in state.replies.items() if q == item.id]
+            if not replies:
+                body.append("\n  " + self.t("review.no_reply"), style="dim")
+            for role, value in sorted(replies, key=lambda r: str(r[0])):
+                who = answerer(deck, role, self.lang)
+                said = reply_value(value, item.scale, self.lang)
+                body.append("\n  " + self.t("question.answer_by", who=who))
+                body.append_text(plain(said, style="cyan"))
+        return body
 
     def _notes(self) -> None:
         notes = [a.text for a in self.annotations if a.seq == self.index]
@@ -184,7 +225,7 @@ class ReviewScreen(AppScreen):
         log = self.query_one("#log", RichLog)
         log.clear()
         for state in states:
-            for line in log_lines(state, self.lang):
+            for line in log_lines(state, self.lang, for_facilitator=True):
                 log.write(line, scroll_end=False)
         log.scroll_end(animate=False, immediate=True)
 

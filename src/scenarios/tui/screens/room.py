@@ -23,6 +23,7 @@ from scenarios.debrief.texts import outcome_label
 from scenarios.engine import (
     Action,
     Broadcast,
+    Cover,
     Extend,
     IllegalAction,
     Inject,
@@ -88,6 +89,12 @@ def card_text(card: TableCard, lang: Lang, compact: bool, width: int = 0) -> Tex
         out.append("\n" + printable(gauge.title)[:name].ljust(name) + " ")
         out.append("█" * filled + "░" * (bar - filled), style="cyan")
         out.append(f" {gauge.value}")
+    if card.questions:
+        answers = text(lang, "room.answers", count=card.answers)
+        said = text(
+            lang, "room.questions", answers=answers, covered=card.covered, points=card.points
+        )
+        out.append("\n" + said, style="cyan")
     out.append("\n" + _activity(card, lang), style="dim")
     return out
 
@@ -143,6 +150,7 @@ class RoomScreen(AppScreen):
         ("i", "inject_one", "room.key.inject", True, None, False),
         ("I", "inject_all", "room.key.inject_all", True, None, False),
         ("n", "note", "room.key.note", True, None, False),
+        ("t", "points", "room.key.points", True, None, False),
         ("space", "mark", "room.key.mark", False, "keyname.space", False),
         ("escape", "unmark", "room.key.unmark", False, "keyname.escape", False),
         ("b", "broadcast", "room.key.broadcast", True, None, False),
@@ -412,6 +420,25 @@ class RoomScreen(AppScreen):
                 self.act([session], lambda _: Note(note.text, note.tags))
 
         self.app.push_screen(observation_dialog(self.lang, title, session.deck), typed)
+
+    def action_points(self) -> None:
+        """The selected table's questions so far: answers, and expected points to tick."""
+        from scenarios.tui.screens.discussion import PointsDialog, questions_asked
+
+        session = self.selected()
+        if session is None:
+            return
+        label = session.table.label
+        cards = questions_asked(session.state)
+        if not cards:
+            self.notify(text(self.lang, "room.no_questions", label=label), markup=False)
+            return
+
+        def tick(cover: Cover) -> None:
+            self.act([session], lambda _: cover)
+
+        dialog = PointsDialog(label, cards, lambda: session.state, tick, self.lang)
+        self.app.push_screen(dialog)
 
     def action_broadcast(self) -> None:
         """A message shown on every table's screen until the end of its round."""

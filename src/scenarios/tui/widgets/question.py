@@ -7,7 +7,7 @@ facilitator's screens), like the deck's notes for them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 
 from rich.text import Text
 
@@ -33,11 +33,22 @@ def answerer(deck: Deck, role: str | None, lang: Lang) -> str:
     return deck.roles[deck.role_index[role]].title
 
 
+def tick(covered: bool) -> str:
+    """An expected point's box: ticked once the facilitator says the table covered it."""
+    return "☑" if covered else "☐"
+
+
 def card_extra(
-    deck: Deck, card: Card, answers: Answers, lang: Lang, for_facilitator: str = ""
+    deck: Deck,
+    card: Card,
+    answers: Answers,
+    lang: Lang,
+    for_facilitator: str = "",
+    covered: Set[tuple[str, int]] = frozenset(),
 ) -> Text | None:
     """The lines a card view adds under `card`'s text: for a question, who is asked and the
-    answers given so far; for any card, the handout that comes with it."""
+    answers given so far (and for the facilitator, its expected points, ticked when in
+    `covered`); for any card, the handout that comes with it."""
     lines: list[Text] = []
     if card.kind.asks:
         names = ", ".join(answerer(deck, role, lang) for role in asked(card))
@@ -56,7 +67,10 @@ def card_extra(
             line.append(text(lang, "question.quoted", text=printable(answer)), style="cyan")
             lines.append(line)
         if for_facilitator and card.expected:
-            points = "; ".join(printable(point) for point in card.expected)
+            points = "; ".join(
+                f"{tick((card.id, index) in covered)} {printable(point)}"
+                for index, point in enumerate(card.expected)
+            )
             note = f"{for_facilitator} {text(lang, 'question.expected', points=points)}"
             lines.append(Text(note, style=NOTE_STYLE))
     return Text("\n").join(lines) if lines else None
