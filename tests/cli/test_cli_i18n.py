@@ -214,3 +214,23 @@ def test_an_english_deck_plays_in_english_unless_the_reader_asked_for_a_language
     code, _, err = cli("play", str(write_deck(ENGLISH_DECK)), *args)
     assert code == 0, err
     assert seen == [shown]
+
+
+def test_play_given_a_journal_resumes_it(
+    cli: Callable[..., CliResult], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`scenarios play partie.jsonl` is read as `--resume partie.jsonl`, not as a deck
+    whose YAML is wrong at line 2."""
+    from scenarios.deck import load_deck
+    from scenarios.engine import Draw
+    from scenarios.journal import Session
+    from scenarios.tui.app import ScenariosApp
+
+    journal = tmp_path / "partie.jsonl"
+    with Session.start(load_deck(MINI), 1, journal) as session:
+        session.apply(Draw())
+    seen: list[object] = []
+    monkeypatch.setattr(ScenariosApp, "run", lambda app: seen.append(app.initial_resume))
+    code, _, err = cli("play", str(journal))
+    assert code == 0, err
+    assert seen == [journal]

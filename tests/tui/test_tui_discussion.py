@@ -334,7 +334,7 @@ async def test_the_facilitator_ticks_and_unticks_expected_points_from_the_palett
         )
         assert "Points attendus : Qui prévenir en premier ? (0/3)" in listed
         assert "Pour l’animateur : Relancer si personne ne cite les EHPAD." in listed
-        assert "☐ annuaire de crise papier; ☐ radio; ☐ EHPAD de Carcassonne" in listed
+        assert "☐ annuaire de crise papier · ☐ radio · ☐ EHPAD de Carcassonne" in listed
         await pilot.press(*"points attendus", "enter")
         await pilot.pause()
         assert isinstance(app.screen, PointsDialog)
@@ -359,7 +359,7 @@ async def test_the_facilitator_ticks_and_unticks_expected_points_from_the_palett
             " ".join(str(o.prompt) for o in app.screen.query("OptionList").first().options)
         )
         assert "Points attendus : Qui prévenir en premier ? (1/3)" in listed
-        assert "☑ annuaire de crise papier; ☐ radio" in listed
+        assert "☑ annuaire de crise papier · ☐ radio" in listed
     assert facilitators_lines(journal, "cover") == [
         ({"type": "cover", "card": QUESTION, "point": 0}, "facilitator"),
         ({"type": "cover", "card": QUESTION, "point": 1}, "facilitator"),

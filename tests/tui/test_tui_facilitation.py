@@ -276,5 +276,5 @@ async def test_the_room_shows_a_tables_answers_and_ticks_its_expected_points(
         await pilot.pause()
         assert isinstance(room.screen, PlayScreen)
         mirror = spaced(shown_text(room))
-        assert "☐ annuaire de crise papier; ☑ radio; ☐ EHPAD de Carcassonne" in mirror
+        assert "☐ annuaire de crise papier · ☑ radio · ☐ EHPAD de Carcassonne" in mirror
         assert "« Le préfet, par radio »" in mirror

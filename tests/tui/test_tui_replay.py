@@ -343,7 +343,7 @@ async def test_the_trainers_replay_shows_the_facilitators_notes_answers_ticks_an
         assert "Pour l’animateur : Lire lentement." in shown, "the event's note"
         assert "Pour l’animateur : Relancer si personne ne cite les EHPAD." in shown
         assert "Mairie de Carcassonne : « Le préfet, par radio »" in shown
-        assert "☐ annuaire de crise papier; ☑ radio; ☐ EHPAD de Carcassonne" in shown
+        assert "☐ annuaire de crise papier · ☑ radio · ☐ EHPAD de Carcassonne" in shown
         assert "Point attendu coché : « radio » (« Qui prévenir en premier ? »)" in shown
         await pilot.press("end")
         await pilot.pause()

@@ -41,9 +41,23 @@ def parse_label(value: str | None, lang: Lang) -> str | None:
     return label
 
 
+def journal_given_as_deck(args: argparse.Namespace) -> None:
+    """`scenarios play partie.jsonl` resumes that game, as `--resume partie.jsonl` does:
+    a journal is what a trainer has in hand after a session, not a deck."""
+    deck = args.deck
+    if (
+        deck is not None
+        and args.resume is None
+        and deck.endswith(".jsonl")
+        and Path(deck).is_file()
+    ):
+        args.resume, args.deck = deck, None
+
+
 def run(args: argparse.Namespace) -> int:
     lang: Lang = args.lang
     deck = None
+    journal_given_as_deck(args)
     if args.deck is not None and args.resume is None:
         try:
             deck = load_deck(resolve_deck(args.deck))

@@ -209,7 +209,7 @@ def points_detail(card: Card, covered: frozenset[tuple[str, int]], lang: Lang) -
     if card.facilitator:
         parts.append(f"{text(lang, 'play.for_facilitator')} {card.facilitator}")
     if card.expected:
-        points = "; ".join(
+        points = " · ".join(
             f"{tick((card.id, n) in covered)} {point}" for n, point in enumerate(card.expected)
         )
         parts.append(text(lang, "points.detail", points=points))

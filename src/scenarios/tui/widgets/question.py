@@ -67,7 +67,7 @@ def card_extra(
             line.append(text(lang, "question.quoted", text=printable(answer)), style="cyan")
             lines.append(line)
         if for_facilitator and card.expected:
-            points = "; ".join(
+            points = " · ".join(
                 f"{tick((card.id, index) in covered)} {printable(point)}"
                 for index, point in enumerate(card.expected)
             )
