@@ -148,6 +148,7 @@ GROUPS: Mapping[str, Mapping[str, tuple[Arg, ...]]] = {
             arg("--label", default="Table {n}", metavar="label"),
             arg("--seed", metavar="seed", number=True),
             arg("--seeds", choices=("same", "different"), default="same"),
+            arg("--var", action="append", default=[], metavar="variable"),
             arg("--format", choices=("text", "json"), default="text"),
             STORE,
         ),

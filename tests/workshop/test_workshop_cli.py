@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from scenarios.journal import read_journal
-from tests.conftest import MINI, CliResult, spaced
+from tests.conftest import MINI, TEST_DECKS, CliResult, spaced
 
 
 @pytest.fixture
@@ -57,7 +57,9 @@ def test_create_in_french_text_then_again_is_refused(fcli: Cli, store_url: str) 
     assert code == 0, err
     assert "Atelier « mairie » créé" in out and "2 tables" in out
     assert "Salle 1 [COD]" in out and "graine 3" in out and "graine 4" in out
-    code, _, err = fcli("workshop", "create", str(MINI), "--tables", "2", "--name", "mairie", "--store", store_url)
+    code, _, err = fcli(
+        "workshop", "create", str(MINI), "--tables", "2", "--name", "mairie", "--store", store_url
+    )
     assert code == 1
     assert "l’atelier « mairie » existe déjà" in err and "Traceback" not in err
 
@@ -69,8 +71,12 @@ def test_create_in_french_text_then_again_is_refused(fcli: Cli, store_url: str) 
         (["--name", "  "], "nom d’atelier invalide"),
     ],
 )
-def test_bad_workshop_requests_are_explained(fcli: Cli, store_url: str, args: list[str], expected: str) -> None:
-    code, out, err = fcli("workshop", "create", str(MINI), "--tables", "2", *args, "--store", store_url)
+def test_bad_workshop_requests_are_explained(
+    fcli: Cli, store_url: str, args: list[str], expected: str
+) -> None:
+    code, out, err = fcli(
+        "workshop", "create", str(MINI), "--tables", "2", *args, "--store", store_url
+    )
     assert code == 1, out
     assert expected in err
 
@@ -84,7 +90,9 @@ def test_status_shows_every_table_and_export_gives_journals_that_verify(
     lines = out.strip().splitlines()
     assert len(lines) == 3 and lines[0].startswith("Table 1 · ")
     assert "pas encore commencée" in lines[0] and "0 écran" in lines[0]
-    code, out, _ = fcli("workshop", "export", "prefecture", str(tmp_path / "out"), "--store", store_url)
+    code, out, _ = fcli(
+        "workshop", "export", "prefecture", str(tmp_path / "out"), "--store", store_url
+    )
     assert code == 0
     files = sorted((tmp_path / "out").glob("*.jsonl"))
     assert [f.name for f in files] == ["table-1.jsonl", "table-2.jsonl", "table-3.jsonl"]
@@ -93,7 +101,9 @@ def test_status_shows_every_table_and_export_gives_journals_that_verify(
     assert code == 0 and out.count("cohérent") == 3
 
 
-def test_unknown_workshop_and_unreachable_store_exit_one_in_english_too(fcli: Cli, store_url: str) -> None:
+def test_unknown_workshop_and_unreachable_store_exit_one_in_english_too(
+    fcli: Cli, store_url: str
+) -> None:
     code, _, err = fcli("workshop", "status", "nope", "--store", store_url, "--lang", "en")
     assert code == 1 and "no workshop “nope”" in err
     code, _, err = fcli("workshop", "list", "--store", "postgresql://x@127.0.0.1:1/none")
@@ -111,3 +121,35 @@ def test_the_store_comes_from_scenarios_store_when_not_given(
     code, out, _ = fcli("workshop", "list")
     assert code == 0 and "prefecture" in out
     assert (tmp_path / "env.sqlite3").is_file()
+
+
+def test_create_fills_the_decks_variables_for_every_table(
+    fcli: Cli, store_url: str, tmp_path: Path
+) -> None:
+    """The territory's names are the room's: chosen once, in every table's journal."""
+    discussion = str(TEST_DECKS / "discussion.yaml")
+    code, _, err = fcli(
+        "workshop", "create", discussion, "--tables", "2", "--name", "brest",
+        "--var", "commune=Brest", "--store", store_url,
+    )  # fmt: skip
+    assert code == 0, err
+    code, _, err = fcli("workshop", "export", "brest", str(tmp_path / "out"), "--store", store_url)
+    assert code == 0, err
+    journals = sorted((tmp_path / "out").glob("*.jsonl"))
+    assert len(journals) == 2
+    for path in journals:
+        header = read_journal(path).header
+        assert dict(header.variables)["commune"] == "Brest"
+        assert header.deck_title == "Panne à Brest"
+
+
+def test_create_refuses_a_variable_the_deck_does_not_declare(fcli: Cli, store_url: str) -> None:
+    discussion = str(TEST_DECKS / "discussion.yaml")
+    code, _, err = fcli(
+        "workshop", "create", discussion, "--tables", "2", "--name", "quimper",
+        "--var", "comune=Quimper", "--store", store_url,
+    )  # fmt: skip
+    assert code == 2
+    assert "variable inconnue « comune »" in err and "commune" in err and "Traceback" not in err
+    code, out, _ = fcli("workshop", "list", "--store", store_url)
+    assert "quimper" not in out, "nothing created"

@@ -11,43 +11,16 @@ deck does not declare is a usage error (exit 2) that lists those it does.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
 
 from scenarios.commands.files import write_document
 from scenarios.commands.output import TEXTS, report_deck_error, say
-from scenarios.deck import Deck, DeckError, load_deck, resolve_deck
+from scenarios.commands.variables import BadVariable, variable_values
+from scenarios.deck import DeckError, load_deck, resolve_deck
 from scenarios.deck.kit import kit_blocks
 from scenarios.deck.variables import with_variables
 from scenarios.i18n import Lang
 from scenarios.render.html import SHEETS, page
 from scenarios.render.pdf import PdfError, html_to_pdf
-
-
-class BadVariable(Exception):
-    """A `--var` that cannot be used: a catalog message id and its values."""
-
-    def __init__(self, code: str, **params: object) -> None:
-        super().__init__(code)
-        self.code = code
-        self.params = params
-
-
-def variable_values(deck: Deck, given: Sequence[str]) -> dict[str, str]:
-    """The values of `--var id=value` (the last one wins for an id); `BadVariable` for one
-    that is not of that form or that the deck does not declare."""
-    known = [variable.id for variable in deck.variables]
-    values: dict[str, str] = {}
-    for pair in given:
-        name, equal, value = pair.partition("=")
-        name = name.strip()
-        if not equal or not name:
-            raise BadVariable("print.var_form", given=pair)
-        if name not in known:
-            if not known:
-                raise BadVariable("print.var_none", name=name)
-            raise BadVariable("print.var_unknown", name=name, ids=", ".join(known))
-        values[name] = value
-    return values
 
 
 def run(args: argparse.Namespace) -> int:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from scenarios.commands.files import check_writable, write_atomically, write_document
 from scenarios.commands.output import TEXTS, report_deck_error, report_os_error, say
+from scenarios.commands.variables import BadVariable, variable_values
 from scenarios.debrief.texts import outcome_label
 from scenarios.deck import DeckError, load_deck, resolve_deck
 from scenarios.i18n import Lang
@@ -41,6 +42,11 @@ def run(args: argparse.Namespace) -> int:
             args.loaded_deck = load_deck(resolve_deck(args.deck))
         except DeckError as error:
             return report_deck_error(error, lang)
+        try:  # checked before the store is opened: nothing is created for a bad one
+            args.variables = variable_values(args.loaded_deck, args.var)
+        except BadVariable as error:
+            say(TEXTS.format(lang, error.code, error.params), error=True, style="red")
+            return 2
     try:
         store = open_store(args.store)
     except StoreError as error:
@@ -65,6 +71,7 @@ def create(args: argparse.Namespace, store: Store, lang: Lang) -> int:
         seed=args.seed,
         seeds=args.seeds,
         lang=lang,
+        variables=args.variables,
     )
     workshop = created.workshop
     if args.format == "json":
@@ -73,9 +80,7 @@ def create(args: argparse.Namespace, store: Store, lang: Lang) -> int:
             "title": workshop.title,
             "deck": workshop.deck_id,
             "store": store.url,
-            "tables": [
-                {"label": t.label, "code": t.code, "seed": t.seed} for t in created.tables
-            ],
+            "tables": [{"label": t.label, "code": t.code, "seed": t.seed} for t in created.tables],
         }
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
@@ -90,7 +95,15 @@ def create(args: argparse.Namespace, store: Store, lang: Lang) -> int:
     )
     width = max(len(t.label) for t in created.tables)
     for table in created.tables:
-        say(TEXTS(lang, "workshop.table_code", label=table.label.ljust(width), code=table.code, seed=table.seed))
+        say(
+            TEXTS(
+                lang,
+                "workshop.table_code",
+                label=table.label.ljust(width),
+                code=table.code,
+                seed=table.seed,
+            )
+        )
     say(TEXTS(lang, "workshop.store", url=store.url))
     say(TEXTS(lang, "workshop.how_to_join"))
     return 0
@@ -117,7 +130,11 @@ def list_workshops(args: argparse.Namespace, store: Store, lang: Lang) -> int:
     for w in workshops:
         count = len(store.tables(w.id))
         created = w.created.astimezone().strftime("%Y-%m-%d %H:%M")
-        say(TEXTS(lang, "workshop.listed", workshop=w.id, title=w.title, created=created, count=count))
+        say(
+            TEXTS(
+                lang, "workshop.listed", workshop=w.id, title=w.title, created=created, count=count
+            )
+        )
     return 0
 
 
@@ -186,6 +203,7 @@ def export(args: argparse.Namespace, store: Store, lang: Lang) -> int:
     for path in written:
         say(str(path))
     return 0
+
 
 def play(args: argparse.Namespace, store: Store, lang: Lang) -> int:
     """Join a table from this terminal: every role, or only those given with --role."""
