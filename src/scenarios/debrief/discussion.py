@@ -107,15 +107,24 @@ def questionnaire(trace: SessionTrace) -> list[QuestionnaireSummary]:
         given = [ReplyGiven(role, value) for (id_, role), value in final.replies.items()
                  if id_ == item.id]  # fmt: skip
         replies = tuple(sorted(given, key=lambda r: order.get(r.role, len(order))))
-        counted = Counter(reply.value for reply in replies)
-        counts: tuple[tuple[str, int], ...] = ()
-        median: float | None = None
-        if item.scale == "score":
-            scores = sorted(int(v) for v in counted if v.isdigit())
-            counts = tuple((str(score), counted[str(score)]) for score in scores)
-            values = [int(r.value) for r in replies if r.value.isdigit()]
-            median = float(statistics.median(values)) if values else None
-        elif item.scale == "yesno":
-            counts = tuple((value, counted[value]) for value in YES_NO)
-        found.append(QuestionnaireSummary(item.id, item.text, item.scale, replies, counts, median))
+        found.append(summary(item.id, item.text, item.scale, replies))
     return found
+
+
+def summary(
+    id_: str, text: str, scale: str, replies: tuple[ReplyGiven, ...]
+) -> QuestionnaireSummary:
+    """An item and its replies summed up: a score's distribution and median, yes and no
+    counted (a text's replies are quoted as they are). The workshop's debrief sums up
+    every table's replies with it."""
+    counted = Counter(reply.value for reply in replies)
+    counts: tuple[tuple[str, int], ...] = ()
+    median: float | None = None
+    if scale == "score":
+        scores = sorted(int(v) for v in counted if v.isdigit())
+        counts = tuple((str(score), counted[str(score)]) for score in scores)
+        values = [int(r.value) for r in replies if r.value.isdigit()]
+        median = float(statistics.median(values)) if values else None
+    elif scale == "yesno":
+        counts = tuple((value, counted[value]) for value in YES_NO)
+    return QuestionnaireSummary(id_, text, scale, replies, counts, median)

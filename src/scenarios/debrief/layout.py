@@ -7,7 +7,7 @@ each with its evidence; then the écarts, and a kit to hand out.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from scenarios.debrief.model import (
     AnswerGiven,
@@ -294,11 +294,15 @@ def _questionnaire(report: SessionReport, lang: Lang) -> Section:
     """The lessons-learned questionnaire: each item and what the roles replied."""
     blocks: list[Block] = [Heading(2, LABELS(lang, "questionnaire"))]
     for item in report.questionnaire:
-        blocks += [Heading(3, item.text), *_replies(item, report, lang)]
+        who = [speaker(reply.role, report, lang) for reply in item.replies]
+        blocks += [Heading(3, item.text), *replies_blocks(item, who, lang)]
     return Section(tuple(blocks), css="questionnaire")
 
 
-def _replies(item: QuestionnaireSummary, report: SessionReport, lang: Lang) -> list[Block]:
+def replies_blocks(item: QuestionnaireSummary, who: Sequence[str], lang: Lang) -> list[Block]:
+    """An item's replies summed up: a score's distribution and median, yes and no counted,
+    a text's replies quoted, each by `who` said it (the workshop's debrief names the
+    table too)."""
     if not item.replies:
         return [Paragraph(LABELS(lang, "replies.none"))]
     count = LABELS(lang, "replies", count=len(item.replies))
@@ -314,7 +318,7 @@ def _replies(item: QuestionnaireSummary, report: SessionReport, lang: Lang) -> l
         counts = dict(item.counts)
         yes, no = counts.get("yes", 0), counts.get("no", 0)
         return [Paragraph(LABELS(lang, "replies.yesno", yes=yes, no=no, replies=count))]
-    return [Quote(reply.value, speaker(reply.role, report, lang)) for reply in item.replies]
+    return [Quote(reply.value, by) for reply, by in zip(item.replies, who, strict=True)]
 
 
 def _general(report: SessionReport, lang: Lang) -> Section:

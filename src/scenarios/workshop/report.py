@@ -5,7 +5,10 @@ default teams stay six tables). Every cross-table view is computed from the
 tables' replayed journals: which option each table chose in each dilemma,
 whether each table answered each expected response in time, late or never,
 endings and scores, the improvements that come back across tables, and the
-recommendations of each phase with how many tables they concern.
+recommendations of each phase with how many tables they concern. A discussion exercise
+(`style: discussion`) is compared by its words instead: how far each table went and how
+much it said, each question's expected points table by table, and the questionnaire's
+replies of every table summed up (`debrief/discussion.py` gives each table's).
 """
 
 from __future__ import annotations
@@ -15,9 +18,18 @@ from collections.abc import Sequence
 import attrs
 
 from scenarios.debrief import session_report, trace_of
-from scenarios.debrief.model import Finding, GapStatus, SessionReport
+from scenarios.debrief.discussion import summary
+from scenarios.debrief.model import (
+    Finding,
+    GapStatus,
+    QuestionnaireSummary,
+    QuestionReport,
+    ReplyGiven,
+    SessionReport,
+)
 from scenarios.debrief.report import recurring_axes
 from scenarios.debrief.trace import SessionTrace, Step
+from scenarios.deck import Deck
 from scenarios.engine import Choose, Note
 from scenarios.store import Store
 from scenarios.workshop.export import table_content
@@ -77,6 +89,58 @@ class TableNote:
 
 
 @attrs.frozen
+class TableSummary:
+    """A discussion table at a glance: how far it went and how much it said."""
+
+    rounds: int
+    over: bool
+    asked: int  # questions that came up
+    answers: int  # the last answer of each role to each question
+    covered: int  # expected points ticked, of the questions that came up
+    expected: int  # expected points of the questions that came up
+    notes: int  # the facilitator's and observers' notes
+
+
+@attrs.frozen
+class QuestionCell:
+    """A question at one table: how many answers it got, and each expected point ticked."""
+
+    answers: int
+    covered: tuple[bool, ...]
+
+
+@attrs.frozen
+class QuestionRow:
+    """A question across tables: its expected points, and per table what it got (None: it
+    did not come up there)."""
+
+    card: str
+    title: str
+    points: tuple[str, ...]
+    tables: tuple[QuestionCell | None, ...]
+
+    @property
+    def asked(self) -> int:
+        return sum(1 for cell in self.tables if cell is not None)
+
+    @property
+    def answered(self) -> int:
+        return sum(1 for cell in self.tables if cell is not None and cell.answers)
+
+    def covered_by(self, point: int) -> int:
+        """How many tables covered the point."""
+        return sum(1 for cell in self.tables if cell is not None and cell.covered[point])
+
+
+@attrs.frozen
+class ItemRow:
+    """A questionnaire item summed up over every table's replies."""
+
+    summary: QuestionnaireSummary
+    tables: tuple[int, ...]  # for each of `summary.replies`, the index of its table
+
+
+@attrs.frozen
 class WorkshopReport:
     workshop: str
     deck_title: str
@@ -89,6 +153,13 @@ class WorkshopReport:
     notes: tuple[TableNote, ...]
     # The deck's observation grid (tag titles, in its order): how the notes are grouped.
     grid: tuple[str, ...] = ()
+    # Whether the deck has dilemmas at all: a deck without any has no dilemmas' view.
+    has_dilemmas: bool = True
+    # A discussion exercise's views (empty for a game): the tables, the questions, the
+    # questionnaire.
+    summaries: tuple[TableSummary, ...] = ()
+    questions: tuple[QuestionRow, ...] = ()
+    questionnaire: tuple[ItemRow, ...] = ()
 
     def notes_by_table_and_tag(self) -> list[tuple[str, list[tuple[str | None, list[TableNote]]]]]:
         """For each table with notes (in table order), each tag of the grid (then the notes
@@ -143,6 +214,7 @@ def tables_report(
 ) -> WorkshopReport:
     """The side-by-side views of the tables `labels`, whose replays are `traces`."""
     sessions = tuple(session_report(trace) for trace in traces)
+    deck = traces[0].deck if traces else None
     return WorkshopReport(
         workshop=workshop,
         deck_title=deck_title,
@@ -153,8 +225,86 @@ def tables_report(
         axes=_axes(labels, sessions),
         kit=_kit(labels, sessions),
         notes=tuple(notes),
-        grid=tuple(tag.title for tag in traces[0].deck.observation_tags) if traces else (),
+        grid=tuple(tag.title for tag in deck.observation_tags) if deck else (),
+        has_dilemmas=deck is None or any(card.options for card in deck.cards),
+        summaries=_summaries(labels, traces, sessions, notes),
+        questions=_questions(sessions, deck),
+        questionnaire=_questionnaire(sessions),
     )
+
+
+def _asked(session: SessionReport) -> list[QuestionReport]:
+    return [question for phase in session.phases for question in phase.questions]
+
+
+def _summaries(
+    labels: Sequence[str],
+    traces: Sequence[SessionTrace],
+    sessions: Sequence[SessionReport],
+    notes: Sequence[TableNote],
+) -> tuple[TableSummary, ...]:
+    found = []
+    for label, trace, session in zip(labels, traces, sessions, strict=True):
+        asked = _asked(session)
+        found.append(
+            TableSummary(
+                # A table that has not played a move is in its first round, yet played none.
+                rounds=session.rounds if next(trace.done(), None) else 0,
+                over=session.over,
+                asked=len(asked),
+                answers=sum(len(q.answers) for q in asked),
+                covered=sum(len(q.covered) for q in asked),
+                expected=sum(len(q.points) for q in asked),
+                notes=sum(1 for note in notes if note.label == label),
+            )
+        )
+    return tuple(found)
+
+
+def _questions(sessions: Sequence[SessionReport], deck: Deck | None) -> tuple[QuestionRow, ...]:
+    """Each question that came up at some table, in the order they come: by phase, then by
+    the first round any table had it, then as the deck lists them."""
+    cells: dict[str, dict[int, QuestionCell]] = {}
+    first: dict[str, QuestionReport] = {}
+    when: dict[str, tuple[int, int]] = {}
+    deck_order = {card.id: n for n, card in enumerate(deck.cards)} if deck else {}
+    for index, session in enumerate(sessions):
+        for phase_index, phase in enumerate(session.phases):
+            for question in phase.questions:
+                first.setdefault(question.card, question)
+                here = (phase_index, question.round)
+                when[question.card] = min(when.get(question.card, here), here)
+                cells.setdefault(question.card, {})[index] = QuestionCell(
+                    len(question.answers), tuple(point.covered for point in question.points)
+                )
+    order = sorted(first, key=lambda card: (*when[card], deck_order.get(card, 0)))
+    return tuple(
+        QuestionRow(
+            card,
+            first[card].title,
+            tuple(point.text for point in first[card].points),
+            tuple(cells[card].get(index) for index in range(len(sessions))),
+        )
+        for card in order
+    )
+
+
+def _questionnaire(sessions: Sequence[SessionReport]) -> tuple[ItemRow, ...]:
+    """Each item of the questionnaire with the replies of every table, summed up as one
+    table's are (`debrief.discussion.summary`)."""
+    if not sessions:
+        return ()
+    rows = []
+    for item in sessions[0].questionnaire:
+        replies: list[ReplyGiven] = []
+        tables: list[int] = []
+        for index, session in enumerate(sessions):
+            for own in session.questionnaire:
+                if own.id == item.id:
+                    replies += own.replies
+                    tables += [index] * len(own.replies)
+        rows.append(ItemRow(summary(item.id, item.text, item.scale, tuple(replies)), tuple(tables)))
+    return tuple(rows)
 
 
 def chosen_options(trace: SessionTrace) -> dict[str, str]:

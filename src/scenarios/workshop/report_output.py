@@ -3,7 +3,10 @@
 The same views in every format: tables side by side, each dilemma's option per
 table, each expected response per table, the improvements that come back, the
 consolidated kit, the facilitator's and observers' notes, then each table's
-own debrief.
+own debrief. A discussion exercise has, instead of outcomes and responses, how far
+each table went and how much it said, each question's expected points table by
+table, and the questionnaire's replies of all tables; a deck without dilemmas has no
+dilemmas' view.
 """
 
 from __future__ import annotations
@@ -13,9 +16,11 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+import attrs
+
 from scenarios.debrief.json_report import session_data
-from scenarios.debrief.layout import session_blocks
-from scenarios.debrief.texts import outcome_text, score_text, signed, theme
+from scenarios.debrief.layout import replies_blocks, session_blocks
+from scenarios.debrief.texts import outcome_text, score_text, signed, speaker, theme
 from scenarios.i18n import Lang, Texts
 from scenarios.render.blocks import (
     Block,
@@ -31,7 +36,14 @@ from scenarios.render.blocks import (
 from scenarios.render.charts import Bar, Series, bar_chart, line_chart
 from scenarios.render.html import page
 from scenarios.render.markdown import markdown
-from scenarios.workshop.report import DilemmaRow, Response, WorkshopReport
+from scenarios.workshop.report import (
+    DilemmaRow,
+    ItemRow,
+    QuestionRow,
+    Response,
+    TableSummary,
+    WorkshopReport,
+)
 from scenarios.workshop.report_schema import WORKSHOP_FORMAT
 
 TEXTS = Texts("workshop")
@@ -66,15 +78,40 @@ def discussion(report: WorkshopReport) -> bool:
 
 
 def overview_rows(report: WorkshopReport, lang: Lang) -> list[tuple[str, ...]]:
-    verdicts = not discussion(report)
+    if discussion(report):
+        return [
+            (label, *summary_cells(summary, lang), *(str(value) for _, value in session.indicators))
+            for label, summary, session in zip(
+                report.labels, report.summaries, report.sessions, strict=True
+            )
+        ]
     return [
         (
             label,
-            *((outcome_text(session, lang), score_text(session)) if verdicts else ()),
+            outcome_text(session, lang),
+            score_text(session),
             *(str(value) for _, value in session.indicators),
         )
         for label, session in zip(report.labels, report.sessions, strict=True)
     ]
+
+
+def summary_cells(summary: TableSummary, lang: Lang) -> tuple[str, ...]:
+    """A discussion table's rounds, where it stands, questions, answers, points, notes."""
+    status = "over" if summary.over else "playing" if summary.rounds else "waiting"
+    return (
+        str(summary.rounds),
+        TEXTS(lang, f"report.status.{status}"),
+        str(summary.asked),
+        str(summary.answers),
+        TEXTS(lang, "report.ratio", part=summary.covered, total=summary.expected),
+        str(summary.notes),
+    )
+
+
+def summary_headers(lang: Lang) -> tuple[str, ...]:
+    keys = ("rounds", "status", "asked", "answers", "covered", "notes_count")
+    return tuple(TEXTS(lang, f"report.{key}") for key in keys)
 
 
 def overview_headers(report: WorkshopReport, lang: Lang) -> tuple[str, ...]:
@@ -83,7 +120,7 @@ def overview_headers(report: WorkshopReport, lang: Lang) -> tuple[str, ...]:
     verdicts = (TEXTS(lang, "report.outcome"), TEXTS(lang, "report.score"))
     return (
         TEXTS(lang, "report.table"),
-        *(() if discussion(report) else verdicts),
+        *(summary_headers(lang) if discussion(report) else verdicts),
         *indicators,
     )
 
@@ -118,7 +155,7 @@ def workshop_blocks(report: WorkshopReport, lang: Lang) -> list[Block]:
     none = DEBRIEF(lang, "none")
     headers = overview_headers(report, lang)
     verdicts = not discussion(report)
-    fixed = (False, False, True) if verdicts else (False,)
+    fixed = (False, False, True) if verdicts else (False, True, False, True, True, True, True)
     numeric = (*fixed, *(True for _ in headers[len(fixed) :]))
     blocks: list[Block] = [
         Heading(
@@ -135,24 +172,14 @@ def workshop_blocks(report: WorkshopReport, lang: Lang) -> list[Block]:
             )
         ),
     ]
-    dilemmas = tuple((row.title, *dilemma_cells(row)) for row in report.dilemmas)
-    blocks.append(
-        Section(
-            (
-                Heading(2, TEXTS(lang, "report.dilemmas")),
-                Paragraph(TEXTS(lang, "report.dilemmas.intro")),
-                Table(
-                    (TEXTS(lang, "report.dilemma"), *report.labels),
-                    dilemmas,
-                    tuple(False for _ in range(count + 1)),
-                )
-                if dilemmas
-                else Paragraph(none),
-            )
-        )
-    )
+    if report.has_dilemmas:
+        blocks.append(_dilemmas(report, lang))
     if verdicts:
         blocks += _responses_and_axes(report, lang)
+    else:
+        blocks.append(questions_section(report, lang))
+        if report.questionnaire:
+            blocks.append(questionnaire_section(report, lang))
     kit: list[Block] = [Heading(2, TEXTS(lang, "report.kit"))]
     phases = list(dict.fromkeys((line.phase, line.phase_title) for line in report.kit))
     for phase, title in phases:
@@ -179,6 +206,115 @@ def workshop_blocks(report: WorkshopReport, lang: Lang) -> list[Block]:
         blocks.append(Heading(1, TEXTS(lang, "report.table_debrief", table=label)))
         blocks += session_blocks(session, lang)[1:]
     return blocks
+
+
+def _dilemmas(report: WorkshopReport, lang: Lang) -> Section:
+    dilemmas = tuple((row.title, *dilemma_cells(row)) for row in report.dilemmas)
+    return Section(
+        (
+            Heading(2, TEXTS(lang, "report.dilemmas")),
+            Paragraph(TEXTS(lang, "report.dilemmas.intro")),
+            Table(
+                (TEXTS(lang, "report.dilemma"), *report.labels),
+                dilemmas,
+                tuple(False for _ in range(len(report.labels) + 1)),
+            )
+            if dilemmas
+            else Paragraph(DEBRIEF(lang, "none")),
+        )
+    )
+
+
+COVERED, TO_EXPLORE = "✓", "—"
+
+
+def question_rows(row: QuestionRow, lang: Lang) -> list[tuple[str, ...]]:
+    """A question's matrix: its written answers per table, then each expected point per
+    table (✓ covered, — to explore further, empty where the question did not come up),
+    each with how many tables in all."""
+    answers = tuple("" if cell is None else str(cell.answers) for cell in row.tables)
+    rows = [
+        (
+            TEXTS(lang, "report.answers"),
+            *answers,
+            TEXTS(lang, "report.of", part=row.answered, total=row.asked),
+        )
+    ]
+    for index, point in enumerate(row.points):
+        cells = tuple(
+            "" if cell is None else COVERED if cell.covered[index] else TO_EXPLORE
+            for cell in row.tables
+        )
+        count = TEXTS(lang, "report.of", part=row.covered_by(index), total=row.asked)
+        rows.append((point, *cells, count))
+    return rows
+
+
+def question_headers(report: WorkshopReport, lang: Lang) -> tuple[str, ...]:
+    return (TEXTS(lang, "report.point"), *report.labels, TEXTS(lang, "report.in_all"))
+
+
+def questions_section(report: WorkshopReport, lang: Lang) -> Section:
+    """Each question that came up, in the order they come, its expected points table by
+    table: what to bring back in the plenary, said without fault."""
+    total = len(report.labels)
+    blocks: list[Block] = [Heading(2, TEXTS(lang, "report.questions"))]
+    if not report.questions:
+        blocks.append(Paragraph(TEXTS(lang, "report.questions.none")))
+        return Section(tuple(blocks), css="questions")
+    blocks.append(Paragraph(TEXTS(lang, "report.questions.intro")))
+    aligned = (False, *(True for _ in report.labels), True)
+    for row in report.questions:
+        asked = TEXTS(lang, "report.question.asked", count=row.asked, total=total)
+        answered = TEXTS(lang, "report.question.answered", count=row.answered)
+        blocks += [
+            Heading(3, DEBRIEF(lang, "question", title=row.title)),
+            Paragraph(f"{asked} {answered}"),
+            Table(question_headers(report, lang), tuple(question_rows(row, lang)), aligned),
+        ]
+    return Section(tuple(blocks), css="questions")
+
+
+def reply_sources(report: WorkshopReport, row: ItemRow, lang: Lang) -> list[str]:
+    """Who gave each reply: the table's label and the role (or the table as a whole)."""
+    return [
+        TEXTS(
+            lang,
+            "report.reply_by",
+            table=report.labels[table],
+            who=speaker(reply.role, report.sessions[table], lang),
+        )
+        for reply, table in zip(row.summary.replies, row.tables, strict=True)
+    ]
+
+
+def questionnaire_section(report: WorkshopReport, lang: Lang) -> Section:
+    """The questionnaire's replies of every table: each score's distribution and median,
+    yes and no counted, free texts quoted with their table and role."""
+    blocks: list[Block] = [Heading(2, TEXTS(lang, "report.questionnaire"))]
+    for row in report.questionnaire:
+        who = reply_sources(report, row, lang)
+        blocks += [Heading(3, row.summary.text), *replies_blocks(row.summary, who, lang)]
+    return Section(tuple(blocks), css="questionnaire")
+
+
+def questionnaire_rows(report: WorkshopReport, lang: Lang) -> list[tuple[object, ...]]:
+    """The questionnaire as a sheet: a score's or yes/no's count per value (the median on
+    the item's first line), a text's replies one a line with their table and role."""
+    rows: list[tuple[object, ...]] = []
+    for row in report.questionnaire:
+        item = row.summary
+        if item.scale == "text":
+            for reply, table in zip(item.replies, row.tables, strict=True):
+                who = speaker(reply.role, report.sessions[table], lang)
+                rows.append((item.text, reply.value, 1, None, report.labels[table], who))
+        for index, (value, times) in enumerate(item.counts):
+            said = DEBRIEF(lang, f"flag.{value}") if item.scale == "yesno" else int(value)
+            median = item.median if index == 0 else None
+            rows.append((item.text, said, times, median, None, None))
+        if not item.counts and not (item.scale == "text" and item.replies):
+            rows.append((item.text, None, 0, None, None, None))
+    return rows
 
 
 def _responses_and_axes(report: WorkshopReport, lang: Lang) -> list[Block]:
@@ -271,16 +407,22 @@ def workshop_html(report: WorkshopReport, lang: Lang = "fr") -> str:
 
 def workshop_data(report: WorkshopReport, lang: Lang = "fr") -> dict[str, Any]:
     """The report as JSON data: every view, and each table's debrief as `report --format json`;
-    its shape is `report_schema.WORKSHOP_SCHEMA`."""
-    return {
+    its shape is `report_schema.WORKSHOP_SCHEMA`. A discussion exercise adds each table's
+    summary, the questions and the questionnaire."""
+    talk = discussion(report)
+    tables = [
+        {"label": label, "debrief": session_data(session, lang)}
+        for label, session in zip(report.labels, report.sessions, strict=True)
+    ]
+    if talk:
+        for table, summary in zip(tables, report.summaries, strict=True):
+            table["summary"] = attrs.asdict(summary)
+    data: dict[str, Any] = {
         "format": WORKSHOP_FORMAT,
         "lang": lang,
         "workshop": report.workshop,
         "deck": report.deck_title,
-        "tables": [
-            {"label": label, "debrief": session_data(session, lang)}
-            for label, session in zip(report.labels, report.sessions, strict=True)
-        ],
+        "tables": tables,
         "dilemmas": [
             {
                 "card": row.card,
@@ -329,6 +471,51 @@ def workshop_data(report: WorkshopReport, lang: Lang = "fr") -> dict[str, Any]:
             for n in report.notes
         ],
     }
+    if talk:
+        data["questions"] = [_question_data(report, row) for row in report.questions]
+        data["questionnaire"] = [_item_data(report, row, lang) for row in report.questionnaire]
+    return data
+
+
+def _question_data(report: WorkshopReport, row: QuestionRow) -> dict[str, Any]:
+    by_label = list(zip(report.labels, row.tables, strict=True))
+    return {
+        "card": row.card,
+        "title": row.title,
+        "asked": row.asked,
+        "answered": row.answered,
+        "answers": {label: None if cell is None else cell.answers for label, cell in by_label},
+        "points": [
+            {
+                "text": point,
+                "covered": {
+                    label: None if cell is None else cell.covered[index] for label, cell in by_label
+                },
+                "count": row.covered_by(index),
+            }
+            for index, point in enumerate(row.points)
+        ],
+    }
+
+
+def _item_data(report: WorkshopReport, row: ItemRow, lang: Lang) -> dict[str, Any]:
+    item = row.summary
+    return {
+        "id": item.id,
+        "text": item.text,
+        "scale": item.scale,
+        "counts": [{"value": value, "count": count} for value, count in item.counts],
+        "median": item.median,
+        "replies": [
+            {
+                "table": report.labels[table],
+                "role": reply.role,
+                "who": speaker(reply.role, report.sessions[table], lang),
+                "value": reply.value,
+            }
+            for reply, table in zip(item.replies, row.tables, strict=True)
+        ],
+    }
 
 
 def workshop_json(report: WorkshopReport, lang: Lang = "fr") -> str:
@@ -341,37 +528,23 @@ def workshop_xlsx(report: WorkshopReport, lang: Lang = "fr") -> bytes:
     from openpyxl.styles import Font
 
     book = Workbook()
-    sheets: list[tuple[str, Sequence[str], Sequence[Sequence[object]]]] = [
+    sheets: list[_Sheet] = [
         (
             TEXTS(lang, "report.sheet.tables"),
             overview_headers(report, lang),
             overview_rows(report, lang),
         ),
-        (
-            TEXTS(lang, "report.sheet.dilemmas"),
-            (TEXTS(lang, "report.dilemma"), *report.labels),
-            [(row.title, *dilemma_cells(row)) for row in report.dilemmas],
-        ),
-        (
-            TEXTS(lang, "report.sheet.responses"),
-            (TEXTS(lang, "report.event"), *report.labels, TEXTS(lang, "report.in_all")),
-            [
-                (row.title, *(response_text(r, lang) for r in row.tables), _tally(row.tables, lang))
-                for row in report.responses
-            ],
-        ),
-        (
-            TEXTS(lang, "report.sheet.axes"),
+    ]
+    if report.has_dilemmas:
+        sheets.append(
             (
-                TEXTS(lang, "report.axis_head"),
-                TEXTS(lang, "report.count"),
-                TEXTS(lang, "report.tables"),
-            ),
-            [
-                (axis_text(report, i, lang), len(axis.labels), ", ".join(axis.labels))
-                for i, axis in enumerate(report.axes)
-            ],
-        ),
+                TEXTS(lang, "report.sheet.dilemmas"),
+                (TEXTS(lang, "report.dilemma"), *report.labels),
+                [(row.title, *dilemma_cells(row)) for row in report.dilemmas],
+            )
+        )
+    sheets += _discussion_sheets(report, lang) if discussion(report) else _game_sheets(report, lang)
+    sheets += [
         (
             TEXTS(lang, "report.sheet.kit"),
             (
@@ -420,6 +593,60 @@ def workshop_xlsx(report: WorkshopReport, lang: Lang = "fr") -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+_Sheet = tuple[str, Sequence[str], Sequence[Sequence[object]]]
+
+
+def _game_sheets(report: WorkshopReport, lang: Lang) -> list[_Sheet]:
+    """Each expected response per table, and the axes d'amélioration that come back."""
+    return [
+        (
+            TEXTS(lang, "report.sheet.responses"),
+            (TEXTS(lang, "report.event"), *report.labels, TEXTS(lang, "report.in_all")),
+            [
+                (row.title, *(response_text(r, lang) for r in row.tables), _tally(row.tables, lang))
+                for row in report.responses
+            ],
+        ),
+        (
+            TEXTS(lang, "report.sheet.axes"),
+            (
+                TEXTS(lang, "report.axis_head"),
+                TEXTS(lang, "report.count"),
+                TEXTS(lang, "report.tables"),
+            ),
+            [
+                (axis_text(report, i, lang), len(axis.labels), ", ".join(axis.labels))
+                for i, axis in enumerate(report.axes)
+            ],
+        ),
+    ]
+
+
+def _discussion_sheets(report: WorkshopReport, lang: Lang) -> list[_Sheet]:
+    """Each question's matrix (a line per expected point, the question in the first
+    column), and the questionnaire of all tables."""
+    questions = [
+        (row.title, *cells) for row in report.questions for cells in question_rows(row, lang)
+    ]
+    sheets: list[_Sheet] = [
+        (
+            TEXTS(lang, "report.sheet.questions"),
+            (TEXTS(lang, "report.item"), *question_headers(report, lang)),
+            questions,
+        )
+    ]
+    if report.questionnaire:
+        headers = ("item", "value", "times", "median", "table", "who")
+        sheets.append(
+            (
+                TEXTS(lang, "report.sheet.questionnaire"),
+                tuple(TEXTS(lang, f"report.{key}") for key in headers),
+                questionnaire_rows(report, lang),
+            )
+        )
+    return sheets
 
 
 def _plain_cell(value: object) -> object:

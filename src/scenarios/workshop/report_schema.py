@@ -4,7 +4,9 @@ The shape `report_output.workshop_data` writes, described once here: the
 views across tables are closed objects (a key added there without its place
 here fails the test that validates a real workshop's JSON), and each table's
 own debrief is the session debrief of `scenarios report`, referred to through
-the `$defs` of `debrief/json_schema.py`.
+the `$defs` of `debrief/json_schema.py`. A discussion exercise's report adds each
+table's `summary`, the `questions` and the `questionnaire` of all tables (a game's has
+none of these keys).
 """
 
 from __future__ import annotations
@@ -43,6 +45,83 @@ _RESPONSE = object_with(
     closed=True,
 )
 
+_NULLABLE_BOOL: Schema = {"type": ["boolean", "null"]}
+_COUNT: Schema = {"type": "integer", "minimum": 0}
+
+_SUMMARY = object_with(
+    ["rounds", "over", "asked", "answers", "covered", "expected", "notes"],
+    {
+        "rounds": {**_COUNT, "description": "Rounds played."},
+        "over": {"type": "boolean"},
+        "asked": {**_COUNT, "description": "Questions that came up."},
+        "answers": {**_COUNT, "description": "The last answer of each role to each question."},
+        "covered": {**_COUNT, "description": "Expected points covered."},
+        "expected": {**_COUNT, "description": "Expected points of the questions that came up."},
+        "notes": {**_COUNT, "description": "The facilitator's and observers' notes."},
+    },
+    closed=True,
+)
+
+_QUESTION = object_with(
+    ["card", "title", "asked", "answered", "answers", "points"],
+    {
+        "card": _STRING,
+        "title": _STRING,
+        "asked": {**_COUNT, "description": "Tables where it came up."},
+        "answered": {**_COUNT, "description": "Tables that answered it in writing."},
+        "answers": {
+            **_by_label(NULLABLE_INT),
+            "description": "The answers each table wrote; null: it did not come up there.",
+        },
+        "points": array_of(
+            object_with(
+                ["text", "covered", "count"],
+                {
+                    "text": _STRING,
+                    "covered": {
+                        **_by_label(_NULLABLE_BOOL),
+                        "description": "Whether each table covered the point; "
+                        "null: the question did not come up there.",
+                    },
+                    "count": {**_COUNT, "description": "Tables that covered it."},
+                },
+                closed=True,
+            )
+        ),
+    },
+    closed=True,
+)
+
+_ITEM = object_with(
+    ["id", "text", "scale", "counts", "median", "replies"],
+    {
+        "id": _STRING,
+        "text": _STRING,
+        "scale": {"enum": ["score", "yesno", "text"]},
+        "counts": array_of(
+            object_with(
+                ["value", "count"],
+                {"value": _STRING, "count": {"type": "integer"}},
+                closed=True,
+            )
+        ),
+        "median": {"type": ["number", "null"]},
+        "replies": array_of(
+            object_with(
+                ["table", "role", "who", "value"],
+                {
+                    "table": _STRING,
+                    "role": {**NULLABLE_STRING, "description": "null: the table as a whole."},
+                    "who": _STRING,
+                    "value": _STRING,
+                },
+                closed=True,
+            )
+        ),
+    },
+    closed=True,
+)
+
 # Every view, in the order `workshop_data` writes them.
 _KEYS = [
     "format",
@@ -70,7 +149,14 @@ WORKSHOP_SCHEMA: Schema = {
             "tables": array_of(
                 object_with(
                     ["label", "debrief"],
-                    {"label": _STRING, "debrief": ref("session")},
+                    {
+                        "label": _STRING,
+                        "debrief": ref("session"),
+                        "summary": {
+                            **_SUMMARY,
+                            "description": "A discussion exercise's table at a glance.",
+                        },
+                    },
                     closed=True,
                 )
             ),
@@ -162,6 +248,16 @@ WORKSHOP_SCHEMA: Schema = {
                     closed=True,
                 )
             ),
+            "questions": {
+                **array_of(_QUESTION),
+                "description": "A discussion exercise's questions that came up, in the "
+                "order they come, each expected point table by table.",
+            },
+            "questionnaire": {
+                **array_of(_ITEM),
+                "description": "A discussion exercise's questionnaire: every table's "
+                "replies summed up.",
+            },
         },
         closed=True,
     ),
