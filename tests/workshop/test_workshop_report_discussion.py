@@ -141,6 +141,7 @@ def test_the_markdown_shows_the_matrix_without_fault(
 ) -> None:
     text = report(cli, workshop).replace("\u00a0", " ").replace("\u202f", " ")
     cross, _, _ = text.partition("# Table 1 : son débriefing")
+    assert cross.startswith("# Atelier « brest » — Panne à Carcassonne : 3 tables")
     assert "| Table | Tours joués | État | Questions posées | Réponses écrites |" in cross
     assert "| Table 3 | 0 | pas commencé | 0 | 0 | 0 / 0 | 0 |" in cross
     assert "## Les questions, table par table" in cross

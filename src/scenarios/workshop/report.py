@@ -202,7 +202,10 @@ def workshop_report(store: Store, workshop_id: str) -> WorkshopReport:
             for step in traces[-1].done()
             if isinstance(step.action, Note)
         ]
-    return tables_report(workshop.id, workshop.title, labels, traces, notes)
+    # The tables' deck has the workshop's variables filled in: « Panne à Brest », not
+    # « Panne à {{commune}} ».
+    title = traces[0].deck.title if traces else workshop.title
+    return tables_report(workshop.id, title, labels, traces, notes)
 
 
 def tables_report(

@@ -268,7 +268,7 @@ def questions_section(report: WorkshopReport, lang: Lang) -> Section:
         asked = TEXTS(lang, "report.question.asked", count=row.asked, total=total)
         answered = TEXTS(lang, "report.question.answered", count=row.answered)
         blocks += [
-            Heading(3, DEBRIEF(lang, "question", title=row.title)),
+            Heading(3, row.title),
             Paragraph(f"{asked} {answered}"),
             Table(question_headers(report, lang), tuple(question_rows(row, lang)), aligned),
         ]
