@@ -323,9 +323,9 @@ def _discussion(deck: Deck) -> Iterator[Diagnostic]:
         yield _warn("lint.discussion_score", deck.where, "score", named="score")
 
 
-# Words that join two actors (« ou » too: a choice of leads is no lead), by language; commas, semicolons and slashes in
-# any language. Inside parentheses they qualify one actor (« Préfecture (SIDPC et
-# communication) ») and are not counted.
+# Words that join two actors (« ou » too: a choice of leads is no lead), by language;
+# commas, semicolons and slashes in any language. Inside parentheses they qualify one
+# actor (« Préfecture (SIDPC et communication) ») and are not counted.
 _JOINING = {"fr": ("et", "avec", "ou"), "en": ("and", "with", "or")}
 
 
