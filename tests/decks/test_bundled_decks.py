@@ -105,7 +105,7 @@ def test_bundled_discussion_deck_has_the_expected_shape(deck_id: str) -> None:
     assert all(per_phase[phase.id] >= 2 for phase in deck.phases)
     for rule in deck.recommendations:
         assert rule.text and rule.deadline, rule.id
-        assert rule.actor and not re.search(r",| et | avec ", rule.actor), rule.actor
+        assert rule.lead and not re.search(r",| et | avec ", rule.lead), rule.lead
 
 
 @pytest.mark.parametrize("deck_id", DECKS)

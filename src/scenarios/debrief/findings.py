@@ -80,6 +80,9 @@ def recommendation_hits(trace: SessionTrace) -> list[RecommendationHit]:
                 rule.actor,
                 rule.deadline,
                 tuple(found),
+                lead=rule.lead,
+                category=rule.category,
+                indicator=rule.indicator,
             )
         )
     return sorted(hits, key=lambda h: PRIORITY_ORDER.get(h.priority, 1))

@@ -21,7 +21,7 @@ from scenarios.debrief.model import (
     RecommendationHit,
     SessionReport,
 )
-from scenarios.debrief.texts import describe, describe_evidence, speaker, theme
+from scenarios.debrief.texts import category, describe, describe_evidence, speaker, theme
 from scenarios.i18n import Lang
 
 
@@ -52,6 +52,7 @@ def _finding(finding: Finding, report: SessionReport, lang: Lang) -> dict[str, A
 def _recommendation(hit: RecommendationHit, report: SessionReport, lang: Lang) -> dict[str, Any]:
     return {
         **attrs.asdict(hit, recurse=False),
+        "category_title": category(hit.category, lang) if hit.category else None,
         "evidence": [_evidence(e, report, lang) for e in hit.evidence],
     }
 
@@ -131,6 +132,8 @@ def session_data(report: SessionReport, lang: Lang = "fr") -> dict[str, Any]:
                 "recommendations": [
                     _recommendation(h, report, lang) for h in phase.recommendations
                 ],
+                "improve": [_finding(f, report, lang) for f in phase.improve],
+                "keep": [_finding(f, report, lang) for f in phase.keep],
                 "moves": [
                     {
                         "indicator": move.indicator,

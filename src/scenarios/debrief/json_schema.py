@@ -10,10 +10,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from scenarios.deck.model import CATEGORIES
+
 # 2: sessions carry their table's label; a comparison names them by it, and its
 # recurring axes are counted across tables (they were per joined team names).
 # Added since, optional keys (a reader of format 2 may ignore them): the style, the
-# audience, the deck's facilitator notes, each phase's questions and the questionnaire.
+# audience, the deck's facilitator notes, each phase's questions and the questionnaire;
+# each recommendation's lead, category and indicator (how to tell it is done), and each
+# phase's action plan beyond them: `improve` and `keep` (« à conserver »).
 FORMAT = "scenarios-debrief/2"
 
 Schema = dict[str, Any]
@@ -96,6 +100,14 @@ _RECOMMENDATION = object_with(
     ["id", "phase", "priority", "title", "text", "actor", "deadline", "evidence"],
     {
         "priority": {"enum": ["high", "medium", "low"]},
+        "actor": {
+            "type": "string",
+            "description": "The lead's partners; without a lead, who acts.",
+        },
+        "lead": {"type": "string", "description": "The one actor who carries it (pilote)."},
+        "category": {"enum": [*CATEGORIES, None]},
+        "category_title": {**NULLABLE_STRING, "description": "In the report's language."},
+        "indicator": {"type": "string", "description": "How to tell it is done (fait quand)."},
         "evidence": array_of(ref("evidence")),
     },
 )
@@ -176,6 +188,18 @@ _PHASE = object_with(
         "strengths": array_of(ref("finding")),
         "improvements": array_of(ref("finding")),
         "recommendations": array_of(_RECOMMENDATION),
+        "improve": {
+            **array_of(ref("finding")),
+            "description": "Recommendations the game calls for: late or missing responses "
+            "no recommendation of the deck speaks of (params.role: the one role that holds "
+            "the answers, when there is one).",
+        },
+        "keep": {
+            **array_of(ref("finding")),
+            "description": "Strengths to keep (à conserver): responses in time or prepared, "
+            "decisions that moved an indicator the right way; in a discussion, the expected "
+            "points covered.",
+        },
         "moves": array_of(_MOVE),
         "quotes": array_of(_QUOTE),
         "facilitator": _FACILITATOR,

@@ -23,6 +23,7 @@ from scenarios.debrief.model import (
 )
 from scenarios.debrief.texts import (
     LABELS,
+    category,
     describe,
     describe_evidence,
     join_items,
@@ -107,7 +108,7 @@ def session_blocks(report: SessionReport, lang: Lang) -> list[Block]:
         blocks.append(_gaps(report, lang))
     if report.questionnaire:
         blocks.append(_questionnaire(report, lang))
-    if not report.discussion or report.recommendations:
+    if not report.discussion or any(phase.planned for phase in report.phases):
         blocks.append(_kit(report, lang))
     blocks.append(Paragraph(LABELS(lang, "journal", path=report.journal), "footer"))
     return blocks
@@ -176,17 +177,78 @@ def _findings(
 
 
 def _recommendation(hit: RecommendationHit, report: SessionReport, lang: Lang) -> Item:
+    """A recommendation as a line of an improvement plan: priority, lead (« pilote »), partners
+    (who acts, without a lead), category, deadline and how to tell it is done."""
     who = [LABELS(lang, f"priority.{hit.priority}")]
+    if hit.lead:
+        who.append(LABELS(lang, "lead", lead=hit.lead))
     if hit.actor:
-        who.append(LABELS(lang, "actor", actor=hit.actor))
+        who.append(LABELS(lang, "partners" if hit.lead else "actor", actor=hit.actor))
+    if hit.category:
+        who.append(LABELS(lang, "category", category=category(hit.category, lang)))
     if hit.deadline:
         who.append(LABELS(lang, "deadline", deadline=hit.deadline))
+    if hit.indicator:
+        who.append(LABELS(lang, "done_when", indicator=hit.indicator))
     return Item(
         Strong(hit.title),
         who=join_items(who, lang),
         detail=hit.text,
         evidence=_evidence(hit.evidence, report, lang),
         css=f"priority-{hit.priority}",
+    )
+
+
+def _derived(finding: Finding, report: SessionReport, lang: Lang) -> Item:
+    """A recommendation the game itself calls for (a late or missing response), its lead
+    the one role that holds the answers when there is one."""
+    role = finding.params.get("role")
+    who = LABELS(lang, "lead", lead=report.name("role", role)) if isinstance(role, str) else ""
+    return Item(
+        describe(finding, report, lang),
+        who=who,
+        evidence=_evidence(finding.evidence, report, lang),
+        css="derived",
+    )
+
+
+def _plan(phase: PhaseReport, report: SessionReport, lang: Lang) -> list[Block]:
+    """A phase's recommendations: the deck's, those the game calls for, then what to keep
+    (« à conserver »); « rien de notable » only when none of them has anything."""
+    items = (
+        *(_recommendation(hit, report, lang) for hit in phase.recommendations),
+        *(_derived(finding, report, lang) for finding in phase.improve),
+    )
+    blocks: list[Block] = [Heading(3, LABELS(lang, "recommendations"))]
+    if items or not _not_said(phase):
+        empty = LABELS(lang, "none")
+        blocks.append(Bullets(items, ordered=True, css="recommendations", empty=empty))
+    keep = _not_said(phase)
+    if keep:
+        blocks += [
+            Paragraph(Strong(LABELS(lang, "keep"))),
+            _findings(keep, "findings keep", report, lang),
+        ]
+    return blocks
+
+
+# A strength to keep and the point positif that already says it, in the same phase.
+_SAID_AS = {
+    "keep_response": ("response_timely", "event"),
+    "keep_prepared": ("response_anticipated", "event"),
+    "keep_decision": ("indicator_better", "card"),
+}
+
+
+def _not_said(phase: PhaseReport) -> tuple[Finding, ...]:
+    """The phase's strengths to keep that its points positifs do not already say (the
+    kit lists them all)."""
+    said = {(f.kind, f.params.get(key)) for f in phase.strengths for key in ("event", "card")}
+    return tuple(
+        f
+        for f in phase.keep
+        if f.kind not in _SAID_AS
+        or (_SAID_AS[f.kind][0], f.params.get(_SAID_AS[f.kind][1])) not in said
     )
 
 
@@ -210,8 +272,6 @@ def _move(move: IndicatorMove, report: SessionReport, lang: Lang) -> Item:
 def _phase(phase: PhaseReport, report: SessionReport, lang: Lang) -> Section:
     """A time of the crisis: a game's findings and recommendations, its questions; a
     discussion's questions, then its recommendations when the deck gives some."""
-    none = LABELS(lang, "none")
-    recommendations = tuple(_recommendation(hit, report, lang) for hit in phase.recommendations)
     blocks: list[Block] = [Heading(2, phase.title)]
     if phase.facilitator:
         blocks.append(_for_facilitator(phase.facilitator, lang))
@@ -220,19 +280,15 @@ def _phase(phase: PhaseReport, report: SessionReport, lang: Lang) -> Section:
             blocks.append(Paragraph(LABELS(lang, "questions.none")))
         for question in phase.questions:
             blocks += _question(question, report, lang)
-        if recommendations:
-            blocks += [
-                Heading(3, LABELS(lang, "recommendations")),
-                Bullets(recommendations, ordered=True, css="recommendations"),
-            ]
+        if phase.planned:
+            blocks += _plan(phase, report, lang)
     else:
         blocks += [
             Heading(3, LABELS(lang, "strengths")),
             _findings(phase.strengths, "findings strengths", report, lang),
             Heading(3, LABELS(lang, "improvements")),
             _findings(phase.improvements, "findings improvements", report, lang),
-            Heading(3, LABELS(lang, "recommendations")),
-            Bullets(recommendations, ordered=True, css="recommendations", empty=none),
+            *_plan(phase, report, lang),
         ]
         for question in phase.questions:
             blocks += _question(question, report, lang)
@@ -360,17 +416,38 @@ def _gaps(report: SessionReport, lang: Lang) -> Section:
     )
 
 
+KIT_COLUMNS = ("action", "lead", "partners", "category", "deadline", "done_when")
+
+
 def _kit(report: SessionReport, lang: Lang) -> Section:
-    """What to hand out: each time's recommendations, with who acts and by when."""
+    """What to hand out, each time of the crisis as an improvement plan: one row per action
+    (its lead, partners, category, deadline and how to tell it is done), then what to keep."""
     blocks: list[Block] = [Heading(2, LABELS(lang, "kit")), Paragraph(LABELS(lang, "kit.intro"))]
+    headers = tuple(LABELS(lang, f"kit.{column}") for column in KIT_COLUMNS)
     for phase in report.phases:
-        items = []
-        for hit in phase.recommendations:
-            who = " · ".join(x for x in (hit.actor, hit.deadline) if x)
-            aside = (" ", Aside(f"({who})")) if who else ()
-            items.append(Item((Strong(hit.title), *aside)))
-        blocks += [Heading(3, phase.title), Bullets(tuple(items), empty=LABELS(lang, "none"))]
+        blocks.append(Heading(3, phase.title))
+        rows = [kit_row(hit, lang) for hit in phase.recommendations]
+        for finding in phase.improve:
+            role = finding.params.get("role")
+            lead = report.name("role", role) if isinstance(role, str) else "—"
+            rows.append((describe(finding, report, lang), lead, "—", "—", "—", "—"))
+        if rows:
+            blocks.append(Table(headers, tuple(rows), tuple(False for _ in headers)))
+        if phase.keep:
+            keep = tuple(Item(describe(f, report, lang)) for f in phase.keep)
+            blocks += [Paragraph(Strong(LABELS(lang, "keep"))), Bullets(keep, css="keep")]
+        if not rows and not phase.keep:
+            blocks.append(Paragraph(LABELS(lang, "none")))
     return Section(tuple(blocks), css="kit")
+
+
+def kit_row(hit: RecommendationHit, lang: Lang) -> tuple[str, ...]:
+    """A recommendation as a row of an improvement plan; « — » for what the deck leaves out
+    (without a lead, `actor` is who acts: the lead's column)."""
+    lead, partners = (hit.lead, hit.actor) if hit.lead else (hit.actor, "")
+    kind = category(hit.category, lang) if hit.category else ""
+    cells = (hit.title, lead, partners, kind, hit.deadline, hit.indicator)
+    return tuple(cell or "—" for cell in cells)
 
 
 def comparison_blocks(report: ComparisonReport, lang: Lang) -> list[Block]:

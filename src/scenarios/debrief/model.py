@@ -57,9 +57,12 @@ class RecommendationHit:
     priority: str
     title: str
     text: str
-    actor: str
+    actor: str  # the lead's partners (who acts, without a lead)
     deadline: str
     evidence: tuple[Evidence, ...] = ()
+    lead: str = ""  # the one actor who carries it (« pilote »)
+    category: str | None = None  # planification, organisation, equipement, formation, exercice
+    indicator: str = ""  # how to tell it is done (« fait quand »)
 
 
 @attrs.frozen
@@ -186,7 +189,11 @@ class QuestionnaireSummary:
 
 @attrs.frozen
 class PhaseReport:
-    """One time of the crisis: points positifs, axes d'amélioration, recommendations."""
+    """One time of the crisis: points positifs, axes d'amélioration, recommendations.
+
+    Its action plan is the deck's recommendations given, then `improve` (late or missing
+    responses no recommendation speaks of) and `keep` (strengths to keep, « à conserver »),
+    both worked out by `plan.py`."""
 
     id: str
     title: str
@@ -197,6 +204,13 @@ class PhaseReport:
     quotes: tuple[Quote, ...]
     questions: tuple[QuestionReport, ...] = ()  # in the order they came up
     facilitator: str = ""  # the deck's note on the phase: empty in the table's debrief
+    keep: tuple[Finding, ...] = ()
+    improve: tuple[Finding, ...] = ()
+
+    @property
+    def planned(self) -> bool:
+        """Whether the phase's action plan says anything."""
+        return bool(self.recommendations or self.improve or self.keep)
 
 
 @attrs.frozen

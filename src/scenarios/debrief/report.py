@@ -25,6 +25,7 @@ from scenarios.debrief.model import (
     Recurring,
     SessionReport,
 )
+from scenarios.debrief.plan import improve, keep, keep_points
 from scenarios.debrief.trace import SessionTrace
 from scenarios.i18n import Lang, Texts
 from scenarios.journal import Annotation
@@ -72,6 +73,8 @@ def session_report(
     all_quotes = sorted([*quotes(trace), *extra], key=lambda q: (q.seq, q.kind))
     asked = questions(trace, all_quotes, audience)
     observed = {q.seq for question in asked for q in question.observations}
+    to_keep = keep_points(asked) if discussion else keep(trace, found_gaps, moves)
+    to_improve = improve(trace, found_gaps, hits)
     phases = []
     for phase in deck.phases:
         in_phase = [f for f in phased if f.phase == phase.id]
@@ -88,6 +91,8 @@ def session_report(
                 ),
                 questions=tuple(q for q in asked if q.phase == phase.id),
                 facilitator=phase.facilitator if trainer else "",
+                keep=tuple(to_keep.get(phase.id, ())),
+                improve=tuple(to_improve.get(phase.id, ())),
             )
         )
     roles = role_activity(trace)

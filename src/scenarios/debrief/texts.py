@@ -17,7 +17,7 @@ LABELS = Texts("debrief")
 EVIDENCE = Texts("evidence")
 
 # Findings whose sentence takes a plural, and the parameter that counts.
-COUNTED = {"response_late": "delay"}
+COUNTED = {"response_late": "delay", "improve_late": "delay"}
 
 # Numbers said with their noun (a plural entry each), for sentences that hold two.
 NOUNS = {"passes": "passes", "plays": "decisions"}
@@ -65,6 +65,11 @@ def _named(finding: Finding, report: SessionReport, lang: Lang) -> dict[str, obj
         if isinstance(value, int):
             params[key] = LABELS(lang, noun, count=value)
     return params
+
+
+def category(value: str, lang: Lang) -> str:
+    """A recommendation's category in the reader's language (ids are French words)."""
+    return LABELS(lang, f"category.{value}")
 
 
 def signed(value: int) -> str:

@@ -19,6 +19,7 @@ from scenarios.deck.diagnostics import Position
 from scenarios.deck.kinds import KINDS, kind_ids
 from scenarios.deck.located import LocatedMap, type_name
 from scenarios.deck.model import (
+    CATEGORIES,
     HANDOUT_KINDS,
     NO_EFFECTS,
     OUTCOMES,
@@ -539,8 +540,27 @@ RECOMMENDATION = Obj(
         "title": Field(TITLE, "La recommandation, en une phrase.", required=True),
         "text": Field(LONG_TEXT, "Ce qu'il faut faire, concrètement.", default=""),
         "priority": Field(Choice(PRIORITIES), "high, medium ou low.", default="medium"),
-        "actor": Field(Text(max_length=200), "Qui agit (acteur).", default=""),
+        "actor": Field(
+            Text(max_length=200),
+            "Qui agit : avec `lead`, les partenaires du pilote ; sans, l'acteur.",
+            default="",
+        ),
         "deadline": Field(Text(max_length=200), "Pour quand (échéance).", default=""),
+        "lead": Field(
+            Text(max_length=200),
+            "Le pilote de l'action : un seul acteur, qui en répond (les autres vont dans `actor`).",
+            default="",
+        ),
+        "category": Field(
+            Choice(CATEGORIES),
+            "Ce que l'action améliore : planification, organisation, equipement (équipement), "
+            "formation ou exercice.",
+        ),
+        "indicator": Field(
+            Text(max_length=300),
+            "Comment savoir que c'est fait (indicateur de réalisation).",
+            default="",
+        ),
     },
     _build(Recommendation),
 )

@@ -5,7 +5,7 @@ conditions that can never hold given the phases and the effects that exist
 (an interval analysis, see `scenarios.rules.bounds`), flags set but never read
 or read but never set, indicators nothing moves, endings that hide later ones,
 triggers that always fall after the last round, texts too long to read at a
-table, and French typography.
+table, recommendations with several leads, and French typography.
 
 A warning is silenced by a comment that says why, on its line or the line
 above: `# lint: ignore lint.typography — citation d'un texte officiel`; a
@@ -40,6 +40,7 @@ def lint(deck: Deck) -> list[Diagnostic]:
         *_triggers(deck),
         *_schedule(deck),
         *_discussion(deck),
+        *_leads(deck),
         *_lengths(deck),
         *_typography(deck),
         *_control_characters(deck),
@@ -322,6 +323,49 @@ def _discussion(deck: Deck) -> Iterator[Diagnostic]:
         yield _warn("lint.discussion_score", deck.where, "score", named="score")
 
 
+# Words that join two actors (« ou » too: a choice of leads is no lead), by language;
+# commas, semicolons and slashes in any language. Inside parentheses they qualify one
+# actor (« Préfecture (SIDPC et communication) ») and are not counted.
+_JOINING = {"fr": ("et", "avec", "ou"), "en": ("and", "with", "or")}
+
+
+def actors(text: str, language: str) -> list[str]:
+    """The actors a lead or actor text names, split where no parenthesis is open."""
+    words = "|".join(_JOINING.get(language, ("and",)))
+    joining = re.compile(rf"\s*[,;/]\s*(?:(?:{words})\s+)?|\s+(?:{words})\s+")
+    parts: list[str] = []
+    depth = start = index = 0
+    while index < len(text):
+        char = text[index]
+        depth += (char == "(") - (char == ")") if char in "()" else 0
+        match = joining.match(text, index) if depth == 0 else None
+        if match and match.end() > index:
+            parts.append(text[start:index])
+            start = index = match.end()
+            continue
+        index += 1
+    parts.append(text[start:])
+    return [part.strip() for part in parts if part.strip()]
+
+
+def _leads(deck: Deck) -> Iterator[Diagnostic]:
+    """One pilote per action, as an improvement plan wants: a `lead` that names several
+    actors, or none while `actor` names several."""
+    for rule in deck.recommendations:
+        key = "lead" if rule.lead else "actor"
+        named = actors(rule.lead or rule.actor, deck.language)
+        if len(named) > 1:
+            yield _warn(
+                "lint.recommendation_leads",
+                rule.where,
+                key,
+                named=key,
+                rule=rule.id,
+                names=" · ".join(named),
+                first=named[0],
+            )
+
+
 def _lengths(deck: Deck) -> Iterator[Diagnostic]:
     # (text, limit, where, field, what), in file order
     texts: list[tuple[str, int, LocatedMap | None, str, str]] = []
@@ -394,7 +438,7 @@ def _texts(deck: Deck) -> Iterator[tuple[LocatedMap | None, str, str]]:
         yield ending.where, "title", ending.title
         yield ending.where, "text", ending.text
     for rule in deck.recommendations:
-        for key in ("title", "text", "actor", "deadline"):
+        for key in ("title", "text", "actor", "deadline", "lead", "indicator"):
             yield rule.where, key, getattr(rule, key)
     for handout in deck.handouts:
         yield handout.where, "title", handout.title

@@ -23,6 +23,9 @@ Priority = Literal["high", "medium", "low"]
 Style = Literal["game", "discussion"]
 HandoutKind = Literal["press", "email", "sms", "social", "memo", "map"]
 Scale = Literal["score", "yesno", "text"]
+# What a recommendation improves, as a French RETEX plan d'action files it (ids in French,
+# the authors' language; the catalog gives each its label in the reader's language).
+Category = Literal["planification", "organisation", "equipement", "formation", "exercice"]
 Amount = int | Expression
 
 OUTCOMES: tuple[Outcome, ...] = ("victory", "defeat", "neutral")
@@ -33,6 +36,13 @@ STYLES: tuple[Style, ...] = ("game", "discussion")
 HANDOUT_KINDS: tuple[HandoutKind, ...] = ("press", "email", "sms", "social", "memo", "map")
 # How a questionnaire item is answered: 0-100 in steps of 10, yes or no, or free text.
 SCALES: tuple[Scale, ...] = ("score", "yesno", "text")
+CATEGORIES: tuple[Category, ...] = (
+    "planification",
+    "organisation",
+    "equipement",
+    "formation",
+    "exercice",
+)
 
 
 def _where() -> LocatedMap | None:
@@ -208,8 +218,11 @@ class Recommendation:
     title: str
     text: str = ""
     priority: Priority = "medium"
-    actor: str = ""
+    actor: str = ""  # the partners who act with the lead (or, without a lead, who acts)
     deadline: str = ""
+    lead: str = ""  # the one actor who carries the action (an improvement plan's pilote)
+    category: Category | None = None
+    indicator: str = ""  # how to tell it is done
     where: LocatedMap | None = _where()
 
 

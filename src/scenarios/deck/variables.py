@@ -30,7 +30,7 @@ FILLED: Mapping[str, tuple[str, ...]] = {
     "Card": ("title", "text", "facilitator", "expected"),
     "Option": ("title", "text", "facilitator"),
     "Ending": ("title", "text"),
-    "Recommendation": ("title", "text", "actor", "deadline"),
+    "Recommendation": ("title", "text", "actor", "deadline", "lead", "indicator"),
     "ObservationTag": ("title", "text"),
     "Handout": ("title", "text"),
     "QuestionnaireItem": ("text",),

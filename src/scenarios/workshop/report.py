@@ -73,9 +73,12 @@ class KitLine:
     phase: str
     phase_title: str
     title: str
-    actor: str
+    actor: str  # the lead's partners (who acts, without a lead)
     deadline: str
     labels: tuple[str, ...]  # the tables it concerns
+    lead: str = ""
+    category: str | None = None
+    indicator: str = ""  # how to tell it is done
 
 
 @attrs.frozen
@@ -392,7 +395,15 @@ def _kit(labels: Sequence[str], sessions: Sequence[SessionReport]) -> tuple[KitL
             for hit in phase.recommendations:
                 key = (phase.id, hit.id)
                 line = lines.get(key) or KitLine(
-                    phase.id, phase.title, hit.title, hit.actor, hit.deadline, ()
+                    phase.id,
+                    phase.title,
+                    hit.title,
+                    hit.actor,
+                    hit.deadline,
+                    (),
+                    lead=hit.lead,
+                    category=hit.category,
+                    indicator=hit.indicator,
                 )
                 if label not in line.labels:
                     line = attrs.evolve(line, labels=(*line.labels, label))

@@ -20,7 +20,16 @@ import attrs
 
 from scenarios.debrief.json_report import session_data
 from scenarios.debrief.layout import replies_blocks, session_blocks
-from scenarios.debrief.texts import outcome_text, score_text, signed, speaker, theme
+from scenarios.debrief.texts import (
+    LABELS,
+    category,
+    join_items,
+    outcome_text,
+    score_text,
+    signed,
+    speaker,
+    theme,
+)
 from scenarios.i18n import Lang, Texts
 from scenarios.render.blocks import (
     Block,
@@ -39,6 +48,7 @@ from scenarios.render.markdown import markdown
 from scenarios.workshop.report import (
     DilemmaRow,
     ItemRow,
+    KitLine,
     QuestionRow,
     Response,
     TableSummary,
@@ -192,7 +202,7 @@ def workshop_blocks(report: WorkshopReport, lang: Lang) -> list[Block]:
                     count=len(line.labels),
                     total=count,
                 ),
-                who=" · ".join(x for x in (line.actor, line.deadline) if x),
+                who=kit_who(line, lang),
             )
             for line in report.kit
             if line.phase == phase
@@ -462,6 +472,9 @@ def workshop_data(report: WorkshopReport, lang: Lang = "fr") -> dict[str, Any]:
                 "title": line.title,
                 "actor": line.actor,
                 "deadline": line.deadline,
+                "lead": line.lead,
+                "category": line.category,
+                "indicator": line.indicator,
                 "tables": list(line.labels),
             }
             for line in report.kit
@@ -550,8 +563,11 @@ def workshop_xlsx(report: WorkshopReport, lang: Lang = "fr") -> bytes:
             (
                 TEXTS(lang, "report.phase"),
                 TEXTS(lang, "report.recommendation"),
+                LABELS(lang, "kit.lead"),
                 TEXTS(lang, "report.actor"),
+                LABELS(lang, "kit.category"),
                 TEXTS(lang, "report.deadline"),
+                LABELS(lang, "kit.done_when"),
                 TEXTS(lang, "report.count"),
                 TEXTS(lang, "report.tables"),
             ),
@@ -559,8 +575,11 @@ def workshop_xlsx(report: WorkshopReport, lang: Lang = "fr") -> bytes:
                 (
                     line.phase_title,
                     line.title,
-                    line.actor,
+                    line.lead or line.actor,
+                    line.actor if line.lead else "",
+                    category(line.category, lang) if line.category else "",
                     line.deadline,
+                    line.indicator,
                     len(line.labels),
                     ", ".join(line.labels),
                 )
@@ -647,6 +666,23 @@ def _discussion_sheets(report: WorkshopReport, lang: Lang) -> list[_Sheet]:
             )
         )
     return sheets
+
+
+def kit_who(line: KitLine, lang: Lang) -> str:
+    """A line of the consolidated kit as an improvement plan's: its lead (« pilote »), its
+    partners (who acts, without a lead), category, deadline and how to tell it is done."""
+    who = []
+    if line.lead:
+        who.append(LABELS(lang, "lead", lead=line.lead))
+    if line.actor:
+        who.append(LABELS(lang, "partners" if line.lead else "actor", actor=line.actor))
+    if line.category:
+        who.append(LABELS(lang, "category", category=category(line.category, lang)))
+    if line.deadline:
+        who.append(LABELS(lang, "deadline", deadline=line.deadline))
+    if line.indicator:
+        who.append(LABELS(lang, "done_when", indicator=line.indicator))
+    return join_items(who, lang)
 
 
 def _plain_cell(value: object) -> object:

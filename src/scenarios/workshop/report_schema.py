@@ -23,6 +23,7 @@ from scenarios.debrief.json_schema import (
     ref,
 )
 from scenarios.debrief.model import GapStatus
+from scenarios.deck.model import CATEGORIES
 
 WORKSHOP_FORMAT = "scenarios-workshop-report/1"
 
@@ -222,8 +223,11 @@ WORKSHOP_SCHEMA: Schema = {
                     {
                         "phase": _STRING,
                         "title": _STRING,
-                        "actor": _STRING,
+                        "actor": {**_STRING, "description": "The lead's partners."},
                         "deadline": _STRING,
+                        "lead": {**_STRING, "description": "The one actor who carries it."},
+                        "category": {"enum": [*CATEGORIES, None]},
+                        "indicator": {**_STRING, "description": "How to tell it is done."},
                         "tables": {**_LABELS, "minItems": 1},
                     },
                     closed=True,
