@@ -136,6 +136,9 @@ MODULES: Mapping[str, str] = {"import": "import_deck"}
 
 STORE = arg("--store", metavar="store")
 WORKSHOP = arg("workshop", metavar="workshop")
+# A workshop's round length for every round; left out (None): each phase's `minutes` in the
+# deck, 6 for a phase without (`deck/times.py` `round_seconds`).
+ROUND_MINUTES = arg("--minutes", default=None, metavar="count", minimum=1, maximum=240)
 
 # Subcommands that are a group of actions: `scenarios workshop create ...`.
 # Help ids are `help.<group>.<action>` and `help.<group>.<action>.<name>`.
@@ -155,15 +158,17 @@ GROUPS: Mapping[str, Mapping[str, tuple[Arg, ...]]] = {
         "play": (
             arg("code", metavar="code"),
             arg("--role", action="append", default=[], metavar="role"),
+            ROUND_MINUTES,
             STORE,
         ),
-        "join": (WORKSHOP, STORE),
-        "observe": (arg("code", metavar="code"), arg("--name", metavar="name"), STORE),
-        "dashboard": (
-            WORKSHOP,
-            arg("--minutes", default=6, metavar="count", minimum=1, maximum=240),
+        "join": (WORKSHOP, ROUND_MINUTES, STORE),
+        "observe": (
+            arg("code", metavar="code"),
+            arg("--name", metavar="name"),
+            ROUND_MINUTES,
             STORE,
         ),
+        "dashboard": (WORKSHOP, ROUND_MINUTES, STORE),
         "serve": (
             WORKSHOP,
             arg("--host", default="127.0.0.1", metavar="address"),
@@ -171,7 +176,7 @@ GROUPS: Mapping[str, Mapping[str, tuple[Arg, ...]]] = {
             arg("--max-sessions", default=30, metavar="count", minimum=1),
             arg("--no-token", action="store_true"),
             arg("--dashboard", action="store_true"),
-            arg("--minutes", default=6, metavar="count", minimum=1, maximum=240),
+            ROUND_MINUTES,
             STORE,
         ),
         "report": (

@@ -6,7 +6,18 @@ import datetime
 
 import pytest
 
-from scenarios.deck.times import Slot, clock, end_of, parse_time, pin, slot_at, start_of, unpin
+from scenarios.deck import load_deck_text
+from scenarios.deck.times import (
+    Slot,
+    clock,
+    end_of,
+    parse_time,
+    pin,
+    round_seconds,
+    slot_at,
+    start_of,
+    unpin,
+)
 
 PHASES = (("avant", 2), ("pendant", 3), ("apres", 2))
 
@@ -61,3 +72,27 @@ def test_a_phase_with_its_own_minutes() -> None:
     assert start_of(Slot("pendant", 2), phases, 6) == 26
     assert start_of(Slot("apres", 1), phases, 6) == 38
     assert end_of(phases, 6) == 50 and slot_at(50, phases, 6) is None
+
+
+TIMED = """\
+format: 1
+id: minute
+title: "Minuté"
+phases:
+  - {id: avant, title: "Avant", rounds: 1, minutes: 15}
+  - {id: pendant, title: "Pendant", rounds: 2}
+roles:
+  - {id: equipe, title: "Équipe"}
+indicators:
+  - {id: moral, title: "Moral", start: 5}
+cards:
+  - {id: chanter, type: decision, title: "Chanter", effects: {moral: 1}}
+"""
+
+
+def test_a_rounds_seconds_are_its_phases_minutes_unless_the_trainer_chose_some() -> None:
+    deck = load_deck_text(TIMED)
+    assert round_seconds(deck, 0) == 15 * 60
+    assert round_seconds(deck, 1) == 6 * 60, "a phase without minutes: 6"
+    assert round_seconds(deck, 0, 4) == round_seconds(deck, 1, 4) == 4 * 60, "for every round"
+    assert round_seconds(deck, 0, 0) == 0, "no timer"

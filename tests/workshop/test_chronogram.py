@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from scenarios.deck import Deck
+from scenarios.deck import Deck, load_deck_text
 from scenarios.engine import (
     Action,
     Draw,
@@ -22,15 +22,18 @@ from scenarios.journal import Entry
 from scenarios.workshop.chronogram import (
     Cell,
     PauseSpan,
+    Planned,
     RoundStart,
     Timeline,
     cells,
     chronogram,
+    plan,
+    planned_rounds,
     track,
 )
 
 T0 = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
-ROUND = 360  # six minutes a round
+ROUND = (Planned(0, 1, 360),)  # six minutes a round, round after round
 
 
 def at(minutes: float) -> datetime:
@@ -151,3 +154,45 @@ def test_time_the_facilitator_gave_a_table_is_not_lateness() -> None:
     assert track("t", "Table 1", slow, at(8), ROUND).ahead == -1
     slow.extended = 3 * 60
     assert track("t", "Table 1", slow, at(8), ROUND).ahead == 0, "6 + 3 minutes for its round"
+
+
+MIXED = """\
+format: 1
+id: minute
+title: "Minuté"
+phases:
+  - {id: avant, title: "Avant", rounds: 2, minutes: 10}
+  - {id: pendant, title: "Pendant", rounds: 2, minutes: 15}
+  - {id: apres, title: "Après", rounds: 1}
+roles:
+  - {id: equipe, title: "Équipe"}
+indicators:
+  - {id: moral, title: "Moral", start: 5}
+cards:
+  - {id: chanter, type: decision, title: "Chanter", effects: {moral: 1}}
+"""
+
+
+def test_the_plan_gives_each_round_its_phases_minutes() -> None:
+    rounds = planned_rounds(load_deck_text(MIXED))
+    assert [(r.phase_index, r.round, r.seconds // 60) for r in rounds] == [
+        (0, 1, 10), (0, 2, 10), (1, 1, 15), (1, 2, 15), (2, 1, 6),
+    ]  # fmt: skip
+    drawn = plan(at(0), at(38), rounds)
+    assert [(s.start, s.end, s.phase_index, s.round) for s in drawn.segments] == [
+        (at(0), at(10), 0, 1),
+        (at(10), at(20), 0, 2),
+        (at(20), at(35), 1, 1),
+        (at(35), at(38), 1, 2),
+    ]
+    assert not drawn.over and plan(at(0), at(56), rounds).over, "10 + 10 + 15 + 15 + 6"
+    assert [r.seconds for r in planned_rounds(load_deck_text(MIXED), 4)] == [240] * 5
+
+
+def test_ahead_and_behind_count_each_rounds_own_length() -> None:
+    rounds = planned_rounds(load_deck_text(MIXED))
+    assert track("t", "Table 1", timeline(0, 10, 20), at(34), rounds).ahead == 0
+    assert track("t", "Table 1", timeline(0, 10), at(34), rounds).ahead == -1
+    assert track("t", "Table 1", timeline(0), at(36), rounds).ahead == -3
+    late = track("t", "Table 1", timeline(0, 10, 20, 35, 50), at(63), rounds)
+    assert late.ahead == -2, "the plan ran out at 56, then one more round of 6 minutes"

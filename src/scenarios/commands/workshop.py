@@ -216,7 +216,9 @@ def play(args: argparse.Namespace, store: Store, lang: Lang) -> int:
     unknown = [role for role in args.role if role not in known]
     if unknown:
         raise WorkshopError("role_unknown", role=unknown[0], roles=", ".join(known))
-    app = localised(ScenariosApp, lang)(lang=lang, table=session, roles=frozenset(args.role))
+    app = localised(ScenariosApp, lang)(
+        lang=lang, table=session, roles=frozenset(args.role), minutes=args.minutes
+    )
     app.run()
     return 0
 
@@ -231,7 +233,9 @@ def observe(args: argparse.Namespace, store: Store, lang: Lang) -> int:
 
     name = (args.name or getpass.getuser() or "observateur").strip()[:60]
     session = TableSession.join_code(store, args.code)
-    app = localised(ScenariosApp, lang)(lang=lang, table=session, observer=name)
+    app = localised(ScenariosApp, lang)(
+        lang=lang, table=session, observer=name, minutes=args.minutes
+    )
     app.run()
     return 0
 
@@ -242,12 +246,16 @@ def join(args: argparse.Namespace, store: Store, lang: Lang) -> int:
     from scenarios.tui.bindings import localised
 
     store.workshop(args.workshop)
-    localised(ScenariosApp, lang)(lang=lang, workshop=(store, args.workshop)).run()
+    app = localised(ScenariosApp, lang)(
+        lang=lang, workshop=(store, args.workshop), minutes=args.minutes
+    )
+    app.run()
     return 0
 
 
 def dashboard(args: argparse.Namespace, store: Store, lang: Lang) -> int:
-    """The facilitator's room view of every table, live."""
+    """The facilitator's room view of every table, live; rounds last each phase's `minutes`
+    in the deck unless `--minutes` sets every round's."""
     from scenarios.tui.bindings import localised
     from scenarios.tui.dashboard import DashboardApp
 
@@ -272,10 +280,9 @@ def serve(args: argparse.Namespace, store: Store, lang: Lang) -> int:
         return refused
     store.workshop(args.workshop)
     os.environ[DEFAULT_STORE_ENV] = chosen_store_url(args.store)
-    if args.dashboard:
-        shown = ["dashboard", args.workshop, "--minutes", str(args.minutes)]
-    else:
-        shown = ["join", args.workshop]
+    shown = ["dashboard" if args.dashboard else "join", args.workshop]
+    if args.minutes is not None:  # the trainer's length for every round, on every screen
+        shown += ["--minutes", str(args.minutes)]
     command = shlex.join([sys.executable, "-m", "scenarios", "workshop", *shown, "--lang", lang])
     return serve_command(command, args, lang)
 

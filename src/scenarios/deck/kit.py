@@ -35,7 +35,15 @@ from scenarios.deck.model import (
     QuestionnaireItem,
     Role,
 )
-from scenarios.deck.times import Slot, clock, end_of, round_minutes, spans, start_of
+from scenarios.deck.times import (
+    DEFAULT_MINUTES,
+    Slot,
+    clock,
+    end_of,
+    round_minutes,
+    spans,
+    start_of,
+)
 from scenarios.deck.wording import requirement
 from scenarios.i18n import Lang, Texts, decimal
 from scenarios.render.blocks import (
@@ -58,7 +66,7 @@ FACILITATOR = "facilitator"
 COLUMNS = 2  # cards per row: the backs mirror each row, for printing on both sides
 
 
-def kit_blocks(deck: Deck, lang: Lang, minutes: int = 6) -> list[Block]:
+def kit_blocks(deck: Deck, lang: Lang, minutes: int = DEFAULT_MINUTES) -> list[Block]:
     """The whole kit: a cover, the players' pages, then the facilitator's."""
     t = _texts(lang)
     rounds = deck.total_rounds
@@ -437,7 +445,7 @@ def chronogramme(deck: Deck, lang: Lang, minutes: int) -> Section:
     return Section(tuple(blocks), css="sheet chronogramme")
 
 
-def facilitator_sheet(deck: Deck, lang: Lang, minutes: int = 6) -> Section:
+def facilitator_sheet(deck: Deck, lang: Lang, minutes: int = DEFAULT_MINUTES) -> Section:
     """Notes, the schedule, each question's expected points, draws, triggers and endings:
     what the facilitator keeps to themselves."""
     t = _texts(lang)

@@ -22,6 +22,9 @@ import attrs
 from scenarios.deck.model import Deck
 
 FORMS = "J+1 H+2 M+30, H+0:20, +20 min"  # the accepted forms, for hints
+# A round's length when neither the phase nor the trainer sets one: seven rounds fit in the
+# 40 minutes of play of docs/guide-animateur.md.
+DEFAULT_MINUTES = 6
 
 _PARTS = re.compile(
     r"(?:[JD]\s*\+\s*(?P<days>\d+))?\s*"
@@ -79,6 +82,19 @@ Span = tuple[str, int] | tuple[str, int, int | None]
 def spans(deck: Deck) -> tuple[Span, ...]:
     """The deck's phases as times see them, in order."""
     return tuple((phase.id, phase.rounds, phase.minutes) for phase in deck.phases)
+
+
+def round_seconds(deck: Deck, phase_index: int, minutes: int | None = None) -> int:
+    """The planned length, in seconds, of a round of the deck's phase `phase_index`.
+
+    `minutes` is a length the trainer chose for every round (setup, or `--minutes`
+    on the command line; 0: no timer); None leaves each phase its own `minutes`,
+    and DEFAULT_MINUTES to a phase without. Every timer, room view and plan of a
+    table asks this, so that they all agree.
+    """
+    if minutes is not None:
+        return minutes * 60
+    return (deck.phases[phase_index].minutes or DEFAULT_MINUTES) * 60
 
 
 def _timed(phases: Sequence[Span], minutes: int) -> list[tuple[str, int, int]]:

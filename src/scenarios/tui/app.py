@@ -42,8 +42,6 @@ if TYPE_CHECKING:
 # Screens, the engine and the journal are imported when first needed, so that
 # the home screen shows as soon as possible.
 
-DEFAULT_MINUTES = 6  # seven rounds fit in the 40 minutes of play of docs/guide-animateur.md
-
 
 def random_seed() -> int:
     """A fresh seed, short enough to note down."""
@@ -97,8 +95,8 @@ class ScenariosApp(App[None]):
         self.table_label = table_label  # the table's name the setup offers (None: its default)
         self.journal = journal
         self.journal_folder = journal_folder
-        # The round length chosen for every round; None: each phase's `minutes` in the deck,
-        # DEFAULT_MINUTES for a phase without.
+        # The round length chosen for every round (`--minutes`); None: each phase's `minutes`
+        # in the deck, `deck/times.py` DEFAULT_MINUTES for a phase without.
         self.minutes = minutes
         self.clock = clock
         self.now = now
@@ -157,6 +155,7 @@ class ScenariosApp(App[None]):
         )
 
     def setup(self, deck: Deck) -> None:
+        from scenarios.deck.times import DEFAULT_MINUTES
         from scenarios.tui.screens.setup import SetupScreen
 
         seed = self.seed if self.seed is not None else random_seed()
@@ -447,9 +446,9 @@ class ScenariosApp(App[None]):
             session,
             self.lang,
             self.clock,
-            round_seconds=(minutes if minutes is not None else DEFAULT_MINUTES) * 60,
-            # A workshop's tables keep the room's clock: the deck's lengths are for a lone table.
-            phase_minutes=minutes is None and isinstance(session, Session),
+            # None: each phase's `minutes` in the deck, at a lone table and in a workshop alike
+            # (the room's views count the same lengths: `deck/times.py` `round_seconds`).
+            minutes=minutes,
             notice=notice,
             history=history,
             elapsed=elapsed,

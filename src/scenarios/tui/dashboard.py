@@ -9,7 +9,7 @@ from textual.app import App
 
 from scenarios.i18n import Lang
 from scenarios.store import Store
-from scenarios.tui.app import APP_KEYS, DEFAULT_MINUTES, STYLES
+from scenarios.tui.app import APP_KEYS, STYLES
 from scenarios.tui.bindings import localised
 from scenarios.tui.messages import GameOver, QuitRequested
 from scenarios.tui.screens.play import PlayScreen
@@ -30,27 +30,27 @@ class DashboardApp(App[None]):
         workshop_id: str,
         *,
         lang: Lang = "fr",
-        minutes: int = DEFAULT_MINUTES,
+        minutes: int | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__()
         self.store = store
         self.workshop_id = workshop_id
         self.lang = lang
-        self.minutes = minutes
+        self.minutes = minutes  # every round's length (`--minutes`); None: each phase's
         self.clock = clock
 
     def on_mount(self) -> None:
         sessions = [TableSession.join(self.store, t) for t in self.store.tables(self.workshop_id)]
         room = localised(RoomScreen, self.lang)(
-            self.lang, self.store, self.workshop_id, sessions, self.minutes * 60, self.open_table
+            self.lang, self.store, self.workshop_id, sessions, self.minutes, self.open_table
         )
         self.push_screen(room)
 
     def open_table(self, session: TableSession) -> None:
         """One table, live, as its players see it, but read-only (facilitator commands aside)."""
         screen = localised(PlayScreen, self.lang)(
-            session, self.lang, self.clock, round_seconds=self.minutes * 60, watching=True
+            session, self.lang, self.clock, minutes=self.minutes, watching=True
         )
         self.push_screen(screen)
 

@@ -2,15 +2,18 @@
 
 A seat keeps a `Timeline` of its table as it takes lines in (one append
 when a round begins, a pause starts or ends, or the game ends), in the
-store's times. From the timelines and the planned length of a round, the
-pure functions here give each table's rounds as segments of time, how many
-whole rounds it is ahead of the plan or behind, and the common time axis,
-so that the dashboard only draws them and tests check them without a screen.
+store's times. From the timelines and the plan (every round of the deck in
+order with its planned length: its phase's `minutes`, or the trainer's
+`--minutes` for all, `deck/times.py` `round_seconds`), the pure functions here
+give each table's rounds as segments of time, how many whole rounds it is
+ahead of the plan or behind, and the common time axis, so that the dashboard
+only draws them and tests check them without a screen.
 
 The plan: a table should begin its k-th round (counted from 0) once it has
-played k round lengths since its own first line, paused time left out. A
-table is ahead by the rounds it has begun beyond that; a finished table is
-measured at the moment it finished.
+played the lengths of the plan's first k rounds since its own first line,
+paused time left out (past the plan's last round, more rounds of the last
+one's length). A table is ahead by the rounds it has begun beyond that; a
+finished table is measured at the moment it finished.
 """
 
 from __future__ import annotations
@@ -20,8 +23,42 @@ from datetime import datetime, timedelta
 
 import attrs
 
+from scenarios.deck.model import Deck
+from scenarios.deck.times import round_seconds
 from scenarios.engine import State
 from scenarios.journal import Entry
+
+
+@attrs.frozen
+class Planned:
+    """A round of the plan: its phase, its number in the phase (from 1), its length."""
+
+    phase_index: int
+    round: int
+    seconds: int
+
+
+def planned_rounds(deck: Deck, minutes: int | None = None) -> tuple[Planned, ...]:
+    """Every round of the deck in order, each as long as `round_seconds` says (`minutes`:
+    the trainer's length for every round; None: each phase's own)."""
+    return tuple(
+        Planned(index, number, round_seconds(deck, index, minutes))
+        for index, phase in enumerate(deck.phases)
+        for number in range(1, phase.rounds + 1)
+    )
+
+
+def expected_turn(played: float, rounds: Sequence[Planned]) -> int:
+    """The round (from 1) the plan expects after `played` seconds of play; past its last
+    round, more rounds of the last one's length."""
+    turn, elapsed = 1, 0
+    for planned in rounds:
+        elapsed += max(1, planned.seconds)
+        if played < elapsed:
+            return turn
+        turn += 1
+    last = max(1, rounds[-1].seconds) if rounds else 1
+    return turn + int((played - elapsed) // last)
 
 
 @attrs.frozen
@@ -109,7 +146,7 @@ class Chronogram:
 
     start: datetime | None
     now: datetime
-    round_seconds: int
+    rounds: tuple[Planned, ...]  # the plan
     tracks: tuple[Track, ...]
 
 
@@ -128,7 +165,7 @@ def played_seconds(timeline: Timeline, now: datetime) -> float:
 
 
 def track(
-    table_id: str, label: str, timeline: Timeline, now: datetime, round_seconds: int
+    table_id: str, label: str, timeline: Timeline, now: datetime, rounds: Sequence[Planned]
 ) -> Track:
     """A table's row at `now`: its rounds as segments, and where the plan expects it."""
     end = min(timeline.ended or now, now)
@@ -146,7 +183,7 @@ def track(
     pauses = tuple(
         (pause.start, min(pause.end or end, end)) for pause in timeline.pauses if pause.start < end
     )
-    expected = int(played_seconds(timeline, now) // max(1, round_seconds)) + 1
+    expected = expected_turn(played_seconds(timeline, now), rounds)
     return Track(
         table_id,
         label,
@@ -159,26 +196,29 @@ def track(
 
 
 def chronogram(
-    tables: Sequence[tuple[str, str, Timeline]], now: datetime, round_seconds: int
+    tables: Sequence[tuple[str, str, Timeline]], now: datetime, rounds: Sequence[Planned]
 ) -> Chronogram:
-    """The chronogram of these tables (id, label, timeline) at `now` (the store's time)."""
-    tracks = tuple(track(*table, now, round_seconds) for table in tables)
+    """The chronogram of these tables (id, label, timeline) at `now` (the store's time),
+    against the plan `rounds`."""
+    tracks = tuple(track(*table, now, rounds) for table in tables)
     firsts = [t.segments[0].start for t in tracks if t.segments]
-    return Chronogram(min(firsts) if firsts else None, now, round_seconds, tracks)
+    return Chronogram(min(firsts) if firsts else None, now, tuple(rounds), tracks)
 
 
-def plan(start: datetime, now: datetime, round_seconds: int, phase_rounds: Sequence[int]) -> Track:
-    """The plan as a track: rounds of `round_seconds` from `start`, through the phases (their
-    numbers of rounds in order), up to now; `over` once its last round has run out."""
-    length = timedelta(seconds=max(1, round_seconds))
-    places = [(phase, n) for phase, rounds in enumerate(phase_rounds) for n in range(1, rounds + 1)]
+def plan(start: datetime, now: datetime, rounds: Sequence[Planned]) -> Track:
+    """The plan as a track: its rounds one after the other from `start`, each its own
+    length, up to now; `over` once its last round has run out."""
     segments = []
-    for index, (phase, rnd) in enumerate(places):
-        begun = start + index * length
+    begun = start
+    for index, planned in enumerate(rounds):
         if begun > now:
             break
-        segments.append(Segment(begun, min(begun + length, now), index + 1, phase, rnd))
-    over = start + len(places) * length <= now
+        end = begun + timedelta(seconds=max(1, planned.seconds))
+        segments.append(
+            Segment(begun, min(end, now), index + 1, planned.phase_index, planned.round)
+        )
+        begun = end
+    over = begun <= now  # past the end of the last round (a break leaves it after now)
     turn = len(segments)
     return Track("", "", tuple(segments), (), turn, turn, over)
 

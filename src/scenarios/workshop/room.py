@@ -12,6 +12,7 @@ from typing import Literal
 
 import attrs
 
+from scenarios.deck.times import round_seconds
 from scenarios.workshop.table import TableSession
 
 Sort = Literal["label", "late", "phase"]
@@ -61,9 +62,10 @@ class TableCard:
 
 
 def table_card(
-    session: TableSession, now: datetime, round_seconds: int, seats: int, position: int = 0
+    session: TableSession, now: datetime, minutes: int | None, seats: int, position: int = 0
 ) -> TableCard:
-    """The facts of one table at `now` (the store's time)."""
+    """The facts of one table at `now` (the store's time); its round lasts its phase's
+    `minutes`, or the trainer's `minutes` for every round (`round_seconds`)."""
     state = session.state
     deck = state.deck
     phase = deck.phases[state.phase_index]
@@ -79,7 +81,9 @@ def table_card(
         round=state.round,
         rounds=phase.rounds,
         turn=state.turn,
-        seconds_left=int(session.round_clock.left(now, round_seconds)),
+        seconds_left=int(
+            session.round_clock.left(now, round_seconds(deck, state.phase_index, minutes))
+        ),
         paused=state.paused,
         over=state.over,
         outcome=state.outcome,

@@ -4,8 +4,9 @@ Opened from the room view, it reads the room's seats (the room keeps taking
 their lines in) and redraws every second and whenever a table moves. Each
 row is a table's rounds on the common time axis, one block per round in its
 phase's colour and glyph (so that phases read without colour too), pauses
-dotted, a bar at "now"; the row above shows the plan, rounds of the planned
-length from the first start, so the column at "now" says where the plan is.
+dotted, a bar at "now"; the row above shows the plan, the deck's rounds one
+after the other from the first start, each its phase's length (or the
+trainer's `--minutes`), so the column at "now" says where the plan is.
 """
 
 from __future__ import annotations
@@ -25,7 +26,14 @@ from scenarios.render.printable import printable
 from scenarios.tui.bindings import BindingSpec
 from scenarios.tui.screens.base import AppScreen
 from scenarios.tui.widgets.key_bar import KeyBar
-from scenarios.workshop.chronogram import Chronogram, Track, cells, chronogram, plan
+from scenarios.workshop.chronogram import (
+    Chronogram,
+    Track,
+    cells,
+    chronogram,
+    plan,
+    planned_rounds,
+)
 from scenarios.workshop.table import TableSession
 
 # Each phase's glyph and its two shades (rounds alternate, so that their limits show);
@@ -69,13 +77,14 @@ class ChronogramScreen(AppScreen):
         lang: Lang,
         workshop_id: str,
         sessions: Sequence[TableSession],
-        round_seconds: int,
+        minutes: int | None,
         moved: Signal[set[str]] | None = None,
     ) -> None:
         super().__init__(lang)
         self.workshop_id = workshop_id
         self.sessions = list(sessions)
-        self.round_seconds = round_seconds
+        # Every round of the deck with its planned length: the tables all play one deck.
+        self.rounds = planned_rounds(self.sessions[0].deck, minutes) if self.sessions else ()
         self.moved = moved
 
     def compose(self) -> ComposeResult:
@@ -106,7 +115,7 @@ class ChronogramScreen(AppScreen):
             return
         now = self.sessions[0].now()
         tables = [(s.table.id, s.table.label, s.timeline) for s in self.sessions]
-        drawn = chronogram(tables, now, self.round_seconds)
+        drawn = chronogram(tables, now, self.rounds)
         self.query_one("#chrono-title", Static).update(self._title(drawn))
         self.query_one("#chrono-legend", Static).update(self._legend())
         words = {t.table_id: self._words(t) for t in drawn.tracks}
@@ -126,8 +135,7 @@ class ChronogramScreen(AppScreen):
     def _planned(self, drawn: Chronogram) -> Track | None:
         if drawn.start is None:
             return None
-        rounds = [phase.rounds for phase in self.sessions[0].deck.phases]
-        return plan(drawn.start, drawn.now, drawn.round_seconds, rounds)
+        return plan(drawn.start, drawn.now, drawn.rounds)
 
     def _row(
         self,
@@ -186,12 +194,18 @@ class ChronogramScreen(AppScreen):
     def _title(self, drawn: Chronogram) -> str:
         if drawn.start is None:
             return self.t("chrono.waiting", title=self.workshop_id)
+        title, start, now = self.workshop_id, _clock(drawn.start), _clock(drawn.now)
+        lengths = [planned.seconds / 60 for planned in drawn.rounds] or [0.0]
+        low, high = min(lengths), max(lengths)
+        if low == high:  # every round as long: « tours de 6 min »
+            return self.t("chrono.title", title=title, start=start, now=now, minutes=f"{low:g}")
         return self.t(
-            "chrono.title",
-            title=self.workshop_id,
-            start=_clock(drawn.start),
-            now=_clock(drawn.now),
-            minutes=f"{drawn.round_seconds / 60:g}",
+            "chrono.title_phases",
+            title=title,
+            start=start,
+            now=now,
+            low=f"{low:g}",
+            high=f"{high:g}",
         )
 
     def _legend(self) -> Text:

@@ -24,6 +24,7 @@ from textual.widgets.option_list import Option
 from scenarios.deck import Card, Deck
 from scenarios.deck import Option as DilemmaOption
 from scenarios.deck.model import Handout
+from scenarios.deck.times import round_seconds as planned_seconds
 from scenarios.deck.wording import requirement
 from scenarios.engine import (
     Action,
@@ -109,9 +110,8 @@ class PlayScreen(AppScreen):
         session: Session | TableSession,
         lang: Lang,
         clock: Callable[[], float],
-        round_seconds: int = 0,
+        minutes: int | None = 0,
         notice: str = "",
-        phase_minutes: bool = False,
         history: Iterable[State] = (),
         elapsed: float = 0.0,
         roles: frozenset[str] = frozenset(),
@@ -129,9 +129,8 @@ class PlayScreen(AppScreen):
         self.store_lost = False
         self.deck: Deck = session.state.deck
         self.clock = clock
-        self.chosen_seconds = round_seconds
-        # Nobody chose a length at setup: a phase's `minutes` in the deck sets its rounds'.
-        self.phase_minutes = phase_minutes
+        # The length chosen for every round (0: no timer); None: each phase's in the deck.
+        self.minutes = minutes
         self.notice = notice
         self.past = list(history)  # the states before the current one, logged at mount
         self.elapsed = elapsed  # seconds already played in this round (a resumed game)
@@ -159,12 +158,8 @@ class PlayScreen(AppScreen):
 
     @property
     def round_seconds(self) -> int:
-        """This round's planned length: the current phase's in the deck, unless setup chose one."""
-        if self.phase_minutes:
-            minutes = self.deck.phases[self.state.phase_index].minutes
-            if minutes is not None:
-                return minutes * 60
-        return self.chosen_seconds
+        """This round's planned length: the current phase's in the deck, unless one was chosen."""
+        return planned_seconds(self.deck, self.state.phase_index, self.minutes)
 
     # Layout
 
@@ -191,9 +186,7 @@ class PlayScreen(AppScreen):
         self.query_one("#log", RichLog).can_focus = False
         self.query_one("#events", VerticalScroll).can_focus = False
         self.last_tick = self.clock()
-        if self.chosen_seconds or (
-            self.phase_minutes and any(phase.minutes for phase in self.deck.phases)
-        ):
+        if self.minutes != 0:
             self.set_interval(1, self.tick)
         if isinstance(self.session, TableSession):
             self.set_interval(FOLLOW_SECONDS, self.follow_table)

@@ -173,7 +173,7 @@ class RoomScreen(AppScreen):
         store: Store,
         workshop_id: str,
         sessions: Sequence[TableSession],
-        round_seconds: int,
+        minutes: int | None,
         open_table: Callable[[TableSession], None],
     ) -> None:
         super().__init__(lang)
@@ -181,7 +181,7 @@ class RoomScreen(AppScreen):
         self.workshop_id = workshop_id
         self.sessions = {session.table.id: session for session in sessions}
         self.order = [session.table.id for session in sessions]
-        self.round_seconds = round_seconds
+        self.minutes = minutes  # every round's length; None: each phase's in the deck
         self.open_table = open_table
         self.sort: Sort = "label"
         self.shown: Filter = "all"
@@ -253,7 +253,7 @@ class RoomScreen(AppScreen):
             table_id: table_card(
                 session,
                 session.now(),
-                self.round_seconds,
+                self.minutes,
                 self.seats.get(table_id, 0),
                 position,
             )
@@ -340,7 +340,7 @@ class RoomScreen(AppScreen):
     def action_chronogram(self) -> None:
         sessions = self.every_table()
         screen = localised(ChronogramScreen, self.lang)(
-            self.lang, self.workshop_id, sessions, self.round_seconds, self.moved
+            self.lang, self.workshop_id, sessions, self.minutes, self.moved
         )
         self.app.push_screen(screen)
 
