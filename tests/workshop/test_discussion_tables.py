@@ -67,3 +67,6 @@ def test_bots_answer_the_questions_of_a_discussion(store: Store, deck: Deck) -> 
         assert replayed.divergence is None
         asked = {("q-priorites", "mairie"), ("q-priorites", "prefecture")}
         assert asked <= set(replayed.final.answers)
+        # and, the game over, each role replied to each item of the questionnaire
+        every = {(item.id, role.id) for item in deck.questionnaire for role in deck.roles}
+        assert every and set(replayed.final.replies) == every

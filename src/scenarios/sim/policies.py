@@ -138,6 +138,15 @@ def answers_due(state: State, lang: Lang = "fr") -> list[Answer]:
     return due
 
 
+def questionnaire_left(state: State) -> bool:
+    """Some role has yet to reply to some item of the questionnaire of a finished game."""
+    return state.over and any(
+        (item.id, role.id) not in state.replies
+        for role in state.deck.roles
+        for item in state.deck.questionnaire
+    )
+
+
 def replies_due(state: State, rng: random.Random, lang: Lang = "fr") -> list[Reply]:
     """A simulated table's replies to the questionnaire once the game is over: each role
     answers each item (a score or yes/no at random, a placeholder for a free text)."""

@@ -21,10 +21,10 @@ from typing import TypeVar
 
 import attrs
 
-from scenarios.engine import legal_actions
+from scenarios.engine import Action, legal_actions
 from scenarios.i18n import Lang
 from scenarios.sim import Policy, load_policy
-from scenarios.sim.policies import answers_due
+from scenarios.sim.policies import answers_due, questionnaire_left, replies_due
 from scenarios.store import Store, StoreError, Table
 from scenarios.workshop.errors import WorkshopError
 from scenarios.workshop.table import HEARTBEAT_SECONDS, TableChanged, TableSession
@@ -70,18 +70,30 @@ class _Bot:
     actions: int = 0
     conflicts: int = 0
 
+    @property
+    def done(self) -> bool:
+        """The game is over and, if the deck has a questionnaire, every role replied."""
+        state = self.session.state
+        return state.over and not questionnaire_left(state)
+
     def step(self, policy: Policy) -> None:
-        """Catch up with the table, then play one action the policy picks."""
+        """Catch up with the table, then play one action the policy picks; once the game is
+        over, reply to the questionnaire, one reply a step, as a table's roles would."""
         session = self.session
         session.refresh()
-        if session.state.over:
+        if self.done:
             return
-        # A question that came up is answered first, one answer a step, as the runner does.
         lang: Lang = "en" if session.header.lang == "en" else "fr"
-        due = answers_due(session.state, lang) if session.state.revealed else []
-        action = (
-            due[0] if due else policy.choose(session.state, legal_actions(session.state), self.rng)
-        )
+        if session.state.over:
+            action: Action = replies_due(session.state, self.rng, lang)[0]
+        else:
+            # A question that came up is answered first, one answer a step, as the runner does.
+            due = answers_due(session.state, lang) if session.state.revealed else []
+            action = (
+                due[0]
+                if due
+                else policy.choose(session.state, legal_actions(session.state), self.rng)
+            )
         try:
             session.apply(action)
             self.actions += 1
@@ -142,11 +154,11 @@ def run_tables(
                     beat = started
                 for bot in bots:
                     _outlasting(partial(bot.step, policy), stop)
-                    if bot.session.state.over:
+                    if bot.done:
                         with guard:
                             results.append(bot.result())
                         on_end(bot.result())
-                bots = [bot for bot in bots if not bot.session.state.over]
+                bots = [bot for bot in bots if not bot.done]
                 if pace:
                     stop.wait(max(0.0, pace - (time.monotonic() - started)))
         except BaseException as error:  # reported by the calling thread
