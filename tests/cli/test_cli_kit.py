@@ -489,6 +489,7 @@ def test_the_sheets_and_columns_come_from_the_format() -> None:
         "handouts",
         "schedule",
         "questionnaire",
+        "lessons",
     ]
     from scenarios.commands.output import TEXTS
 

@@ -2,7 +2,8 @@
 
 Errors make a deck invalid (exit 1). Lint warnings (`deck/lint.py`) are shown
 but do not fail, unless `--strict`, which also plays a few hundred simulated
-games to find what the static analysis cannot decide. `--watch` checks again
+games to find what the static analysis cannot decide, and checks the deck's
+lessons on them (an error for each one they do not bear out). `--watch` checks again
 each time a deck file is saved.
 """
 
@@ -35,7 +36,8 @@ class Checked:
         return sum(1 for d in self.diagnostics if d.severity == "warning")
 
     def passes(self, strict: bool) -> bool:
-        return self.deck is not None and not (strict and self.warnings)
+        """Loaded, no lesson failed (`--strict`), and no warning with `--strict`."""
+        return self.deck is not None and not self.errors and not (strict and self.warnings)
 
 
 def check(argument: str, strict: bool) -> Checked:
@@ -47,9 +49,9 @@ def check(argument: str, strict: bool) -> Checked:
         return Checked(argument, None, error.diagnostics)
     warnings = lint(deck)
     if strict:
-        from scenarios.sim.simulated_checks import simulated_lint
+        from scenarios.sim.simulated_checks import simulated_checks
 
-        warnings += simulated_lint(deck, warnings)
+        warnings += simulated_checks(deck, warnings)
     return Checked(str(path), deck, tuple(warnings))
 
 
@@ -100,7 +102,7 @@ def verdict(result: Checked, strict: bool, lang: Lang) -> str:
         return TEXTS(
             lang, "validate.valid_warnings", file=result.file, cards=cards, warnings=warnings
         )
-    if result.deck is None:
+    if result.errors:  # a deck that did not load, or lessons its games do not bear out
         problems = TEXTS(lang, "count.errors", count=result.errors)
     else:
         problems = TEXTS(lang, "count.warnings", count=result.warnings)

@@ -170,7 +170,12 @@ def build_deck(
     for document in included:
         collector.collect(document, main=False)
     collector.check_names()
-    ctx = Context(collector.ids, Compiler(collector.symbols(), main.file))
+    # Dilemmas' options as `card/option`, which lessons name (`format.Subject`).
+    options = {
+        f"{card}/{option}": card for card, ids in collector.options.items() for option in ids
+    }
+    ids = {**collector.ids, "option": options}
+    ctx = Context(ids, Compiler(collector.symbols(), main.file))
     ctx.diagnostics.extend(diagnostics)
     ctx.diagnostics.extend(collector.diagnostics)
     values = DECK.check(main, ctx, main.at())
@@ -207,8 +212,12 @@ def _check_card_count(documents: Sequence[LocatedMap]) -> None:
             raise DeckError([Diagnostic("deck.too_many_cards", at, limit, key="cards")])
 
 
-# Fields that say where a value was written or what it was compiled into, not what it says.
-_NOT_CONTENT = frozenset({"where", "at", "files", "sha256", "content_sha256", "kind", "fn"})
+# Fields that say where a value was written or what it was compiled into, not what it says;
+# and the lessons, which say what the games should show and change none of them: adding one
+# changes no game's hash.
+_NOT_CONTENT = frozenset(
+    {"where", "at", "files", "sha256", "content_sha256", "kind", "fn", "lessons"}
+)
 
 
 def content_sha256(deck: Deck) -> str:

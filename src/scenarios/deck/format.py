@@ -34,6 +34,7 @@ from scenarios.deck.model import (
     Handout,
     Indicator,
     Lasting,
+    Lesson,
     ObservationTag,
     Option,
     Phase,
@@ -673,6 +674,164 @@ QUESTIONNAIRE_ITEM = Obj(
     _build(QuestionnaireItem),
 )
 
+# Lessons --------------------------------------------------------------------
+
+# The simulation's built-in policies (`sim.BUILTIN_POLICIES`, which a test holds to these):
+# a deck names no policy of its own, which would be code to run.
+POLICIES = ("random", "greedy", "pass", "cautious")
+# Each kind of lesson, the key it is said with and the keys that go with it only.
+LESSON_KEYS: Mapping[str, tuple[str, ...]] = {
+    "better": ("than",),
+    "winning": (),
+    "reachable": ("min",),
+    "role_idle": ("max",),
+}
+
+
+class PolicyList(ListOf):
+    """One policy's name, or a list of them."""
+
+    def check(self, value: Any, ctx: Context, at: Position) -> Any:
+        if isinstance(value, str):
+            checked = self.item.check(value, ctx, at)
+            return INVALID if checked is INVALID else (checked,)
+        return super().check(value, ctx, at)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"oneOf": [self.item.json_schema(), super().json_schema()]}
+
+
+@attrs.frozen
+class Subject(Ref):
+    """What a lesson compares: a decision card's id, or a dilemma's option.
+
+    An option is `card/option` (as the balance report names it), or its id
+    alone when no other dilemma has an option of that id; it is kept in the
+    first form. A card's id comes first, so a dilemma's own id asks for one of
+    its options.
+    """
+
+    namespace: str = "lesson_subject"
+
+    def check(self, value: Any, ctx: Context, at: Position) -> Any:
+        if not isinstance(value, str):
+            return self.wrong_type(value, ctx, at, "id")
+        cards = ctx.ids.get("card", {})
+        options = ctx.ids.get("option", {})
+        if value in options:
+            return value
+        if value in cards:
+            kind = KINDS.get(cards[value])
+            if kind is None or kind.held:  # a misspelt type is reported where it is written
+                return value
+            own = sorted(option for option in options if option.startswith(value + "/"))
+            return ctx.error(
+                "lesson.not_a_choice",
+                at,
+                value=value,
+                actual=cards[value],
+                known=own,
+            )
+        named = sorted(option for option in options if option.split("/", 1)[1] == value)
+        if len(named) == 1:
+            return named[0]
+        if named:
+            return ctx.error("lesson.ambiguous", at, value=value, known=named)
+        subjects = [card for card, kind in cards.items() if kind in HELD] + list(options)
+        return ctx.error(
+            "ref.unknown",
+            at,
+            namespace=self.namespace,
+            value=value,
+            suggestion=suggest(value, subjects),
+            known=sorted(subjects) if len(subjects) <= 12 else [],
+        )
+
+
+def _lesson_factory(values: dict[str, Any], where: LocatedMap, ctx: Context) -> Any:
+    said = [kind for kind in LESSON_KEYS if kind in where]
+    if len(said) != 1:
+        return ctx.error(
+            "lesson.kind", where.at(), said=", ".join(said), kinds=", ".join(LESSON_KEYS)
+        )
+    kind = said[0]
+    for other, keys in LESSON_KEYS.items():
+        for key in keys:
+            if other != kind and key in where:
+                return ctx.error(
+                    "lesson.key_not_for", where.at_key(key), key=key, kind=kind, allowed=other
+                )
+    if kind == "better":
+        if "than" not in where:
+            return ctx.error("key.missing", where.at(), key="than", what="lesson")
+        if values["better"] == values["than"]:
+            return ctx.error_under(
+                "than", "lesson.same", where.at_value("than"), value=values["than"]
+            )
+    return Lesson(**values, where=where)
+
+
+class LessonObj(Obj):
+    """The lesson's object, whose schema asks for exactly one kind of claim."""
+
+    def json_schema(self) -> dict[str, Any]:
+        schema = super().json_schema()
+        schema["oneOf"] = [
+            {"required": [kind, *keys[:1]] if kind == "better" else [kind]}
+            for kind, keys in LESSON_KEYS.items()
+        ]
+        return schema
+
+
+SUBJECT = Subject()
+LESSON = LessonObj(
+    "lesson",
+    "Une leçon que le deck veut enseigner, vérifiée en simulant des parties "
+    "(`validate --strict`, `simulate --report`) : une seule des clés better, winning, "
+    "reachable ou role_idle.",
+    {
+        "better": Field(
+            SUBJECT,
+            "Une décision (son id) ou une option de dilemme (`dilemme/option`, ou l'id de "
+            "l'option s'il est unique) : les parties où elle est jouée ou choisie doivent "
+            "finir avec un meilleur score moyen que celles de `than`.",
+        ),
+        "than": Field(
+            SUBJECT, "Avec `better` : la décision ou l'option qui doit faire moins bien."
+        ),
+        "winning": Field(
+            SUBJECT,
+            "Une décision ou une option dont l'effet sur le score final doit être positif, "
+            "au-delà du bruit statistique (comme le mesure le rapport d'équilibre).",
+        ),
+        "reachable": Field(
+            Ref("ending"), "Une fin qui doit être atteinte dans au moins `min` des parties."
+        ),
+        "min": Field(
+            Number(0, 1),
+            "Avec `reachable` : la part minimale des parties (0,05 : 5 %).",
+            default=0.05,
+        ),
+        "role_idle": Field(
+            Integer(1, 50),
+            "Un nombre de tours : aucun rôle ne doit rester autant de tours de suite sans "
+            "aucune carte jouable dans plus de `max` des parties.",
+        ),
+        "max": Field(
+            Number(0, 1),
+            "Avec `role_idle` : la part maximale des parties (0,1 : 10 %).",
+            default=0.1,
+        ),
+        "policy": Field(
+            PolicyList(Choice(POLICIES), min_items=1, unique=True),
+            "La politique simulée, ou la liste de celles pour qui la leçon doit tenir "
+            "(random, greedy, pass, cautious ; greedy par défaut pour reachable, random sinon).",
+            default=(),
+        ),
+    },
+    _lesson_factory,
+)
+
 # The whole deck (the factory lives in build.py, which sees all parts).
 
 DECK_FIELDS: Mapping[str, Field] = {
@@ -750,6 +909,13 @@ DECK_FIELDS: Mapping[str, Field] = {
     "questionnaire": Field(
         ListOf(QUESTIONNAIRE_ITEM, max_items=50),
         "Le questionnaire du retour d'expérience, posé à chaque rôle à la fin de la partie.",
+        default=(),
+    ),
+    "lessons": Field(
+        ListOf(LESSON, max_items=100),
+        "Les leçons que le deck veut enseigner, vérifiées par simulation : "
+        "`{better: a, than: b}`, `{winning: a}`, `{reachable: fin, min: 0.05}`, "
+        "`{role_idle: 2, max: 0.1}`.",
         default=(),
     ),
 }

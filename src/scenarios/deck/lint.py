@@ -306,7 +306,7 @@ def _schedule(deck: Deck) -> Iterator[Diagnostic]:
 
 
 def _discussion(deck: Deck) -> Iterator[Diagnostic]:
-    """What a discussion exercise never shows: a victory or defeat, a score."""
+    """What a discussion exercise never shows: a victory or defeat, a score; lessons."""
     if not deck.discussion:
         return
     for ending in deck.endings:
@@ -321,6 +321,8 @@ def _discussion(deck: Deck) -> Iterator[Diagnostic]:
             )
     if deck.score is not None:
         yield _warn("lint.discussion_score", deck.where, "score", named="score")
+    if deck.lessons:  # no score nor ending to measure them on: simulation skips them
+        yield _warn("lint.discussion_lessons", deck.where, "lessons", named="lessons")
 
 
 # Words that join two actors (« ou » too: a choice of leads is no lead), by language;

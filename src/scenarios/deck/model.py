@@ -26,6 +26,7 @@ Scale = Literal["score", "yesno", "text"]
 # What a recommendation improves, as a French RETEX plan d'action files it (ids in French,
 # the authors' language; the catalog gives each its label in the reader's language).
 Category = Literal["planification", "organisation", "equipement", "formation", "exercice"]
+LessonKind = Literal["better", "winning", "reachable", "role_idle"]
 Amount = int | Expression
 
 OUTCOMES: tuple[Outcome, ...] = ("victory", "defeat", "neutral")
@@ -43,6 +44,8 @@ CATEGORIES: tuple[Category, ...] = (
     "formation",
     "exercice",
 )
+# What a lesson claims (the key that says it, see `Lesson`).
+LESSON_KINDS: tuple[LessonKind, ...] = ("better", "winning", "reachable", "role_idle")
 
 
 def _where() -> LocatedMap | None:
@@ -290,6 +293,44 @@ class QuestionnaireItem:
 
 
 @attrs.frozen
+class Lesson:
+    """What the deck means to teach, as a claim that simulated games must bear out.
+
+    One of `better` (with `than`), `winning`, `reachable` (with `min`) or
+    `role_idle` (with `max`) is set, the others are None: its `kind`. A
+    decision is named by its card's id, a dilemma's option as `card/option`
+    (the loader resolves an option's id written alone). `policy` lists the
+    policies it must hold for, empty for the kind's default (`policies`).
+    The fields are named as the deck's keys, so the workbook has a column each.
+    """
+
+    better: str | None = None
+    than: str | None = None
+    winning: str | None = None
+    reachable: str | None = None
+    min: float = 0.05
+    role_idle: int | None = None
+    max: float = 0.1
+    policy: tuple[str, ...] = ()
+    where: LocatedMap | None = _where()
+
+    @property
+    def kind(self) -> LessonKind:
+        for kind in LESSON_KINDS:
+            if getattr(self, kind) is not None:
+                return kind
+        raise ValueError("a lesson says nothing")  # the loader never builds one
+
+    @property
+    def policies(self) -> tuple[str, ...]:
+        """The policies it is checked with: greedy for an ending to reach (a table that
+        tries), random otherwise (a table without a plan, the most games of every kind)."""
+        if self.policy:
+            return self.policy
+        return ("greedy",) if self.kind == "reachable" else ("random",)
+
+
+@attrs.frozen
 class DeckFile:
     """One file of the deck's source, kept whole so a journal can replay it anywhere."""
 
@@ -325,6 +366,7 @@ class Deck:
     handouts: tuple[Handout, ...] = ()
     schedule: tuple[ScheduleEntry, ...] = ()
     questionnaire: tuple[QuestionnaireItem, ...] = ()
+    lessons: tuple[Lesson, ...] = ()
     files: tuple[DeckFile, ...] = attrs.field(default=(), eq=False, repr=False)
     sha256: str = ""
     # A digest of what the deck says, not of how its files write it (see `build.content_sha256`):

@@ -9,8 +9,9 @@ tell a real effect from noise: a decision is dominant when its effect is
 large (d ≥ 0.8), dominated when playing it lowers the score (d ≤ −0.2), and
 only beyond two standard errors of d. Dilemma options are compared with their
 siblings: an option far better than all others is dominant, one far worse
-than another is dominated. Cards never seen and rules never (or always)
-fired close the report.
+than another is dominated. The deck's lessons are checked on the same games
+(`lessons.py`). Cards never seen and rules never (or always) fired close the
+report.
 
 A discussion exercise (`style: discussion`) has no victory nor defeat to
 balance: its report says so and gives no policy's figures nor verdicts, only
@@ -19,7 +20,6 @@ which cards the games never saw (`assessed` False).
 
 from __future__ import annotations
 
-import math
 import statistics
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -27,13 +27,14 @@ from collections.abc import Callable, Mapping, Sequence
 import attrs
 
 from scenarios.deck import Card, Deck
+from scenarios.sim.lessons import LessonCheck, check_lessons
 from scenarios.sim.runner import GameResult
+from scenarios.sim.stats import MIN_SAMPLE, effect_size
 from scenarios.sim.summary import ending_of, tally
 
 DOMINANT = 0.8  # effect size (Cohen's d) of a decision that nearly decides the game alone
 DOMINATED = -0.2  # playing it makes the final score worse, by a small but real margin
 STRONG = 0.5  # how much better an option must do than its siblings to dominate them
-MIN_SAMPLE = 20  # fewer games on either side and no verdict is given
 
 
 @attrs.frozen
@@ -107,6 +108,8 @@ class BalanceReport:
     rules_never: tuple[str, ...]
     rules_always: tuple[str, ...]
     rule_rates: tuple[tuple[str, float], ...]
+    # Each of the deck's lessons, for each of its policies: held or not, with the figures.
+    lessons: tuple[LessonCheck, ...] = ()
     # False for a discussion exercise: no outcome, score or verdict is given for it.
     assessed: bool = True
 
@@ -139,11 +142,8 @@ def _effect(
             None,
             verdict,
         )
-    difference = statistics.fmean(yes) - statistics.fmean(no)
-    size = difference / (statistics.pstdev([*yes, *no]) or 1.0)
+    difference, size, noise = effect_size(yes, no)
     verdict = ""
-    # Two standard errors of d: below that, the difference may be noise.
-    noise = 2 * math.sqrt(1 / len(yes) + 1 / len(no))
     if judged and min(len(yes), len(no)) >= MIN_SAMPLE and abs(size) > noise:
         verdict = "dominant" if size >= DOMINANT else "dominated" if size <= DOMINATED else ""
     return Effect(
@@ -253,5 +253,6 @@ def balance_report(
         rules_never=tuple(r.id for r in deck.recommendations if fired[r.id] == 0),
         rules_always=tuple(r.id for r in deck.recommendations if fired[r.id] == len(everything)),
         rule_rates=tuple((r.id, round(fired[r.id] / total, 4)) for r in deck.recommendations),
+        lessons=check_lessons(deck, runs),
         assessed=assessed,
     )

@@ -16,12 +16,23 @@ from rich.console import Console
 from scenarios.deck import Deck
 from scenarios.deck.kinds import KINDS, kind_label
 from scenarios.i18n import Lang, Texts, decimal
-from scenarios.render.blocks import Block, Chart, Heading, Paragraph, Table, Terms
+from scenarios.render.blocks import (
+    Block,
+    Bullets,
+    Chart,
+    Heading,
+    Item,
+    Paragraph,
+    Strong,
+    Table,
+    Terms,
+)
 from scenarios.render.charts import Bar, bar_chart, histogram
 from scenarios.render.html import page
 from scenarios.render.markdown import markdown
 from scenarios.render.terminal import print_blocks
 from scenarios.sim.balance import BalanceReport, Effect, PolicyBalance, Spread
+from scenarios.sim.lessons import sentence
 from scenarios.sim.summary import NO_ENDING
 
 LABELS = Texts("balance")
@@ -175,6 +186,28 @@ def _policy_blocks(policy: PolicyBalance, deck: Deck, lang: Lang) -> list[Block]
     return blocks
 
 
+def _lesson_blocks(report: BalanceReport, deck: Deck, lang: Lang) -> list[Block]:
+    """Each lesson under each of its policies, held or not, with the figures; those that do
+    not hold first, in bold."""
+    if not report.lessons:
+        return []
+    ordered = sorted(report.lessons, key=lambda check: (check.held, check.index))
+    return [
+        Heading(2, label(lang, "lesson.heading")),
+        Paragraph(label(lang, "lesson.intro")),
+        Bullets(
+            tuple(
+                Item(
+                    sentence(deck, check, lang)
+                    if check.held
+                    else Strong(sentence(deck, check, lang))
+                )
+                for check in ordered
+            )
+        ),
+    ]
+
+
 def _coverage_blocks(report: BalanceReport, deck: Deck, lang: Lang) -> list[Block]:
     titles = _titles(deck)
 
@@ -217,6 +250,7 @@ def balance_blocks(report: BalanceReport, deck: Deck, lang: Lang = "fr") -> list
         Paragraph(LABELS(lang, "intro", count=games, seed=report.seed)),
         Paragraph(label(lang, "verdicts")),
     ]
+    blocks += _lesson_blocks(report, deck, lang)
     for policy in report.policies:
         blocks += _policy_blocks(policy, deck, lang)
     return blocks + _coverage_blocks(report, deck, lang)

@@ -44,6 +44,9 @@ class GameResult:
     playable: tuple[str, ...]
     choices: tuple[tuple[str, str], ...]
     recommendations: tuple[str, ...]
+    # For each role (the deck's order), its longest run of rounds in a row with no card
+    # it could play whenever its turn came: what a `role_idle` lesson measures.
+    idle: tuple[int, ...] = ()
 
 
 def game_seed(run_seed: int, index: int) -> int:
@@ -73,6 +76,8 @@ def play_game(
     session = Session.start(deck, seed, journal, fsync=False) if journal else None
     state = session.state if session else new_game(deck, seed)
     playable: set[str] = set()
+    turns: list[set[int]] = [set() for _ in deck.roles]  # rounds each role had a turn in
+    could: list[set[int]] = [set() for _ in deck.roles]  # ... and something it could play
     actions = 0
     # A discussion exercise: its questions are answered as they come up.
     asks = any(card.kind.asks for card in deck.cards)
@@ -80,7 +85,12 @@ def play_game(
         while not state.over and actions < MAX_STEPS:
             words: list[Action] = [*answers_due(state, lang)] if asks else []
             legal = legal_actions(state)
-            playable.update(a.card for a in legal if isinstance(a, Play))
+            plays = [a.card for a in legal if isinstance(a, Play)]
+            if state.stage == "decisions" and not state.pending:
+                turns[state.role_index].add(state.turn)
+                if plays:
+                    playable.update(plays)
+                    could[state.role_index].add(state.turn)
             for action in (*words, policy.choose(state, legal, rng)):
                 state = session.apply(action) if session else apply(state, action)
                 actions += 1
@@ -111,7 +121,21 @@ def play_game(
         playable=tuple(sorted(playable)),
         choices=tuple(sorted(history.choices)),
         recommendations=fired_recommendations(state),
+        idle=tuple(longest_run(t - c) for t, c in zip(turns, could, strict=True)),
     )
+
+
+def longest_run(rounds: set[int]) -> int:
+    """The most rounds in a row (consecutive numbers) in `rounds`."""
+    longest = 0
+    for start in rounds:
+        if start - 1 in rounds:
+            continue
+        end = start
+        while end + 1 in rounds:
+            end += 1
+        longest = max(longest, end - start + 1)
+    return longest
 
 
 # Several processes ---------------------------------------------------------

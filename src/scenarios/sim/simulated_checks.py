@@ -3,7 +3,10 @@
 Plays a few hundred games with the random and greedy policies and warns about
 events never drawn, decisions never playable, recommendations that never or
 always fire, and endings never reached: each with the number of games behind
-the claim, since a rare card can hide in a small sample.
+the claim, since a rare card can hide in a small sample. Then checks the deck's
+lessons (`lessons.py`) on `lessons.GAMES` games of each policy they name, the
+same games where a policy plays for both (game `i` of a run is the same game
+however many are played): a lesson the games do not bear out is an error.
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ from collections import Counter
 from scenarios.deck import Deck, Diagnostic, Position
 from scenarios.deck.lint import unsilenced
 from scenarios.deck.located import LocatedMap
-from scenarios.sim.runner import simulate
+from scenarios.sim import lessons
+from scenarios.sim.runner import GameResult, simulate
 
 GAMES = {"random": 400, "greedy": 150}
 
@@ -23,10 +27,34 @@ def _at(where: LocatedMap | None) -> Position:
     return where.at() if where is not None else Position("?")
 
 
-def simulated_lint(deck: Deck, already: list[Diagnostic], seed: int = 0) -> list[Diagnostic]:
-    """Warnings from simulated games, leaving out cards the static lint already flagged."""
+def simulated_checks(deck: Deck, already: list[Diagnostic], seed: int = 0) -> list[Diagnostic]:
+    """The simulated lint's warnings, then an error for each lesson that does not hold."""
+    needed = dict(GAMES)
+    for policy in lessons.policies_needed(deck):
+        needed[policy] = max(needed.get(policy, 0), lessons.GAMES)
+    runs = {policy: simulate(deck, games, seed, policy) for policy, games in needed.items()}
+    found = simulated_lint(deck, already, seed, runs)
+    checks = lessons.check_lessons(
+        deck, {policy: runs[policy][: lessons.GAMES] for policy in lessons.policies_needed(deck)}
+    )
+    return found + lessons.lesson_diagnostics(deck, checks)
+
+
+def simulated_lint(
+    deck: Deck,
+    already: list[Diagnostic],
+    seed: int = 0,
+    runs: dict[str, list[GameResult]] | None = None,
+) -> list[Diagnostic]:
+    """Warnings from simulated games, leaving out cards the static lint already flagged;
+    the games of `GAMES` (the first of `runs`, when they are already played)."""
     flagged = {str(d.params.get(k)) for d in already for k in ("card", "rule", "ending")}
-    results = [r for policy, games in GAMES.items() for r in simulate(deck, games, seed, policy)]
+    runs = runs or {}
+    results = [
+        r
+        for policy, games in GAMES.items()
+        for r in (runs[policy][:games] if policy in runs else simulate(deck, games, seed, policy))
+    ]
     total = len(results)
     fired = set().union(*(set(r.fired) for r in results))
     playable = set().union(*(set(r.playable) for r in results))
