@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Input, OptionList, RichLog, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from scenarios.deck import Card, Deck
@@ -54,11 +54,11 @@ from scenarios.tui.messages import GameOver, JournalFailed, PhaseEnded, QuitRequ
 from scenarios.tui.palette import FacilitatorCommands
 from scenarios.tui.screens.base import AppScreen
 from scenarios.tui.texts import plain
-from scenarios.tui.widgets.cards import NOTE_STYLE, CardView
+from scenarios.tui.widgets.cards import NOTE_STYLE, CardsArea, CardView, ChoiceList
 from scenarios.tui.widgets.key_bar import KeyBar
 from scenarios.tui.widgets.phase_bar import PhaseBar
 from scenarios.tui.widgets.question import asked, card_extra
-from scenarios.tui.widgets.side_panel import body_with_side_panel, show_gauges
+from scenarios.tui.widgets.side_panel import GameLog, body_with_side_panel, show_gauges
 from scenarios.tui.widgets.text_panel import TextPanel
 from scenarios.workshop.table import Played, TableChanged, TableSession
 
@@ -170,8 +170,8 @@ class PlayScreen(AppScreen):
             self.deck,
             self.lang,
             TextPanel(id="stage"),
-            VerticalScroll(id="events"),
-            OptionList(id="choices"),
+            CardsArea(id="events"),
+            ChoiceList(id="choices"),
             TextPanel(id="detail"),
             TextPanel(id="rationale-for"),
             Input(
@@ -183,7 +183,7 @@ class PlayScreen(AppScreen):
     def on_mount(self) -> None:
         # Tab goes between the cards and the rationale only: the log and the events
         # are read with the mouse or in full with `e`.
-        self.query_one("#log", RichLog).can_focus = False
+        self.query_one("#log", GameLog).can_focus = False
         self.query_one("#events", VerticalScroll).can_focus = False
         self.last_tick = self.clock()
         if self.minutes != 0:
@@ -195,7 +195,7 @@ class PlayScreen(AppScreen):
 
     def _fill_log(self) -> None:
         """The log of what happened so far (written once the log knows its width)."""
-        log = self.query_one("#log", RichLog)
+        log = self.query_one("#log", GameLog)
         for state in self.past:
             for line in log_lines(state, self.lang, bool(self.for_facilitator)):
                 log.write(line)
@@ -493,7 +493,10 @@ class PlayScreen(AppScreen):
             body.append(printable(chosen.text or chosen.title))
         if self.for_facilitator and chosen.facilitator:
             body.append(f"\n{self.for_facilitator} {printable(chosen.facilitator)}", NOTE_STYLE)
-        width = max(10, detail.size.width - 2 or self.size.width // 2)
+        # Hidden so far, the panel has no width yet: it will have the width of the column
+        # (wrapped now to the width it will have, the text is not wrapped again once shown).
+        column = self.query_one("#main").size.width - detail.styles.padding.width
+        width = max(10, (detail.size.width or column) - 2)
         lines = body.wrap(self.app.console, width)
         height = 4
         if len(lines) > height:
@@ -567,11 +570,11 @@ class PlayScreen(AppScreen):
         question = self._question() if not self.watching else None
         for view in self.query_one("#events", VerticalScroll).query(CardView):
             if view.card.id == pending:
-                view.border_subtitle = self.t("play.to_decide")
+                view.mark(self.t("play.to_decide"))
             elif question is not None and view.card.id == question.id:
-                view.border_subtitle = self.t("play.answer_here")
+                view.mark(self.t("play.answer_here"))
             else:
-                view.border_subtitle = ""
+                view.mark("")
 
     # Actions
 
@@ -611,10 +614,10 @@ class PlayScreen(AppScreen):
         if self.unwritten:
             self.unwritten = False
             self.app.post_message(JournalFailed(None))
-        log = self.query_one("#log", RichLog)
+        log = self.query_one("#log", GameLog)
         for line in log_lines(state, self.lang, bool(self.for_facilitator)):
             log.write(line, scroll_end=False)
-        log.scroll_end(animate=False, immediate=True)
+        log.show_end()
         if state.over:
             self.app.post_message(GameOver(self.session))
             return True
@@ -957,13 +960,13 @@ class PlayScreen(AppScreen):
         played = list(played)
         if not played:
             return
-        log = self.query_one("#log", RichLog)
+        log = self.query_one("#log", GameLog)
         for step in played:
             for line in log_lines(step.state, self.lang, bool(self.for_facilitator)):
                 log.write(line, scroll_end=False)
             if step.entry.action.get("type") == "broadcast":
                 self.app.bell()  # the facilitator speaks to the table: heads up
-        log.scroll_end(animate=False, immediate=True)
+        log.show_end()
         if self.state.over:
             self.app.post_message(GameOver(self.session))
             return

@@ -19,7 +19,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.timer import Timer
-from textual.widgets import RichLog, Static
+from textual.widgets import Static
 
 from scenarios.deck import Deck
 from scenarios.i18n import Lang, decimal, local_time
@@ -30,11 +30,11 @@ from scenarios.tui.bindings import BindingSpec
 from scenarios.tui.log_lines import log_lines, reply_value
 from scenarios.tui.screens.base import AppScreen
 from scenarios.tui.texts import plain
-from scenarios.tui.widgets.cards import NOTE_STYLE, CardView
+from scenarios.tui.widgets.cards import NOTE_STYLE, CardsArea, CardView
 from scenarios.tui.widgets.key_bar import KeyBar
 from scenarios.tui.widgets.phase_bar import PhaseBar
 from scenarios.tui.widgets.question import answerer, card_extra
-from scenarios.tui.widgets.side_panel import body_with_side_panel, show_gauges
+from scenarios.tui.widgets.side_panel import GameLog, body_with_side_panel, show_gauges
 from scenarios.tui.widgets.text_panel import TextPanel
 from scenarios.tui.widgets.timeline import Moment, Timeline
 
@@ -92,7 +92,7 @@ class ReviewScreen(AppScreen):
             self.deck,
             self.lang,
             TextPanel(id="review-action"),
-            VerticalScroll(id="events"),
+            CardsArea(id="events"),
             TextPanel(id="review-notes"),
         )
         yield Timeline([printable(p.title) for p in self.deck.phases], id="timeline")
@@ -222,12 +222,12 @@ class ReviewScreen(AppScreen):
 
     def _log(self, states: list[State]) -> None:
         """What the last few actions did, up to the one shown."""
-        log = self.query_one("#log", RichLog)
+        log = self.query_one("#log", GameLog)
         log.clear()
         for state in states:
             for line in log_lines(state, self.lang, for_facilitator=True):
                 log.write(line, scroll_end=False)
-        log.scroll_end(animate=False, immediate=True)
+        log.show_end()
 
     # Moving
 

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import Static
+from textual import events, on
+from textual.containers import VerticalScroll
+from textual.geometry import Size
+from textual.reactive import Reactive
+from textual.widgets import OptionList, Static
 
 from scenarios.deck import Card
 from scenarios.render.printable import printable
 from scenarios.tui.texts import plain
+from scenarios.tui.widgets.settled import Settled
 
 NOTE_STYLE = "italic magenta"  # a note for the facilitator, wherever it is shown
 
 
-class CardView(Static):
+class CardView(Static, Settled):
     """A card: its title as the border title, its text inside."""
 
     DEFAULT_CSS = """
@@ -48,6 +53,7 @@ class CardView(Static):
         self.card = card
         self.extra = extra
         self.border_title = plain(card.title)
+        self.subtitle = subtitle
         if subtitle:
             self.border_subtitle = subtitle
         if card.kind.options:
@@ -64,6 +70,17 @@ class CardView(Static):
         self.update(_body(card, False, False, for_facilitator, extra))
         self.border_title = plain(card.title)
         self.set_class(bool(card.kind.options), "dilemma")
+
+    def mark(self, subtitle: str) -> None:
+        """Say under the card what waits on it (drawn again only when that changes)."""
+        if subtitle != self.subtitle:
+            self.subtitle = subtitle
+            self.border_subtitle = subtitle
+
+
+class CardsArea(VerticalScroll, Settled):
+    """Where a round's cards are shown, one under the other (without a scrollbar: the
+    screen's styles hide it, they are read in full in a window)."""
 
 
 def _body(
@@ -85,3 +102,22 @@ def _body(
                 note = f"\n   {for_facilitator} {printable(option.facilitator)}"
                 body.append(note, style=NOTE_STYLE)
     return body
+
+
+class ChoiceList(OptionList):
+    """A hand's cards or a dilemma's options, laid out once per new hand.
+
+    Textual's list works out its lines while drawing them, and lays the screen out
+    again when it finds how many there are; its height already came from them (a
+    scrollbar that must show or hide still asks for a layout). A list that only grew
+    or shrank keeps the lines it drew: they depend on its width alone (Textual's list
+    draws them all again on any resize, a frame after the one showing the new hand)."""
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+    drawn_width = 0
+
+    @on(events.Resize)
+    def keep_lines(self, event: events.Resize) -> None:
+        if event.size.width == self.drawn_width:
+            event.prevent_default()  # the list's own handler, which clears the lines, is skipped
+        self.drawn_width = event.size.width

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.dom import DOMNode
+from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import RichLog, Static
 
@@ -24,9 +25,35 @@ def body_with_side_panel(deck: Deck, lang: Lang, *main: Widget) -> ComposeResult
             for indicator in deck.indicators:
                 yield Gauge(indicator, id=f"gauge-{indicator.id}")
             yield Static(text(lang, "play.log"), classes="section-title")
-            yield RichLog(id="log", wrap=True, markup=False, auto_scroll=True, min_width=10)
+            yield GameLog(id="log", wrap=True, markup=False, auto_scroll=True, min_width=10)
         with Vertical(id="main"):
             yield from main
+
+
+class GameLog(RichLog):
+    """The log of the game, its last lines in view.
+
+    Textual draws a log's scrollbars again after every layout of the screen,
+    changed or not: one more frame after each key pressed. This log tells its
+    scrollbars their new sizes, and they are drawn again only if these changed."""
+
+    def _scroll_update(self, virtual_size: Size) -> None:
+        self._refresh_scrollbars()
+        width, height = self.container_size
+        if self.show_vertical_scrollbar and self.styles.scrollbar_size_vertical:
+            self.vertical_scrollbar.window_virtual_size = virtual_size.height
+            self.vertical_scrollbar.window_size = height - self.scrollbar_size_horizontal
+        if self.show_horizontal_scrollbar and self.styles.scrollbar_size_horizontal:
+            self.horizontal_scrollbar.window_virtual_size = virtual_size.width
+            self.horizontal_scrollbar.window_size = width - self.scrollbar_size_vertical
+        self.scroll_x = self.validate_scroll_x(self.scroll_x)
+        self.scroll_y = self.validate_scroll_y(self.scroll_y)
+
+    def show_end(self) -> None:
+        """The last lines in view; the scrollbar learns the log's new length now, and is
+        drawn with the new lines (not in one more frame, after the layout tells it)."""
+        self.scroll_end(animate=False, immediate=True)
+        self.vertical_scrollbar.window_virtual_size = self.virtual_size.height
 
 
 def show_gauges(node: DOMNode, state: State) -> None:

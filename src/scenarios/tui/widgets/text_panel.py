@@ -1,12 +1,14 @@
-"""A text that only redraws when it changes: each update of a Static costs a new layout."""
+"""A text that only redraws when it changes, without a new layout when its size is fixed."""
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual.widgets import Static
 
+from scenarios.tui.widgets.settled import Settled
 
-class TextPanel(Static):
+
+class TextPanel(Static, Settled):
     """A Static whose `show` skips content identical to what is already shown."""
 
     def __init__(self, **kwargs: object) -> None:
@@ -17,4 +19,9 @@ class TextPanel(Static):
         key = content.markup if isinstance(content, Text) else content
         if key != self.shown:
             self.shown = key
-            self.update(content)
+            self.update(content, layout=self.sized_by_content())
+
+    def sized_by_content(self) -> bool:
+        """Whether a new text may change the panel's size (else it is only drawn again)."""
+        height, width = self.styles.height, self.styles.width
+        return height is None or not height.is_cells or (width is not None and width.is_auto)
