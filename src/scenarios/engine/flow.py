@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from scenarios.deck import Card, Deck
 from scenarios.engine import rng
+from scenarios.engine.building import builder
 from scenarios.engine.context import draft_env
 from scenarios.engine.effects import (
     apply_effects,
@@ -19,6 +20,12 @@ from scenarios.engine.effects import (
 )
 from scenarios.engine.events import Chose, Injected, Passed, Played, Revealed, RoundBegan, Via
 from scenarios.engine.state import Draft, State
+
+# The log events made at every action, by position (see `engine.building`).
+_round_began = builder(RoundBegan)
+_revealed = builder(Revealed)
+_played = builder(Played)
+_passed = builder(Passed)
 
 
 def new_game(deck: Deck, seed: int) -> State:
@@ -76,7 +83,7 @@ def begin_round(draft: Draft, first: bool = False, phase_changed: bool = False) 
                 pile.remove(card)
                 hand.append(card)
     draft.add_trail()
-    draft.log.append(RoundBegan(draft.turn, phase, draft.round))
+    draft.log.append(_round_began(draft.turn, phase, draft.round))
 
 
 def fire(draft: Draft, card_id: str, via: Via) -> None:
@@ -89,7 +96,7 @@ def fire(draft: Draft, card_id: str, via: Via) -> None:
     history.put("last_turn", card_id, draft.turn)
     for tag in card.tags:
         history.bump("tags", (tag, phase))
-    draft.log.append(Revealed(card_id, via))
+    draft.log.append(_revealed(card_id, via))
     apply_effects(draft, card.effects, card_id, None, via)
     if draft.over:
         return
@@ -207,7 +214,7 @@ def play(draft: Draft, role_id: str, card_id: str, rationale: str) -> None:
     history.put("last_turn", card_id, draft.turn)
     for tag in card.tags:
         history.bump("tags", (tag, phase))
-    draft.log.append(Played(role_id, card_id, rationale))
+    draft.log.append(_played(role_id, card_id, rationale))
     draft.add_rationale(role_id, card_id, rationale)
     for indicator_id, amount in card.cost:
         change_indicator(draft, indicator_id, -amount, card_id, None, "play")
@@ -223,7 +230,7 @@ def play(draft: Draft, role_id: str, card_id: str, rationale: str) -> None:
 
 def pass_turn(draft: Draft, role_id: str, rationale: str) -> None:
     draft.history.bump("passes", (role_id, draft.phase))
-    draft.log.append(Passed(role_id, rationale))
+    draft.log.append(_passed(role_id, rationale))
     draft.add_rationale(role_id, None, rationale)
     next_role(draft)
 

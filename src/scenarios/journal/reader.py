@@ -20,6 +20,7 @@ import attrs
 import orjson
 
 from scenarios.deck import DeckFile
+from scenarios.engine.building import builder
 from scenarios.i18n import Lang, Texts
 from scenarios.i18n.system import SystemReason
 from scenarios.journal.format import (
@@ -35,6 +36,9 @@ from scenarios.journal.shapes import ENTRY, HEADER, entry_fits, misfit, strict_j
 MESSAGES = Texts("journal")
 # Far above a long game (100,000 actions is about 30 MB), far below what hurts a laptop.
 MAX_JOURNAL_BYTES = 256 * 1024 * 1024
+# An entry and the chain after it are made at every line (see `engine.building`).
+_entry = builder(Entry)
+_chain = builder(Chain)
 
 
 def message(code: str, lang: Lang, params: Mapping[str, object]) -> str:
@@ -198,7 +202,7 @@ class JournalStream:
             if offset > MAX_JOURNAL_BYTES:
                 raise JournalError("too_big", limit=MAX_JOURNAL_BYTES)
             count += 1
-            chain = Chain(chain.format, entry.check)
+            chain = _chain(chain.format, entry.check)
             yield entry
         self.valid_bytes = offset
 
@@ -324,7 +328,7 @@ def parse_entry(
     if seq != expected_seq:
         return None, Damage(line, "sequence", {"found": seq, "expected": expected_seq})
     draws = data.get("draws")
-    entry = Entry(  # by position, in the order of its fields: a long journal makes many
+    entry = _entry(  # by position, in the order of its fields: a long journal makes many
         seq,
         data["time"],
         data["action"],
