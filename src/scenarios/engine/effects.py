@@ -158,13 +158,12 @@ def change_indicator(
 def give(draft: Draft, role_id: str, cards: Sequence[str], source: str) -> None:
     """Put decision cards into a role's hand (beyond its size if need be)."""
     role = draft.deck.role_index[role_id]
-    hand = draft.hands[role]
     for card in cards:
         draft.removed.discard(card)
         if card in draft.piles[role]:
-            draft.piles[role].remove(card)
-        if card not in hand:
-            hand.append(card)
+            draft.row("piles", role).remove(card)
+        if card not in draft.hands[role]:
+            draft.row("hands", role).append(card)
             draft.log.append(Given(role_id, card, source))
 
 

@@ -69,9 +69,12 @@ def begin_round(draft: Draft, first: bool = False, phase_changed: bool = False) 
     phase = draft.phase
     in_phase_ids = deck.phase_cards[phase]
     removed = draft.peek("removed")
+    hands = draft.hands
     for role_index, role in enumerate(deck.roles):
-        hand = draft.hands[role_index]
-        pile = draft.piles[role_index]
+        if not phase_changed and len(hands[role_index]) >= role.hand_size:
+            continue  # a full hand takes nothing from its pile: both are left as they are
+        hand = draft.row("hands", role_index)
+        pile = draft.row("piles", role_index)
         if phase_changed:
             keep = [card for card in hand if card in in_phase_ids]
             pile.extend(card for card in hand if card not in keep)
@@ -199,16 +202,16 @@ def play(draft: Draft, role_id: str, card_id: str, rationale: str) -> None:
     card = deck.card_index[card_id]
     role_index = deck.role_index[role_id]
     phase = draft.phase
-    draft.hands[role_index].remove(card_id)
+    draft.row("hands", role_index).remove(card_id)
     if card.once:
         draft.removed.add(card_id)
-        for hand, pile in zip(draft.hands, draft.piles, strict=True):
+        for index, (hand, pile) in enumerate(zip(draft.hands, draft.piles, strict=True)):
             if card_id in hand:
-                hand.remove(card_id)
+                draft.row("hands", index).remove(card_id)
             if card_id in pile:
-                pile.remove(card_id)
+                draft.row("piles", index).remove(card_id)
     else:
-        draft.piles[role_index].append(card_id)
+        draft.row("piles", role_index).append(card_id)
     history = draft.history
     history.bump("plays", (card_id, role_id, phase))
     history.put("last_turn", card_id, draft.turn)

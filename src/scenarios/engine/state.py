@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
 import attrs
@@ -232,7 +232,10 @@ VALUE = Part()
 # Tuples are written as JSON lists: the canonical form keeps them as they are.
 LIST = Part("list({v})", "tuple({v})", "{v}")
 SET = Part("set({v})", "frozenset({v})", "sorted({v}) if {v} else []")
-TABLE = Part("list(map(list, {v}))", "tuple(map(tuple, {v}))", "{v}")
+# A tuple of rows (a hand, a pile per role): a draft copies the list of rows, and a row
+# only when it is to change (`Draft.row`); the others stay the state's tuples, which
+# `tuple` gives back as they are.
+TABLE = Part("list({v})", "tuple(map(tuple, {v}))", "{v}")
 # Only ever appended to, sharing items from state to state (see `Appended`):
 # the digest next to it is hashed instead.
 GROWING = Part(canonical=None)
@@ -560,8 +563,8 @@ class Draft(_Moment):
     stage: Stage
     indicators: list[int]
     flags: set[str]
-    hands: list[list[str]]
-    piles: list[list[str]]
+    hands: list[Sequence[str]]  # each row a tuple until `row` makes it a list
+    piles: list[Sequence[str]]
     removed: set[str]
     role_index: int
     actions_used: int
@@ -592,6 +595,15 @@ class Draft(_Moment):
         """The field's value now, to read only: the draft's copy if it has one, else the state's."""
         value = self.__dict__.get(name, _UNSET)
         return getattr(self.base, name) if value is _UNSET else value
+
+    def row(self, table: Literal["hands", "piles"], index: int) -> list[str]:
+        """Row `index` of `table` (a role's hand or pile), to be changed: copied from the
+        state's on first use. Read rows as they are (`draft.hands[index]`)."""
+        rows: list[Sequence[str]] = getattr(self, table)
+        row = rows[index]
+        if type(row) is not list:
+            row = rows[index] = list(row)
+        return row
 
     def add_trail(self) -> None:
         """Record the indicators as they are now (at a round's start, and at the end)."""
