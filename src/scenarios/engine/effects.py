@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from scenarios.deck import Deck, Delta, Effects, Trigger
+from scenarios.engine.building import builder
 from scenarios.engine.context import GameFunctions, draft_env
 from scenarios.engine.events import Changed, FlagChanged, GameEnded, Given, Scheduled, Via
 from scenarios.engine.state import ActiveLasting, Draft, ScheduledTrigger
@@ -69,8 +70,20 @@ def _deltas(draft: Draft, deltas: Sequence[Delta], card: str, option: str | None
             env = env or draft_env(draft)
             amount = amount_of(amount, *env)
         amounts.append((delta.indicator, amount))
+    # `change_indicator` for each, written out: most cards and events move an indicator or two.
+    deck = draft.deck
+    index_of = deck.indicator_index
+    indicators = deck.indicators
+    values = draft.indicators
+    log = draft.log
     for indicator_id, amount in amounts:
-        change_indicator(draft, indicator_id, amount, card, option, via)
+        index = index_of[indicator_id]
+        indicator = indicators[index]
+        before = values[index]
+        after = max(indicator.min, min(indicator.max, before + amount))
+        if after != before:
+            values[index] = after
+            log.append(_changed(indicator_id, before, after, card, option, via))
 
 
 def _flags_to(value: bool) -> Apply:
@@ -125,6 +138,8 @@ APPLY: Mapping[str, Apply] = {
     "end": _end,
 }
 _values = operator.attrgetter(*APPLY)  # an effect's values, in the order of APPLY
+# Made for most indicator moves, by position (see `engine.building`).
+_changed = builder(Changed)
 
 
 def change_indicator(
@@ -137,19 +152,18 @@ def change_indicator(
     after = max(indicator.min, min(indicator.max, before + amount))
     if after != before:
         draft.indicators[index] = after
-        draft.log.append(Changed(indicator_id, before, after, card, option, via))
+        draft.log.append(_changed(indicator_id, before, after, card, option, via))
 
 
 def give(draft: Draft, role_id: str, cards: Sequence[str], source: str) -> None:
     """Put decision cards into a role's hand (beyond its size if need be)."""
     role = draft.deck.role_index[role_id]
-    hand = draft.hands[role]
     for card in cards:
         draft.removed.discard(card)
         if card in draft.piles[role]:
-            draft.piles[role].remove(card)
-        if card not in hand:
-            hand.append(card)
+            draft.row("piles", role).remove(card)
+        if card not in draft.hands[role]:
+            draft.row("hands", role).append(card)
             draft.log.append(Given(role_id, card, source))
 
 

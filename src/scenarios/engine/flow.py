@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from scenarios.deck import Card, Deck
 from scenarios.engine import rng
+from scenarios.engine.building import builder
 from scenarios.engine.context import draft_env
 from scenarios.engine.effects import (
     apply_effects,
@@ -19,6 +20,12 @@ from scenarios.engine.effects import (
 )
 from scenarios.engine.events import Chose, Injected, Passed, Played, Revealed, RoundBegan, Via
 from scenarios.engine.state import Draft, State
+
+# The log events made at every action, by position (see `engine.building`).
+_round_began = builder(RoundBegan)
+_revealed = builder(Revealed)
+_played = builder(Played)
+_passed = builder(Passed)
 
 
 def new_game(deck: Deck, seed: int) -> State:
@@ -62,9 +69,12 @@ def begin_round(draft: Draft, first: bool = False, phase_changed: bool = False) 
     phase = draft.phase
     in_phase_ids = deck.phase_cards[phase]
     removed = draft.peek("removed")
+    hands = draft.hands
     for role_index, role in enumerate(deck.roles):
-        hand = draft.hands[role_index]
-        pile = draft.piles[role_index]
+        if not phase_changed and len(hands[role_index]) >= role.hand_size:
+            continue  # a full hand takes nothing from its pile: both are left as they are
+        hand = draft.row("hands", role_index)
+        pile = draft.row("piles", role_index)
         if phase_changed:
             keep = [card for card in hand if card in in_phase_ids]
             pile.extend(card for card in hand if card not in keep)
@@ -76,7 +86,7 @@ def begin_round(draft: Draft, first: bool = False, phase_changed: bool = False) 
                 pile.remove(card)
                 hand.append(card)
     draft.add_trail()
-    draft.log.append(RoundBegan(draft.turn, phase, draft.round))
+    draft.log.append(_round_began(draft.turn, phase, draft.round))
 
 
 def fire(draft: Draft, card_id: str, via: Via) -> None:
@@ -89,7 +99,7 @@ def fire(draft: Draft, card_id: str, via: Via) -> None:
     history.put("last_turn", card_id, draft.turn)
     for tag in card.tags:
         history.bump("tags", (tag, phase))
-    draft.log.append(Revealed(card_id, via))
+    draft.log.append(_revealed(card_id, via))
     apply_effects(draft, card.effects, card_id, None, via)
     if draft.over:
         return
@@ -192,22 +202,22 @@ def play(draft: Draft, role_id: str, card_id: str, rationale: str) -> None:
     card = deck.card_index[card_id]
     role_index = deck.role_index[role_id]
     phase = draft.phase
-    draft.hands[role_index].remove(card_id)
+    draft.row("hands", role_index).remove(card_id)
     if card.once:
         draft.removed.add(card_id)
-        for hand, pile in zip(draft.hands, draft.piles, strict=True):
+        for index, (hand, pile) in enumerate(zip(draft.hands, draft.piles, strict=True)):
             if card_id in hand:
-                hand.remove(card_id)
+                draft.row("hands", index).remove(card_id)
             if card_id in pile:
-                pile.remove(card_id)
+                draft.row("piles", index).remove(card_id)
     else:
-        draft.piles[role_index].append(card_id)
+        draft.row("piles", role_index).append(card_id)
     history = draft.history
     history.bump("plays", (card_id, role_id, phase))
     history.put("last_turn", card_id, draft.turn)
     for tag in card.tags:
         history.bump("tags", (tag, phase))
-    draft.log.append(Played(role_id, card_id, rationale))
+    draft.log.append(_played(role_id, card_id, rationale))
     draft.add_rationale(role_id, card_id, rationale)
     for indicator_id, amount in card.cost:
         change_indicator(draft, indicator_id, -amount, card_id, None, "play")
@@ -223,7 +233,7 @@ def play(draft: Draft, role_id: str, card_id: str, rationale: str) -> None:
 
 def pass_turn(draft: Draft, role_id: str, rationale: str) -> None:
     draft.history.bump("passes", (role_id, draft.phase))
-    draft.log.append(Passed(role_id, rationale))
+    draft.log.append(_passed(role_id, rationale))
     draft.add_rationale(role_id, None, rationale)
     next_role(draft)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import io
 import os
 import stat
@@ -20,6 +21,7 @@ import attrs
 import orjson
 
 from scenarios.deck import DeckFile
+from scenarios.engine.building import builder
 from scenarios.i18n import Lang, Texts
 from scenarios.i18n.system import SystemReason
 from scenarios.journal.format import (
@@ -35,6 +37,10 @@ from scenarios.journal.shapes import ENTRY, HEADER, entry_fits, misfit, strict_j
 MESSAGES = Texts("journal")
 # Far above a long game (100,000 actions is about 30 MB), far below what hurts a laptop.
 MAX_JOURNAL_BYTES = 256 * 1024 * 1024
+# An entry and the chain after it are made at every line (see `engine.building`).
+_entry = builder(Entry)
+_chain = builder(Chain)
+_sha256 = hashlib.sha256
 
 
 def message(code: str, lang: Lang, params: Mapping[str, object]) -> str:
@@ -198,7 +204,7 @@ class JournalStream:
             if offset > MAX_JOURNAL_BYTES:
                 raise JournalError("too_big", limit=MAX_JOURNAL_BYTES)
             count += 1
-            chain = Chain(chain.format, entry.check)
+            chain = _chain(chain.format, entry.check)
             yield entry
         self.valid_bytes = offset
 
@@ -206,8 +212,11 @@ class JournalStream:
 def _load_line(raw: bytes) -> dict[str, Any] | None:
     """The line's JSON object, or None if it is not one."""
     data = _written_line(raw)
-    if data is not None:
-        return data
+    return data if data is not None else _strict_line(raw)
+
+
+def _strict_line(raw: bytes) -> dict[str, Any] | None:
+    """The line's JSON object read by `strict_json`, or None if it is not one."""
     try:
         data = strict_json(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
@@ -310,13 +319,22 @@ def parse_entry(
     """One action line (line number `line`, ending at byte `end`), checked against `chain`
     and the seq expected: the entry, or the damage it shows. For readers that take lines
     one at a time."""
-    data = _load_line(raw)
-    if data is None:
-        return None, Damage(line, "bad_json")
-    check = data.get("check")
-    failure = _check_fails(data, chain)
-    if failure is not None:
-        return None, Damage(line, failure)
+    data = _written_line(raw)
+    if data is not None and chain.chained:
+        # What `_check_fails` does, written out for the line of every action: a line as
+        # this program writes it is encoded by orjson, sorted as `sorted_json` does.
+        check = data.pop("check", None)
+        content = orjson.dumps(data, option=orjson.OPT_SORT_KEYS)
+        if check != _sha256(chain.last.encode("utf-8") + content).hexdigest():
+            return None, Damage(line, "bad_chain")
+    else:
+        data = data if data is not None else _strict_line(raw)
+        if data is None:
+            return None, Damage(line, "bad_json")
+        check = data.get("check")
+        failure = _check_fails(data, chain)
+        if failure is not None:
+            return None, Damage(line, failure)
     wrong = None if entry_fits(data) else misfit(data, ENTRY)
     if wrong:
         return None, Damage(line, "bad_entry", {"detail": wrong})
@@ -324,7 +342,7 @@ def parse_entry(
     if seq != expected_seq:
         return None, Damage(line, "sequence", {"found": seq, "expected": expected_seq})
     draws = data.get("draws")
-    entry = Entry(  # by position, in the order of its fields: a long journal makes many
+    entry = _entry(  # by position, in the order of its fields: a long journal makes many
         seq,
         data["time"],
         data["action"],
