@@ -32,7 +32,6 @@ from scenarios.engine import (
     Choose,
     Draw,
     EndRound,
-    IllegalAction,
     Note,
     Pass,
     Play,
@@ -43,16 +42,16 @@ from scenarios.engine import (
     playability,
 )
 from scenarios.i18n import Lang
-from scenarios.journal import JournalError, Session
+from scenarios.journal import Session
 from scenarios.journal.format import FACILITATOR, OBSERVER
 from scenarios.render.printable import printable
 from scenarios.rules import Expression
 from scenarios.store import StoreError
 from scenarios.tui.bindings import BindingSpec
 from scenarios.tui.log_lines import log_lines
-from scenarios.tui.messages import GameOver, JournalFailed, PhaseEnded, QuitRequested
+from scenarios.tui.messages import GameOver, PhaseEnded, QuitRequested
 from scenarios.tui.palette import FacilitatorCommands
-from scenarios.tui.screens.base import AppScreen
+from scenarios.tui.screens.journaling import JournalingScreen
 from scenarios.tui.texts import plain
 from scenarios.tui.widgets.cards import NOTE_STYLE, CardsArea, CardView, ChoiceList
 from scenarios.tui.widgets.key_bar import KeyBar
@@ -73,7 +72,7 @@ def team_of(session: Session | TableSession, role: str) -> str:
     return role
 
 
-class PlayScreen(AppScreen):
+class PlayScreen(JournalingScreen):
     """Where the table plays, round after round."""
 
     COMMANDS = {FacilitatorCommands}
@@ -142,7 +141,6 @@ class PlayScreen(AppScreen):
         self.shown_choices: tuple[object, ...] = ()
         self.shown_bindings: tuple[object, ...] = ()
         self.shown_target: tuple[object, ...] = ()
-        self.unwritten = False  # the last action was refused by the journal
 
     @property
     def state(self) -> State:
@@ -584,36 +582,14 @@ class PlayScreen(AppScreen):
             return False
         return role is not None and (not self.roles or role in self.roles)
 
+    def table_changed(self, changed: TableChanged) -> None:
+        self.show_played(changed.played)
+
     def perform(self, action: Action, by: str | None = None) -> bool:
         """Journal `action` through the session, then show its effect."""
-        try:
-            state = self.session.apply(action, by)
-        except IllegalAction as error:
-            self.notify(printable(error.message(self.lang)), severity="warning", markup=False)
+        state = self.journaled(self.session, action, by)
+        if state is None:
             return False
-        except JournalError as error:  # not on disk, so not played: the screen stays as it was
-            problem = error.message(self.lang)
-            session = self.session
-            where = session.path if isinstance(session, Session) else session.where
-            advice = self.t("journal.action_failed", problem=problem, path=where)
-            self.app.post_message(JournalFailed(problem, advice))
-            self.unwritten = True
-            return False
-        except TableChanged as changed:
-            self.show_played(changed.played)
-            if changed.refusal is not None:
-                reason = changed.refusal.message(self.lang)
-                told = self.t("play.table_changed.refused", reason=reason)
-            else:
-                told = self.t("play.table_changed")
-            self.notify(printable(told), severity="warning", timeout=8, markup=False)
-            return False
-        except StoreError as error:
-            self.notify(printable(error.message(self.lang)), severity="error", markup=False)
-            return False
-        if self.unwritten:
-            self.unwritten = False
-            self.app.post_message(JournalFailed(None))
         log = self.query_one("#log", GameLog)
         for line in log_lines(state, self.lang, bool(self.for_facilitator)):
             log.write(line, scroll_end=False)

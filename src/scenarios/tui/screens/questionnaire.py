@@ -20,20 +20,19 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static, TextArea
 
 from scenarios.deck.model import QuestionnaireItem
-from scenarios.engine import IllegalAction, Reply, State
+from scenarios.engine import Reply, State
 from scenarios.engine.actions import MAX_TEXT
 from scenarios.engine.reducer import SCALE_VALUES
 from scenarios.i18n import Lang
-from scenarios.journal import JournalError, Session
+from scenarios.journal import Session
 from scenarios.render.printable import printable
-from scenarios.store import StoreError
 from scenarios.tui.bindings import BindingSpec
-from scenarios.tui.messages import JournalFailed, QuestionnaireDone
-from scenarios.tui.screens.base import AppScreen
+from scenarios.tui.messages import QuestionnaireDone
+from scenarios.tui.screens.journaling import JournalingScreen
 from scenarios.tui.texts import plain
 from scenarios.tui.widgets.key_bar import KeyBar
 from scenarios.tui.widgets.question import answerer
-from scenarios.workshop.table import TableChanged, TableSession
+from scenarios.workshop.table import TableSession
 
 
 class ScaleChoice(Static, can_focus=True):
@@ -77,7 +76,7 @@ class ScaleChoice(Static, can_focus=True):
         self.update(line)
 
 
-class QuestionnaireScreen(AppScreen):
+class QuestionnaireScreen(JournalingScreen):
     """The questionnaire for each of `roles`, one after the other (see the module)."""
 
     # Not over the focused widget: its keys typed just before Ctrl+S are taken in first.
@@ -95,7 +94,6 @@ class QuestionnaireScreen(AppScreen):
         self.roles = list(roles)
         self.index = first
         self.items: tuple[QuestionnaireItem, ...] = session.state.deck.questionnaire
-        self.unwritten = False  # the last reply was refused by the journal
 
     @property
     def state(self) -> State:
@@ -204,28 +202,4 @@ class QuestionnaireScreen(AppScreen):
 
     def perform(self, action: Reply) -> bool:
         """Journal `action` through the session (on disk, or in the store, before it counts)."""
-        session = self.session
-        try:
-            session.apply(action)
-        except IllegalAction as error:
-            self.notify(printable(error.message(self.lang)), severity="warning", markup=False)
-            return False
-        except JournalError as error:
-            problem = error.message(self.lang)
-            where = session.path if isinstance(session, Session) else session.where
-            advice = self.t("journal.action_failed", problem=problem, path=where)
-            self.app.post_message(JournalFailed(problem, advice))
-            self.unwritten = True
-            return False
-        except TableChanged as changed:
-            reason = changed.refusal.message(self.lang) if changed.refusal is not None else ""
-            told = self.t("play.table_changed.refused", reason=reason)
-            self.notify(printable(told), severity="warning", timeout=8, markup=False)
-            return False
-        except StoreError as error:
-            self.notify(printable(error.message(self.lang)), severity="error", markup=False)
-            return False
-        if self.unwritten:
-            self.unwritten = False
-            self.app.post_message(JournalFailed(None))
-        return True
+        return self.journaled(self.session, action) is not None
