@@ -6,8 +6,9 @@ Update them after a deliberate change with `pytest tests/tui/test_tui_snapshots.
 
 from __future__ import annotations
 
+import fcntl
 import tempfile
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -26,16 +27,28 @@ SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40"
 Compare = Callable[..., bool]
 
 
+FOLDER = Path(tempfile.gettempdir()) / "scenarios-snapshots"
+
+
 @pytest.fixture(autouse=True)
 def _still_cursor() -> None:
     no_cursor_blink()
 
 
+@pytest.fixture(autouse=True)
+def _alone_at_the_fixed_paths() -> Iterator[None]:
+    """Another test run on the machine (another checkout, CI beside a developer) uses the
+    same fixed paths: each snapshot holds the folder's lock, so neither deletes the
+    other's journal in the middle of a game."""
+    FOLDER.mkdir(exist_ok=True)
+    with (FOLDER / ".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
 def fixed_journal(name: str) -> Path:
     """A journal path that is the same on every run, since the end screen shows it."""
-    folder = Path(tempfile.gettempdir()) / "scenarios-snapshots"
-    folder.mkdir(exist_ok=True)
-    path = folder / f"{name}.jsonl"
+    path = FOLDER / f"{name}.jsonl"
     path.unlink(missing_ok=True)
     return path
 
