@@ -30,6 +30,7 @@ from scenarios.debrief.texts import (
     number,
     outcome_line,
     outcome_text,
+    plan_fields,
     quote_source,
     score_text,
     signed,
@@ -179,17 +180,7 @@ def _findings(
 def _recommendation(hit: RecommendationHit, report: SessionReport, lang: Lang) -> Item:
     """A recommendation as a line of an improvement plan: priority, lead (« pilote »), partners
     (who acts, without a lead), category, deadline and how to tell it is done."""
-    who = [LABELS(lang, f"priority.{hit.priority}")]
-    if hit.lead:
-        who.append(LABELS(lang, "lead", lead=hit.lead))
-    if hit.actor:
-        who.append(LABELS(lang, "partners" if hit.lead else "actor", actor=hit.actor))
-    if hit.category:
-        who.append(LABELS(lang, "category", category=category(hit.category, lang)))
-    if hit.deadline:
-        who.append(LABELS(lang, "deadline", deadline=hit.deadline))
-    if hit.indicator:
-        who.append(LABELS(lang, "done_when", indicator=hit.indicator))
+    who = [LABELS(lang, f"priority.{hit.priority}"), *plan_fields(hit, lang)]
     return Item(
         Strong(hit.title),
         who=join_items(who, lang),

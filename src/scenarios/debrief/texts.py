@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Protocol
 
 from scenarios.debrief.model import Evidence, Finding, Quote, SessionReport
 from scenarios.i18n import Lang, Texts
@@ -70,6 +71,39 @@ def _named(finding: Finding, report: SessionReport, lang: Lang) -> dict[str, obj
 def category(value: str, lang: Lang) -> str:
     """A recommendation's category in the reader's language (ids are French words)."""
     return LABELS(lang, f"category.{value}")
+
+
+class PlanLine(Protocol):
+    """What a line of an improvement plan says besides its title (a recommendation that
+    held in one game, or a line of a workshop's consolidated kit): frozen, read only."""
+
+    @property
+    def lead(self) -> str: ...
+    @property
+    def actor(self) -> str: ...
+    @property
+    def category(self) -> str | None: ...
+    @property
+    def deadline(self) -> str: ...
+    @property
+    def indicator(self) -> str: ...
+
+
+def plan_fields(line: PlanLine, lang: Lang) -> list[str]:
+    """A plan line's lead (« pilote »), partners (who acts, without a lead), category,
+    deadline and how to tell it is done, each worded, those it has."""
+    fields = []
+    if line.lead:
+        fields.append(LABELS(lang, "lead", lead=line.lead))
+    if line.actor:
+        fields.append(LABELS(lang, "partners" if line.lead else "actor", actor=line.actor))
+    if line.category:
+        fields.append(LABELS(lang, "category", category=category(line.category, lang)))
+    if line.deadline:
+        fields.append(LABELS(lang, "deadline", deadline=line.deadline))
+    if line.indicator:
+        fields.append(LABELS(lang, "done_when", indicator=line.indicator))
+    return fields
 
 
 def signed(value: int) -> str:

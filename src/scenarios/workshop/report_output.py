@@ -25,6 +25,7 @@ from scenarios.debrief.texts import (
     category,
     join_items,
     outcome_text,
+    plan_fields,
     score_text,
     signed,
     speaker,
@@ -671,18 +672,7 @@ def _discussion_sheets(report: WorkshopReport, lang: Lang) -> list[_Sheet]:
 def kit_who(line: KitLine, lang: Lang) -> str:
     """A line of the consolidated kit as an improvement plan's: its lead (« pilote »), its
     partners (who acts, without a lead), category, deadline and how to tell it is done."""
-    who = []
-    if line.lead:
-        who.append(LABELS(lang, "lead", lead=line.lead))
-    if line.actor:
-        who.append(LABELS(lang, "partners" if line.lead else "actor", actor=line.actor))
-    if line.category:
-        who.append(LABELS(lang, "category", category=category(line.category, lang)))
-    if line.deadline:
-        who.append(LABELS(lang, "deadline", deadline=line.deadline))
-    if line.indicator:
-        who.append(LABELS(lang, "done_when", indicator=line.indicator))
-    return join_items(who, lang)
+    return join_items(plan_fields(line, lang), lang)
 
 
 def _plain_cell(value: object) -> object:
