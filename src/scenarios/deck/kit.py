@@ -45,7 +45,7 @@ from scenarios.deck.times import (
     start_of,
 )
 from scenarios.deck.wording import requirement
-from scenarios.i18n import Lang, Texts, decimal
+from scenarios.i18n import Lang, Texts, capitalised, decimal
 from scenarios.render.blocks import (
     Block,
     Bullets,
@@ -278,7 +278,7 @@ def _back(deck: Deck, card: Card | None, lang: Lang) -> Item:
         return Item("", css="card blank")
     roles = ", ".join(deck.roles[deck.role_index[r]].title for r in card.roles)
     return Item(
-        (Strong(_capitalised(kind_label(lang, card.type))),),
+        (Strong(capitalised(kind_label(lang, card.type))),),
         who=_phases(deck, card.phases, lang),
         detail=roles,
         css="card",
@@ -713,10 +713,6 @@ def _words(expression: Expression, deck: Deck, lang: Lang) -> str:
 def _phases(deck: Deck, phases: tuple[str, ...], lang: Lang) -> str:
     titles = ", ".join(deck.phases[deck.phase_index[p]].title for p in phases)
     return TEXTS(lang, "kit.phases", len(phases), phases=titles)
-
-
-def _capitalised(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def _effects(card: Card) -> Iterator[Effects]:

@@ -26,7 +26,7 @@ from scenarios.deck.kinds import handout_label
 from scenarios.deck.model import Handout
 from scenarios.engine import Cover, State
 from scenarios.engine.actions import MAX_TEXT
-from scenarios.i18n import Lang
+from scenarios.i18n import Lang, capitalised
 from scenarios.render.printable import printable
 from scenarios.tui.texts import plain, text
 from scenarios.tui.widgets.cards import NOTE_STYLE
@@ -125,7 +125,7 @@ class HandoutScreen(ModalScreen[None]):
         handout = self.handout
         with Vertical(id="handout"):
             kind = handout_label(self.lang, handout.kind)
-            yield Static(plain(kind[:1].upper() + kind[1:]), id="handout-kind")
+            yield Static(plain(capitalised(kind)), id="handout-kind")
             yield Static(plain(handout.title), id="handout-title")
             with VerticalScroll(id="handout-body"):
                 yield Markdown(
