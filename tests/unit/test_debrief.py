@@ -121,13 +121,18 @@ def test_a_drop_is_attributed_to_the_card_that_caused_it(deck: Deck, tmp_path: P
 
 def test_the_tables_rationale_is_quoted_next_to_its_decision(deck: Deck, tmp_path: Path) -> None:
     report = session_report(load_trace(game(deck, tmp_path / "j.jsonl")))
-    quotes = report.phases[1].quotes
-    assert [(q.kind, q.seq, q.role, q.card, q.text) for q in quotes] == [
+    pendant = report.phases[1]
+    assert [(q.kind, q.seq, q.role, q.card, q.text) for q in pendant.quotes] == [
         ("rationale", 19, "prefecture", "dementir", "Répondre vite aux rumeurs"),
-        ("note", 20, None, None, "La préfecture s'est décidée"),
     ]
+    # The facilitator's note is not the table's words: it is in the phase's timeline.
+    notes = [(m.seq, m.text) for m in pendant.timeline if m.kind == "note"]
+    assert notes == [(20, "La préfecture s'est décidée")]
     text = session_markdown(report)
     assert "Répondre vite aux rumeurs" in text and "Préfecture, en jouant" in text
+    words = text.split("### Les mots de la table")[1].split("###")[0]
+    assert "La préfecture s'est décidée" not in words
+    assert french_typography("Note de l’animateur : « La préfecture s'est décidée »") in text
 
 
 def test_undone_actions_do_not_count(deck: Deck, tmp_path: Path) -> None:

@@ -112,7 +112,7 @@ def test_a_question_shows_the_answers_the_points_and_the_observations(journal: P
     shown = spaced(session_markdown(session_report(load_trace(journal)), "fr"))
     pendant = between(shown, "## Pendant", "## Questionnaire")
     assert "### Question : « Qui prévenir en premier ? »" in pendant
-    assert "Posée au n° 5, Pendant, tour 1" in pendant
+    assert "Posée au n° 5, tour 2, Pendant" in pendant
     # Quoted with the role, the last words of an amended answer only, escaped for Markdown.
     assert f"> « {escape(AMENDED)} » — Mairie de Limoux, réponse modifiée" in pendant
     assert "> « Le préfet, par radio » — Préfecture" in pendant

@@ -16,7 +16,7 @@ from scenarios.debrief.json_report import session_data
 from scenarios.debrief.json_schema import REPORT_SCHEMA
 from scenarios.deck import DeckError, load_deck, load_deck_text, resolve_deck
 from scenarios.deck.lint import lint
-from scenarios.engine import Action, Answer, Cover, Draw, EndRound, Inject, Pass, Play
+from scenarios.engine import Action, Answer, Choose, Cover, Draw, EndRound, Inject, Pass, Play
 from scenarios.i18n import french_typography
 from scenarios.journal import Session
 from scenarios.sim import simulate
@@ -256,9 +256,13 @@ def test_a_decision_to_keep_was_played_in_its_phase_and_moved_the_right_way(
         trace = load_trace(path)
         deck = trace.deck
         played = {
-            (step.before.phase, step.action.card)
+            (step.before.phase, step.action.card, None)
             for step in trace.done()
             if isinstance(step.action, Play)
+        } | {
+            (step.before.phase, step.action.card, step.action.option)
+            for step in trace.done()
+            if isinstance(step.action, Choose)
         }
         report = session_report(trace)
         for phase in report.phases:
@@ -266,7 +270,7 @@ def test_a_decision_to_keep_was_played_in_its_phase_and_moved_the_right_way(
                 if finding.kind != "keep_decision":
                     continue
                 card, indicator = finding.params["card"], finding.params["indicator"]
-                assert (phase.id, card) in played
+                assert (phase.id, card, finding.params["option"]) in played
                 good = deck.indicators[deck.indicator_index[str(indicator)]].good
                 delta = finding.params["delta"]
                 assert isinstance(delta, int) and (delta > 0) == (good == "high")

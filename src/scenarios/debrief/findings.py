@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
+from scenarios.debrief.facts import Facts, Move
 from scenarios.debrief.model import (
     PRIORITY_ORDER,
     Contribution,
@@ -20,10 +21,11 @@ from scenarios.debrief.model import (
 )
 from scenarios.debrief.trace import SessionTrace, Step
 from scenarios.engine import Choose, Note, Pass, Play, state_env
-from scenarios.engine.events import Changed, Chose, Revealed
+from scenarios.engine.events import Chose, Revealed
 
 LATE_AFTER_ROUNDS = 1
 BIG_MOVE = 2
+CONSTRAINED_NOTED = 2  # constrained passes from which the debrief says so
 
 
 def evidence(step: Step, what: str, **extra: object) -> Evidence:
@@ -47,11 +49,11 @@ def _role_of(step: Step) -> str | None:
 # Recommendations --------------------------------------------------------------
 
 
-def recommendation_hits(trace: SessionTrace) -> list[RecommendationHit]:
+def recommendation_hits(trace: SessionTrace, facts: Facts) -> list[RecommendationHit]:
     """The deck's recommendations whose rule holds at the end, with what makes them hold."""
     final = trace.final
     values, functions = state_env(final)
-    playable = trace.playable()
+    playable = _playable(facts)
     flags = {flag.id for flag in trace.deck.flags}
     last = trace.steps[-1] if trace.steps else None
     hits = []
@@ -60,7 +62,7 @@ def recommendation_hits(trace: SessionTrace) -> list[RecommendationHit]:
             continue
         found: list[Evidence] = []
         for function, args in rule.when.calls:
-            found.extend(_call_evidence(trace, playable, function, args))
+            found.extend(_call_evidence(trace, facts, playable, function, args))
         for name in sorted(rule.when.names):
             if last is None:
                 continue
@@ -69,7 +71,9 @@ def recommendation_hits(trace: SessionTrace) -> list[RecommendationHit]:
             elif name in flags:
                 found.append(evidence(last, "flag", indicator=name, value=int(name in final.flags)))
                 for card in _setters(trace, name):
-                    found.extend(_call_evidence(trace, playable, "played", (card, None, None)))
+                    found.extend(
+                        _call_evidence(trace, facts, playable, "played", (card, None, None))
+                    )
         hits.append(
             RecommendationHit(
                 rule.id,
@@ -97,8 +101,18 @@ def _setters(trace: SessionTrace, flag: str) -> list[str]:
     ]
 
 
+def _playable(facts: Facts) -> dict[str, list[Step]]:
+    """For each decision card, the decision moments where its role could have played it."""
+    found: dict[str, list[Step]] = {}
+    for moment in facts.moments:
+        for card in moment.playable:
+            found.setdefault(card, []).append(moment.step)
+    return found
+
+
 def _call_evidence(
     trace: SessionTrace,
+    facts: Facts,
     playable: dict[str, list[Step]],
     function: str,
     args: tuple[str | None, ...],
@@ -122,7 +136,9 @@ def _call_evidence(
         ]
         if could:
             return [evidence(s, "playable", card=card, role=_role_of(s)) for s in could]
-        return [Evidence(0, 0, phase or "", 0, "never_playable", card=card, role=by)]
+        # Never playable: was it never in a hand, or in a hand but never affordable?
+        what = "never_affordable" if card in facts.in_hand else "never_in_hand"
+        return [Evidence(0, 0, phase or "", 0, what, card=card, role=by)]
     if function == "drawn":
         phase = args[1]
         return [
@@ -144,31 +160,41 @@ def _call_evidence(
 # Answers to events (counters) -------------------------------------------------
 
 
-def gaps(trace: SessionTrace) -> list[Gap]:
-    """Each event the deck expects an answer to, and when (or whether) the table gave one."""
-    answers: dict[str, list[str]] = defaultdict(list)
-    for card in trace.deck.cards:
-        for event_id in card.counters:
-            answers[event_id].append(card.id)
+def gaps(trace: SessionTrace, facts: Facts) -> list[Gap]:
+    """Each event the deck holds an answer to, and when (or whether) the table gave one.
+
+    A decision played before the event, in any earlier phase, is anticipation, even if
+    another answer came later; "late" counts rounds of the whole game. Never answered:
+    "missing" if an answer was playable at some moment after the event, "unplayable"
+    (no fault of the table's) if none ever was. A dilemma the table settled without an
+    answer is no écart: its choice is named with the choices.
+    """
+    deck = trace.deck
     played = plays(trace)
     found = []
     for step, revealed in reveals(trace):
-        expected = answers.get(revealed.card)
+        expected = facts.answers.get(revealed.card)
         if not expected:
             continue
         turn = step.after.turn
-        after = [(s, p) for s, p in played if s.seq > step.seq and p.card in expected]
         before = [(s, p) for s, p in played if s.seq < step.seq and p.card in expected]
+        after = [(s, p) for s, p in played if s.seq > step.seq and p.card in expected]
         answer: tuple[Step, Play] | None = None
         delay: int | None = None
-        status: GapStatus = "missing"
-        if after:
+        status: GapStatus
+        if before:
+            answer = before[-1]
+            status = "anticipated"
+        elif after:
             answer = after[0]
             delay = answer[0].before.turn - turn
             status = "timely" if delay < LATE_AFTER_ROUNDS else "late"
-        elif before:
-            answer = before[-1]
-            status = "anticipated"
+        elif deck.card(revealed.card).kind.options:
+            continue
+        elif facts.playable_after(expected, step.seq):
+            status = "missing"
+        else:
+            status = "unplayable"
         found.append(
             Gap(
                 event=revealed.card,
@@ -194,7 +220,11 @@ def gap_findings(trace: SessionTrace, found: Iterable[Gap]) -> list[Finding]:
             answer = steps[gap.answer_seq]
             shown.append(evidence(answer, "played", card=gap.answer, role=_role_of(answer)))
         polarity: Polarity = (
-            "strength" if gap.status in ("timely", "anticipated") else "improvement"
+            "strength"
+            if gap.status in ("timely", "anticipated")
+            else "info"
+            if gap.status == "unplayable"
+            else "improvement"
         )
         findings.append(
             Finding(
@@ -208,7 +238,7 @@ def gap_findings(trace: SessionTrace, found: Iterable[Gap]) -> list[Finding]:
                     "expected": list(gap.expected),
                 },
                 tuple(shown),
-                weight=3 if gap.status == "missing" else 2,
+                weight=3 if gap.status == "missing" else 1 if gap.status == "unplayable" else 2,
             )
         )
     return findings
@@ -217,22 +247,25 @@ def gap_findings(trace: SessionTrace, found: Iterable[Gap]) -> list[Finding]:
 # Indicators --------------------------------------------------------------------
 
 
-def indicator_moves(trace: SessionTrace) -> dict[str, list[IndicatorMove]]:
-    """For each phase and indicator: start, end, and the cards behind the largest moves."""
+def indicator_moves(trace: SessionTrace, facts: Facts) -> dict[str, list[IndicatorMove]]:
+    """For each phase and indicator: start, end, and the causes of the largest moves (a
+    card, or a dilemma's option; a triggered card with what scheduled it)."""
     deck = trace.deck
-    contributions: dict[tuple[str, str, str], list[tuple[int, int]]] = defaultdict(list)
+    contributions: dict[tuple[str, str, Cause], list[Move]] = defaultdict(list)
     phase_values: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {}
-    first_state = trace.initial
-    for step in trace.done():
-        for event in step.events:
-            if isinstance(event, Changed):
-                contributions[(step.after.phase, event.indicator, event.card)].append(
-                    (event.after - event.before, step.seq)
-                )
-    states = [first_state] + [s.after for s in trace.done()]
+    for move in facts.moves:
+        contributions[(move.phase, move.indicator, _cause(move))].append(move)
+    states = [trace.initial] + [s.after for s in trace.done()]
     for state in states:
         start, _ = phase_values.get(state.phase, (state.indicators, state.indicators))
         phase_values[state.phase] = (start, state.indicators)
+    by_phase: dict[tuple[str, str], list[Contribution]] = defaultdict(list)
+    for (phase_id, indicator_id, (card, option, by)), items in contributions.items():
+        by_phase[(phase_id, indicator_id)].append(
+            Contribution(
+                card, sum(m.delta for m in items), tuple(m.seq for m in items), option, by
+            )
+        )
     moves: dict[str, list[IndicatorMove]] = {}
     for phase in deck.phases:
         if phase.id not in phase_values:
@@ -240,18 +273,28 @@ def indicator_moves(trace: SessionTrace) -> dict[str, list[IndicatorMove]]:
         start, end = phase_values[phase.id]
         rows = []
         for index, indicator in enumerate(deck.indicators):
-            by_card = [
-                Contribution(card, sum(d for d, _ in items), tuple(seq for _, seq in items))
-                for (p, i, card), items in contributions.items()
-                if p == phase.id and i == indicator.id
-            ]
-            drops = sorted((c for c in by_card if c.delta < 0), key=lambda c: c.delta)[:3]
-            rises = sorted((c for c in by_card if c.delta > 0), key=lambda c: -c.delta)[:3]
+            by_cause = by_phase.get((phase.id, indicator.id), [])
+            drops = sorted((c for c in by_cause if c.delta < 0), key=lambda c: c.delta)[:3]
+            rises = sorted((c for c in by_cause if c.delta > 0), key=lambda c: -c.delta)[:3]
             rows.append(
                 IndicatorMove(indicator.id, start[index], end[index], tuple(drops), tuple(rises))
             )
         moves[phase.id] = rows
     return moves
+
+
+Cause = tuple[str, str | None, tuple[str, str | None] | None]
+
+
+def _cause(move: Move) -> Cause:
+    return move.cause.card, move.cause.option, move.cause.by
+
+
+def by_table(trace: SessionTrace, card: str, option: str | None) -> bool:
+    """Whether a card or option is the table's doing: a decision it played, or a dilemma's
+    option it chose."""
+    found = trace.deck.card_index.get(card)
+    return option is not None or (found is not None and found.kind.held)
 
 
 def _move_finding(
@@ -262,82 +305,136 @@ def _move_finding(
     top: Contribution,
     steps: Mapping[int, Step],
 ) -> Finding:
-    """The card behind the largest move of an indicator in a phase, with each of its steps."""
-    return Finding(
-        kind,
-        polarity,
-        phase,
-        {"indicator": move.indicator, "card": top.card, "delta": top.delta, "net": move.net},
-        tuple(
-            evidence(steps[s], "changed", card=top.card, indicator=move.indicator) for s in top.seqs
-        ),
-        weight=abs(top.delta),
+    """A cause of a move of an indicator in a phase, with each of its steps."""
+    params: dict[str, object] = {
+        "indicator": move.indicator,
+        "card": top.card,
+        "option": top.option,
+        "delta": top.delta,
+        "net": move.net,
+    }
+    if top.by is not None:
+        params["by"] = {"card": top.by[0], "option": top.by[1]}
+    shown = tuple(
+        evidence(steps[s], "changed", card=top.card, option=top.option, indicator=move.indicator)
+        for s in top.seqs
     )
+    return Finding(kind, polarity, phase, params, shown, weight=abs(top.delta))
 
 
-def move_findings(trace: SessionTrace, moves: dict[str, list[IndicatorMove]]) -> list[Finding]:
-    """Large drops are axes d'amélioration, large rises points positifs (good: low reverses)."""
-    deck = trace.deck
+def _blamed(
+    trace: SessionTrace, found_gaps: Iterable[Gap], indicator: str, top: Contribution
+) -> bool | None:
+    """Whether a drop is the table's to improve (True), the scenario's (False), or the
+    price of what the table chose to do (None: said by neither).
+
+    The table's: an effect of its decision or chosen option, a card its decision or
+    choice triggered, an event it could answer and answered late or not at all. The
+    scenario's: a hit with no possible answer, or one the table had answered. A price:
+    a resource (an indicator decisions cost) its decision or choice spent."""
+    if by_table(trace, top.card, top.option):
+        return None if indicator in resources(trace) else True
+    if top.by is not None and by_table(trace, *top.by):
+        return True
+    return any(g.event == top.card and g.status in ("late", "missing") for g in found_gaps)
+
+
+def resources(trace: SessionTrace) -> frozenset[str]:
+    """The indicators decisions cost: what the table spends, not what it loses."""
+    return frozenset(indicator for card in trace.deck.cards for indicator, _ in card.cost)
+
+
+def credited(trace: SessionTrace, facts: Facts, top: Contribution) -> bool:
+    """Whether a rise may be credited to the table: its decision or chosen option, not
+    an event's, and not one whose triggers later hurt an indicator."""
+    if not by_table(trace, top.card, top.option) or top.by is not None:
+        return False
+    return not facts.harmful(top.card, top.option, goodness(trace))
+
+
+def goodness(trace: SessionTrace) -> dict[str, int]:
+    """+1 for an indicator where high is good, −1 where low is."""
+    return {i.id: 1 if i.good == "high" else -1 for i in trace.deck.indicators}
+
+
+def move_findings(
+    trace: SessionTrace,
+    facts: Facts,
+    moves: dict[str, list[IndicatorMove]],
+    found_gaps: Iterable[Gap],
+) -> list[Finding]:
+    """Large drops are axes d'amélioration when the table's doing, imposed by the scenario
+    otherwise; large rises points positifs, credited to the table's decisions and choices
+    only (good: low reverses)."""
+    found_gaps = list(found_gaps)
+    good = goodness(trace)
     steps = {s.seq: s for s in trace.steps}
     findings = []
     for phase, rows in moves.items():
         for move in rows:
-            indicator = deck.indicators[deck.indicator_index[move.indicator]]
-            sign = 1 if indicator.good == "high" else -1
+            sign = good[move.indicator]
             worst = move.drops if sign > 0 else move.rises
             best = move.rises if sign > 0 else move.drops
-            if worst and abs(worst[0].delta) >= BIG_MOVE:
-                findings.append(
-                    _move_finding("indicator_worse", "improvement", phase, move, worst[0], steps)
-                )
-            if best and abs(best[0].delta) >= BIG_MOVE and move.net * sign > 0:
-                findings.append(
-                    _move_finding("indicator_better", "strength", phase, move, best[0], steps)
-                )
+            verdicts = [(c, _blamed(trace, found_gaps, move.indicator, c)) for c in worst]
+            blamed = [c for c, verdict in verdicts if verdict is True]
+            imposed = [c for c, verdict in verdicts if verdict is False]
+            said: tuple[tuple[str, Polarity, list[Contribution]], ...] = (
+                ("indicator_worse", "improvement", blamed),
+                ("indicator_imposed", "info", imposed),
+            )
+            for kind, polarity, causes in said:
+                if causes and abs(causes[0].delta) >= BIG_MOVE:
+                    findings.append(_move_finding(kind, polarity, phase, move, causes[0], steps))
+            if move.net * sign > 0:
+                top_best = next((c for c in best if credited(trace, facts, c)), None)
+                if top_best is not None and abs(top_best.delta) >= BIG_MOVE:
+                    findings.append(
+                        _move_finding("indicator_better", "strength", phase, move, top_best, steps)
+                    )
     return findings
 
 
 # Roles, cards, resources, ending ----------------------------------------------
 
 
-def role_activity(trace: SessionTrace) -> list[RoleActivity]:
-    counts = {role.id: [0, 0] for role in trace.deck.roles}
-    for step in trace.done():
-        if isinstance(step.action, Play):
-            counts[step.action.role][0] += 1
-        elif isinstance(step.action, Pass):
-            counts[step.action.role][1] += 1
-    return [RoleActivity(role, plays_, passes) for role, (plays_, passes) in counts.items()]
+def role_activity(trace: SessionTrace, facts: Facts) -> list[RoleActivity]:
+    """Each role's decisions, its passes while something was playable, and its passes with
+    nothing playable in hand (constrained)."""
+    counts = {role.id: [0, 0, 0] for role in trace.deck.roles}
+    for moment in facts.moments:
+        if isinstance(moment.step.action, Play):
+            counts[moment.role][0] += 1
+        elif moment.constrained:
+            counts[moment.role][2] += 1
+        else:
+            counts[moment.role][1] += 1
+    return [RoleActivity(role, *numbers) for role, numbers in counts.items()]
 
 
-def general_findings(trace: SessionTrace, roles: list[RoleActivity]) -> list[Finding]:
+def general_findings(
+    trace: SessionTrace, facts: Facts, roles: list[RoleActivity]
+) -> list[Finding]:
+    """The whole game's findings: roles that passed by choice, decisions never taken,
+    resources left, the ending."""
     deck = trace.deck
     final = trace.final
     last = trace.steps[-1] if trace.steps else None
     findings: list[Finding] = []
     for activity in roles:
+        params = {
+            "role": activity.role,
+            "plays": activity.plays,
+            "passes": activity.passes,
+            "constrained": activity.constrained,
+        }
         if activity.plays == 0 and activity.passes > 0:
-            findings.append(
-                Finding(
-                    "role_idle",
-                    "improvement",
-                    None,
-                    {"role": activity.role, "passes": activity.passes},
-                    weight=2,
-                )
-            )
+            findings.append(Finding("role_idle", "improvement", None, params, weight=2))
         elif activity.passes > activity.plays:
-            findings.append(
-                Finding(
-                    "role_passive",
-                    "improvement",
-                    None,
-                    {"role": activity.role, "plays": activity.plays, "passes": activity.passes},
-                    weight=1,
-                )
-            )
+            findings.append(Finding("role_passive", "improvement", None, params, weight=1))
+        if activity.constrained >= CONSTRAINED_NOTED:
+            findings.append(Finding("role_constrained", "info", None, params, weight=1))
     played = {play.card for _, play in plays(trace)}
-    playable = trace.playable()
+    playable = _playable(facts)
     unused = sorted(card for card in playable if card not in played)
     if unused:
         findings.append(
@@ -349,8 +446,7 @@ def general_findings(trace: SessionTrace, roles: list[RoleActivity]) -> list[Fin
                 tuple(evidence(playable[card][0], "playable", card=card) for card in unused),
             )
         )
-    costed = sorted({indicator for card in deck.cards for indicator, _ in card.cost})
-    for indicator_id in costed:
+    for indicator_id in sorted(resources(trace)):
         indicator = deck.indicators[deck.indicator_index[indicator_id]]
         value = final.indicator(indicator_id)
         if final.over and value - indicator.min >= (indicator.max - indicator.min) / 2:
@@ -392,7 +488,8 @@ def general_findings(trace: SessionTrace, roles: list[RoleActivity]) -> list[Fin
 
 
 def quotes(trace: SessionTrace) -> list[Quote]:
-    """Rationales given with decisions and choices (undone ones left out), and the notes."""
+    """Rationales given with decisions and choices (undone ones left out), and the
+    facilitator's notes (the play screen's `n`)."""
     found = []
     for step in trace.steps:
         turn, phase, round_ = step.where

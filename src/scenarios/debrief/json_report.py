@@ -13,15 +13,28 @@ import attrs
 
 from scenarios.debrief.json_schema import FORMAT
 from scenarios.debrief.model import (
+    Choice,
     ComparisonReport,
+    Contribution,
     Evidence,
     Finding,
     QuestionnaireSummary,
     QuestionReport,
     RecommendationHit,
     SessionReport,
+    TimelineEntry,
 )
-from scenarios.debrief.texts import category, describe, describe_evidence, speaker, theme
+from scenarios.debrief.texts import (
+    category,
+    choice_consequences,
+    describe,
+    describe_evidence,
+    join_items,
+    speaker,
+    theme,
+    timeline_choice,
+    timeline_text,
+)
 from scenarios.i18n import Lang
 
 
@@ -47,6 +60,39 @@ def _finding(finding: Finding, report: SessionReport, lang: Lang) -> dict[str, A
         "params": dict(finding.params),
         "evidence": [_evidence(e, report, lang) for e in finding.evidence],
     }
+
+
+def _by(by: tuple[str, str | None] | None) -> dict[str, Any] | None:
+    return {"card": by[0], "option": by[1]} if by is not None else None
+
+
+def _contribution(item: Contribution) -> dict[str, Any]:
+    """A cause of a move; `by`: what scheduled a triggered card (a decision or a choice)."""
+    return {**_record(item), "by": _by(item.by)}
+
+
+def _choice(choice: Choice, report: SessionReport, lang: Lang) -> dict[str, Any]:
+    """A dilemma settled: the option chosen (with its title), what it did at once."""
+    return {
+        "card": choice.card,
+        "title": report.name("card", choice.card),
+        "option": choice.option,
+        "option_title": report.name("option", f"{choice.card}:{choice.option}"),
+        "seq": choice.seq,
+        "turn": choice.turn,
+        "round": choice.round,
+        "rationale": choice.rationale,
+        "changes": [{"indicator": i, "delta": d} for i, d in choice.changes],
+        "triggered": list(choice.triggered),
+        "message": join_items(
+            [timeline_choice(choice, report, lang), *choice_consequences(choice, report, lang)],
+            lang,
+        ),
+    }
+
+
+def _moment(entry: TimelineEntry, report: SessionReport, lang: Lang) -> dict[str, Any]:
+    return {**_record(entry), "by": _by(entry.by), "message": timeline_text(entry, report, lang)}
 
 
 def _recommendation(hit: RecommendationHit, report: SessionReport, lang: Lang) -> dict[str, Any]:
@@ -140,12 +186,16 @@ def session_data(report: SessionReport, lang: Lang = "fr") -> dict[str, Any]:
                         "start": move.start,
                         "end": move.end,
                         "net": move.net,
-                        "drops": [_record(c) for c in move.drops],
-                        "rises": [_record(c) for c in move.rises],
+                        "drops": [_contribution(c) for c in move.drops],
+                        "rises": [_contribution(c) for c in move.rises],
                     }
                     for move in phase.moves
                 ],
                 "quotes": [_record(q) for q in phase.quotes],
+                "imposed": [_finding(f, report, lang) for f in phase.imposed],
+                "choices": [_choice(c, report, lang) for c in phase.choices],
+                "timeline": [_moment(m, report, lang) for m in phase.timeline],
+                "annotations": [_record(q) for q in phase.annotations],
                 "facilitator": phase.facilitator,
                 "questions": [_question(q, report, lang) for q in phase.questions],
             }
@@ -160,6 +210,7 @@ def session_data(report: SessionReport, lang: Lang = "fr") -> dict[str, Any]:
                 "title": report.name("role", a.role),
                 "plays": a.plays,
                 "passes": a.passes,
+                "constrained": a.constrained,
             }
             for a in report.roles
         ],

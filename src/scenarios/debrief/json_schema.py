@@ -18,7 +18,15 @@ from scenarios.deck.model import CATEGORIES
 # audience, the deck's facilitator notes, each phase's questions and the questionnaire;
 # each recommendation's lead, category and indicator (how to tell it is done), and each
 # phase's action plan beyond them: `improve` and `keep` (« à conserver »).
-FORMAT = "scenarios-debrief/2"
+# 3: the debrief's facts (issue 16): a gap may be "unplayable" (no answer was ever
+# playable: the scenario's, never the table's); evidence says "never_in_hand" or
+# "never_affordable" where it said "never_playable"; findings about a move name their
+# cause (`option`, and `by`: what scheduled a triggered card) and a hit the table could
+# do nothing about is an "info" in `imposed`; each phase lists its `choices`, its
+# `timeline` (events, choices, injects, undos, notes) and the trainer's `annotations`
+# (no longer among `quotes`, nor are the facilitator's notes); roles count their
+# `constrained` passes apart.
+FORMAT = "scenarios-debrief/3"
 
 Schema = dict[str, Any]
 
@@ -55,7 +63,8 @@ _EVIDENCE_WHAT = [
     "flag",
     "ending",
     "changed",
-    "never_playable",
+    "never_in_hand",
+    "never_affordable",
 ]
 
 _EVIDENCE = object_with(
@@ -87,14 +96,46 @@ _FINDING = object_with(
     },
     closed=True,
 )
+_BY: Schema = {
+    "oneOf": [
+        {"type": "null"},
+        object_with(["card", "option"], {"card": {"type": "string"}, "option": NULLABLE_STRING}),
+    ],
+    "description": "What scheduled a triggered card: a decision, or a dilemma and its option.",
+}
 _CONTRIBUTION = object_with(
-    ["card", "delta", "seqs"],
+    ["card", "delta", "seqs", "option", "by"],
     {
         "card": {"type": "string"},
         "delta": {"type": "integer"},
         "seqs": array_of({"type": "integer"}),
+        "option": NULLABLE_STRING,
+        "by": _BY,
     },
     closed=True,
+)
+_CHOICE = object_with(
+    ["card", "title", "option", "option_title", "seq", "turn", "round", "rationale",
+     "changes", "triggered", "message"],
+    {
+        "changes": array_of(
+            object_with(
+                ["indicator", "delta"],
+                {"indicator": {"type": "string"}, "delta": {"type": "integer"}},
+                closed=True,
+            )
+        ),
+        "triggered": array_of({"type": "string"}),
+    },
+)  # fmt: skip
+_MOMENT = object_with(
+    ["seq", "turn", "phase", "round", "kind", "message"],
+    {
+        "kind": {"enum": ["event", "choice", "inject", "undo", "note"]},
+        "via": NULLABLE_STRING,
+        "by": _BY,
+        "undone": {**NULLABLE_STRING, "description": "The type of action an undo took back."},
+    },
 )
 _RECOMMENDATION = object_with(
     ["id", "phase", "priority", "title", "text", "actor", "deadline", "evidence"],
@@ -202,6 +243,14 @@ _PHASE = object_with(
         },
         "moves": array_of(_MOVE),
         "quotes": array_of(_QUOTE),
+        "imposed": {
+            **array_of(ref("finding")),
+            "description": "Hits the scenario imposed (no possible answer, or answered): "
+            "never axes d'amélioration.",
+        },
+        "choices": array_of(_CHOICE),
+        "timeline": array_of(_MOMENT),
+        "annotations": array_of(_QUOTE),
         "facilitator": _FACILITATOR,
         "questions": array_of(_QUESTION),
     },
@@ -209,7 +258,7 @@ _PHASE = object_with(
 _GAP = object_with(
     ["event", "seq", "turn", "phase", "expected", "answer", "delay", "status"],
     {
-        "status": {"enum": ["timely", "late", "missing", "anticipated"]},
+        "status": {"enum": ["timely", "late", "missing", "anticipated", "unplayable"]},
         "delay": NULLABLE_INT,
     },
 )

@@ -24,6 +24,8 @@ from scenarios.debrief.model import (
 from scenarios.debrief.texts import (
     LABELS,
     category,
+    cause,
+    choice_consequences,
     describe,
     describe_evidence,
     join_items,
@@ -37,6 +39,7 @@ from scenarios.debrief.texts import (
     speaker,
     teams_text,
     theme,
+    timeline_text,
 )
 from scenarios.i18n import Lang, local_time
 from scenarios.render.blocks import (
@@ -245,7 +248,8 @@ def _not_said(phase: PhaseReport) -> tuple[Finding, ...]:
 
 def _move(move: IndicatorMove, report: SessionReport, lang: Lang) -> Item:
     causes = ", ".join(
-        f"{report.name('card', c.card)} ({signed(c.delta)})" for c in (*move.drops, *move.rises)
+        f"{cause(report, lang, c.card, c.option, c.by)} ({signed(c.delta)})"
+        for c in (*move.drops, *move.rises)
     )
     return Item(
         LABELS(
@@ -279,17 +283,39 @@ def _phase(phase: PhaseReport, report: SessionReport, lang: Lang) -> Section:
             _findings(phase.strengths, "findings strengths", report, lang),
             Heading(3, LABELS(lang, "improvements")),
             _findings(phase.improvements, "findings improvements", report, lang),
-            *_plan(phase, report, lang),
         ]
+        if phase.imposed:
+            blocks += [
+                Heading(3, LABELS(lang, "imposed")),
+                _findings(phase.imposed, "findings imposed", report, lang),
+            ]
+        blocks += _plan(phase, report, lang)
         for question in phase.questions:
             blocks += _question(question, report, lang)
+    if phase.timeline:
+        blocks += [Heading(3, LABELS(lang, "timeline")), _timeline(phase, report, lang)]
     if phase.quotes:
         blocks.append(Heading(3, LABELS(lang, "quotes")))
         blocks += [Quote(q.text, quote_source(q, report, lang)) for q in phase.quotes]
+    if phase.annotations:
+        blocks.append(Heading(3, LABELS(lang, "annotations")))
+        blocks += [Quote(q.text, quote_source(q, report, lang)) for q in phase.annotations]
     moved = tuple(_move(m, report, lang) for m in phase.moves if m.net)
     if moved:
         blocks += [Heading(3, LABELS(lang, "moves")), Bullets(moved)]
     return Section(tuple(blocks))
+
+
+def _timeline(phase: PhaseReport, report: SessionReport, lang: Lang) -> Bullets:
+    """The phase's story in journal order; a dilemma's line names the option chosen and
+    what it did (its indicator changes, the cards it brought)."""
+    choices = {choice.seq: choice for choice in phase.choices}
+    items = []
+    for entry in phase.timeline:
+        choice = choices.get(entry.seq) if entry.kind == "choice" else None
+        detail = join_items(choice_consequences(choice, report, lang), lang) if choice else ""
+        items.append(Item(timeline_text(entry, report, lang), detail=detail, css=entry.kind))
+    return Bullets(tuple(items), css="timeline")
 
 
 def _for_facilitator(text: str, lang: Lang) -> Paragraph:
@@ -308,8 +334,8 @@ def _question(question: QuestionReport, report: SessionReport, lang: Lang) -> li
     """A question as it came up: the table's answers quoted, the expected points covered
     and those to explore further, the facilitator's observations of that round."""
     asked = LABELS(
-        lang, "where", seq=question.seq, phase=report.name("phase", question.phase),
-        round=question.round,
+        lang, "where", seq=question.seq, turn=question.turn,
+        phase=report.name("phase", question.phase), round=question.round,
     )  # fmt: skip
     blocks: list[Block] = [
         Heading(3, LABELS(lang, "question", title=question.title)),
@@ -373,10 +399,11 @@ def _general(report: SessionReport, lang: Lang) -> Section:
         Item(
             LABELS(
                 lang,
-                "role_line",
+                "role_line.constrained" if a.constrained else "role_line",
                 role=report.name("role", a.role),
                 plays=LABELS(lang, "decisions", count=a.plays),
                 passes=LABELS(lang, "passes", count=a.passes),
+                constrained=LABELS(lang, "times", count=a.constrained),
             )
         )
         for a in report.roles

@@ -16,7 +16,8 @@ from scenarios.i18n import Localized
 Polarity = Literal["strength", "improvement", "info"]
 # Who reads a debrief: the trainer's shows the deck's `facilitator:` texts, the table's never.
 Audience = Literal["trainer", "table"]
-GapStatus = Literal["timely", "late", "missing", "anticipated"]
+# "unplayable": no answer was ever playable after the event (never the table's fault).
+GapStatus = Literal["timely", "late", "missing", "anticipated", "unplayable"]
 PRIORITY_ORDER = {"high": 0, "medium": 1, "low": 2}
 
 
@@ -83,11 +84,54 @@ class Quote:
 
 @attrs.frozen
 class Contribution:
-    """How much a card moved an indicator within a phase, and when."""
+    """How much a card (or a dilemma's option) moved an indicator within a phase, and
+    when; `by` is what scheduled it when a trigger brought the card (a decision, or a
+    dilemma and its option)."""
 
     card: str
     delta: int
     seqs: tuple[int, ...]
+    option: str | None = None
+    by: tuple[str, str | None] | None = None
+
+
+@attrs.frozen
+class Choice:
+    """A dilemma's option the table chose, and what it did at once: the indicators it
+    changed and the cards it scheduled (their effects come later, named after it)."""
+
+    card: str
+    option: str
+    seq: int
+    turn: int
+    phase: str
+    round: int
+    changes: tuple[tuple[str, int], ...]
+    triggered: tuple[str, ...]
+    rationale: str = ""
+
+
+TimelineKind = Literal["event", "choice", "inject", "undo", "note"]
+
+
+@attrs.frozen
+class TimelineEntry:
+    """A line of a phase's timeline: an event that came up (and how: drawn, scheduled,
+    triggered by `by`, injected), a dilemma settled, a facilitator's inject, an undo, a
+    facilitator's note."""
+
+    seq: int
+    turn: int
+    phase: str
+    round: int
+    kind: TimelineKind
+    card: str | None = None
+    option: str | None = None
+    via: str | None = None
+    by: tuple[str, str | None] | None = None
+    role: str | None = None
+    text: str = ""
+    undone: str | None = None  # the type of action an undo took back
 
 
 @attrs.frozen
@@ -206,6 +250,10 @@ class PhaseReport:
     facilitator: str = ""  # the deck's note on the phase: empty in the table's debrief
     keep: tuple[Finding, ...] = ()
     improve: tuple[Finding, ...] = ()
+    imposed: tuple[Finding, ...] = ()  # hits the scenario imposed: never the table's fault
+    choices: tuple[Choice, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+    annotations: tuple[Quote, ...] = ()  # the trainer's, from the replay screen
 
     @property
     def planned(self) -> bool:
@@ -215,9 +263,13 @@ class PhaseReport:
 
 @attrs.frozen
 class RoleActivity:
+    """A role's decisions, its passes while it could have played (`passes`), and its
+    passes with nothing playable in hand (`constrained`: not a choice)."""
+
     role: str
     plays: int
     passes: int
+    constrained: int = 0
 
 
 @attrs.frozen

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import attrs
 
+from scenarios.debrief.facts import facts_of
 from scenarios.debrief.findings import gaps, indicator_moves
 from scenarios.debrief.model import Gap
 from scenarios.debrief.trace import SessionTrace
@@ -66,7 +67,8 @@ def phase_summary(trace: SessionTrace, phase: str) -> PhaseSummary:
     """The summary of `phase` as of the end of `trace` (undone actions left out)."""
     deck = trace.deck
     final = trace.final
-    moves = {move.indicator: move for move in indicator_moves(trace).get(phase, [])}
+    facts = facts_of(trace)
+    moves = {move.indicator: move for move in indicator_moves(trace, facts).get(phase, [])}
     indicators = tuple(
         IndicatorChange(
             indicator.id,
@@ -83,7 +85,11 @@ def phase_summary(trace: SessionTrace, phase: str) -> PhaseSummary:
         if isinstance(event, Chose)
     )
     discussion = deck.discussion
-    pending = () if discussion else tuple(g for g in gaps(trace) if g.status == "missing")
+    pending = (
+        ()
+        if discussion
+        else tuple(g for g in gaps(trace, facts) if g.status in ("missing", "unplayable"))
+    )
     following = final.phase if final.phase != phase and not final.over else None
     return PhaseSummary(
         phase, following, indicators, dilemmas, pending, _questions(trace, phase), discussion

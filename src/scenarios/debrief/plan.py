@@ -9,8 +9,9 @@ expected points the facilitator ticked), as findings the catalog words:
 - `keep_response`: an event answered in the round it came up (its phase);
 - `keep_prepared`: a decision that answered an event before it came (the phase it was
   played in: preparation is credited where it was made);
-- `keep_decision`: a decision that moved an indicator the right way, at least one
-  point over the phase, not already named above;
+- `keep_decision`: a decision (or a dilemma's option) that moved an indicator the right
+  way, at least one point over the phase, not already named above, and whose triggers
+  hurt no indicator later;
 - `keep_point`: an expected point the table covered (discussion exercises);
 - `improve_late`, `improve_missing`: a late or missing response that no recommendation
   of the deck given for this session speaks of (its rule names neither the event nor
@@ -21,7 +22,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from scenarios.debrief.findings import evidence
+from scenarios.debrief.facts import Facts
+from scenarios.debrief.findings import credited, evidence
 from scenarios.debrief.model import (
     Finding,
     Gap,
@@ -36,7 +38,10 @@ KEEP_DECISIONS = 3  # at most this many decisions to keep per phase, the largest
 
 
 def keep(
-    trace: SessionTrace, gaps: Sequence[Gap], moves: Mapping[str, Sequence[IndicatorMove]]
+    trace: SessionTrace,
+    facts: Facts,
+    gaps: Sequence[Gap],
+    moves: Mapping[str, Sequence[IndicatorMove]],
 ) -> dict[str, list[Finding]]:
     """What the table did well, by phase, said as practices to keep."""
     steps = {s.seq: s for s in trace.steps}
@@ -65,12 +70,10 @@ def keep(
             indicator = deck.indicators[deck.indicator_index[move.indicator]]
             sign = 1 if indicator.good == "high" else -1
             for contribution in (*move.rises, *move.drops):
-                card = contribution.card
-                if contribution.delta * sign <= 0 or card not in deck.card_index:
+                if contribution.delta * sign <= 0 or contribution.card in named[phase]:
                     continue
-                if not deck.card(card).kind.held or card in named[phase]:
-                    continue
-                candidates.append((move.indicator, contribution))
+                if credited(trace, facts, contribution):
+                    candidates.append((move.indicator, contribution))
         candidates.sort(key=lambda item: (-abs(item[1].delta), item[1].seqs[0]))
         for indicator_id, contribution in candidates:
             if len([f for f in found[phase] if f.kind == "keep_decision"]) >= KEEP_DECISIONS:
@@ -83,11 +86,11 @@ def keep(
                     "keep_decision",
                     "strength",
                     phase,
-                    {"card": contribution.card, "indicator": indicator_id,
-                     "delta": contribution.delta},
+                    {"card": contribution.card, "option": contribution.option,
+                     "indicator": indicator_id, "delta": contribution.delta},
                     tuple(
                         evidence(steps[s], "changed", card=contribution.card,
-                                 indicator=indicator_id)
+                                 option=contribution.option, indicator=indicator_id)
                         for s in contribution.seqs
                     ),
                     weight=abs(contribution.delta),

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from scenarios.debrief.discussion import questionnaire, questions
+from scenarios.debrief.facts import facts_of
 from scenarios.debrief.findings import (
     gap_findings,
     gaps,
@@ -26,6 +27,7 @@ from scenarios.debrief.model import (
     SessionReport,
 )
 from scenarios.debrief.plan import improve, keep, keep_points
+from scenarios.debrief.timeline import timeline
 from scenarios.debrief.trace import SessionTrace
 from scenarios.i18n import Lang, Texts
 from scenarios.journal import Annotation
@@ -65,15 +67,23 @@ def session_report(
     final = trace.final
     discussion = deck.discussion
     trainer = audience == "trainer"
-    found_gaps = [] if discussion else gaps(trace)
-    moves = indicator_moves(trace)
-    phased = [] if discussion else gap_findings(trace, found_gaps) + move_findings(trace, moves)
-    hits = recommendation_hits(trace)
-    extra = [_annotation_quote(trace, note) for note in annotations]
-    all_quotes = sorted([*quotes(trace), *extra], key=lambda q: (q.seq, q.kind))
+    facts = facts_of(trace)
+    found_gaps = [] if discussion else gaps(trace, facts)
+    moves = indicator_moves(trace, facts)
+    phased = (
+        []
+        if discussion
+        else gap_findings(trace, found_gaps) + move_findings(trace, facts, moves, found_gaps)
+    )
+    hits = recommendation_hits(trace, facts)
+    annotated = [_annotation_quote(trace, note) for note in annotations]
+    all_quotes = sorted(quotes(trace), key=lambda q: q.seq)
     asked = questions(trace, all_quotes, audience)
     observed = {q.seq for question in asked for q in question.observations}
-    to_keep = keep_points(asked) if discussion else keep(trace, found_gaps, moves)
+    said = [q for q in all_quotes if q.kind == "rationale"]
+    notes = [q for q in all_quotes if q.kind == "note" and q.seq not in observed]
+    story = timeline(trace, facts, notes)
+    to_keep = keep_points(asked) if discussion else keep(trace, facts, found_gaps, moves)
     to_improve = improve(trace, found_gaps, hits)
     phases = []
     for phase in deck.phases:
@@ -86,16 +96,18 @@ def session_report(
                 improvements=_by_weight(f for f in in_phase if f.polarity == "improvement"),
                 recommendations=tuple(h for h in hits if h.phase == phase.id),
                 moves=tuple(moves.get(phase.id, ())),
-                quotes=tuple(
-                    q for q in all_quotes if q.phase == phase.id and q.seq not in observed
-                ),
+                quotes=tuple(q for q in said if q.phase == phase.id),
                 questions=tuple(q for q in asked if q.phase == phase.id),
                 facilitator=phase.facilitator if trainer else "",
                 keep=tuple(to_keep.get(phase.id, ())),
                 improve=tuple(to_improve.get(phase.id, ())),
+                imposed=_by_weight(f for f in in_phase if f.polarity == "info"),
+                choices=tuple(c for c in facts.choices if c.phase == phase.id),
+                timeline=tuple(entry for entry in story if entry.phase == phase.id),
+                annotations=tuple(q for q in annotated if q.phase == phase.id),
             )
         )
-    roles = role_activity(trace)
+    roles = role_activity(trace, facts)
     header = trace.header
     return SessionReport(
         deck_id=deck.id,
@@ -114,7 +126,7 @@ def session_report(
         bounds=tuple((i.min, i.max) for i in deck.indicators),
         trail=tuple(final.trail),
         phases=tuple(phases),
-        general=() if discussion else _by_weight(general_findings(trace, roles)),
+        general=() if discussion else _by_weight(general_findings(trace, facts, roles)),
         gaps=tuple(found_gaps),
         roles=tuple(roles),
         names=_names(trace),

@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Protocol
 
-from scenarios.debrief.model import Evidence, Finding, Quote, SessionReport
+from scenarios.debrief.model import (
+    Choice,
+    Evidence,
+    Finding,
+    Quote,
+    SessionReport,
+    TimelineEntry,
+)
 from scenarios.i18n import Lang, Texts
 
 FINDINGS = Texts("findings")
@@ -21,7 +28,7 @@ EVIDENCE = Texts("evidence")
 COUNTED = {"response_late": "delay", "improve_late": "delay"}
 
 # Numbers said with their noun (a plural entry each), for sentences that hold two.
-NOUNS = {"passes": "passes", "plays": "decisions"}
+NOUNS = {"passes": "passes", "plays": "decisions", "constrained": "times"}
 
 
 def describe(finding: Finding, report: SessionReport, lang: Lang) -> str:
@@ -38,8 +45,45 @@ def theme(finding: Finding, report: SessionReport, lang: Lang) -> str:
     return describe(finding, report, lang)
 
 
+def cause(
+    report: SessionReport,
+    lang: Lang,
+    card: str,
+    option: str | None,
+    by: tuple[str, str | None] | None = None,
+) -> str:
+    """What moved an indicator, as a phrase: a card, or the choice of a dilemma's option;
+    for a triggered card, followed by the decision or choice that brought it."""
+    if option is not None:
+        text = LABELS(
+            lang,
+            "cause.option",
+            option=report.name("option", f"{card}:{option}"),
+            card=report.name("card", card),
+        )
+    else:
+        text = LABELS(lang, "cause.card", card=report.name("card", card))
+    if by is not None:
+        text = LABELS(lang, "cause.by", cause=text, by=cause(report, lang, *by))
+    return text
+
+
+def _by(params: Mapping[str, object]) -> tuple[str, str | None] | None:
+    by = params.get("by")
+    if isinstance(by, Mapping) and isinstance(by.get("card"), str):
+        option = by.get("option")
+        return str(by["card"]), option if isinstance(option, str) else None
+    return None
+
+
 def _named(finding: Finding, report: SessionReport, lang: Lang) -> dict[str, object]:
     params = dict(finding.params)
+    card = params.get("card")
+    if isinstance(card, str):
+        option = params.get("option")
+        params["cause"] = cause(
+            report, lang, card, option if isinstance(option, str) else None, _by(params)
+        )
     for key, kind in (
         ("event", "card"),
         ("answer", "card"),
@@ -111,11 +155,13 @@ def signed(value: int) -> str:
     return f"+{value}" if value > 0 else f"−{-value}" if value < 0 else "0"
 
 
-def where(item: Evidence | Quote, report: SessionReport, lang: Lang) -> str:
-    """The moment something happened: its number in the journal, the phase and the round."""
+def where(item: Evidence | Quote | TimelineEntry, report: SessionReport, lang: Lang) -> str:
+    """The moment something happened: its number in the journal, the round of the whole
+    game (as the écarts' « Tour » column counts) and the phase."""
     return LABELS(
-        lang, "where", seq=item.seq, phase=report.name("phase", item.phase), round=item.round
-    )
+        lang, "where", seq=item.seq, turn=item.turn, phase=report.name("phase", item.phase),
+        round=item.round,
+    )  # fmt: skip
 
 
 def describe_evidence(items: Iterable[Evidence], report: SessionReport, lang: Lang) -> list[str]:
@@ -140,7 +186,7 @@ def describe_evidence(items: Iterable[Evidence], report: SessionReport, lang: La
             )
         )
     for (card, phase), moments in playable.items():
-        rounds = sorted({m.round for m in moments})
+        rounds = sorted({m.turn for m in moments})
         text_rounds = (
             f"{rounds[0]}–{rounds[-1]}"
             if len(rounds) > 1 and rounds == list(range(rounds[0], rounds[-1] + 1))
@@ -226,3 +272,65 @@ def quote_source(quote: Quote, report: SessionReport, lang: Lang) -> str:
     else:
         who = LABELS(lang, f"quote.{quote.kind}")
     return f"{who} ({where(quote, report, lang)})"
+
+
+def timeline_text(entry: TimelineEntry, report: SessionReport, lang: Lang) -> str:
+    """A line of a phase's timeline, with its round of the whole game."""
+    card = report.name("card", entry.card)
+    if entry.kind == "event":
+        via = entry.via or "draw"
+        if via == "trigger" and entry.by is not None:
+            text = LABELS(lang, "timeline.trigger.by", card=card, by=cause(report, lang, *entry.by))
+        else:
+            key = f"timeline.{via}" if LABELS.has(f"timeline.{via}") else "timeline.draw"
+            text = LABELS(lang, key, card=card)
+    elif entry.kind == "choice":
+        text = timeline_choice(entry, report, lang)
+    elif entry.kind == "inject":
+        key = "timeline.inject.role" if entry.role else "timeline.inject"
+        text = LABELS(lang, key, card=card, role=report.name("role", entry.role))
+    elif entry.kind == "undo":
+        text = LABELS(lang, "timeline.undo", what=undone_text(entry, report, lang))
+    else:
+        text = LABELS(lang, "timeline.note", text=entry.text)
+    return f"{LABELS(lang, 'timeline.at', turn=entry.turn)} — {text}"
+
+
+def undone_text(entry: TimelineEntry, report: SessionReport, lang: Lang) -> str:
+    """What an undo took back, as a phrase."""
+    kind = entry.undone or "other"
+    key = f"undo.{kind}" if LABELS.has(f"undo.{kind}") else "undo.other"
+    return LABELS(
+        lang,
+        key,
+        card=report.name("card", entry.card),
+        role=report.name("role", entry.role),
+        option=report.name("option", f"{entry.card}:{entry.option}"),
+    )
+
+
+def choice_consequences(choice: Choice, report: SessionReport, lang: Lang) -> list[str]:
+    """What a chosen option did: its indicator changes, then the cards it brought."""
+    parts = []
+    if choice.changes:
+        changes = ", ".join(
+            f"{report.name('indicator', indicator)} {signed(delta)}"
+            for indicator, delta in choice.changes
+        )
+        parts.append(LABELS(lang, "timeline.choice.changes", changes=changes))
+    if choice.triggered:
+        cards = ", ".join(
+            LABELS(lang, "quoted", name=report.name("card", c)) for c in choice.triggered
+        )
+        parts.append(LABELS(lang, "timeline.choice.triggered", cards=cards))
+    return parts
+
+
+def timeline_choice(choice: Choice | TimelineEntry, report: SessionReport, lang: Lang) -> str:
+    """« La table choisit « option » face à « dilemme » »."""
+    return LABELS(
+        lang,
+        "timeline.choice",
+        option=report.name("option", f"{choice.card}:{choice.option}"),
+        card=report.name("card", choice.card),
+    )

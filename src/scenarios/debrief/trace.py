@@ -24,7 +24,6 @@ from scenarios.engine import (
     State,
     Undo,
     action_from_dict,
-    playability,
 )
 from scenarios.engine.events import LogEvent
 from scenarios.journal import Damage, Header, JournalContent, read_journal, replay
@@ -71,18 +70,6 @@ class SessionTrace:
     def done(self) -> Iterator[Step]:
         """Steps that count: not undone, and not the undo actions themselves."""
         return (s for s in self.steps if not s.undone and not isinstance(s.action, Undo))
-
-    def playable(self) -> dict[str, list[Step]]:
-        """For each decision card, the decision moments where its role could have played it."""
-        found: dict[str, list[Step]] = {}
-        for step in self.done():
-            if not isinstance(step.action, (Play, Pass)):
-                continue
-            role = step.action.role
-            for card in step.before.hand(role):
-                if playability(step.before, role, card) is None:
-                    found.setdefault(card, []).append(step)
-        return found
 
 
 def trace_of(content: JournalContent) -> SessionTrace:

@@ -120,7 +120,7 @@ def _trigger(
         if due == draft.turn and draft.stage != "events":
             due += 1
         draft.triggers.append(ScheduledTrigger(due, trigger.card))
-        draft.log.append(Scheduled(trigger.card, due, card))
+        draft.log.append(Scheduled(trigger.card, due, card, option))
 
 
 def _end(draft: Draft, ending: str, card: str, option: str | None, via: Via) -> None:

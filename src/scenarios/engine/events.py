@@ -59,11 +59,13 @@ class Given:
 
 @attrs.frozen
 class Scheduled:
-    """A trigger will fire at the event step of turn `due`."""
+    """A trigger will fire at the event step of turn `due`; `source` (and `option`) is the
+    card (and dilemma option) whose effect scheduled it, for the debrief's cause chains."""
 
     card: str
     due: int
     source: str
+    option: str | None = None
 
 
 @attrs.frozen
