@@ -169,10 +169,15 @@ def check_gaps(facts: Facts, data: Mapping[str, Any]) -> list[Contradiction]:
         why = _answer_agrees(gap, status, item["answer"], item["answer_seq"], item["delay"])
         if why:
             found.append(Contradiction(f"gap.answer.{status}", show(item), why))
+    # An event may come up twice at one step (two triggers due the same round).
+    revealed = Counter((g.event, g.seq) for g in facts.gaps)
     for key, gap in mine.items():
-        if listed[key] != 1:
-            fact = f"{gap.event} revealed at seq {gap.seq}, countered by {sorted(gap.expected)}"
-            check = "gap.absent" if listed[key] == 0 else "gap.repeated"
+        if listed[key] != revealed[key]:
+            fact = (
+                f"{gap.event} revealed {revealed[key]} time(s) at seq {gap.seq}, countered by "
+                f"{sorted(gap.expected)}"
+            )
+            check = "gap.absent" if listed[key] < revealed[key] else "gap.repeated"
             found.append(Contradiction(check, f"gaps listing {listed[key]} entries", fact))
     return found
 
@@ -240,7 +245,7 @@ def check_move(facts: Facts, finding: Mapping[str, Any]) -> list[Contradiction]:
     ]
     total = sum(c.delta for c in changes)
     if total != delta:
-        by_option = Counter()
+        by_option: Counter[str | None] = Counter()
         for c in facts.changes:
             if c.indicator == indicator and c.card == card and (phase is None or c.phase == phase):
                 by_option[c.option] += c.delta
@@ -380,7 +385,7 @@ def check_evidence(
     """Each piece of evidence points to a step that shows what it says."""
     found = []
     steps = facts.game.by_seq
-    moments = {m.seq: m for m in facts.moments}
+    moments = facts.moment_at
     for item in evidence:
         what, card, seq = item.get("what"), item.get("card"), item.get("seq")
         step = steps.get(seq) if isinstance(seq, int) else None

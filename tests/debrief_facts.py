@@ -202,8 +202,10 @@ class GameFacts:
     initial: State
     steps: tuple[StepFact, ...]
 
-    @property
-    def by_seq(self) -> dict[int, StepFact]:
+    by_seq: Mapping[int, StepFact] = attrs.field(init=False)
+
+    @by_seq.default
+    def _by_seq(self) -> Mapping[int, StepFact]:
         return {step.seq: step for step in self.steps}
 
     def counted(self) -> Iterable[StepFact]:
@@ -261,6 +263,11 @@ class Facts:
     ever_playable: frozenset[str]  # by some role at some decision moment
     ever_own_playable: frozenset[str]  # by the role whose turn it was
     gaps: tuple[GapFact, ...]
+    moment_at: Mapping[int, Moment] = attrs.field(init=False)
+
+    @moment_at.default
+    def _moment_at(self) -> Mapping[int, Moment]:
+        return {moment.seq: moment for moment in self.moments}
 
     @property
     def deck(self) -> Deck:
