@@ -172,6 +172,8 @@ def check_gaps(facts: Facts, data: Mapping[str, Any]) -> list[Contradiction]:
     # An event may come up twice at one step (two triggers due the same round).
     revealed = Counter((g.event, g.seq) for g in facts.gaps)
     for key, gap in mine.items():
+        if listed[key] == 0 and "settled" in gap.statuses:
+            continue
         if listed[key] != revealed[key]:
             fact = (
                 f"{gap.event} revealed {revealed[key]} time(s) at seq {gap.seq}, countered by "
@@ -225,6 +227,14 @@ def _card_kind(facts: Facts, card: str) -> str:
     return "event"
 
 
+def _sums(deltas: list[int]) -> set[int]:
+    """Every sum of a subset of `deltas` (few: a card's triggered moves in one phase)."""
+    sums = {0}
+    for delta in deltas[:16]:
+        sums |= {s + delta for s in sums}
+    return sums
+
+
 def check_move(facts: Facts, finding: Mapping[str, Any]) -> list[Contradiction]:
     """An indicator's move credited to (card, option): that cause produced it."""
     found = []
@@ -244,7 +254,14 @@ def check_move(facts: Facts, finding: Mapping[str, Any]) -> list[Contradiction]:
         and (phase is None or c.phase == phase)
     ]
     total = sum(c.delta for c in changes)
-    if total != delta:
+    # A card that came up both by itself and triggered by something is two causes: the
+    # debrief may credit the triggered part (`by`) and the rest apart. Either way the
+    # delta is what some of the card's moves in the phase add up to.
+    triggered = [c for c in changes if c.via in ("trigger", "lasting")]
+    parts = _sums([c.delta for c in triggered]) if triggered else {0}
+    plain = total - sum(c.delta for c in triggered)
+    possible = {total} | {plain + part for part in parts} | parts
+    if delta not in possible:
         by_option: Counter[str | None] = Counter()
         for c in facts.changes:
             if c.indicator == indicator and c.card == card and (phase is None or c.phase == phase):

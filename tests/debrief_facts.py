@@ -388,7 +388,8 @@ def _gaps(facts: Facts) -> list[GapFact]:
     whatever came after. Otherwise the first answer after it: timely in the same
     turn (whole-game rounds), late after. Never answered: missing if some role
     could play an answer at a decision moment after the event, unplayable if
-    none could.
+    none could; a dilemma never answered is "settled" by its choice: it may be left
+    out of the écarts.
     """
     found = []
     for reveal in facts.reveals:
@@ -404,6 +405,10 @@ def _gaps(facts: Facts) -> list[GapFact]:
             statuses.add("anticipated")
         elif first is not None:
             statuses.add("timely" if first.turn == reveal.turn else "late")
+        elif facts.deck.card(reveal.card).kind.options:
+            # A dilemma the table settled without an answer: its choice says what it did,
+            # and the debrief may list it among the écarts (missing or unplayable) or not.
+            statuses |= {"missing", "unplayable", "settled"}
         else:
             after = [m for m in facts.moments if m.seq > reveal.seq]
             if any(expected & m.own for m in after):
