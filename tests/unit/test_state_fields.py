@@ -16,7 +16,7 @@ from scenarios.engine.state import DIGEST, FIELD_PARTS, OUTSIDE, Draft
 # Set by `Draft.freeze` from its arguments; never part of equality or the hash.
 SET_OUTSIDE = {"last", "last_action", "last_game", "undo", "undo_depth"}
 # Derived from the state on first use (what expressions see of it).
-CACHED = {"env"}
+CACHED = {"env", "moves"}
 OUTSIDE_FIELDS = SET_OUTSIDE | CACHED
 
 
@@ -123,5 +123,6 @@ def test_a_state_survives_a_draft_unchanged(states: list[State], read: bool) -> 
                 "last",
                 "last_game",
                 "env",
+                "moves",
             ):  # what the draft's own action did: nothing here
                 assert getattr(again, name) == getattr(state, name), name

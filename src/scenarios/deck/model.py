@@ -412,6 +412,22 @@ class Deck:
         }
 
     @functools.cached_property
+    def playable(
+        self,
+    ) -> Mapping[str, Mapping[str, tuple[Expression | None, tuple[tuple[int, int, int], ...]]]]:
+        """For each phase, the decisions that may be played in it: their condition (None:
+        none) and cost (`cost_index`), what the legal moves check for each card of a hand."""
+        costs = self.cost_index
+        return {
+            phase.id: {
+                card.id: (card.requires, costs[card.id])
+                for card in self.cards
+                if card.kind.held and phase.id in card.phases
+            }
+            for phase in self.phases
+        }
+
+    @functools.cached_property
     def cost_index(self) -> Mapping[str, tuple[tuple[int, int, int], ...]]:
         """For each card, its cost as (indicator's index, amount, indicator's minimum):
         what the legal moves check for every card in a hand."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import Any
 
 from scenarios.deck import Deck
@@ -10,54 +10,49 @@ from scenarios.engine.state import Draft, History, HistoryDraft, State
 
 
 class GameFunctions:
-    """`played`, `drawn`, `chosen`, `rounds_since` and `count` over a game's counts."""
+    """`played`, `drawn`, `chosen`, `rounds_since` and `count` over a game's counts.
 
-    __slots__ = ("choices", "fired", "last_turn", "plays", "tags", "turn")
+    It reads the tables of `history` (a state's `History`, or a draft's
+    `HistoryDraft` as it stands when a function is called) rather than taking
+    each: one is made for every batch of conditions a draw or an end of round
+    evaluates.
+    """
 
-    def __init__(
-        self,
-        plays: Mapping[tuple[str, str, str], int],
-        fired: Mapping[tuple[str, str], int],
-        choices: Mapping[tuple[str, str], int],
-        tags: Mapping[tuple[str, str], int],
-        last_turn: Mapping[str, int],
-        turn: int,
-    ) -> None:
-        self.plays = plays
-        self.fired = fired
-        self.choices = choices
-        self.tags = tags
-        self.last_turn = last_turn
+    __slots__ = ("history", "turn")
+
+    def __init__(self, history: History | HistoryDraft, turn: int) -> None:
+        self.history = history
         self.turn = turn
 
     def played(self, card: str, by: str | None, phase: str | None) -> bool:
         return any(
             key[0] == card and (by is None or key[1] == by) and (phase is None or key[2] == phase)
-            for key in self.plays
+            for key in self.history.plays
         )
 
     def drawn(self, card: str, phase: str | None) -> bool:
-        return any(key[0] == card and (phase is None or key[1] == phase) for key in self.fired)
+        fired = self.history.fired
+        return any(key[0] == card and (phase is None or key[1] == phase) for key in fired)
 
     def chosen(self, card: str, option: str) -> bool:
-        return (card, option) in self.choices
+        return (card, option) in self.history.choices
 
     def rounds_since(self, card: str) -> int:
-        last = self.last_turn.get(card)
+        last = self.history.last_turn.get(card)
         return -1 if last is None else self.turn - last
 
     def count(self, tag: str, phase: str | None) -> int:
-        return sum(
-            n for (t, p), n in self.tags.items() if t == tag and (phase is None or p == phase)
-        )
+        tags = self.history.tags
+        return sum(n for (t, p), n in tags.items() if t == tag and (phase is None or p == phase))
 
 
 def _values(
     deck: Deck, indicators: Iterable[int], flags: Iterable[str], turn: int, round_: int, phase: str
 ) -> dict[str, Any]:
+    """Every flag (True when set), indicator, and the moment, by name: each filled by one
+    dict operation, since conditions are evaluated at every draw and end of round."""
     values: dict[str, Any] = dict(deck.unset_flags)
-    for flag in flags:
-        values[flag] = True
+    values.update(dict.fromkeys(flags, True))
     values.update(zip(deck.indicator_ids, indicators, strict=True))
     values["turn"] = turn
     values["round"] = round_
@@ -105,6 +100,4 @@ def draft_env(draft: Draft) -> tuple[dict[str, Any], GameFunctions]:
 
 def _functions(history: History | HistoryDraft, turn: int) -> GameFunctions:
     """The expression functions over a history (a state's or a draft's) at `turn`."""
-    return GameFunctions(
-        history.plays, history.fired, history.choices, history.tags, history.last_turn, turn
-    )
+    return GameFunctions(history, turn)

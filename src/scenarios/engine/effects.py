@@ -51,7 +51,7 @@ _PLANS_MAX = 1 << 15
 
 def _plan(effects: Effects) -> tuple[tuple[Apply, Any], ...]:
     plan = tuple(
-        (apply, value)
+        _fixed(apply, value)
         for apply, value in zip(APPLY.values(), _values(effects), strict=True)
         if value
     )
@@ -59,6 +59,14 @@ def _plan(effects: Effects) -> tuple[tuple[Apply, Any], ...]:
         _PLANS.clear()
     _PLANS[id(effects)] = (effects, plan)
     return plan
+
+
+def _fixed(apply: Apply, value: Any) -> tuple[Apply, Any]:
+    """`apply` and its value in a plan; deltas whose amounts are all numbers (most of
+    them) as (indicator, amount) pairs, applied as they are (`_moves`)."""
+    if apply is _deltas and all(isinstance(delta.amount, int) for delta in value):
+        return _moves, tuple((delta.indicator, delta.amount) for delta in value)
+    return apply, value
 
 
 def _deltas(draft: Draft, deltas: Sequence[Delta], card: str, option: str | None, via: Via) -> None:
@@ -70,6 +78,13 @@ def _deltas(draft: Draft, deltas: Sequence[Delta], card: str, option: str | None
             env = env or draft_env(draft)
             amount = amount_of(amount, *env)
         amounts.append((delta.indicator, amount))
+    _moves(draft, amounts, card, option, via)
+
+
+def _moves(
+    draft: Draft, amounts: Sequence[tuple[str, int]], card: str, option: str | None, via: Via
+) -> None:
+    """Move each indicator by its amount, clamped; log each that moved."""
     # `change_indicator` for each, written out: most cards and events move an indicator or two.
     deck = draft.deck
     index_of = deck.indicator_index

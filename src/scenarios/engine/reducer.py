@@ -56,10 +56,16 @@ from scenarios.engine.state import Draft, State, noted, replace
 
 
 def apply(state: State, action: Action) -> State:
-    """The state after `action`; raises `IllegalAction` when the rules refuse it."""
-    refusal = check(state, action)
-    if refusal is not None:
-        raise IllegalAction(refusal)
+    """The state after `action`; raises `IllegalAction` when the rules refuse it.
+
+    An action that is one of the very objects `legal_actions(state)` listed is
+    not checked again: a simulated table plays only those, and the check of a
+    play (its condition, its cost, the hand) cost as much as listing them.
+    """
+    if not _listed(state, action):
+        refusal = check(state, action)
+        if refusal is not None:
+            raise IllegalAction(refusal)
     aside = _ASIDE.get(type(action))
     if aside is not None:
         return aside(state, action)
@@ -360,7 +366,30 @@ def playability(state: State, role_id: str, card_id: str) -> Refusal | None:
 
 
 def legal_actions(state: State) -> list[Action]:
-    """The table's moves allowed now (facilitator actions are not listed)."""
+    """The table's moves allowed now (facilitator actions are not listed).
+
+    Listed once per state and kept with it (`State.moves`), for `apply`; the
+    caller gets its own list.
+    """
+    moves: tuple[Action, ...] | None = state.moves
+    if moves is None:
+        moves = tuple(_legal_actions(state))
+        object.__setattr__(state, "moves", moves)
+    return list(moves)
+
+
+def _listed(state: State, action: Action) -> bool:
+    """Whether `action` is one of the moves `legal_actions` listed for `state` (the same
+    object: an equal one made elsewhere is checked as any other)."""
+    moves: tuple[Action, ...] | None = state.moves
+    if moves is not None:
+        for move in moves:
+            if move is action:
+                return True
+    return False
+
+
+def _legal_actions(state: State) -> list[Action]:
     if state.over:
         return []
     if state.pending:
@@ -380,24 +409,27 @@ def _plays(state: State, role: str) -> list[Action]:
 
     The same checks, minus what holds for any card of the hand of the role
     whose turn it is (the card, the role, the card in the hand), and with the
-    deck's cost table: policies ask for the legal moves at every action.
+    deck's table of the decisions of each phase (`Deck.playable`): policies ask
+    for the legal moves at every action.
     """
     deck = state.deck
     index = state.role_index
     if state.actions_used >= deck.roles[index].actions_per_round:
         return []
-    phase = state.phase
-    cards = deck.card_index
-    costs = deck.cost_index
+    playable = deck.playable[state.phase]
     indicators = state.indicators
+    env = None  # made for the first card with a condition, if there is one
     plays: list[Action] = []
     for card_id in state.hands[index]:
-        card = cards.get(card_id)
-        if card is None or not card.kind.held or phase not in card.phases:
+        rule = playable.get(card_id)
+        if rule is None:  # not a decision of this phase
             continue
-        if card.requires is not None and not card.requires.fn(*state_env(state)):
-            continue
-        if any(indicators[i] - amount < low for i, amount, low in costs[card_id]):
+        requires, costs = rule
+        if requires is not None:
+            env = env or state_env(state)
+            if not requires.fn(*env):
+                continue
+        if any(indicators[i] - amount < low for i, amount, low in costs):
             continue
         plays.append(_play(role, card_id))
     return plays

@@ -93,6 +93,14 @@ def entry_digest(*parts: object) -> int:
 _count_digest = functools.lru_cache(maxsize=1 << 16)(entry_digest)
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _count_step(name: str, key: Any, old: int) -> int:
+    """What a count going from `old` (0: absent) to `old + 1` adds to the digest: the
+    engine bumps a count or two at every action, each in one look-up."""
+    step = _count_digest(name, key, old + 1)
+    return step - _count_digest(name, key, old) if old else step
+
+
 def add_digest(digest: int, *parts: object) -> int:
     return (digest + entry_digest(*parts)) % _MODULUS
 
@@ -173,15 +181,9 @@ class HistoryDraft:
         """Count one more `key` in table `name` (`put` of the count plus one, written out:
         the engine bumps a count or two at every action)."""
         table: Map[Any, int] = getattr(self, name)
-        old = table.get(key)
-        if old is None:
-            value = 1
-            digest = self.digest + _count_digest(name, key, 1)
-        else:
-            value = old + 1
-            digest = self.digest + _count_digest(name, key, value) - _count_digest(name, key, old)
-        setattr(self, name, table.set(key, value))
-        self.digest = digest % _MODULUS
+        old = table.get(key, 0)
+        setattr(self, name, table.set(key, old + 1))
+        self.digest = (self.digest + _count_step(name, key, old)) % _MODULUS
         self.changed = True
 
     def freeze(self) -> History:
@@ -336,6 +338,11 @@ class State(_Moment):
     undo_depth: int = attrs.field(default=0, eq=False, repr=False, metadata=_part(OUTSIDE))
     # What expressions see of this state (`context.state_env`), made on first use.
     env: Any = attrs.field(default=None, init=False, eq=False, repr=False, metadata=_part(OUTSIDE))
+    # The table's moves allowed in this state (`reducer.legal_actions`), made on first use:
+    # `apply` need not check again an action that is one of these very objects.
+    moves: Any = attrs.field(
+        default=None, init=False, eq=False, repr=False, metadata=_part(OUTSIDE)
+    )
 
     @property
     def current_role(self) -> str | None:
@@ -477,8 +484,8 @@ def _frozen(name: str, part: Part) -> str:
         return _FROZEN_OUTSIDE[name]
     if _as_is(part):
         return f"d[{name!r}]"
-    frozen = part.freeze.format(v="v", b=f"base.{name}")
-    return f"base.{name} if (v := d.get({name!r}, _UNSET)) is _UNSET else {frozen}"
+    frozen = part.freeze.format(v=f"d[{name!r}]", b=f"base.{name}")
+    return f"base.{name} if {name!r} not in d else {frozen}"
 
 
 # The fields `State.__init__` takes, in its order.
