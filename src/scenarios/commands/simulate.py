@@ -27,6 +27,7 @@ from scenarios.commands.output import (
     stdout,
 )
 from scenarios.deck import Deck, DeckError, Indicator, load_deck, resolve_deck
+from scenarios.deck.model import outcome_word
 from scenarios.deck.variables import with_variables
 from scenarios.i18n import Lang, decimal
 from scenarios.journal import JournalError
@@ -89,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=2))
     else:
         for summary in summaries:
-            print_summary(summary, deck.indicators, lang)
+            print_summary(summary, deck.indicators, lang, deck.neutral_outcomes)
     return 0
 
 
@@ -153,7 +154,11 @@ def write_report(report: BalanceReport, deck: Deck, args: argparse.Namespace, la
     return write_document(args.output, text, lang, "simulate.written", notice_on_stderr=True)
 
 
-def print_summary(summary: Summary, indicators: Sequence[Indicator], lang: Lang) -> None:
+def print_summary(
+    summary: Summary, indicators: Sequence[Indicator], lang: Lang, neutral: bool = False
+) -> None:
+    """The games' outcomes, endings and final indicators; outcomes in neutral words when
+    the deck asks for them (`outcome_words: neutral`)."""
     console = stdout()
     titles = {i.id: i.title for i in indicators}
     heading = TEXTS(
@@ -172,7 +177,10 @@ def print_summary(summary: Summary, indicators: Sequence[Indicator], lang: Lang)
         ()
         if not summary.assessed
         else (
-            ("outcome", [(balance_label(lang, o), n) for o, n in summary.outcomes]),
+            (
+                "outcome",
+                [(balance_label(lang, outcome_word(o, neutral)), n) for o, n in summary.outcomes],
+            ),
             ("ending", [(last_round if e == NO_ENDING else e, n) for e, n in summary.endings]),
         )
     ):

@@ -172,7 +172,7 @@ def _status_line(table: TableStatus, now: datetime, lang: Lang) -> str:
     if table.damage and not table.actions and not table.phase:
         where = TEXTS(lang, "workshop.status.damaged")
     elif table.over:
-        where = TEXTS(lang, "workshop.status.over", outcome=outcome_label(lang, table.outcome))
+        where = TEXTS(lang, "workshop.status.over", outcome=outcome_label(lang, table.outcome, table.neutral))
     else:
         where = TEXTS(lang, "workshop.status.where", phase=table.phase_title, round=table.round)
     if table.last_time is None:
@@ -352,7 +352,7 @@ def bots(args: argparse.Namespace, store: Store, lang: Lang) -> int:
                 lang,
                 "workshop.bots.ended",
                 label=result.label,
-                outcome=outcome_label(lang, result.outcome),
+                outcome=outcome_label(lang, result.outcome, result.neutral),
                 count=result.actions,
             )
         )

@@ -302,6 +302,7 @@ class SessionReport:
     questionnaire: tuple[QuestionnaireSummary, ...] = ()
     audience: Audience = "trainer"
     facilitator: str = ""  # the deck's note for the facilitator: empty in the table's debrief
+    neutral_outcomes: bool = False  # the deck's `outcome_words: neutral`: no « victoire »
 
     @property
     def discussion(self) -> bool:

@@ -136,6 +136,7 @@ def session_report(
         questionnaire=tuple(questionnaire(trace)),
         audience=audience,
         facilitator=deck.facilitator if trainer else "",
+        neutral_outcomes=deck.neutral_outcomes,
     )
 
 

@@ -14,6 +14,7 @@ from scenarios.debrief.model import (
     SessionReport,
     TimelineEntry,
 )
+from scenarios.deck.model import outcome_word
 from scenarios.i18n import Lang, Texts
 
 FINDINGS = Texts("findings")
@@ -27,6 +28,14 @@ EVIDENCE = Texts("evidence")
 # Findings whose sentence takes a plural, and the parameter that counts.
 COUNTED = {"response_late": "delay", "improve_late": "delay"}
 
+# Findings that name a victory or a defeat, and their twins in neutral words
+# (`outcome_words: neutral`): the finding's kind stays what it is in the JSON.
+NEUTRAL_KINDS = {
+    "ending_defeat": "ending_unfavourable",
+    "ending_victory": "ending_favourable",
+    "defeats_avoided": "unfavourable_avoided",
+}
+
 # Numbers said with their noun (a plural entry each), for sentences that hold two.
 NOUNS = {"passes": "passes", "plays": "decisions", "constrained": "times"}
 
@@ -35,13 +44,13 @@ def describe(finding: Finding, report: SessionReport, lang: Lang) -> str:
     """A finding as a sentence, with titles instead of ids."""
     counted = finding.params.get(COUNTED.get(finding.kind, ""))
     count = counted if isinstance(counted, int) else None
-    return FINDINGS.format(lang, finding.kind, _named(finding, report, lang), count)
+    return FINDINGS.format(lang, _worded(finding, report), _named(finding, report, lang), count)
 
 
 def theme(finding: Finding, report: SessionReport, lang: Lang) -> str:
     """What a finding is about, without the details of one session (for comparisons)."""
     if THEMES.has(finding.kind):
-        return THEMES.format(lang, finding.kind, _named(finding, report, lang))
+        return THEMES.format(lang, _worded(finding, report), _named(finding, report, lang))
     return describe(finding, report, lang)
 
 
@@ -74,6 +83,13 @@ def _by(params: Mapping[str, object]) -> tuple[str, str | None] | None:
         option = by.get("option")
         return str(by["card"]), option if isinstance(option, str) else None
     return None
+
+
+def _worded(finding: Finding, report: SessionReport) -> str:
+    """The catalog id of a finding's sentence: in neutral words when the deck asks for them."""
+    if report.neutral_outcomes:
+        return NEUTRAL_KINDS.get(finding.kind, finding.kind)
+    return finding.kind
 
 
 def _named(finding: Finding, report: SessionReport, lang: Lang) -> dict[str, object]:
@@ -206,14 +222,15 @@ def describe_evidence(items: Iterable[Evidence], report: SessionReport, lang: La
     return phrases
 
 
-def outcome_label(lang: Lang, outcome: str | None) -> str:
-    """« victoire », « défaite »… in a sentence, as the debrief names them."""
-    return LABELS(lang, f"outcome.{outcome or 'unfinished'}").lower()
+def outcome_label(lang: Lang, outcome: str | None, neutral: bool = False) -> str:
+    """« victoire », « défaite »… in a sentence, as the debrief names them; « favorable »,
+    « défavorable » when the deck asks for `neutral` words."""
+    return LABELS(lang, f"outcome.{outcome_word(outcome or 'unfinished', neutral)}").lower()
 
 
 def outcome_text(report: SessionReport, lang: Lang) -> str:
     """How the session ended, and on which ending if it reached one."""
-    outcome = LABELS(lang, f"outcome.{report.outcome}")
+    outcome = LABELS(lang, f"outcome.{outcome_word(report.outcome, report.neutral_outcomes)}")
     return f"{outcome} — {report.name('ending', report.ending)}" if report.ending else outcome
 
 

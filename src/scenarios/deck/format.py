@@ -22,6 +22,7 @@ from scenarios.deck.model import (
     CATEGORIES,
     HANDOUT_KINDS,
     NO_EFFECTS,
+    OUTCOME_WORDS,
     OUTCOMES,
     PRIORITIES,
     SCALES,
@@ -844,6 +845,12 @@ DECK_FIELDS: Mapping[str, Field] = {
         "game (un jeu : indicateurs, score, fins) ou discussion (un exercice de discussion : "
         "questions, pas de victoire ni de défaite, indicateurs facultatifs).",
         default="game",
+    ),
+    "outcome_words": Field(
+        Choice(OUTCOME_WORDS),
+        "victory (victoire, défaite) ou neutral (issue favorable, issue défavorable, partout "
+        "où une issue est nommée) : pour un événement que des joueurs ont pu vivre.",
+        default="victory",
     ),
     "summary": Field(LONG_TEXT, "Résumé affiché à l'accueil.", default=""),
     "license": Field(

@@ -34,6 +34,7 @@ from scenarios.deck.model import (
     Phase,
     QuestionnaireItem,
     Role,
+    outcome_word,
 )
 from scenarios.deck.times import (
     DEFAULT_MINUTES,
@@ -497,9 +498,13 @@ def facilitator_sheet(deck: Deck, lang: Lang, minutes: int = DEFAULT_MINUTES) ->
 
 def _endings(deck: Deck, lang: Lang) -> Table:
     """The endings and their conditions; their outcome too, unless the deck is a discussion
-    (no victory nor defeat there)."""
+    (no victory nor defeat there), in neutral words when the deck asks for them."""
     t = _texts(lang)
     outcome = not deck.discussion
+
+    def said(value: str) -> str:
+        return outcome_word(value, deck.neutral_outcomes)
+
     return Table(
         (
             t("kit.facilitator.ending"),
@@ -509,7 +514,7 @@ def _endings(deck: Deck, lang: Lang) -> Table:
         tuple(
             (
                 ending.title,
-                *((t(f"kit.outcome.{ending.outcome}"),) if outcome else ()),
+                *((t(f"kit.outcome.{said(ending.outcome)}"),) if outcome else ()),
                 _words(ending.when, deck, lang) if ending.when else t("kit.always"),
             )
             for ending in deck.endings

@@ -21,6 +21,7 @@ from scenarios.rules import Expression
 Outcome = Literal["victory", "defeat", "neutral"]
 Priority = Literal["high", "medium", "low"]
 Style = Literal["game", "discussion"]
+OutcomeWords = Literal["victory", "neutral"]
 HandoutKind = Literal["press", "email", "sms", "social", "memo", "map"]
 Scale = Literal["score", "yesno", "text"]
 # What a recommendation improves, as a French RETEX plan d'action files it (ids in French,
@@ -34,6 +35,12 @@ PRIORITIES: tuple[Priority, ...] = ("high", "medium", "low")
 # "game": scored, with endings; "discussion": questions answered in words, no victory or
 # defeat, no "late" or "missed" labels, indicators optional.
 STYLES: tuple[Style, ...] = ("game", "discussion")
+# How an outcome is said: "victory" (victoire, défaite) or "neutral" (issue favorable,
+# issue défavorable), for an event some players may have lived, deaths included. Words
+# only: an ending's `outcome` and the reports' data stay victory and defeat.
+OUTCOME_WORDS: tuple[OutcomeWords, ...] = ("victory", "neutral")
+# The catalog's word for an outcome when the deck asks for neutral words.
+NEUTRAL_OUTCOMES: Mapping[str, str] = {"victory": "favourable", "defeat": "unfavourable"}
 HANDOUT_KINDS: tuple[HandoutKind, ...] = ("press", "email", "sms", "social", "memo", "map")
 # How a questionnaire item is answered: 0-100 in steps of 10, yes or no, or free text.
 SCALES: tuple[Scale, ...] = ("score", "yesno", "text")
@@ -362,6 +369,7 @@ class Deck:
     observation_tags: tuple[ObservationTag, ...] = ()
     facilitator: str = ""
     style: Style = "game"
+    outcome_words: OutcomeWords = "victory"
     variables: tuple[Variable, ...] = ()
     handouts: tuple[Handout, ...] = ()
     schedule: tuple[ScheduleEntry, ...] = ()
@@ -481,6 +489,11 @@ class Deck:
         """Questions answered in words: no outcome, no score, no "late" label."""
         return self.style == "discussion"
 
+    @property
+    def neutral_outcomes(self) -> bool:
+        """Outcomes said « issue favorable / défavorable », never « victoire / défaite »."""
+        return self.outcome_words == "neutral"
+
     def tag_titles(self, tags: Iterable[str]) -> tuple[str, ...]:
         """The titles of observation tags in the deck's grid (a tag it lacks, as written)."""
         grid = self.observation_tag_index
@@ -492,3 +505,9 @@ class Deck:
     @property
     def total_rounds(self) -> int:
         return sum(phase.rounds for phase in self.phases)
+
+
+def outcome_word(outcome: str, neutral: bool) -> str:
+    """The catalog's name of `outcome` (the suffix of its `outcome.*` key): a victory is a
+    « favourable » outcome and a defeat an « unfavourable » one when words are `neutral`."""
+    return NEUTRAL_OUTCOMES.get(outcome, outcome) if neutral else outcome

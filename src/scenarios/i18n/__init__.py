@@ -12,6 +12,7 @@ in the reader's language: anything with a `message(lang)` method is
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Protocol, runtime_checkable
 
@@ -86,6 +87,8 @@ class Texts:
         )
         if count is not None:
             values.setdefault("count", count)
+        if any(type(value) is str and "«" in value for value in values.values()):
+            _quote_in_quotes(template, values)
         text = template.format_map(values) if "{" in template else template
         return text + self._hint(lang, params)
 
@@ -128,6 +131,27 @@ _HINTS = Texts("hints")
 # Parameters that are never `Localized`: checked by type first, since an
 # isinstance test against a runtime Protocol costs far more, once per parameter.
 _PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
+# A parameter between quotation marks in a template: « {card} », “{value}”, '{card}'.
+_QUOTED = re.compile(r"(?:«[ \u00a0\u202f]*|“|')\{(\w+)\}(?:[ \u00a0\u202f]*»|”|')")
+_OPENING = re.compile(r"«[ \u00a0\u202f]*")
+_CLOSING = re.compile(r"[ \u00a0\u202f]*»")
+
+
+def _quote_in_quotes(template: str, values: dict[str, object]) -> None:
+    """Titles in guillemets inside a quoted parameter, written as French typography wants:
+    a title that is all one quotation (« Qu'est-ce qui a brûlé ? ») is quoted once, not
+    « « … » »; guillemets inside one (Manifestation pour « la vérité ») become “ ”."""
+    for match in _QUOTED.finditer(template):
+        value = values.get(match.group(1))
+        if type(value) is not str or "«" not in value:
+            continue
+        text = value.strip(" \u00a0\u202f")
+        if text.startswith("«") and text.endswith("»") and text.count("«") == 1:
+            values[match.group(1)] = text[1:-1].strip(" \u00a0\u202f")
+        elif match.group(0).startswith("«"):
+            values[match.group(1)] = _CLOSING.sub("”", _OPENING.sub("“", value))
 
 
 def _said(value: object, lang: Lang) -> object:

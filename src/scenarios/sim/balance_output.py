@@ -15,6 +15,7 @@ from rich.console import Console
 
 from scenarios.deck import Deck
 from scenarios.deck.kinds import KINDS, kind_label
+from scenarios.deck.model import outcome_word
 from scenarios.i18n import Lang, Texts, decimal
 from scenarios.render.blocks import (
     Block,
@@ -76,11 +77,18 @@ def _spread_row(name: str, spread: Spread, lang: Lang) -> tuple[str, ...]:
 def _policy_blocks(policy: PolicyBalance, deck: Deck, lang: Lang) -> list[Block]:
     titles = _titles(deck)
     games = policy.games or 1
+
+    def said(outcome: str) -> str:  # in neutral words when the deck asks for them
+        return outcome_word(outcome, deck.neutral_outcomes)
+
     blocks: list[Block] = [Heading(2, label(lang, "policy", policy=policy.policy))]
     blocks.append(
         Table(
             (label(lang, "outcome"), label(lang, "games"), "%"),
-            tuple((label(lang, o), str(n), _percent(n / games, lang)) for o, n in policy.outcomes),
+            tuple(
+                (label(lang, said(o)), str(n), _percent(n / games, lang))
+                for o, n in policy.outcomes
+            ),
             (False, True, True),
         )
     )

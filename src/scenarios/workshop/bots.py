@@ -43,6 +43,7 @@ class BotResult:
     actions: int
     conflicts: int
     outcome: str | None
+    neutral: bool = False  # the deck says outcomes in neutral words (`outcome_words`)
 
 
 def chosen_tables(store: Store, workshop_id: str, labels: Sequence[str] | None) -> list[Table]:
@@ -101,7 +102,14 @@ class _Bot:
             self.conflicts += 1
 
     def result(self) -> BotResult:
-        return BotResult(self.table.label, self.actions, self.conflicts, self.session.state.outcome)
+        state = self.session.state
+        return BotResult(
+            self.table.label,
+            self.actions,
+            self.conflicts,
+            state.outcome,
+            state.deck.neutral_outcomes,
+        )
 
 
 def _outlasting(call: Callable[[], T], stop: threading.Event) -> T:

@@ -55,6 +55,7 @@ class TableCard:
     answers: int = 0
     covered: int = 0
     points: int = 0
+    neutral: bool = False  # the deck says outcomes in neutral words (`outcome_words`)
 
     @property
     def late(self) -> bool:
@@ -87,6 +88,7 @@ def table_card(
         paused=state.paused,
         over=state.over,
         outcome=state.outcome,
+        neutral=deck.neutral_outcomes,
         gauges=tuple(
             Gauge(indicator.title, state.indicators[index], indicator.min, indicator.max)
             for index, indicator in enumerate(deck.indicators)

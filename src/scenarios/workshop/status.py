@@ -27,6 +27,7 @@ class TableStatus:
     outcome: str | None
     seats: tuple[str, ...]
     damage: str | None = None
+    neutral: bool = False  # the deck says outcomes in neutral words (`outcome_words`)
 
 
 def table_status(store: Store, table: Table, seats: tuple[str, ...] = ()) -> TableStatus:
@@ -57,4 +58,5 @@ def table_status(store: Store, table: Table, seats: tuple[str, ...] = ()) -> Tab
         outcome=state.outcome,
         seats=seats,
         damage=problem.code if problem else None,
+        neutral=replayed.deck.neutral_outcomes,
     )

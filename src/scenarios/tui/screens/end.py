@@ -20,6 +20,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Markdown, Static
 
 from scenarios.deck import Ending
+from scenarios.deck.model import outcome_word
 from scenarios.engine import State
 from scenarios.i18n import Lang
 from scenarios.i18n.system import SystemReason
@@ -84,7 +85,7 @@ class EndScreen(AppScreen):
         final = self.final
         title = Text(self.t("end.title"), style="bold")
         if ending is not None:
-            verdict = self.t("end.outcome." + outcome)
+            verdict = self.t("end.outcome." + outcome_word(outcome, final.deck.neutral_outcomes))
             reached = self.t("end.ending", outcome=verdict, ending=ending.title)
             title.append("\n" + reached, style="bold")
         else:

@@ -69,7 +69,8 @@ def card_text(card: TableCard, lang: Lang, compact: bool, width: int = 0) -> Tex
     out.append(printable(card.label), style="bold")
     out.append(f"  {card.code}", style="dim")
     if card.over:
-        state, style = text(lang, "room.over", outcome=outcome_label(lang, card.outcome)), "green"
+        outcome = outcome_label(lang, card.outcome, card.neutral)
+        state, style = text(lang, "room.over", outcome=outcome), "green"
     elif card.paused:
         state, style = text(lang, "room.paused"), "yellow"
     else:
