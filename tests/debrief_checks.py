@@ -514,9 +514,17 @@ _ESCAPED = re.compile(r"\\(.)")
 _SPACES = re.compile(r"\s+")
 
 
+# Quotes inside a quoted title are said with the other kind (« … “…” … », no spaces
+# inside “ ”): either reads.
+_QUOTES = str.maketrans({"“": "«", "”": "»"})
+_QUOTE_SPACES = re.compile(r"(?<=«) | (?=»)")
+
+
 def plain(text: str) -> str:
-    """Markdown text as words: escapes undone, any run of spaces (no-break ones too) one."""
-    return _SPACES.sub(" ", _ESCAPED.sub(r"\1", text)).strip()
+    """Markdown text as words: escapes undone, any run of spaces (no-break ones too) one,
+    inner quotes as outer ones, without their spaces."""
+    words = _SPACES.sub(" ", _ESCAPED.sub(r"\1", text)).strip().translate(_QUOTES)
+    return _QUOTE_SPACES.sub("", words)
 
 
 def check_markdown(facts: Facts, markdown: str) -> list[Contradiction]:
