@@ -196,7 +196,9 @@ def test_every_chosen_option_is_named_in_the_markdown_with_its_consequences(
     prepared: SessionReport, reconnected: SessionReport
 ) -> None:
     text = markdown(prepared)
-    assert fr("La table choisit « Attendre une vigilance rouge » face à « Vigilance orange »") in text
+    assert (
+        fr("La table choisit « Attendre une vigilance rouge » face à « Vigilance orange »") in text
+    )
     assert fr("déclenche ensuite « Des habitants réfugiés sur les toits »") in text
     assert fr("La table choisit « Publier un bilan prudent »") in text
     assert fr("La table choisit « Attendre l’audit »") in text
@@ -225,7 +227,9 @@ def test_an_option_that_triggered_the_leak_is_no_strength_and_the_leak_is_its_co
 ) -> None:
     apres = phase(reconnected, "apres")
     for finding in (*apres.strengths, *apres.keep):
-        assert finding.params.get("option") != "rebrancher", plain(describe(finding, reconnected, "fr"))
+        assert finding.params.get("option") != "rebrancher", plain(
+            describe(finding, reconnected, "fr")
+        )
     [leak] = [f for f in apres.improvements if f.params.get("card") == "fuite-donnees"]
     assert leak.params["by"] == {"card": "remise-en-ligne", "option": "rebrancher"}
     assert fr("conséquence de « Rebrancher tout de suite »") in plain(
@@ -273,10 +277,13 @@ def test_injects_undos_and_notes_are_in_the_phase_timeline(prepared: SessionRepo
     text = markdown(prepared)
     assert fr("tour 4 — Retour en arrière : le passage de Préfet annulé") in text
     assert fr("tour 3 — L’animateur injecte « 2 h : la crue »") in text
-    assert fr(
-        "tour 5 — « Des habitants réfugiés sur les toits » survient, conséquence de "
-        "« Attendre une vigilance rouge » (choix face à « Vigilance orange »)"
-    ) in text
+    assert (
+        fr(
+            "tour 5 — « Des habitants réfugiés sur les toits » survient, conséquence de "
+            "« Attendre une vigilance rouge » (choix face à « Vigilance orange »)"
+        )
+        in text
+    )
 
 
 def test_late_is_counted_in_rounds_of_the_whole_game_as_the_gap_table_is(
@@ -287,4 +294,6 @@ def test_late_is_counted_in_rounds_of_the_whole_game_as_the_gap_table_is(
     text = markdown(reconnected)
     assert "| Rumeur | 3 | Veiller et démentir | Veiller et démentir (2 tours de retard) |" in text
     assert fr("« Rumeur » survenue (n° ") in text and ", tour 3, Pendant)" in text
-    assert fr("« Veiller et démentir » jouée par Préfet (n° ") in text and ", tour 5, Pendant)" in text
+    assert (
+        fr("« Veiller et démentir » jouée par Préfet (n° ") in text and ", tour 5, Pendant)" in text
+    )

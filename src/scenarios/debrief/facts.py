@@ -16,6 +16,7 @@ import attrs
 
 from scenarios.debrief.model import Choice
 from scenarios.debrief.trace import SessionTrace, Step
+from scenarios.deck import Deck
 from scenarios.engine import Choose, Pass, Play, playability
 from scenarios.engine.events import Changed, Chose, Revealed, Scheduled, Via
 
@@ -66,26 +67,23 @@ class Facts:
     choices: tuple[Choice, ...]
     answers: dict[str, tuple[str, ...]]  # event -> decision cards that counter it
     in_hand: frozenset[str]  # decision cards that were in some role's hand at some point
-    fired: tuple[tuple[int, str, tuple[str, str | None]], ...] = ()  # seq, card, scheduled by
+    fired: tuple[tuple[int, str, tuple[str, str | None]], ...]  # seq, card, scheduled by
+    last_playable: dict[str, int]  # a decision card: the last moment (seq) it was playable
+    backfired: frozenset[tuple[str, str | None]]  # what scheduled a card that hurt later
 
     def playable_after(self, cards: tuple[str, ...], seq: int) -> bool:
         """Whether one of `cards` could be played at a decision moment from `seq` on."""
-        wanted = set(cards)
-        return any(m.step.seq >= seq and wanted & set(m.playable) for m in self.moments)
+        return any(self.last_playable.get(card, -1) >= seq for card in cards)
 
-    def playable_moments(self, card: str) -> list[Moment]:
-        return [m for m in self.moments if card in m.playable]
-
-    def answerable(self, event: str) -> bool:
-        """Whether the deck holds any decision that answers `event`."""
-        return bool(self.answers.get(event))
-
-    def harmful(self, card: str, option: str | None, good: dict[str, int]) -> bool:
+    def harmful(self, card: str, option: str | None) -> bool:
         """Whether a card or option scheduled a card that then moved an indicator the
-        wrong way (`good`: +1 where high is good, −1 where low is)."""
-        return any(
-            m.cause.by == (card, option) and m.delta * good[m.indicator] < 0 for m in self.moves
-        )
+        wrong way."""
+        return (card, option) in self.backfired
+
+
+def goodness(deck: Deck) -> dict[str, int]:
+    """+1 for an indicator where high is good, −1 where low is."""
+    return {i.id: 1 if i.good == "high" else -1 for i in deck.indicators}
 
 
 def facts_of(trace: SessionTrace) -> Facts:
@@ -132,6 +130,7 @@ def facts_of(trace: SessionTrace) -> Facts:
                 )  # fmt: skip
         if isinstance(action, Choose):
             choices.append(_choice(step))
+    good = goodness(deck)
     return Facts(
         tuple(moments),
         tuple(moves),
@@ -139,6 +138,8 @@ def facts_of(trace: SessionTrace) -> Facts:
         {event: tuple(cards) for event, cards in answers.items()},
         frozenset(in_hand),
         tuple(fired),
+        {card: m.step.seq for m in moments for card in m.playable},
+        frozenset(m.cause.by for m in moves if m.cause.by and m.delta * good[m.indicator] < 0),
     )
 
 

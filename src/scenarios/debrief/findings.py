@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
-from scenarios.debrief.facts import Facts, Move
+from scenarios.debrief.facts import Facts, Move, goodness
 from scenarios.debrief.model import (
     PRIORITY_ORDER,
     Contribution,
@@ -170,23 +171,25 @@ def gaps(trace: SessionTrace, facts: Facts) -> list[Gap]:
     answer is no écart: its choice is named with the choices.
     """
     deck = trace.deck
-    played = plays(trace)
+    played: dict[str, list[tuple[Step, Play]]] = defaultdict(list)  # by card, in seq order
+    for step, play in plays(trace):
+        played[play.card].append((step, play))
     found = []
     for step, revealed in reveals(trace):
         expected = facts.answers.get(revealed.card)
         if not expected:
             continue
         turn = step.after.turn
-        before = [(s, p) for s, p in played if s.seq < step.seq and p.card in expected]
-        after = [(s, p) for s, p in played if s.seq > step.seq and p.card in expected]
+        before = _last_before([played[c] for c in expected], step.seq)
+        after = _first_after([played[c] for c in expected], step.seq)
         answer: tuple[Step, Play] | None = None
         delay: int | None = None
         status: GapStatus
-        if before:
-            answer = before[-1]
+        if before is not None:
+            answer = before
             status = "anticipated"
-        elif after:
-            answer = after[0]
+        elif after is not None:
+            answer = after
             delay = answer[0].before.turn - turn
             status = "timely" if delay < LATE_AFTER_ROUNDS else "late"
         elif deck.card(revealed.card).kind.options:
@@ -208,6 +211,30 @@ def gaps(trace: SessionTrace, facts: Facts) -> list[Gap]:
                 status=status,
             )
         )
+    return found
+
+
+def _last_before(
+    rows: list[list[tuple[Step, Play]]], seq: int
+) -> tuple[Step, Play] | None:
+    """The last play of any row (each in seq order) before `seq`."""
+    found = None
+    for row in rows:
+        index = bisect_left(row, seq, key=lambda item: item[0].seq)
+        if index and (found is None or row[index - 1][0].seq > found[0].seq):
+            found = row[index - 1]
+    return found
+
+
+def _first_after(
+    rows: list[list[tuple[Step, Play]]], seq: int
+) -> tuple[Step, Play] | None:
+    """The first play of any row (each in seq order) after `seq`."""
+    found = None
+    for row in rows:
+        index = bisect_right(row, seq, key=lambda item: item[0].seq)
+        if index < len(row) and (found is None or row[index][0].seq < found[0].seq):
+            found = row[index]
     return found
 
 
@@ -349,12 +376,7 @@ def credited(trace: SessionTrace, facts: Facts, top: Contribution) -> bool:
     an event's, and not one whose triggers later hurt an indicator."""
     if not by_table(trace, top.card, top.option) or top.by is not None:
         return False
-    return not facts.harmful(top.card, top.option, goodness(trace))
-
-
-def goodness(trace: SessionTrace) -> dict[str, int]:
-    """+1 for an indicator where high is good, −1 where low is."""
-    return {i.id: 1 if i.good == "high" else -1 for i in trace.deck.indicators}
+    return not facts.harmful(top.card, top.option)
 
 
 def move_findings(
@@ -367,7 +389,7 @@ def move_findings(
     otherwise; large rises points positifs, credited to the table's decisions and choices
     only (good: low reverses)."""
     found_gaps = list(found_gaps)
-    good = goodness(trace)
+    good = goodness(trace.deck)
     steps = {s.seq: s for s in trace.steps}
     findings = []
     for phase, rows in moves.items():

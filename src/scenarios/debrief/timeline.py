@@ -50,9 +50,7 @@ def timeline(trace: SessionTrace, facts: Facts, notes: Iterable[Quote]) -> list[
                     step.seq, turn, phase, round_, "choice", card=action.card, option=action.option
                 )
             )
-    found += [
-        TimelineEntry(n.seq, n.turn, n.phase, n.round, "note", text=n.text) for n in notes
-    ]
+    found += [TimelineEntry(n.seq, n.turn, n.phase, n.round, "note", text=n.text) for n in notes]
     return sorted(found, key=lambda entry: entry.seq)
 
 
