@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
@@ -171,25 +171,27 @@ def gaps(trace: SessionTrace, facts: Facts) -> list[Gap]:
     answer is no écart: its choice is named with the choices.
     """
     deck = trace.deck
-    played: dict[str, list[tuple[Step, Play]]] = defaultdict(list)  # by card, in seq order
+    # For each event, the plays that answer it, in seq order.
+    answering: dict[str, list[tuple[Step, Play]]] = defaultdict(list)
     for step, play in plays(trace):
-        played[play.card].append((step, play))
+        for event in deck.card(play.card).counters:
+            answering[event].append((step, play))
     found = []
     for step, revealed in reveals(trace):
         expected = facts.answers.get(revealed.card)
         if not expected:
             continue
         turn = step.after.turn
-        before = _last_before([played[c] for c in expected], step.seq)
-        after = _first_after([played[c] for c in expected], step.seq)
+        row = answering[revealed.card]  # no play shares the reveal's step
+        first_after = bisect_right(row, step.seq, key=lambda item: item[0].seq)
         answer: tuple[Step, Play] | None = None
         delay: int | None = None
         status: GapStatus
-        if before is not None:
-            answer = before
+        if first_after:
+            answer = row[first_after - 1]
             status = "anticipated"
-        elif after is not None:
-            answer = after
+        elif first_after < len(row):
+            answer = row[first_after]
             delay = answer[0].before.turn - turn
             status = "timely" if delay < LATE_AFTER_ROUNDS else "late"
         elif deck.card(revealed.card).kind.options:
@@ -211,30 +213,6 @@ def gaps(trace: SessionTrace, facts: Facts) -> list[Gap]:
                 status=status,
             )
         )
-    return found
-
-
-def _last_before(
-    rows: list[list[tuple[Step, Play]]], seq: int
-) -> tuple[Step, Play] | None:
-    """The last play of any row (each in seq order) before `seq`."""
-    found = None
-    for row in rows:
-        index = bisect_left(row, seq, key=lambda item: item[0].seq)
-        if index and (found is None or row[index - 1][0].seq > found[0].seq):
-            found = row[index - 1]
-    return found
-
-
-def _first_after(
-    rows: list[list[tuple[Step, Play]]], seq: int
-) -> tuple[Step, Play] | None:
-    """The first play of any row (each in seq order) after `seq`."""
-    found = None
-    for row in rows:
-        index = bisect_right(row, seq, key=lambda item: item[0].seq)
-        if index < len(row) and (found is None or row[index][0].seq < found[0].seq):
-            found = row[index]
     return found
 
 
