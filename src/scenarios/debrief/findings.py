@@ -338,15 +338,10 @@ def _blamed(
     scenario's: a hit with no possible answer, or one the table had answered. A price:
     a resource (an indicator decisions cost) its decision or choice spent."""
     if by_table(trace, top.card, top.option):
-        return None if indicator in resources(trace) else True
+        return None if indicator in trace.deck.resources else True
     if top.by is not None and by_table(trace, *top.by):
         return True
     return any(g.event == top.card and g.status in ("late", "missing") for g in found_gaps)
-
-
-def resources(trace: SessionTrace) -> frozenset[str]:
-    """The indicators decisions cost: what the table spends, not what it loses."""
-    return frozenset(indicator for card in trace.deck.cards for indicator, _ in card.cost)
 
 
 def credited(trace: SessionTrace, facts: Facts, top: Contribution) -> bool:
@@ -446,7 +441,7 @@ def general_findings(
                 tuple(evidence(playable[card][0], "playable", card=card) for card in unused),
             )
         )
-    for indicator_id in sorted(resources(trace)):
+    for indicator_id in sorted(deck.resources):
         indicator = deck.indicators[deck.indicator_index[indicator_id]]
         value = final.indicator(indicator_id)
         if final.over and value - indicator.min >= (indicator.max - indicator.min) / 2:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from scenarios.debrief.facts import Facts
+from scenarios.debrief.facts import Facts, goodness
 from scenarios.debrief.findings import credited, evidence
 from scenarios.debrief.model import (
     Finding,
@@ -63,12 +63,11 @@ def keep(
             phase = answer.before.phase
             found[phase].append(Finding("keep_prepared", "strength", phase, params, shown))
             named[phase].add(gap.answer)
-    deck = trace.deck
+    good = goodness(trace.deck)
     for phase, rows in moves.items():
         candidates = []
         for move in rows:
-            indicator = deck.indicators[deck.indicator_index[move.indicator]]
-            sign = 1 if indicator.good == "high" else -1
+            sign = good[move.indicator]
             for contribution in (*move.rises, *move.drops):
                 if contribution.delta * sign <= 0 or contribution.card in named[phase]:
                     continue

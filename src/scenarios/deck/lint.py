@@ -226,7 +226,7 @@ def _flags(deck: Deck) -> Iterator[Diagnostic]:
 
 def _indicators(deck: Deck) -> Iterator[Diagnostic]:
     moved = {d.indicator for _, effects in all_effects(deck) for d in effects.deltas}
-    moved |= {indicator for card in deck.cards for indicator, _ in card.cost}
+    moved |= deck.resources
     for indicator in deck.indicators:
         if indicator.id not in moved:
             yield _warn("lint.indicator_unmoved", indicator.where, "id", indicator=indicator.id)

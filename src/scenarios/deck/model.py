@@ -436,6 +436,11 @@ class Deck:
         }
 
     @functools.cached_property
+    def resources(self) -> frozenset[str]:
+        """The indicators decisions cost: what a table spends, not what it loses."""
+        return frozenset(indicator for card in self.cards for indicator, _ in card.cost)
+
+    @functools.cached_property
     def cost_index(self) -> Mapping[str, tuple[tuple[int, int, int], ...]]:
         """For each card, its cost as (indicator's index, amount, indicator's minimum):
         what the legal moves check for every card in a hand."""
