@@ -18,7 +18,7 @@ from scenarios.debrief.model import Choice
 from scenarios.debrief.trace import SessionTrace, Step
 from scenarios.deck import Deck
 from scenarios.engine import Choose, Pass, Play, playability
-from scenarios.engine.events import Changed, Chose, Revealed, Scheduled, Via
+from scenarios.engine.events import Changed, Revealed, Scheduled, Via
 
 
 @attrs.frozen
@@ -45,11 +45,11 @@ class Move:
 
 @attrs.frozen
 class Moment:
-    """A decision moment: a role played or passed, holding `hand`, of which `playable`."""
+    """A decision moment: a role played or passed, and the cards of its hand it could
+    play then."""
 
     step: Step
     role: str
-    hand: tuple[str, ...]
     playable: tuple[str, ...]
 
     @property
@@ -97,18 +97,16 @@ def facts_of(trace: SessionTrace) -> Facts:
     moves: list[Move] = []
     choices: list[Choice] = []
     pending: list[tuple[str, int, tuple[str, str | None]]] = []  # scheduled: card, due, by
-    in_hand: set[str] = set()
+    in_hand: set[str] = set().union(*trace.initial.hands)
     fired_by: dict[str, tuple[str, str | None]] = {}  # a triggered card: what scheduled it
     fired: list[tuple[int, str, tuple[str, str | None]]] = []
-    for hands in (trace.initial.hands, *(s.after.hands for s in trace.done())):
-        for hand in hands:
-            in_hand.update(hand)
     for step in trace.done():
+        in_hand.update(*step.after.hands)
         action = step.action
         if isinstance(action, (Play, Pass)):
             hand = step.before.hand(action.role)
             playable = tuple(c for c in hand if playability(step.before, action.role, c) is None)
-            moments.append(Moment(step, action.role, hand, playable))
+            moments.append(Moment(step, action.role, playable))
         by_card = _triggered_by(step, pending)
         for event in step.events:
             if isinstance(event, Revealed):
@@ -120,9 +118,8 @@ def facts_of(trace: SessionTrace) -> Facts:
             elif isinstance(event, Scheduled):
                 pending.append((event.card, event.due, (event.source, event.option)))
             elif isinstance(event, Changed):
-                by = fired_by.get(event.card) if event.via in ("trigger", "lasting") else None
-                if event.option is not None:
-                    by = None
+                triggered = event.option is None and event.via in ("trigger", "lasting")
+                by = fired_by.get(event.card) if triggered else None
                 cause = Cause(event.card, event.option, event.via, by)
                 moves.append(
                     Move(step.seq, step.after.phase, event.indicator,
@@ -171,7 +168,6 @@ def _choice(step: Step) -> Choice:
         elif isinstance(event, Scheduled):
             triggered.append(event.card)
     turn, phase, round_ = step.where
-    chose = next((e for e in step.events if isinstance(e, Chose)), None)
     return Choice(
         action.card,
         action.option,
@@ -181,5 +177,5 @@ def _choice(step: Step) -> Choice:
         round_,
         tuple(changes.items()),
         tuple(triggered),
-        chose.rationale if chose else action.rationale,
+        action.rationale,
     )
