@@ -1,30 +1,86 @@
-"""Compile the message catalogs (`.po` -> `.mo`) into the built package.
+"""Build steps pyproject.toml cannot declare: the message catalogs, and the compiled engine.
 
-Everything else about the package is in pyproject.toml; this only adds the
-step that lets an installed `scenarios` read its texts with the standard
-library's `gettext`, without parsing `.po` files at every start.
+- The message catalogs (`.po` -> `.mo`) go into the built package, so that an
+  installed `scenarios` reads its texts with the standard library's
+  `gettext`, without parsing `.po` files at every start.
+- The modules that run at every action of a game (`COMPILED`) are compiled to
+  C with mypyc, from the very sources mypy checks with `--strict`: the same
+  code, two to three times faster to simulate and replay. A build that cannot
+  compile them (no C compiler) installs them as Python, which plays the same
+  games with the same hashes; so does an editable install (`pip install -e`),
+  where the `.py` files must stay what runs, and `SCENARIOS_COMPILE=0`.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
-from setuptools import setup
+from setuptools import Extension, setup
 from setuptools.command.build_py import build_py
+
+HERE = Path(__file__).parent
+
+# The engine's hot path, in the order of a game: what plays an action, what lists the
+# legal moves, what simulates and what replays a journal. Data classes with attrs
+# fields stay in Python modules (mypyc would type-check their `attrs.field` defaults).
+COMPILED = [
+    "src/scenarios/engine/appended.py",
+    "src/scenarios/engine/building.py",
+    "src/scenarios/engine/context.py",
+    "src/scenarios/engine/digests.py",
+    "src/scenarios/engine/draft.py",
+    "src/scenarios/engine/effects.py",
+    "src/scenarios/engine/flow.py",
+    "src/scenarios/engine/reducer.py",
+    "src/scenarios/engine/rng.py",
+    "src/scenarios/journal/reader.py",
+    "src/scenarios/journal/replay.py",
+    "src/scenarios/journal/shapes.py",
+    "src/scenarios/sim/policies.py",
+    "src/scenarios/sim/runner.py",
+]
+
+# The setup.py commands that build what gets installed (not an editable install's
+# `editable_wheel`, nor the metadata's `dist_info` / `egg_info`).
+_BUILDS = {"bdist_wheel", "build", "build_ext", "install"}
 
 
 class BuildWithCatalogs(build_py):
     def run(self) -> None:
         super().run()
-        sys.path.insert(0, str(Path(__file__).parent / "src"))
-        from scenarios.i18n.catalog import COMPILED, compile_catalog
+        sys.path.insert(0, str(HERE / "src"))
+        from scenarios.i18n.catalog import COMPILED as CATALOG, compile_catalog
         from scenarios.i18n.words import LANGS
 
         for lang in LANGS:
-            target = Path(self.build_lib) / "scenarios" / "i18n" / "locales" / lang / COMPILED
+            target = Path(self.build_lib) / "scenarios" / "i18n" / "locales" / lang / CATALOG
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(compile_catalog(lang))
 
 
-setup(cmdclass={"build_py": BuildWithCatalogs})
+def compiled_engine() -> list[Extension]:
+    """The extensions mypyc makes of `COMPILED`, each optional: where one fails to build,
+    its Python module is installed instead."""
+    if os.environ.get("SCENARIOS_COMPILE", "1") == "0" or not _BUILDS & set(sys.argv):
+        return []
+    try:
+        from mypyc.build import mypycify
+    except ImportError:
+        return []
+    # The build environment holds mypy and attrs, not every library the package imports:
+    # what mypy cannot find is typed Any there, and the project's strict checks (`mypy`
+    # in CI) are not repeated (an empty --config-file: none).
+    options = ["--config-file=", "--python-version=3.11", "--ignore-missing-imports"]
+    try:
+        extensions: list[Extension] = mypycify([*options, *COMPILED], group_name="scenarios")
+    except (Exception, SystemExit) as error:  # mypy's errors end in SystemExit
+        print(f"scenarios: the engine stays in Python ({error!r})", file=sys.stderr)
+        return []
+    for extension in extensions:
+        extension.optional = True
+    return extensions
+
+
+setup(cmdclass={"build_py": BuildWithCatalogs}, ext_modules=compiled_engine())

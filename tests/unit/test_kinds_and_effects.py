@@ -9,8 +9,8 @@ from scenarios.deck import Deck, Delta, Effects, Trigger, load_deck, resolve_dec
 from scenarios.deck.format import CARD, EFFECT_KEYS
 from scenarios.deck.kinds import KINDS, kind_label
 from scenarios.engine import events, new_game
+from scenarios.engine.draft import Draft
 from scenarios.engine.effects import APPLY, apply_effects
-from scenarios.engine.state import Draft
 from scenarios.i18n import LANGS, Texts
 
 

@@ -11,7 +11,8 @@ from immutables import Map
 from scenarios.deck import load_deck, resolve_deck
 from scenarios.engine import Note, Pause, Resume, State, apply, legal_actions, new_game
 from scenarios.engine.actions import Action
-from scenarios.engine.state import DIGEST, FIELD_PARTS, OUTSIDE, Draft
+from scenarios.engine.draft import Draft
+from scenarios.engine.state import DIGEST, FIELD_PARTS, OUTSIDE
 
 # Set by `Draft.freeze` from its arguments; never part of equality or the hash.
 SET_OUTSIDE = {"last", "last_action", "last_game", "undo", "undo_depth"}

@@ -5,7 +5,7 @@ same state, bit for bit, on any machine. Depends on `scenarios.deck` and
 `scenarios.rules` only.
 """
 
-from scenarios.engine import actions
+from scenarios.engine import actions, flow
 from scenarios.engine.actions import *  # noqa: F403 (its `__all__` is part of ours)
 from scenarios.engine.context import state_env
 from scenarios.engine.effects import score_of
@@ -24,6 +24,12 @@ from scenarios.engine.state import State
 ENGINE_VERSION = "1"
 
 
+def compiled() -> bool:
+    """Whether the engine runs as compiled by mypyc (see setup.py) or as Python: both play
+    the same games, the first faster."""
+    return not flow.__file__.endswith(".py")
+
+
 def score(state: State) -> int:
     """The deck's score for `state` (the final score once the game is over)."""
     if state.final_score is not None:
@@ -40,6 +46,7 @@ __all__ = [
     "apply",
     "available_options",
     "check",
+    "compiled",
     "is_legal",
     "legal_actions",
     "new_game",

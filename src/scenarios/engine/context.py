@@ -6,7 +6,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from scenarios.deck import Deck
-from scenarios.engine.state import Draft, History, HistoryDraft, State
+from scenarios.engine.draft import Draft, HistoryDraft
+from scenarios.engine.state import History, State
 
 
 class GameFunctions:

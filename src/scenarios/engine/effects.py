@@ -16,8 +16,9 @@ from typing import Any
 from scenarios.deck import Deck, Delta, Effects, Trigger
 from scenarios.engine.building import builder
 from scenarios.engine.context import GameFunctions, draft_env
+from scenarios.engine.draft import Draft
 from scenarios.engine.events import Changed, FlagChanged, GameEnded, Given, Scheduled, Via
-from scenarios.engine.state import ActiveLasting, Draft, ScheduledTrigger
+from scenarios.engine.state import ActiveLasting, ScheduledTrigger
 from scenarios.rules import Expression
 
 

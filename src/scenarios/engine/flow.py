@@ -10,6 +10,7 @@ from scenarios.deck import Card, Deck
 from scenarios.engine import rng
 from scenarios.engine.building import builder
 from scenarios.engine.context import draft_env
+from scenarios.engine.draft import Draft
 from scenarios.engine.effects import (
     apply_effects,
     change_indicator,
@@ -19,7 +20,7 @@ from scenarios.engine.effects import (
     tick_lasting,
 )
 from scenarios.engine.events import Chose, Injected, Passed, Played, Revealed, RoundBegan, Via
-from scenarios.engine.state import Draft, State
+from scenarios.engine.state import State
 
 # The log events made at every action, by position (see `engine.building`).
 _round_began = builder(RoundBegan)

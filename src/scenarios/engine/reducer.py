@@ -39,6 +39,7 @@ from scenarios.engine.actions import (
     Undo,
 )
 from scenarios.engine.context import state_env
+from scenarios.engine.draft import Draft, noted
 from scenarios.engine.errors import IllegalAction, Refusal, refuse
 from scenarios.engine.events import (
     Answered,
@@ -52,7 +53,7 @@ from scenarios.engine.events import (
     Resumed,
     Undone,
 )
-from scenarios.engine.state import Draft, State, noted, replace
+from scenarios.engine.state import State, replace
 
 
 def apply(state: State, action: Action) -> State:

@@ -1,21 +1,22 @@
 """The game state: immutable, plain data, with a stable hash.
 
-`State` is what every action produces. Inside `apply`, a mutable `Draft` is
-filled from it, changed, and frozen into the next `State`; nothing outside
-ever sees a draft, so the engine stays a pure function of (state, action).
+`State` is what every action produces. Inside `apply`, a mutable `Draft`
+(`engine.draft`) is filled from it, changed, and frozen into the next
+`State`; nothing outside ever sees a draft, so the engine stays a pure
+function of (state, action).
 
 `undo` points at the state before the last game action so that an undo is a
 step back, not a replay. It takes no part in equality or the hash: two states
 that play the same from here on are equal. Undo after undo goes further back,
 so that chain keeps a game's states alive: what grows with the game is shared
 from state to state rather than copied (the notes and the trail are
-`Appended`, the history counts `SharedMap`s), and a facilitator's note,
+`Appended`, the history counts persistent maps), and a facilitator's note,
 pause or resume shares every other part of the state it follows.
 
 The hash must stay cheap however long the game: the parts that grow (the
 history counts, the indicator trail, the notes) carry an additive digest, the
-sum modulo 2^256 of the sha256 of each entry, updated entry by entry as the
-game goes. It is a function of the contents, not of the order they came in.
+sum modulo 2^256 of the sha256 of each entry (`engine.digests`), updated entry
+by entry as the game goes. It is a function of the contents, not of the order they came in.
 The decisions' rationales change no rule, so the state keeps only their
 digest: a journal line's recorded hash then covers the rationale it holds.
 
@@ -27,15 +28,15 @@ deck written anew (a workbook imported back, comments edited) plays games
 with the same hashes.
 
 Each field of `State` is declared once, with its `Part`: how a draft holds
-it and how it enters the hash. The draft's copying and freezing and the
-canonical form are written out from those declarations at import.
+it and how it enters the hash. The canonical form here, the draft's copying
+and freezing in `engine.draft`, are written out from those declarations at
+import.
 """
 
 from __future__ import annotations
 
-import functools
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any, Literal
 
 import attrs
@@ -43,7 +44,7 @@ from immutables import Map
 
 from scenarios.deck import Deck
 from scenarios.engine.appended import Appended
-from scenarios.engine.building import builder, building
+from scenarios.engine.building import building
 from scenarios.engine.canonical import canonical_json
 from scenarios.engine.events import LogEvent
 
@@ -76,41 +77,10 @@ class NoteEntry:
     text: str
 
 
-_MODULUS = 1 << 256
 _sha256 = hashlib.sha256
 HASH_VERSION = 3
 # The keys of the canonical form that later hash versions added, with their version.
 ADDED_IN: Mapping[str, int] = {"rationales": 2}
-
-
-def entry_digest(*parts: object) -> int:
-    """The sha256 of one entry's canonical JSON, as an integer to add into a digest."""
-    return int.from_bytes(hashlib.sha256(canonical_json(parts)).digest(), "big")
-
-
-# A history count's entry (table, key, count) comes back game after game and is
-# taken out again when the count moves on: its digest is kept, not re-encoded.
-_count_digest = functools.lru_cache(maxsize=1 << 16)(entry_digest)
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _count_step(name: str, key: Any, old: int) -> int:
-    """What a count going from `old` (0: absent) to `old + 1` adds to the digest: the
-    engine bumps a count or two at every action, each in one look-up."""
-    step = _count_digest(name, key, old + 1)
-    return step - _count_digest(name, key, old) if old else step
-
-
-def add_digest(digest: int, *parts: object) -> int:
-    return (digest + entry_digest(*parts)) % _MODULUS
-
-
-def noted(
-    notes: Appended[NoteEntry], digest: int, turn: int, phase: str, text: str
-) -> tuple[Appended[NoteEntry], int]:
-    """The notes with one more, written at `turn` in `phase`, and their digest."""
-    digest = add_digest(digest, "note", len(notes), turn, phase, text)
-    return notes.appended(NoteEntry(turn, phase, text)), digest
 
 
 @attrs.frozen
@@ -131,76 +101,6 @@ class History:
     tags: Map[tuple[str, str], int] = Map()
     last_turn: Map[str, int] = Map()
     digest: int = attrs.field(default=0, eq=False)
-
-
-class HistoryDraft:
-    """History being changed inside one `apply`: each write shares the rest of its table.
-
-    Its tables are attributes named as `History`'s, read as they are (by the
-    expression functions too) and replaced by each write.
-    """
-
-    __slots__ = (
-        "base",
-        "changed",
-        "choices",
-        "digest",
-        "fired",
-        "last_turn",
-        "passes",
-        "plays",
-        "tags",
-    )
-
-    def __init__(self, history: History) -> None:
-        self.base = history
-        self.changed = False
-        self.plays = history.plays
-        self.passes = history.passes
-        self.fired = history.fired
-        self.choices = history.choices
-        self.tags = history.tags
-        self.last_turn = history.last_turn
-        self.digest = history.digest
-
-    def table(self, name: str) -> Map[Any, int]:
-        table: Map[Any, int] = getattr(self, name)
-        return table
-
-    def put(self, name: str, key: Any, value: int) -> None:
-        table: Map[Any, int] = getattr(self, name)
-        old = table.get(key)
-        digest = self.digest + _count_digest(name, key, value)
-        if old is not None:
-            digest -= _count_digest(name, key, old)
-        setattr(self, name, table.set(key, value))
-        self.digest = digest % _MODULUS
-        self.changed = True
-
-    def bump(self, name: str, key: Any) -> None:
-        """Count one more `key` in table `name` (`put` of the count plus one, written out:
-        the engine bumps a count or two at every action)."""
-        table: Map[Any, int] = getattr(self, name)
-        old = table.get(key, 0)
-        setattr(self, name, table.set(key, old + 1))
-        self.digest = (self.digest + _count_step(name, key, old)) % _MODULUS
-        self.changed = True
-
-    def freeze(self) -> History:
-        if not self.changed:
-            return self.base
-        return _history(
-            self.plays,
-            self.passes,
-            self.fired,
-            self.choices,
-            self.tags,
-            self.last_turn,
-            self.digest,
-        )
-
-
-_history = builder(History)
 
 
 @attrs.frozen
@@ -264,7 +164,7 @@ def _part(part: Part, key: str | None = None) -> dict[str, Any]:
     return {_PART: part, _KEY: key}
 
 
-class _Moment:
+class Moment:
     """What a state and a draft alike say of the moment: its phase, whether the game is over."""
 
     __slots__ = ()
@@ -282,7 +182,7 @@ class _Moment:
 
 
 @attrs.frozen
-class State(_Moment):
+class State(Moment):
     """Everything about a game at one moment.
 
     Each field says how a `Draft` holds it and how it enters the hash
@@ -386,9 +286,6 @@ _LATER_KEYS: Mapping[int, tuple[str, ...]] = {
 }
 
 
-_UNSET = object()  # a field the draft never read nor set
-
-
 def _words(words: Map[tuple[str, str | None], str]) -> list[list[str | None]]:
     """Answers or replies as JSON: [card, role, text] sorted by card, then role (the table
     first)."""
@@ -400,24 +297,26 @@ def _by_key_then_role(item: tuple[tuple[str, str | None], str]) -> tuple[str, st
     return key, role or ""
 
 
-# The next state is made as a `_Building` and becomes a `State` (see `engine.building`).
+# A next state is made as a `_Building` and becomes a `State` (see `engine.building`).
 _Building = building(State)
 
 
-def _generate(name: str, signature: str, lines: list[str]) -> Any:
-    """A function made from the fields' parts, as attrs makes its methods.
+def generate(
+    name: str, signature: str, lines: list[str], names: Mapping[str, Any] | None = None
+) -> Any:
+    """A function made from the fields' parts, as attrs makes its methods (`names`: what
+    its lines use besides `State`, `_Building`, `_new` and `_words`).
 
     Written out once at import, it runs as fast as the same code typed by
     hand: `apply` and `hash` run at every action.
     """
     source = f"def {name}({signature}):\n" + "".join(f"    {line}\n" for line in lines)
     namespace: dict[str, Any] = {
-        "HistoryDraft": HistoryDraft,
         "State": State,
         "_Building": _Building,
-        "_UNSET": _UNSET,
         "_new": object.__new__,
         "_words": _words,
+        **(names or {}),
     }
     exec(compile(source, f"<scenarios.engine.state {name}>", "exec"), namespace)
     return namespace[name]
@@ -430,7 +329,7 @@ _PARTS = [
 # Each field of `State`: its part, and its key in the hash.
 FIELD_PARTS: Mapping[str, tuple[Part, str]] = {name: (part, key) for name, part, key in _PARTS}
 
-_canonical = _generate(
+_canonical = generate(
     "canonical",
     "state",
     [
@@ -451,45 +350,8 @@ _canonical = _generate(
 )
 
 
-def _as_is(part: Part) -> bool:
-    """Whether a draft holds the state's value itself (not a working copy)."""
-    return part.thaw == "{v}" and part.freeze == "{v}"
-
-
-# How a draft makes its working copy of each field that is not used as it is.
-_THAW: Mapping[str, Any] = {
-    name: _generate(f"thaw_{name}", "v", [f"return {part.thaw.format(v='v')}"])
-    for name, part, _ in _PARTS
-    if part.drafted and not _as_is(part)
-}
-# The fields a draft uses as they are, taken from the state when it is made.
-_take = _generate(
-    "take",
-    "d, state",
-    [f"d[{name!r}] = state.{name}" for name, part, _ in _PARTS if part.drafted and _as_is(part)],
-)
-# What `Draft.freeze` passes for each field that is not drafted.
-_FROZEN_OUTSIDE = {
-    "last": "log",
-    "last_action": "action",
-    "last_game": "log",
-    "undo": "undo",
-    "undo_depth": "depth",
-}
-
-
-def _frozen(name: str, part: Part) -> str:
-    """The expression of the next state's `name` in `Draft.freeze`."""
-    if not part.drafted:
-        return _FROZEN_OUTSIDE[name]
-    if _as_is(part):
-        return f"d[{name!r}]"
-    frozen = part.freeze.format(v=f"d[{name!r}]", b=f"base.{name}")
-    return f"base.{name} if {name!r} not in d else {frozen}"
-
-
-# The fields `State.__init__` takes, in its order.
-_INIT = [(name, part) for name, part, _ in _PARTS if attrs.fields_dict(State)[name].init]
+# The fields `State.__init__` takes, in its order, with their parts.
+INIT_FIELDS = [(name, part) for name, part, _ in _PARTS if attrs.fields_dict(State)[name].init]
 # The next state is made slot by slot as a `_Building`, which then becomes a `State`:
 # attrs' `__init__` sets each slot through a call, which costs more, and `apply` makes
 # one at every action. That holds while `State` has no validator, converter, factory
@@ -498,27 +360,15 @@ assert not hasattr(State, "__attrs_post_init__")
 assert all(f.validator is None and f.converter is None for f in attrs.fields(State))
 _UNINIT = [f for f in attrs.fields(State) if not f.init]
 assert not any(isinstance(f.default, attrs.Factory) for f in _UNINIT)  # type: ignore[arg-type]
-_BUILD = ["new = _new(_Building)", *(f"new.{f.name} = {f.default!r}" for f in _UNINIT)]
-_freeze = _generate(
-    "freeze",
-    "draft, undo, action, depth",
-    [
-        "d = draft.__dict__",
-        "base = draft.base",
-        "log = tuple(draft.log)",
-        *_BUILD,
-        *(f"new.{name} = {_frozen(name, part)}" for name, part in _INIT),
-        "new.__class__ = State",
-        "return new",
-    ],
-)
-_replace = _generate(
+# The first lines of a generated function that makes a `State`: it is `new`.
+BUILD_LINES = ["new = _new(_Building)", *(f"new.{f.name} = {f.default!r}" for f in _UNINIT)]
+_replace = generate(
     "replace",
     "state, changes",
     [
         "get = changes.get",
-        *_BUILD,
-        *(f"new.{name} = get({name!r}, state.{name})" for name, _ in _INIT),
+        *BUILD_LINES,
+        *(f"new.{name} = get({name!r}, state.{name})" for name, _ in INIT_FIELDS),
         "new.__class__ = State",
         "return new",
     ],
@@ -538,7 +388,7 @@ UNDO_LIMIT = 500
 UNDO_CUT_EVERY = 2000
 
 
-def _cut(state: State, keep: int) -> State:
+def cut(state: State, keep: int) -> State:
     """`state` with its undo chain cut: it and the states behind it are `keep` states in all."""
     chain: list[State] = []
     link: State | None = state
@@ -552,122 +402,3 @@ def _cut(state: State, keep: int) -> State:
         kept = replace(older, {"undo": kept})
     assert kept is not None
     return kept
-
-
-class Draft(_Moment):
-    """A mutable working copy of a `State`, used only inside one `apply`.
-
-    Which fields it holds, and how each is copied and frozen, comes from the
-    fields of `State`; the annotations below only type the copies.
-    """
-
-    deck: Deck
-    seed: int
-    rng: int
-    turn: int
-    phase_index: int
-    round: int
-    stage: Stage
-    indicators: list[int]
-    flags: set[str]
-    hands: list[Sequence[str]]  # each row a tuple until `row` makes it a list
-    piles: list[Sequence[str]]
-    removed: set[str]
-    role_index: int
-    actions_used: int
-    revealed: list[str]
-    pending: list[str]
-    lasting: list[ActiveLasting]
-    triggers: list[ScheduledTrigger]
-    history: HistoryDraft
-    trail: Appended[tuple[int, ...]]
-    trail_digest: int
-    ending: str | None
-    outcome: str | None
-    final_score: int | None
-    notes: Appended[NoteEntry]
-    notes_digest: int
-    rationales_digest: int
-    paused: bool
-    answers: Map[tuple[str, str | None], str]
-    covered: frozenset[tuple[str, int]]
-    replies: Map[tuple[str, str | None], str]
-
-    def __init__(self, state: State) -> None:
-        self.base = state
-        self.log: list[LogEvent] = []
-        _take(self.__dict__, state)
-
-    def peek(self, name: str) -> Any:
-        """The field's value now, to read only: the draft's copy if it has one, else the state's."""
-        value = self.__dict__.get(name, _UNSET)
-        return getattr(self.base, name) if value is _UNSET else value
-
-    def row(self, table: Literal["hands", "piles"], index: int) -> list[str]:
-        """Row `index` of `table` (a role's hand or pile), to be changed: copied from the
-        state's on first use. Read rows as they are (`draft.hands[index]`)."""
-        rows: list[Sequence[str]] = getattr(self, table)
-        row = rows[index]
-        if type(row) is not list:
-            row = rows[index] = list(row)
-        return row
-
-    def add_trail(self) -> None:
-        """Record the indicators as they are now (at a round's start, and at the end)."""
-        values = tuple(self.indicators)
-        self.trail_digest = add_digest(self.trail_digest, "trail", len(self.trail), values)
-        self.trail = self.trail.appended(values)
-
-    def add_rationale(self, role: str, card: str | None, rationale: str) -> None:
-        """Hash the rationale of a decision (`card` None: a pass) into the state."""
-        self.rationales_digest = add_digest(
-            self.rationales_digest,
-            "rationale",
-            self.turn,
-            role,
-            card,
-            self.actions_used,
-            rationale,
-        )
-
-    def add_choice_rationale(self, card: str, option: str, rationale: str) -> None:
-        """Hash the rationale the table gave for a dilemma's option into the state."""
-        self.rationales_digest = add_digest(
-            self.rationales_digest, "choice", self.turn, card, option, rationale
-        )
-
-    def freeze(self, undo: State | None, action: str | None) -> State:
-        """The next state; `undo` is the one an undo goes back to (None: none)."""
-        depth = 0
-        if undo is not None:
-            depth = undo.undo_depth + 1
-            if depth > UNDO_LIMIT and depth % UNDO_CUT_EVERY == 0:
-                undo = _cut(undo, UNDO_LIMIT)
-        state: State = _freeze(self, undo, action, depth)
-        return state
-
-
-class _Thawed:
-    """A `Draft` field that is a list, set or table: copied from the state when first read.
-
-    Most actions change a few of them; the others go to the next state as
-    they are. A descriptor without `__set__`: once the copy is in the draft's
-    `__dict__`, reads and writes go straight to it.
-    """
-
-    __slots__ = ("name", "thaw")
-
-    def __init__(self, name: str, thaw: Any) -> None:
-        self.name = name
-        self.thaw = thaw
-
-    def __get__(self, draft: Draft | None, owner: type | None = None) -> Any:
-        if draft is None:
-            return self
-        value = self.thaw(getattr(draft.base, self.name))
-        draft.__dict__[self.name] = value
-        return value
-
-
-for _name, _thaw in _THAW.items():
-    setattr(Draft, _name, _Thawed(_name, _thaw))
