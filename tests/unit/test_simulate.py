@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+import random
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from scenarios.deck import Deck
 from scenarios.sim import load_policy, play_game, simulate
+from scenarios.sim.policies import below
 from tests.conftest import CRUE, CliResult
 
 
@@ -90,3 +94,13 @@ def test_a_designer_can_plug_in_a_policy(crue: Deck) -> None:
 def test_results_come_back_in_game_order(crue: Deck, games: int) -> None:
     results = simulate(crue, games, 3, "random", jobs=2)
     assert [r.index for r in results] == list(range(games))
+
+
+@given(seed=st.integers(0, 2**32), sizes=st.lists(st.integers(1, 3000), min_size=1, max_size=30))
+def test_the_random_table_draws_as_python_random_does(seed: int, sizes: list[int]) -> None:
+    """`below` is `Random.randrange` written out: the same numbers from the same generator,
+    and the generator left in the same state, so that simulated games stay the games they
+    were (and their hashes with them)."""
+    ours, python = random.Random(seed), random.Random(seed)
+    assert [below(ours, n) for n in sizes] == [python.randrange(n) for n in sizes]
+    assert ours.getstate() == python.getstate()

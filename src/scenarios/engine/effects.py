@@ -26,7 +26,7 @@ def amount_of(amount: int | Expression, values: Mapping[str, Any], functions: Ga
     """The number a delta stands for."""
     if isinstance(amount, int):
         return amount
-    result: int = amount(values, functions)
+    result: int = amount.fn(values, functions)
     return result
 
 
@@ -208,7 +208,7 @@ def tick_lasting(draft: Draft) -> None:
 def score_of(deck: Deck, values: Mapping[str, Any], functions: GameFunctions) -> int:
     """The deck's score, or the sum of indicators (those with `good: low` counted negatively)."""
     if deck.score is not None:
-        result: int = deck.score(values, functions)
+        result: int = deck.score.fn(values, functions)
         return result
     return sum(
         values[indicator.id] if indicator.good == "high" else -values[indicator.id]

@@ -326,7 +326,7 @@ def _check_inject(state: State, action: Inject) -> Refusal | None:
 def available_options(state: State, card: Card) -> list[Option]:
     """The options of a dilemma whose condition holds (the first one if none does)."""
     values, functions = state_env(state)
-    options = [o for o in card.options if o.requires is None or o.requires(values, functions)]
+    options = [o for o in card.options if o.requires is None or o.requires.fn(values, functions)]
     return options or [card.options[0]]
 
 
@@ -352,7 +352,7 @@ def playability(state: State, role_id: str, card_id: str) -> Refusal | None:
         return Refusal("phase", {"phases": ", ".join(titles)})
     if card.requires is not None:
         values, functions = state_env(state)
-        if not card.requires(values, functions):
+        if not card.requires.fn(values, functions):
             return Refusal("requires", {"condition": card.requires.source})
     for indicator_id, amount in card.cost:
         indicator = deck.indicators[deck.indicator_index[indicator_id]]
@@ -395,7 +395,7 @@ def _legal_actions(state: State) -> list[Action]:
         return []
     if state.pending:
         card = state.deck.card(state.pending[0])
-        return [Choose(card.id, option.id) for option in available_options(state, card)]
+        return [_choose(card.id, option.id) for option in available_options(state, card)]
     if state.stage == "events":
         return [Draw()]
     if state.stage == "end":
@@ -438,6 +438,7 @@ def _plays(state: State, role: str) -> list[Action]:
 
 # The same few moves are offered action after action, game after game.
 _play = functools.lru_cache(maxsize=4096)(Play)
+_choose = functools.lru_cache(maxsize=4096)(Choose)
 _pass = functools.lru_cache(maxsize=256)(Pass)
 
 

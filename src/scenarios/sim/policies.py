@@ -32,13 +32,28 @@ class Policy(Protocol):
     def choose(self, state: State, actions: Sequence[Action], rng: random.Random) -> Action: ...
 
 
+def below(rng: random.Random, n: int) -> int:
+    """`rng.randrange(n)` for n > 0, the same number from the same generator, drawn as
+    CPython draws it (`Random._randbelow_with_getrandbits`).
+
+    Written out, it runs in this compiled module rather than through three calls
+    of Python's `random`: the random table draws once per action, and the games
+    it played (and the hashes of their states) stay the same.
+    """
+    bits = n.bit_length()
+    drawn = rng.getrandbits(bits)
+    while drawn >= n:
+        drawn = rng.getrandbits(bits)
+    return drawn
+
+
 class RandomPolicy:
     """Any legal action, uniformly: a table that plays without a plan."""
 
     name = "random"
 
     def choose(self, state: State, actions: Sequence[Action], rng: random.Random) -> Action:
-        return actions[rng.randrange(len(actions))]
+        return actions[below(rng, len(actions))]
 
 
 class PassPolicy:
@@ -75,7 +90,7 @@ class GreedyPolicy:
                 best.append(action)
         if len(best) > 1 and any(not isinstance(a, (Pass, Choose)) for a in best):
             best = [a for a in best if not isinstance(a, Pass)] or best
-        return best[rng.randrange(len(best))]
+        return best[below(rng, len(best))]
 
 
 class CautiousPolicy:
@@ -119,7 +134,7 @@ class CautiousPolicy:
             ranked.append((weakest(after), score(after), not isinstance(action, Pass), action))
         top = max(ranked, key=lambda item: item[:3])
         best = [item[3] for item in ranked if item[:3] == top[:3]]
-        return best[rng.randrange(len(best))]
+        return best[below(rng, len(best))]
 
 
 def answers_due(state: State, lang: Lang = "fr") -> list[Answer]:
