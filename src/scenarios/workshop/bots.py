@@ -144,14 +144,12 @@ def run_tables(
     def worker(share: Sequence[Table]) -> None:
         try:
             policy = load_policy(policy_name)
-            bots = [
-                _Bot(
-                    table,
-                    _outlasting(partial(TableSession.join, store, table), stop),
-                    random.Random(table.id),
-                )
-                for table in share
-            ]
+            bots = []
+            for table in share:
+                session = _outlasting(partial(TableSession.join, store, table), stop)
+                # Seeded by the game's seed, not by the table's id (new in every store):
+                # a workshop created with --seed is played the same way every time.
+                bots.append(_Bot(table, session, random.Random(session.state.seed)))
             beat = 0.0
             while bots and not stop.is_set():
                 started = time.monotonic()
