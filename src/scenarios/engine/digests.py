@@ -27,14 +27,15 @@ def add_digest(digest: int, *parts: object) -> int:
     return (digest + entry_digest(*parts)) % MODULUS
 
 
-# A history count's entry (table, key, count) comes back game after game and is
-# taken out again when the count moves on: its digest is kept, not re-encoded.
-count_digest = functools.lru_cache(maxsize=1 << 16)(entry_digest)
+# The digest of an entry that comes back game after game, kept rather than re-encoded: a
+# history count's (table, key, count), taken out again when the count moves on, and a
+# decision made without a rationale (a simulated table's, most of a real table's).
+cached_digest = functools.lru_cache(maxsize=1 << 16)(entry_digest)
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def count_step(name: str, key: Any, old: int) -> int:
     """What a count going from `old` (0: absent) to `old + 1` adds to the digest: the
     engine bumps a count or two at every action, each in one look-up."""
-    step = count_digest(name, key, old + 1)
-    return step - count_digest(name, key, old) if old else step
+    step = cached_digest(name, key, old + 1)
+    return step - cached_digest(name, key, old) if old else step

@@ -27,7 +27,7 @@ from scenarios.deck import Deck
 from scenarios.engine import state as states
 from scenarios.engine.appended import Appended
 from scenarios.engine.building import builder
-from scenarios.engine.digests import MODULUS, add_digest, count_digest, count_step
+from scenarios.engine.digests import MODULUS, add_digest, cached_digest, count_step, entry_digest
 from scenarios.engine.events import LogEvent
 from scenarios.engine.state import (
     BUILD_LINES,
@@ -84,9 +84,9 @@ class HistoryDraft:
     def put(self, name: str, key: Any, value: int) -> None:
         table: Map[Any, int] = getattr(self, name)
         old = table.get(key)
-        digest = self.digest + count_digest(name, key, value)
+        digest = self.digest + cached_digest(name, key, value)
         if old is not None:
-            digest -= count_digest(name, key, old)
+            digest -= cached_digest(name, key, old)
         setattr(self, name, table.set(key, value))
         self.digest = digest % MODULUS
         self.changed = True
@@ -192,15 +192,9 @@ class Draft(Moment):
 
     def add_rationale(self, role: str, card: str | None, rationale: str) -> None:
         """Hash the rationale of a decision (`card` None: a pass) into the state."""
-        self.rationales_digest = add_digest(
-            self.rationales_digest,
-            "rationale",
-            self.turn,
-            role,
-            card,
-            self.actions_used,
-            rationale,
-        )
+        digest = cached_digest if not rationale else entry_digest
+        entry = digest("rationale", self.turn, role, card, self.actions_used, rationale)
+        self.rationales_digest = (self.rationales_digest + entry) % MODULUS
 
     def add_choice_rationale(self, card: str, option: str, rationale: str) -> None:
         """Hash the rationale the table gave for a dilemma's option into the state."""
