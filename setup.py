@@ -5,10 +5,10 @@
   `gettext`, without parsing `.po` files at every start.
 - The modules that run at every action of a game (`COMPILED`) are compiled to
   C with mypyc, from the very sources mypy checks with `--strict`: the same
-  code, two to three times faster to simulate and replay. A build that cannot
-  compile them (no C compiler) installs them as Python, which plays the same
-  games with the same hashes; so does an editable install (`pip install -e`),
-  where the `.py` files must stay what runs, and `SCENARIOS_COMPILE=0`.
+  code, 1.5 times faster to simulate and replay. A build that cannot compile
+  them (no C compiler) installs them as Python, which plays the same games
+  with the same hashes; so does an editable install (`pip install -e`), where
+  the `.py` files must stay what runs, and `SCENARIOS_COMPILE=0`.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 from setuptools import Extension, setup
+from setuptools.command.build_ext import build_ext
 from setuptools.command.build_py import build_py
 
 HERE = Path(__file__).parent
@@ -51,7 +52,8 @@ class BuildWithCatalogs(build_py):
     def run(self) -> None:
         super().run()
         sys.path.insert(0, str(HERE / "src"))
-        from scenarios.i18n.catalog import COMPILED as CATALOG, compile_catalog
+        from scenarios.i18n.catalog import COMPILED as CATALOG
+        from scenarios.i18n.catalog import compile_catalog
         from scenarios.i18n.words import LANGS
 
         for lang in LANGS:
@@ -60,9 +62,32 @@ class BuildWithCatalogs(build_py):
             target.write_bytes(compile_catalog(lang))
 
 
+class BuildEngine(build_ext):
+    """Builds the compiled engine whole or not at all.
+
+    mypyc makes one shared library and a small module per compiled file that
+    loads it: a module left from an earlier build, or built without its
+    library, would shadow its `.py` with other code or fail to import. So the
+    build folder is cleared of compiled modules first, and again if any fails
+    to build (no C compiler): the `.py` files are then what gets installed.
+    """
+
+    def run(self) -> None:
+        self._clear()
+        try:
+            super().run()
+        except Exception as error:  # whatever stops the C build, the package works in Python
+            self._clear()
+            print(f"scenarios: the engine stays in Python ({error})", file=sys.stderr)
+
+    def _clear(self) -> None:
+        built = Path(self.build_lib)
+        for path in [*built.glob("scenarios__mypyc*"), *(built / "scenarios").rglob("*.so")]:
+            path.unlink()
+
+
 def compiled_engine() -> list[Extension]:
-    """The extensions mypyc makes of `COMPILED`, each optional: where one fails to build,
-    its Python module is installed instead."""
+    """The extensions mypyc makes of `COMPILED` (see `BuildEngine`)."""
     if os.environ.get("SCENARIOS_COMPILE", "1") == "0" or not _BUILDS & set(sys.argv):
         return []
     try:
@@ -78,9 +103,10 @@ def compiled_engine() -> list[Extension]:
     except (Exception, SystemExit) as error:  # mypy's errors end in SystemExit
         print(f"scenarios: the engine stays in Python ({error!r})", file=sys.stderr)
         return []
-    for extension in extensions:
-        extension.optional = True
     return extensions
 
 
-setup(cmdclass={"build_py": BuildWithCatalogs}, ext_modules=compiled_engine())
+setup(
+    cmdclass={"build_py": BuildWithCatalogs, "build_ext": BuildEngine},
+    ext_modules=compiled_engine(),
+)
