@@ -15,8 +15,9 @@ pause or resume shares every other part of the state it follows.
 
 The hash must stay cheap however long the game: the parts that grow (the
 history counts, the indicator trail, the notes) carry an additive digest, the
-sum modulo 2^256 of the sha256 of each entry (`engine.digests`), updated entry
-by entry as the game goes. It is a function of the contents, not of the order they came in.
+sum modulo 2^256 of the sha256 of each entry (`engine.digests`), updated
+entry by entry as the game goes. It is a function of the contents, not of the
+order they came in.
 The decisions' rationales change no rule, so the state keeps only their
 digest: a journal line's recorded hash then covers the rationale it holds.
 
