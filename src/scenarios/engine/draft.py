@@ -77,10 +77,6 @@ class HistoryDraft:
         self.last_turn = history.last_turn
         self.digest = history.digest
 
-    def table(self, name: str) -> Map[Any, int]:
-        table: Map[Any, int] = getattr(self, name)
-        return table
-
     def put(self, name: str, key: Any, value: int) -> None:
         table: Map[Any, int] = getattr(self, name)
         old = table.get(key)
