@@ -396,6 +396,15 @@ def check_unused(facts: Facts, finding: Mapping[str, Any]) -> list[Contradiction
     return found
 
 
+def _action_is(action: Any, kind: str, card: Any, field: str, wanted: Any) -> bool:
+    """Whether `action` is a `kind` action on `card` whose `field` is `wanted` (None: any)."""
+    return (
+        action.type == kind
+        and action.card == card
+        and (wanted is None or getattr(action, field) == wanted)
+    )
+
+
 def check_evidence(
     facts: Facts, finding: Mapping[str, Any], evidence: Sequence[Mapping[str, Any]], where: str
 ) -> list[Contradiction]:
@@ -411,14 +420,8 @@ def check_evidence(
             if step is None or not step.counts:
                 why = f"seq {seq} is no step of the game as played (undone, an undo, or absent)"
             elif what == "played":
-                action = step.action
-                role = item.get("role")
-                if not (
-                    action.type == "play"
-                    and action.card == card  # type: ignore[union-attr]
-                    and (role is None or action.role == role)  # type: ignore[union-attr]
-                ):
-                    why = f"seq {seq} is {action!r}"
+                if not _action_is(step.action, "play", card, "role", item.get("role")):
+                    why = f"seq {seq} is {step.action!r}"
             elif what == "drawn":
                 if not any(r.seq == seq and r.card == card for r in facts.reveals):
                     why = f"seq {seq} revealed {[r.card for r in facts.reveals if r.seq == seq]}"
@@ -428,14 +431,8 @@ def check_evidence(
                     playable = dict(moment.playable) if moment else "no decision moment"
                     why = f"at seq {seq} the playable cards were {playable}"
             elif what == "chosen":
-                action = step.action
-                option = item.get("option")
-                if not (
-                    action.type == "choose"
-                    and action.card == card  # type: ignore[union-attr]
-                    and (option is None or action.option == option)  # type: ignore[union-attr]
-                ):
-                    why = f"seq {seq} is {action!r}"
+                if not _action_is(step.action, "choose", card, "option", item.get("option")):
+                    why = f"seq {seq} is {step.action!r}"
             elif what == "changed":
                 indicator, option = item.get("indicator"), item.get("option")
                 if not any(
