@@ -345,6 +345,8 @@ async def _key_round_trips() -> tuple[list[KeyPress], list[KeyPress]]:
 
     from scenarios.tui.app import ScenariosApp
     from scenarios.tui.bindings import localised
+    from scenarios.tui.screens.end import EndScreen
+    from scenarios.tui.screens.phase_end import PhaseEndScreen
     from scenarios.tui.screens.play import PlayScreen
 
     async def press(app: Any, key: str) -> KeyPress:
@@ -380,7 +382,11 @@ async def _key_round_trips() -> tuple[list[KeyPress], list[KeyPress]]:
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.press("ctrl+s")
             await pilot.pause()
-            while isinstance(app.screen, PlayScreen):
+            # The whole game: each phase's summary is closed with Enter, as a table does.
+            while isinstance(app.screen, PlayScreen | PhaseEndScreen):
+                if isinstance(app.screen, PhaseEndScreen):
+                    our_times.append(await press(app, "enter"))
+                    continue
                 state = app.screen.state
                 key = (
                     "1"
@@ -392,6 +398,7 @@ async def _key_round_trips() -> tuple[list[KeyPress], list[KeyPress]]:
                     else "p"
                 )
                 our_times.append(await press(app, key))
+            assert isinstance(app.screen, EndScreen), app.screen
     return minimal_times, our_times
 
 
