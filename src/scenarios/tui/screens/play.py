@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterable
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.reactive import Reactive
+from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -76,6 +78,10 @@ class PlayScreen(JournalingScreen):
     """Where the table plays, round after round."""
 
     COMMANDS = {FacilitatorCommands}
+    # The widgets that gain or lose the focus draw themselves again. Textual would draw
+    # the whole screen too, in a frame of its own after the key's when the key also
+    # changed the layout (the hand hidden at the end of a round).
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
     # Back from a window, the keys go to the hand (never to a question only picked by Tab).
     AUTO_FOCUS = "#choices"
     # In the footer's order: when the line is too short, the last ones are left out first.

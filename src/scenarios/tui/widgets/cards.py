@@ -82,6 +82,18 @@ class CardsArea(VerticalScroll, Settled):
     """Where a round's cards are shown, one under the other (without a scrollbar: the
     screen's styles hide it, they are read in full in a window)."""
 
+    # Its scrollbar has no width, so whether it is shown moves nothing. Textual would lay
+    # the screen out again when it appears or goes, which happens when the hand below
+    # takes a line more or less: one more frame, 30 ms after the key's. (Shown or not, it
+    # tells whether the mouse wheel scrolls the cards.)
+    show_vertical_scrollbar: Reactive[bool] = Reactive(False, layout=False, repaint=False)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        """Scrolled (by a new layout, the mouse, or to a waiting dilemma): the cards are
+        drawn again, not the scrollbar that has no width (a frame of its own)."""
+        if round(old_value) != round(new_value):
+            self._refresh_scroll()
+
 
 def _body(
     card: Card, options: bool, full: bool, for_facilitator: str, extra: Text | None = None
