@@ -37,7 +37,7 @@ COMPILED = [
     "src/scenarios/engine/reducer.py",
     "src/scenarios/engine/rng.py",
     "src/scenarios/journal/reader.py",
-    "src/scenarios/journal/replay.py",
+    "src/scenarios/journal/replaying.py",
     "src/scenarios/journal/shapes.py",
     "src/scenarios/sim/policies.py",
     "src/scenarios/sim/runner.py",

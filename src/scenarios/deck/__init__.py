@@ -8,8 +8,9 @@ comes sooner.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from scenarios.exports import imported_on_first_use
 
 if TYPE_CHECKING:
     from scenarios.deck.bundled import DEFAULT_DECK, BundledDeck, bundled_decks, resolve_deck
@@ -62,18 +63,7 @@ __all__ = [
 ]
 
 
-# The submodules that hold the names of `__all__`, the lightest first: a name
-# is imported from the first that has it, so a name costs only its own module
-# and those before it.
-_HOMES = ("bundled", "diagnostics", "model", "loader")
-
-
-def __getattr__(name: str) -> Any:
-    if name in __all__:
-        for home in _HOMES:
-            module = importlib.import_module(f"scenarios.deck.{home}")
-            if hasattr(module, name):
-                value = getattr(module, name)
-                globals()[name] = value
-                return value
-    raise AttributeError(f"module 'scenarios.deck' has no attribute {name!r}")
+# The submodules that hold the names of `__all__`, the lightest first.
+__getattr__ = imported_on_first_use(
+    __name__, __all__, ("bundled", "diagnostics", "model", "loader")
+)

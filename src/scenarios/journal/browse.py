@@ -17,7 +17,7 @@ from scenarios.deck import Deck
 from scenarios.engine import State, new_game
 from scenarios.journal.format import Entry, Header
 from scenarios.journal.reader import Damage, parse_journal, read_journal
-from scenarios.journal.replay import journal_deck, replay_entry
+from scenarios.journal.replaying import journal_deck, replay_entry
 
 CHECKPOINT_EVERY = 64
 

@@ -31,7 +31,7 @@ from scenarios.journal.format import Chain, Entry, Header, Team, encode_line
 from scenarios.journal.lock import JournalLock
 from scenarios.journal.reader import Damage, JournalError, read_journal
 from scenarios.journal.repair import repair
-from scenarios.journal.replay import drawn_cards, replay
+from scenarios.journal.replaying import drawn_cards, replay
 
 Clock = Callable[[], datetime]
 
