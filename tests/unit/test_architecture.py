@@ -16,6 +16,13 @@ CORE = [
 ]
 
 
+def _python(code: str) -> str:
+    """What `code` prints, run in a new interpreter (with nothing imported yet)."""
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+
+
 def test_the_core_never_imports_textual() -> None:
     code = (
         "import sys\n"
@@ -25,10 +32,7 @@ def test_the_core_never_imports_textual() -> None:
         + "simulate(load_deck(resolve_deck(None)), 3, 0, 'greedy')\n"
         + "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == "[]"
+    assert _python(code).strip() == "[]"
 
 
 def test_the_deck_package_imports_a_name_with_its_own_module_only() -> None:
@@ -40,10 +44,7 @@ def test_the_deck_package_imports_a_name_with_its_own_module_only() -> None:
         "import scenarios.deck as deck\n"
         "print(all(getattr(deck, name) is not None for name in deck.__all__))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.split() == ["[]", "True"]
+    assert _python(code).split() == ["[]", "True"]
 
 
 def test_the_recent_decks_are_listed_without_the_journal_reader_nor_the_engine() -> None:
@@ -58,10 +59,7 @@ def test_the_recent_decks_are_listed_without_the_journal_reader_nor_the_engine()
         "print(all(getattr(journal, name) is not None for name in journal.__all__))\n"
         "print(journal.Session is journal.session.Session)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.split() == ["[]", "True", "True"]
+    assert _python(code).split() == ["[]", "True", "True"]
 
 
 def test_no_submodule_hides_a_name_its_package_exports() -> None:
@@ -77,7 +75,4 @@ def test_no_submodule_hides_a_name_its_package_exports() -> None:
         " if isinstance(getattr(package, n), types.ModuleType)]\n"
         "    print(name, hidden)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.splitlines() == ["scenarios.deck []", "scenarios.journal []"]
+    assert _python(code).splitlines() == ["scenarios.deck []", "scenarios.journal []"]
