@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from scenarios.commands.files import write_document
@@ -23,12 +22,13 @@ from scenarios.debrief.json_schema import REPORT_SCHEMA
 from scenarios.i18n import Lang
 from scenarios.journal import JournalError, read_annotations
 from scenarios.journal.collect import fewer_collections
+from scenarios.render.json_text import json_document
 
 
 def run(args: argparse.Namespace) -> int:
     lang: Lang = args.lang
     if args.schema:
-        sys.stdout.write(json.dumps(REPORT_SCHEMA, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_document(REPORT_SCHEMA))
         return 0
     if not args.journals:
         say(TEXTS(lang, "report.no_journal"), error=True)

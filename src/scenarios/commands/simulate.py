@@ -8,7 +8,6 @@ own sub-folder.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -31,6 +30,7 @@ from scenarios.deck.model import outcome_word
 from scenarios.deck.variables import with_variables
 from scenarios.i18n import Lang, decimal
 from scenarios.journal import JournalError
+from scenarios.render.json_text import json_document
 from scenarios.sim import (
     BUILTIN_POLICIES,
     GameResult,
@@ -87,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
     summaries = [summarise(deck, results, name, args.seed) for name, results in runs.items()]
     if args.format == "json":
         data = [summary.to_json() for summary in summaries]
-        print(json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=2))
+        sys.stdout.write(json_document(data[0] if len(data) == 1 else data))
     else:
         for summary in summaries:
             print_summary(summary, deck.indicators, lang, deck.neutral_outcomes)

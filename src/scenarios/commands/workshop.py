@@ -7,7 +7,6 @@ the store's and the workshop layer's refusals into one clear line, exit 1.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shlex
 import sys
@@ -22,6 +21,7 @@ from scenarios.debrief.texts import outcome_label
 from scenarios.deck import DeckError, load_deck, resolve_deck
 from scenarios.i18n import Lang
 from scenarios.journal import JournalError
+from scenarios.render.json_text import json_document
 from scenarios.store import Store, StoreError, open_store
 from scenarios.workshop import (
     WorkshopError,
@@ -82,7 +82,7 @@ def create(args: argparse.Namespace, store: Store, lang: Lang) -> int:
             "store": store.url,
             "tables": [{"label": t.label, "code": t.code, "seed": t.seed} for t in created.tables],
         }
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        sys.stdout.write(json_document(data))
         return 0
     say(
         TEXTS(
@@ -122,7 +122,7 @@ def list_workshops(args: argparse.Namespace, store: Store, lang: Lang) -> int:
             }
             for w in workshops
         ]
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        sys.stdout.write(json_document(data))
         return 0
     if not workshops:
         say(TEXTS(lang, "workshop.none", url=store.url))
@@ -145,7 +145,7 @@ def status(args: argparse.Namespace, store: Store, lang: Lang) -> int:
     now = store.now()
     found = [table_status(store, t, tuple(seats.get(t.id, ()))) for t in tables]
     if args.format == "json":
-        print(json.dumps([_status_json(s) for s in found], ensure_ascii=False, indent=2))
+        sys.stdout.write(json_document([_status_json(s) for s in found]))
         return 0
     for table in found:
         say(_status_line(table, now, lang))
@@ -295,7 +295,7 @@ def report_schema(args: argparse.Namespace, lang: Lang) -> int:
         return 2
     from scenarios.workshop.report_schema import WORKSHOP_SCHEMA
 
-    sys.stdout.write(json.dumps(WORKSHOP_SCHEMA, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json_document(WORKSHOP_SCHEMA))
     return 0
 
 

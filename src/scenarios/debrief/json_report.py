@@ -6,7 +6,6 @@ Every sentence is given both as structured data (`kind`, `params`) and as a
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import attrs
@@ -36,6 +35,7 @@ from scenarios.debrief.texts import (
     timeline_text,
 )
 from scenarios.i18n import Lang
+from scenarios.render.json_text import json_document
 
 
 def _record(instance: Any) -> dict[str, Any]:
@@ -247,4 +247,4 @@ def comparison_data(report: ComparisonReport, lang: Lang = "fr") -> dict[str, An
 
 
 def to_json(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_document(data)

@@ -7,10 +7,10 @@ loader checks them.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from scenarios.deck.build import DECK, INCLUDED
+from scenarios.render.json_text import json_document
 
 SCHEMA_FILE = "deck.schema.json"
 
@@ -28,4 +28,4 @@ def deck_schema() -> dict[str, Any]:
 
 def schema_text() -> str:
     """The schema as the JSON text `scenarios schema` prints and the bundled decks point to."""
-    return json.dumps(deck_schema(), ensure_ascii=False, indent=2) + "\n"
+    return json_document(deck_schema())

@@ -7,7 +7,6 @@ views always say the same thing.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 import attrs
@@ -30,6 +29,7 @@ from scenarios.render.blocks import (
 )
 from scenarios.render.charts import Bar, bar_chart, histogram
 from scenarios.render.html import page
+from scenarios.render.json_text import json_document
 from scenarios.render.markdown import markdown
 from scenarios.render.terminal import print_blocks
 from scenarios.sim.balance import BalanceReport, Effect, PolicyBalance, Spread
@@ -280,4 +280,4 @@ def print_balance(report: BalanceReport, deck: Deck, console: Console, lang: Lan
 
 def balance_json(report: BalanceReport) -> str:
     """Every number of the report, ids not titles, for tools and tests."""
-    return json.dumps(attrs.asdict(report), ensure_ascii=False, indent=2) + "\n"
+    return json_document(attrs.asdict(report))

@@ -12,7 +12,6 @@ dilemmas' view.
 from __future__ import annotations
 
 import io
-import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -45,6 +44,7 @@ from scenarios.render.blocks import (
 )
 from scenarios.render.charts import Bar, Series, bar_chart, line_chart
 from scenarios.render.html import page
+from scenarios.render.json_text import json_document
 from scenarios.render.markdown import markdown
 from scenarios.workshop.report import (
     DilemmaRow,
@@ -533,7 +533,7 @@ def _item_data(report: WorkshopReport, row: ItemRow, lang: Lang) -> dict[str, An
 
 
 def workshop_json(report: WorkshopReport, lang: Lang = "fr") -> str:
-    return json.dumps(workshop_data(report, lang), ensure_ascii=False, indent=2) + "\n"
+    return json_document(workshop_data(report, lang))
 
 
 def workshop_xlsx(report: WorkshopReport, lang: Lang = "fr") -> bytes:
