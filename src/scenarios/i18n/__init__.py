@@ -12,6 +12,7 @@ in the reader's language: anything with a `message(lang)` method is
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from typing import Protocol, runtime_checkable
@@ -64,6 +65,14 @@ class _Params(dict[str, object]):
         return "{" + key + "}"
 
 
+@functools.lru_cache(maxsize=4096)
+def _template(context: str, lang: Lang, msg_id: str) -> str:
+    """`Texts.template` without a count, looked up and typeset once: a debrief of 200
+    sessions formats some 77,000 messages, from a few hundred templates."""
+    found = translations(lang).pgettext(context, msg_id)
+    return french_typography(found) if lang == "fr" else found
+
+
 @attrs.frozen
 class Texts:
     """The messages of one part of the program: a context of the catalog."""
@@ -104,11 +113,9 @@ class Texts:
         Typography is applied to our templates only, never to the parameters:
         a deck's or a player's text is shown as it was written.
         """
-        catalog = translations(lang)
         if count is None:
-            found = catalog.pgettext(self.context, msg_id)
-        else:
-            found = catalog.npgettext(self.context, msg_id, msg_id, count)
+            return _template(self.context, lang, msg_id)
+        found = translations(lang).npgettext(self.context, msg_id, msg_id, count)
         return french_typography(found) if lang == "fr" else found
 
     def has(self, msg_id: str, lang: Lang = DEFAULT_LANG) -> bool:
