@@ -66,10 +66,14 @@ class _Params(dict[str, object]):
 
 
 @functools.lru_cache(maxsize=4096)
-def _template(context: str, lang: Lang, msg_id: str) -> str:
-    """`Texts.template` without a count, looked up and typeset once: a debrief of 200
-    sessions formats some 77,000 messages, from a few hundred templates."""
-    found = translations(lang).pgettext(context, msg_id)
+def _template(context: str, lang: Lang, msg_id: str, count: int | None) -> str:
+    """`Texts.template`, looked up and typeset once: a debrief of 200 sessions formats
+    some 77,000 messages, from a few hundred templates."""
+    catalog = translations(lang)
+    if count is None:
+        found = catalog.pgettext(context, msg_id)
+    else:
+        found = catalog.npgettext(context, msg_id, msg_id, count)
     return french_typography(found) if lang == "fr" else found
 
 
@@ -113,10 +117,7 @@ class Texts:
         Typography is applied to our templates only, never to the parameters:
         a deck's or a player's text is shown as it was written.
         """
-        if count is None:
-            return _template(self.context, lang, msg_id)
-        found = translations(lang).npgettext(self.context, msg_id, msg_id, count)
-        return french_typography(found) if lang == "fr" else found
+        return _template(self.context, lang, msg_id, count)
 
     def has(self, msg_id: str, lang: Lang = DEFAULT_LANG) -> bool:
         """Whether the catalog of `lang` has `msg_id` in this context (plain or plural)."""
