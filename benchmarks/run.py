@@ -318,29 +318,38 @@ def tui() -> None:
         ("idle", "key until idle (20 ms steps)", "(target <= 1.2x)"),
         ("frame", "key to its last frame", "(target <= 1.2x)"),
         ("cpu", "processor time per key", ""),
+        ("drawing", "Textual's layout and drawing in a key", ""),
     ):
         m = statistics.median(getattr(key, what) for key in minimal_keys)
         o = statistics.median(getattr(key, what) for key in our_keys)
         row(f"{unit}, minimal app (median)", f"{m * 1e3:.1f} ms")
         row(f"{unit}, a game of {len(our_keys)} keys", f"{o * 1e3:.1f} ms")
         row("ratio scenarios / minimal", f"{o / m:.2f}x", target)
+    # The floor under the key-to-frame ratio: what Textual alone spends laying out and
+    # drawing our screen's changes, against the minimal app's whole key.
+    drawing = statistics.median(key.drawing for key in our_keys)
+    whole = statistics.median(key.frame for key in minimal_keys)
+    row("our layout and drawing alone / minimal's key to frame", f"{drawing / whole:.2f}x")
 
 
 @attrs.frozen
 class KeyPress:
     """What one key press cost an app: until it was idle again, as Textual's tests wait
     for it (`wait_for_idle`, in 20 ms steps: whether the press took more than 1 ms of
-    processor time decides between 20 and 40 ms), until the last frame it drew, and in
-    processor time."""
+    processor time decides between 20 and 40 ms), until the last frame it drew, in
+    processor time, and the part of it Textual spent laying out and drawing frames
+    (`Screen._on_timer_update`: the layout, the compositor, the widgets' render methods)."""
 
     idle: float
     frame: float
     cpu: float
+    drawing: float
 
 
 async def _key_round_trips() -> tuple[list[KeyPress], list[KeyPress]]:
     from textual import events
     from textual._wait import wait_for_idle
+    from textual.screen import Screen
     from tui_apps import MinimalApp
 
     from scenarios.tui.app import ScenariosApp
@@ -349,8 +358,21 @@ async def _key_round_trips() -> tuple[list[KeyPress], list[KeyPress]]:
     from scenarios.tui.screens.phase_end import PhaseEndScreen
     from scenarios.tui.screens.play import PlayScreen
 
+    drawing = [0.0]  # seconds spent in Textual's frame making since the key was sent
+    make_frames = Screen._on_timer_update
+
+    def timed_frames(screen: Screen[Any]) -> None:
+        started = time.perf_counter()
+        try:
+            make_frames(screen)
+        finally:
+            drawing[0] += time.perf_counter() - started
+
+    Screen._on_timer_update = timed_frames  # type: ignore[method-assign]
+
     async def press(app: Any, key: str) -> KeyPress:
         frames: list[float] = []
+        drawing[0] = 0.0
         display = app._display
 
         def drawn(screen: object, renderable: object) -> None:  # each frame the app draws
@@ -367,7 +389,7 @@ async def _key_round_trips() -> tuple[list[KeyPress], list[KeyPress]]:
         await wait_for_idle(0)  # a frame left for later is drawn by now
         del app._display
         cpu = time.process_time() - cpu
-        return KeyPress(idle, (frames[-1] if frames else start) - start, cpu)
+        return KeyPress(idle, (frames[-1] if frames else start) - start, cpu, drawing[0])
 
     minimal = MinimalApp()
     async with minimal.run_test(size=(80, 24)):
@@ -399,6 +421,7 @@ async def _key_round_trips() -> tuple[list[KeyPress], list[KeyPress]]:
                 )
                 our_times.append(await press(app, key))
             assert isinstance(app.screen, EndScreen), app.screen
+    Screen._on_timer_update = make_frames  # type: ignore[method-assign]
     return minimal_times, our_times
 
 
