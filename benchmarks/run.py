@@ -329,7 +329,7 @@ def tui() -> None:
     # drawing our screen's changes, against the minimal app's whole key.
     drawing = statistics.median(key.drawing for key in our_keys)
     whole = statistics.median(key.frame for key in minimal_keys)
-    row("our layout and drawing alone / minimal's key to frame", f"{drawing / whole:.2f}x")
+    row("Textual's drawing of our keys / minimal's key to frame", f"{drawing / whole:.2f}x")
 
 
 @attrs.frozen
