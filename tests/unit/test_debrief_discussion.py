@@ -13,12 +13,13 @@ import jsonschema
 import pytest
 
 from scenarios.debrief import load_trace, session_html, session_markdown, session_report
-from scenarios.debrief.json_report import session_data, to_json
+from scenarios.debrief.json_report import session_data
 from scenarios.debrief.json_schema import REPORT_SCHEMA
 from scenarios.debrief.phase_end import QuestionAsked, phase_summary
 from scenarios.deck import Deck, load_deck
 from scenarios.engine import Action, Answer, Cover, Draw, EndRound, Inject, Note, Pass, Reply
 from scenarios.journal import Session
+from scenarios.render.json_text import json_document
 from scenarios.render.markdown import escape
 from scenarios.workshop.report import tables_report
 from scenarios.workshop.report_output import workshop_markdown
@@ -191,7 +192,7 @@ def test_the_trainers_debrief_has_the_facilitator_notes_the_tables_none(
         for text in (
             session_markdown(table, lang),  # type: ignore[arg-type]
             html.unescape(session_html(table, lang)),  # type: ignore[arg-type]
-            to_json(session_data(table, lang)),  # type: ignore[arg-type]
+            json_document(session_data(table, lang)),  # type: ignore[arg-type]
         ):
             for note in facilitator_texts(deck):
                 assert note not in text and escape(note) not in text
@@ -200,7 +201,7 @@ def test_the_trainers_debrief_has_the_facilitator_notes_the_tables_none(
 
 
 def test_the_json_has_the_questions_and_the_questionnaire(journal: Path) -> None:
-    data = json.loads(to_json(session_data(session_report(load_trace(journal)), "fr")))
+    data = json.loads(json_document(session_data(session_report(load_trace(journal)), "fr")))
     jsonschema.validate(data, REPORT_SCHEMA)
     assert data["style"] == "discussion" and data["score"] is None
     assert data["facilitator"] == DECK_NOTE

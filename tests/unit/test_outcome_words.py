@@ -11,12 +11,13 @@ from pathlib import Path
 import pytest
 
 from scenarios.debrief import load_trace, session_html, session_markdown, session_report
-from scenarios.debrief.json_report import session_data, to_json
+from scenarios.debrief.json_report import session_data
 from scenarios.deck import Deck, DeckError, load_deck, load_deck_text
 from scenarios.deck.kit import kit_blocks
 from scenarios.engine import Pass, Play, legal_actions
 from scenarios.i18n import LANGS, Lang
 from scenarios.journal import Session
+from scenarios.render.json_text import json_document
 from scenarios.render.markdown import markdown
 from scenarios.sim.balance import balance_report
 from scenarios.sim.balance_output import balance_markdown
@@ -76,7 +77,7 @@ def debriefs(deck: Deck, path: Path, lang: Lang) -> tuple[str, str, str]:
     return (
         session_markdown(report, lang),
         session_html(report, lang),
-        to_json(session_data(report, lang)),
+        json_document(session_data(report, lang)),
     )
 
 

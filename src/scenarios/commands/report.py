@@ -17,7 +17,7 @@ from scenarios.debrief import (
     session_markdown,
     session_report,
 )
-from scenarios.debrief.json_report import comparison_data, session_data, to_json
+from scenarios.debrief.json_report import comparison_data, session_data
 from scenarios.debrief.json_schema import REPORT_SCHEMA
 from scenarios.i18n import Lang
 from scenarios.journal import JournalError, read_annotations
@@ -67,11 +67,11 @@ def render(reports: list, fmt: str, lang: Lang) -> str:  # type: ignore[type-arg
         if fmt == "html":
             return session_html(report, lang)
         if fmt == "json":
-            return to_json(session_data(report, lang))
+            return json_document(session_data(report, lang))
         return session_markdown(report, lang)
     comparison = comparison_report(reports)
     if fmt == "html":
         return comparison_html(comparison, lang)
     if fmt == "json":
-        return to_json(comparison_data(comparison, lang))
+        return json_document(comparison_data(comparison, lang))
     return comparison_markdown(comparison, lang)

@@ -35,7 +35,6 @@ from scenarios.debrief.texts import (
     timeline_text,
 )
 from scenarios.i18n import Lang
-from scenarios.render.json_text import json_document
 
 
 def _record(instance: Any) -> dict[str, Any]:
@@ -244,7 +243,3 @@ def comparison_data(report: ComparisonReport, lang: Lang = "fr") -> dict[str, An
             for item in report.recurring
         ],
     }
-
-
-def to_json(data: dict[str, Any]) -> str:
-    return json_document(data)
