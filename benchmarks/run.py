@@ -352,11 +352,12 @@ async def _key_round_trips() -> tuple[list[KeyPress], list[KeyPress]]:
     from textual.screen import Screen
     from tui_apps import MinimalApp
 
-    from scenarios.tui.app import ScenariosApp
-    from scenarios.tui.bindings import localised
     from scenarios.tui.screens.end import EndScreen
     from scenarios.tui.screens.phase_end import PhaseEndScreen
     from scenarios.tui.screens.play import PlayScreen
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the checkout's tests
+    from tests.tui.tui_driver import make_app, passing_key
 
     drawing = [0.0]  # seconds spent in Textual's frame making since the key was sent
     make_frames = Screen._on_timer_update
@@ -396,10 +397,8 @@ async def _key_round_trips() -> tuple[list[KeyPress], list[KeyPress]]:
         minimal_times = [await press(minimal, "d") for _ in range(200)]
 
     with tempfile.TemporaryDirectory() as folder:
-        deck = load_deck(resolve_deck(None))
-        app = localised(ScenariosApp, "fr")(
-            lang="fr", deck=deck, seed=1, journal=Path(folder) / "j.jsonl", clock=lambda: 0.0
-        )
+        # The game the TUI tests play (`tests/tui/test_tui_frames.py`), with their driver.
+        app = make_app(Path(folder) / "j.jsonl", with_deck=True, seed=1)
         our_times: list[KeyPress] = []
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.press("ctrl+s")
@@ -409,17 +408,7 @@ async def _key_round_trips() -> tuple[list[KeyPress], list[KeyPress]]:
                 if isinstance(app.screen, PhaseEndScreen):
                     our_times.append(await press(app, "enter"))
                     continue
-                state = app.screen.state
-                key = (
-                    "1"
-                    if state.pending
-                    else "d"
-                    if state.stage == "events"
-                    else "f"
-                    if state.stage == "end"
-                    else "p"
-                )
-                our_times.append(await press(app, key))
+                our_times.append(await press(app, passing_key(app.screen.state)))
             assert isinstance(app.screen, EndScreen), app.screen
     Screen._on_timer_update = make_frames  # type: ignore[method-assign]
     return minimal_times, our_times

@@ -12,7 +12,7 @@ from textual._wait import wait_for_idle
 from scenarios.tui.screens.phase_end import PhaseEndScreen
 from scenarios.tui.screens.play import PlayScreen
 from scenarios.tui.widgets.cards import ChoiceList
-from tests.tui.tui_driver import make_app
+from tests.tui.tui_driver import make_app, passing_key
 
 
 async def test_passing_draws_the_screen_once(tmp_path: Path) -> None:
@@ -31,15 +31,7 @@ async def test_passing_draws_the_screen_once(tmp_path: Path) -> None:
                 await pilot.press("enter")
                 continue
             state = screen.state
-            key = (
-                "1"
-                if state.pending
-                else "d"
-                if state.stage == "events"
-                else "f"
-                if state.stage == "end"
-                else "p"
-            )
+            key = passing_key(state)
             if key != "p":
                 await pilot.press(key)
                 await pilot.pause()

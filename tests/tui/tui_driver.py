@@ -53,21 +53,29 @@ def play_state(pilot: Pilot[None]) -> State | None:
     return screen.state if isinstance(screen, PlayScreen) else None
 
 
+def passing_key(state: State) -> str:
+    """The key a table that never plays a card presses next: a dilemma's first possible
+    option, a draw, the end of the round, or a pass."""
+    if state.pending:
+        card = state.deck.card(state.pending[0])
+        legal = [o.id for o in available_options(state, card)]
+        return str([o.id for o in card.options].index(legal[0]) + 1)
+    if state.stage == "events":
+        return "d"
+    if state.stage == "end":
+        return "f"
+    return "p"
+
+
 async def step(pilot: Pilot[None], rationale: str = "", prefer_pass: bool = False) -> bool:
     """One move with the keys the footer shows; False once the game is over."""
     state = play_state(pilot)
     if state is None:
         return False
     shown = pilot.app.screen
-    if state.pending:
-        card = state.deck.card(state.pending[0])
-        legal = [o.id for o in available_options(state, card)]
-        number = [o.id for o in card.options].index(legal[0]) + 1
-        await pilot.press(str(number))
-    elif state.stage == "events":
-        await pilot.press("d")
-    elif state.stage == "end":
-        await pilot.press("f")
+    key = passing_key(state)
+    if key != "p":
+        await pilot.press(key)
     else:
         screen = pilot.app.screen
         assert isinstance(screen, PlayScreen)
