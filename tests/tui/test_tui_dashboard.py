@@ -102,6 +102,35 @@ async def test_the_room_shows_every_table_live_and_acts_on_all(
             bots.join(10)
 
 
+async def test_a_message_to_every_table_starts_no_ones_clock(store: Store, crue: Deck) -> None:
+    # The trainer welcomes the room before the tables sit down: the tables that have
+    # not played stay "not started", their clocks full, and none counts as active.
+    create_workshop(store, crue, tables=2, name="salle", seed=3)
+    first, second = store.tables("salle")
+
+    def clocks() -> dict[str, tuple[str, str]]:
+        """Each card's round and clock line, and its activity line."""
+        return {tid: (t.split("\n")[2], t.split("\n")[-1]) for tid, t in card_texts(app).items()}
+
+    app = DashboardApp(store, "salle", lang="fr")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.3)
+        before = clocks()
+        assert before[first.id] == ("tour 1/2 · 06:00", "pas encore commencée · 0 écran")
+        await pilot.press("b")
+        await pilot.pause()
+        await pilot.press(*"Bienvenue", "enter")
+        await pilot.pause(1.5)
+        assert journal_types(store, first.id) == journal_types(store, second.id) == ["broadcast"]
+        assert clocks() == before, "the same clock, still not started"
+
+        TableSession.join(store, first).apply(Draw())
+        await pilot.pause(1.5)
+        after = clocks()
+        assert after[first.id][1].startswith("il y a"), "the table that played is active"
+        assert after[second.id] == before[second.id]
+
+
 def chronogram_rows(app: DashboardApp) -> dict[str, str]:
     """Each table's row, by its label (the rows begin with it)."""
     rows = [spaced(str(row.render())) for row in app.screen.query(ChronogramRow) if row.table_id]

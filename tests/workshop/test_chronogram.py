@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from scenarios.deck import Deck, load_deck_text
 from scenarios.engine import (
     Action,
+    Broadcast,
     Draw,
     EndRound,
     Extend,
@@ -147,6 +148,22 @@ def test_a_seat_keeps_its_tables_rounds_and_pauses_as_it_takes_lines(crue: Deck)
     play(Extend(120), 15)
     play(Extend(60), 15)
     assert kept.extended == 180
+
+
+def test_a_table_begins_its_first_round_at_its_first_line_of_play(crue: Deck) -> None:
+    state, kept = new_game(crue, 1), Timeline()
+    for line, (action, minute) in enumerate(
+        [(Broadcast("Bienvenue"), 0), (Pause(), 1), (Resume(), 9), (Draw(), 10)], 1
+    ):
+        state = apply(state, action)
+        kept.took(
+            Entry(seq=line, time=at(minute).isoformat(), action=to_dict(action), hash=""), state
+        )
+        if line == 3:
+            assert kept.starts == [], "a message and a pause before it played start nothing"
+    assert [(s.time, s.turn) for s in kept.starts] == [(at(10), 1)]
+    found = track("t", "Table 1", kept, at(13), ROUND)
+    assert found.started and found.ahead == 0, "three minutes into its first round: on time"
 
 
 def test_time_the_facilitator_gave_a_table_is_not_lateness() -> None:

@@ -7,9 +7,11 @@ from datetime import UTC, datetime, timedelta
 from scenarios.deck import Deck
 from scenarios.engine import (
     Action,
+    Broadcast,
     Draw,
     EndRound,
     Extend,
+    Note,
     Pause,
     Resume,
     apply,
@@ -66,3 +68,19 @@ def test_an_extension_gives_this_round_more_time_and_the_next_round_none(crue: D
     assert table.clock.extra == 180, "a pause keeps the extension"
     table.end_round(840)
     assert table.clock.left(T0 + timedelta(seconds=850), 600) == 590, "the next round: its own time"
+
+
+def test_what_the_facilitator_sends_before_the_table_plays_starts_no_clock(crue: Deck) -> None:
+    # A welcome message and a pause sent to every table at 9:00, while this one sits
+    # down at 9:10: its first round starts then, with the time it was given, not late.
+    table = Table(crue)
+    table.play(Broadcast("Bienvenue : on commence à 9 h 10"), 0)
+    table.play(Note("La table 2 s'installe."), 5)
+    table.play(Pause(), 10)
+    table.play(Resume(), 20)
+    table.play(Extend(60), 30)
+    assert table.clock.left(T0 + timedelta(seconds=600), 360) == 420, "full time, and the extra"
+    table.play(Draw(), 600)
+    assert table.clock.left(T0 + timedelta(seconds=660), 360) == 360
+    table.play(Broadcast("Plus que cinq minutes"), 700)
+    assert table.clock.elapsed(T0 + timedelta(seconds=720)) == 120, "once started, it runs on"

@@ -10,7 +10,8 @@ ahead of the plan or behind, and the common time axis, so that the dashboard
 only draws them and tests check them without a screen.
 
 The plan: a table should begin its k-th round (counted from 0) once it has
-played the lengths of the plan's first k rounds since its own first line,
+played the lengths of the plan's first k rounds since its own first line of
+play (`timer.starts_play`: a message sent before it sat down starts nothing),
 paused time left out (past the plan's last round, more rounds of the last
 one's length). A table is ahead by the rounds it has begun beyond that; a
 finished table is measured at the moment it finished.
@@ -27,6 +28,7 @@ from scenarios.deck.model import Deck
 from scenarios.deck.times import round_seconds
 from scenarios.engine import State
 from scenarios.journal import Entry
+from scenarios.workshop.timer import starts_play
 
 
 @attrs.frozen
@@ -95,7 +97,7 @@ class Timeline:
             self.extended += int(entry.action["seconds"])
         while self.starts and self.starts[-1].turn > after.turn:
             self.starts.pop()  # an undo went back over the end of a round
-        if not self.starts or self.starts[-1].turn < after.turn:
+        if (self.starts[-1].turn < after.turn) if self.starts else starts_play(entry):
             self.starts.append(RoundStart(moment, after.turn, after.phase_index, after.round))
         pausing = bool(self.pauses) and self.pauses[-1].end is None
         if after.paused and not pausing:
@@ -142,7 +144,7 @@ class Track:
 
 @attrs.frozen
 class Chronogram:
-    """Every table's track on one time axis, from the first line of any table to now."""
+    """Every table's track on one time axis, from any table's first line of play to now."""
 
     start: datetime | None
     now: datetime
@@ -151,8 +153,8 @@ class Chronogram:
 
 
 def played_seconds(timeline: Timeline, now: datetime) -> float:
-    """Seconds the table has played from its first line to now (or its end), pauses and the
-    time the facilitator gave it left out (a round given more time is not late)."""
+    """Seconds the table has played from its first line of play to now (or its end), pauses
+    and the time the facilitator gave it left out (a round given more time is not late)."""
     if not timeline.starts:
         return 0.0
     first = timeline.starts[0].time

@@ -46,7 +46,7 @@ class TableCard:
     over: bool
     outcome: str | None
     gauges: tuple[Gauge, ...]
-    idle_seconds: int | None  # since the last action; None before the first
+    idle_seconds: int | None  # since the table last played; None before it did
     seats: int
     injects: int
     position: int
@@ -70,7 +70,7 @@ def table_card(
     state = session.state
     deck = state.deck
     phase = deck.phases[state.phase_index]
-    idle = None if session.last_time is None else int((now - session.last_time).total_seconds())
+    idle = None if session.last_played is None else int((now - session.last_played).total_seconds())
     asked = [deck.card(card_id) for card_id in state.revealed if deck.card(card_id).kind.asks]
     asked_ids = {card.id for card in asked}
     return TableCard(

@@ -46,7 +46,7 @@ from scenarios.workshop.chronogram import Timeline
 from scenarios.workshop.codes import normal_code
 from scenarios.workshop.errors import WorkshopError
 from scenarios.workshop.export import table_content
-from scenarios.workshop.timer import RoundClock
+from scenarios.workshop.timer import RoundClock, starts_play
 
 # Actions whose meaning depends on the moment they were chosen: drawing the
 # next card, ending the round, undoing "the last action". After another
@@ -103,8 +103,9 @@ class TableSession:
     # How far the store's clock is ahead of this machine's (measured once, at join).
     offset: timedelta = timedelta(0)
     seat: str = attrs.field(factory=lambda: secrets.token_hex(4))
-    # When the last line was written (the store's time), and how many injects so far.
-    last_time: datetime | None = None
+    # When the table last played (the store's time; a note, a message, more time or a
+    # pause is not the table playing), and how many injects so far.
+    last_played: datetime | None = None
     injects: int = 0
     # The facilitator's last message, and the turn it was sent in (shown until that turn ends).
     message: tuple[int, str] | None = None
@@ -167,7 +168,8 @@ class TableSession:
         """Move on past `entry` (its own or another screen's), which led to `state`."""
         self.round_clock = self.round_clock.after(entry, self.state, state)
         self.timeline.took(entry, state)
-        self.last_time = datetime.fromisoformat(entry.time)
+        if starts_play(entry):
+            self.last_played = datetime.fromisoformat(entry.time)
         kind = entry.action.get("type")
         self.injects += kind == "inject"
         if kind == "broadcast":

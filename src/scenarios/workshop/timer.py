@@ -1,6 +1,9 @@
 """The round's clock of a table, from the store's times: every screen shows the same time.
 
-A round starts at the time of the line that began it; a pause stops the
+A round starts at the time of the line that began it; the first round, at the
+table's first line of play: a welcome message or a pause sent to every table
+before some have sat down (`STARTS_NOTHING`) would make such a table late
+before it played. A pause stops the
 clock from the pause line's time to the resume line's; the facilitator's
 `extend` lines give the round more time (until the next round). Each line's time is
 written from the store's clock, so two laptops whose clocks disagree still
@@ -20,8 +23,17 @@ from datetime import datetime
 
 import attrs
 
-from scenarios.engine import State
+from scenarios.engine import Broadcast, Extend, Note, Pause, Resume, State
 from scenarios.journal import Entry
+
+# Lines about a table that play nothing: a note, a message, more time, a pause. Before
+# the table's first line of play, they do not start its clock.
+STARTS_NOTHING = frozenset({Note.type, Broadcast.type, Extend.type, Pause.type, Resume.type})
+
+
+def starts_play(entry: Entry) -> bool:
+    """Whether `entry`, as a table's first line, starts its play (and its clock)."""
+    return entry.action.get("type") not in STARTS_NOTHING
 
 
 @attrs.frozen
@@ -37,7 +49,13 @@ class RoundClock:
     def after(self, entry: Entry, before: State, after: State) -> RoundClock:
         """The clock once `entry` (which led from `before` to `after`) is played."""
         moment = datetime.fromisoformat(entry.time)
-        if after.turn != before.turn or self.started is None:
+        if self.started is None and not starts_play(entry):
+            if entry.action.get("type") == "extend":  # given before the table started
+                return attrs.evolve(self, extra=self.extra + int(entry.action["seconds"]))
+            return self
+        if self.started is None:
+            return RoundClock(moment, 0.0, moment if after.paused else None, self.extra)
+        if after.turn != before.turn:
             return RoundClock(moment, 0.0, moment if after.paused else None)
         if after.paused and not before.paused:
             return attrs.evolve(self, paused_since=moment)
