@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from scenarios.deck import Deck
 from scenarios.engine import Action, Draw, EndRound, Pause, Resume, legal_actions
+from scenarios.i18n import Lang
 from scenarios.store import Store, Table
 from scenarios.tui.dashboard import DashboardApp
 from scenarios.tui.screens.chronogram import ChronogramRow, ChronogramScreen
@@ -202,3 +203,21 @@ def test_a_finished_tables_card_says_how_it_ended_in_words() -> None:
     assert "terminée (victoire)" in str(card_text(card, "fr", compact=False))
     assert "victory" not in str(card_text(card, "fr", compact=True))
     assert "(victory)" in str(card_text(card, "en", compact=False))
+
+
+def test_a_cards_idle_time_reads_at_a_glance() -> None:
+    from scenarios.tui.screens.room import card_text
+    from scenarios.workshop.room import TableCard
+
+    def activity(idle: int, lang: Lang) -> str:
+        card = TableCard(
+            table_id="t", label="Table 1", code="ABC-123", phase_index=0, phase_title="Avant",
+            round=1, rounds=2, turn=1, seconds_left=10, paused=False, over=False,
+            outcome=None, gauges=(), idle_seconds=idle, seats=1, injects=0, position=0,
+        )  # fmt: skip
+        return spaced(str(card_text(card, lang, compact=False)).split("\n")[-1])
+
+    assert activity(45, "fr") == "il y a 45 s · 1 écran"
+    assert activity(754, "fr") == "il y a 13 min · 1 écran", "not « il y a 754 s »"
+    assert activity(2 * 3600, "fr") == "il y a 2 h · 1 écran"
+    assert activity(754, "en") == "13 min ago · 1 screen"

@@ -19,7 +19,7 @@ from scenarios.commands.output import TEXTS, report_deck_error, report_os_error,
 from scenarios.commands.variables import BadVariable, variable_values
 from scenarios.debrief.texts import outcome_label
 from scenarios.deck import DeckError, load_deck, resolve_deck
-from scenarios.i18n import Lang
+from scenarios.i18n import Lang, duration
 from scenarios.journal import JournalError
 from scenarios.render.json_text import json_document
 from scenarios.store import Store, StoreError, open_store
@@ -180,7 +180,7 @@ def _status_line(table: TableStatus, now: datetime, lang: Lang) -> str:
     else:
         seconds = max(0, int((now - table.last_time).total_seconds()))
         action = TEXTS(lang, f"workshop.action.{table.last_action}")
-        last = TEXTS(lang, "workshop.status.last", action=action, seconds=seconds)
+        last = TEXTS(lang, "workshop.status.last", action=action, ago=duration(seconds, lang))
     seats = TEXTS(lang, "workshop.status.seats", count=len(table.seats))
     return TEXTS(
         lang,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import os
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Literal, TypeAlias
 
 Lang: TypeAlias = Literal["fr", "en"]
@@ -46,6 +46,15 @@ def decimal(value: float, lang: Lang, digits: int = 2) -> str:
     if text == "-0":
         text = "0"
     return text.replace(".", ",") if lang == "fr" else text
+
+
+def duration(seconds: float, lang: Lang) -> str:
+    """A length of time as people say it, rounded to its largest unit: « 45 s », « 13 min »,
+    « 2 h » (Babel's CLDR words and spaces, which a trainer reads at a glance where
+    « 754 s » needs a sum)."""
+    from babel.dates import format_timedelta  # CLDR data: loaded for the few screens that say it
+
+    return format_timedelta(timedelta(seconds=max(0.0, seconds)), locale=lang, format="short")
 
 
 def local_time(iso: str) -> str:

@@ -31,7 +31,7 @@ from scenarios.engine import (
     Pause,
     Resume,
 )
-from scenarios.i18n import Lang
+from scenarios.i18n import Lang, duration
 from scenarios.journal.format import FACILITATOR
 from scenarios.render.printable import printable
 from scenarios.store import Store, StoreError
@@ -104,7 +104,7 @@ def _activity(card: TableCard, lang: Lang) -> str:
     idle = (
         text(lang, "room.not_started")
         if card.idle_seconds is None
-        else text(lang, "room.idle", seconds=card.idle_seconds)
+        else text(lang, "room.idle", ago=duration(card.idle_seconds, lang))
     )
     seats = text(lang, "room.seats", count=card.seats)
     injects = text(lang, "room.injects", count=card.injects) if card.injects else ""
