@@ -86,6 +86,14 @@ def test_the_dilemma_matrix_matches_the_exported_journals(
     }, "what followed each choice is what the engine gives replaying the journal"
 
 
+def response_rows(markdown: str) -> list[tuple[list[str], str]]:
+    """The expected responses' table: each row's cells for the tables, and its sum."""
+    part = markdown.split("## Les réponses attendues, table par table")[1].split("\n## ")[0]
+    rows = [line.strip("|").split(" | ") for line in part.splitlines() if line.startswith("| ")]
+    assert rows, "the table is there"
+    return [([c.strip() for c in row[1:-1]], row[-1].strip()) for row in rows[1:]]
+
+
 def test_markdown_html_and_the_workbook(
     played: str, cli: Callable[..., CliResult], tmp_path: Path
 ) -> None:
@@ -97,6 +105,16 @@ def test_markdown_html_and_the_workbook(
     assert "## Les dilemmes : le choix de chaque table" in text
     assert "## Les réponses attendues, table par table" in text
     assert text.count(" : son débriefing") == 6
+    for cells, in_all in response_rows(text):
+        anticipated = cells.count("anticipé")
+        in_time = anticipated + cells.count("à temps")
+        late = sum(c.endswith("de retard") for c in cells)
+        said = f"{in_time} à temps" + (
+            f" (dont {anticipated} anticipée{'s' * (anticipated > 1)})" if anticipated else ""
+        )
+        never, faced = cells.count("aucune réponse"), len(cells) - cells.count("—")
+        expected = f"{said}, {late} en retard, {never} sans réponse, sur {faced}"
+        assert in_all == expected, "the sum says what the cells say"
     html = tmp_path / "atelier.html"
     assert (
         cli(

@@ -73,10 +73,16 @@ def _tally(row: Sequence[Response | None], lang: Lang) -> str:
     count = {status: sum(1 for r in row if r and r.status == status) for status in
              ("anticipated", "timely", "late", "missing")}  # fmt: skip
     faced = sum(1 for r in row if r is not None)
+    ahead, anticipated = count["anticipated"] + count["timely"], count["anticipated"]
+    in_time = (
+        TEXTS(lang, "report.in_time_anticipated", ahead=ahead, count=anticipated)
+        if anticipated
+        else TEXTS(lang, "report.in_time", ahead=ahead)
+    )  # the tables' cells say « anticipé » and « à temps »: the sum says how many of each
     return TEXTS(
         lang,
         "report.tally",
-        ahead=count["anticipated"] + count["timely"],
+        in_time=in_time,
         late=count["late"],
         never=count["missing"],
         faced=faced,
