@@ -130,7 +130,14 @@ def test_markdown_html_and_the_workbook(
         )[0]
         == 0
     )
-    assert "<table" in html.read_text(encoding="utf-8")
+    page = html.read_text(encoding="utf-8")
+    assert "<table" in page
+    tables = text.split("## Les tables")[1].split("\n## ")[0]
+    rows = [line.split(" | ") for line in tables.splitlines() if line.startswith("| Table ")]
+    scores = [row[2] for row in rows[1:]]  # after the header
+    assert len(scores) == 6
+    for score in scores:  # the chart writes each score as the table does (not « 49.00 »)
+        assert f'class="axis">{score} </text>' in page
     book_path = tmp_path / "atelier.xlsx"
     code, _, err = cli(
         "workshop",

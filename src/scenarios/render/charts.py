@@ -12,6 +12,8 @@ from html import escape
 
 import attrs
 
+from scenarios.i18n import Lang, decimal
+
 COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442")
 DASHES = ("", "6 3", "2 3", "8 3 2 3", "1 2", "10 4", "4 4", "3 6")
 
@@ -103,8 +105,9 @@ class Bar:
     note: str = ""
 
 
-def bar_chart(bars: Sequence[Bar], title: str, width: int = 640, unit: str = "") -> str:
-    """Horizontal bars, labelled on the left; negative values extend to the left of the axis."""
+def bar_chart(bars: Sequence[Bar], title: str, lang: Lang, width: int = 640, unit: str = "") -> str:
+    """Horizontal bars, labelled on the left; negative values extend to the left of the axis.
+    Each value is written as the reader's tables write it (« 49 », « 0,35 » in French)."""
     row, left, top = 20, 220, 26
     height = top + row * len(bars) + 10
     low = min([0.0, *(b.value for b in bars)])
@@ -133,7 +136,7 @@ def bar_chart(bars: Sequence[Bar], title: str, width: int = 640, unit: str = "")
         )
         parts.append(
             f'<text x="{max(x1, zero) + 4:.1f}" y="{y + 13}" class="axis">'
-            f"{bar.value:.2f}{escape(unit)} {escape(bar.note)}</text>"
+            f"{decimal(bar.value, lang)}{escape(unit)} {escape(bar.note)}</text>"
         )
     parts.append("</svg>")
     return "\n".join(parts)

@@ -143,7 +143,7 @@ def _policy_blocks(policy: PolicyBalance, deck: Deck, lang: Lang) -> list[Block]
         if e.difference is not None
     ]
     if bars:
-        blocks.append(Chart(bar_chart(bars, label(lang, "effect_title"))))
+        blocks.append(Chart(bar_chart(bars, label(lang, "effect_title"), lang)))
     blocks.append(
         Table(
             (

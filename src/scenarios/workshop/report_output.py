@@ -150,7 +150,9 @@ def charts(report: WorkshopReport, lang: Lang) -> tuple[Chart, ...]:
         Bar(label, float(session.score or 0))
         for label, session in zip(report.labels, report.sessions, strict=True)
     ]
-    found = [] if discussion(report) else [Chart(bar_chart(scores, TEXTS(lang, "report.scores")))]
+    found = (
+        [] if discussion(report) else [Chart(bar_chart(scores, TEXTS(lang, "report.scores"), lang))]
+    )
     first = report.sessions[0]
     for index, (indicator, _) in enumerate(first.indicators):
         series = [
