@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,6 +18,17 @@ from scenarios.store import Store
 from scenarios.workshop import create_workshop
 from scenarios.workshop.bots import run_tables
 from tests.conftest import CliResult
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+# Written into a copy of the page: how wide the page scrolls and how wide it shows, the
+# text column (the title) and the widest table, once laid out.
+PROBE = """<script>addEventListener("load", () => {
+  const width = (e) => Math.round(e.getBoundingClientRect().width);
+  const root = document.documentElement;
+  const widest = Math.max(...[...document.querySelectorAll("table")].map(width));
+  document.body.dataset.probe = [root.scrollWidth, root.clientWidth,
+    width(document.querySelector("h1")), widest].join(" ");
+});</script></body>"""
 
 
 @pytest.fixture
@@ -247,3 +263,38 @@ def test_a_choice_s_changes_keep_the_indicators_titles_as_written() -> None:
         ((("bien", "Bien-être", -2), ("moyens", "Moyens", 1)), ()),
     )
     assert dilemma_cells(row) == ["Évacuer (Bien-être −2, Moyens +1)", "—"]
+
+
+@pytest.mark.skipif(
+    CHROMIUM is None and not os.environ.get("SCENARIOS_REQUIRE_BROWSER"),
+    reason="Debian's chromium is installed by .ci/run",
+)
+def test_the_tables_side_by_side_fit_the_window_and_the_page_never_scrolls_sideways(
+    played: str, cli: Callable[..., CliResult], tmp_path: Path
+) -> None:
+    assert CHROMIUM is not None, "chromium is required here (SCENARIOS_REQUIRE_BROWSER)"
+    page = tmp_path / "atelier.html"
+    code, _, err = cli(
+        "workshop", "report", "prefecture", "--format", "html", "-o", str(page), "--store", played
+    )
+    assert code == 0, err
+    probed = tmp_path / "probed.html"
+    probed.write_text(page.read_text(encoding="utf-8").replace("</body>", PROBE), "utf-8")
+    profile = tempfile.mkdtemp(prefix="chromium-")
+    try:
+        for window in (1280, 480):
+            dom = subprocess.run(
+                [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 f"--user-data-dir={profile}", f"--window-size={window},900", "--dump-dom",
+                 probed.as_uri()],
+                capture_output=True, text=True, timeout=120, check=False,
+            )  # fmt: skip
+            found = re.search(r'data-probe="(\d+) (\d+) (\d+) (\d+)"', dom.stdout)
+            assert found, dom.stderr[-2000:]
+            scrolls, shows, text, widest = map(int, found.groups())
+            assert scrolls == shows, f"at {window} px the page scrolls sideways"
+            if window == 1280:  # six tables side by side: wider than the text, within the window
+                assert text < widest <= shows
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)

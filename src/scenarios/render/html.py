@@ -37,6 +37,9 @@ table { border-collapse: collapse; width: 100%; margin: .5rem 0; font-size: .92r
 th, td { border: 1px solid #ccc; padding: .25rem .45rem; text-align: left; vertical-align: top; }
 th { background: #f0f4f8; }
 td.num { text-align: right; }
+div.table { overflow-x: auto; }
+div.table.wide { width: min(100vw - 3rem, 110rem);
+  margin-left: calc(50% - min(50vw - 1.5rem, 55rem)); }
 svg.chart { width: 100%; height: auto; max-width: 40rem; }
 svg .chart-title { font: 600 13px system-ui, sans-serif; }
 svg .axis { font: 11px system-ui, sans-serif; fill: #555; }
@@ -47,6 +50,8 @@ footer { margin-top: 2rem; color: #666; font-size: .85rem; }
 @media print {
   @page { size: A4; margin: 15mm; }
   body { margin: 0; max-width: none; font-size: 10.5pt; }
+  div.table { overflow: visible; }
+  div.table.wide { width: auto; margin-left: 0; }
   h2 { break-after: avoid; }
   section, li, blockquote, tr, svg { break-inside: avoid; }
   .kit { break-before: page; }
@@ -101,6 +106,13 @@ ul.expected li::before { content: ""; position: absolute; left: 0; top: .25em; w
   .sheet { border-top: 2px dashed #999; margin-top: 2.5rem; padding-top: .5rem; }
 }
 """
+
+
+# A table of more columns than this (a workshop's tables side by side) takes the width of
+# the window rather than the text's 52rem, where ten tables' cells would be a word wide or
+# run off the page. Any table scrolls sideways on a screen too narrow for it (the page
+# does not), and prints as it is.
+WIDE_COLUMNS = 6
 
 
 PARAGRAPHS: dict[b.ParagraphKind, str] = {
@@ -233,7 +245,11 @@ def _table(table: b.Table) -> str:
         + "</tr>"
         for row in table.rows
     )
-    return f"<table{_class(table.css)}><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+    wrap = "table wide" if len(table.headers) > WIDE_COLUMNS else "table"
+    return (
+        f'<div class="{wrap}"><table{_class(table.css)}><thead><tr>{head}</tr></thead>'
+        f"<tbody>{rows}</tbody></table></div>"
+    )
 
 
 def _class(css: str) -> str:
