@@ -11,6 +11,7 @@ from scenarios.engine import Draw, Play
 from scenarios.store import open_store
 from scenarios.tui.app import ScenariosApp
 from scenarios.tui.screens.play import PlayScreen
+from scenarios.tui.widgets.key_bar import KeyBar
 from scenarios.workshop import create_workshop
 from scenarios.workshop.table import TableSession
 from tests.conftest import spaced
@@ -115,6 +116,8 @@ async def test_an_observer_notes_but_never_acts(tmp_path: Path, crue: Deck) -> N
     app = ScenariosApp(lang="fr", table=seat, observer="Léa")
     async with app.run_test(size=(100, 32)) as pilot:
         assert "En lecture seule" in screen_text(app)
+        footer = app.screen.query_one(KeyBar).plain
+        assert "Commandes" in footer and "Animateur" not in footer, "not the facilitator's"
         await pilot.press("d", "p", "f", "1")
         await pilot.pause()
         assert store.lines(seat.table.id) == [], "an observer plays no game action"

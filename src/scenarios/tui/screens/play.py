@@ -538,7 +538,10 @@ class PlayScreen(JournalingScreen):
         )
 
     def key_description(self, action: str, description: str) -> str:
-        """The footer's words for `action`: Enter names the card it plays once reasons are typed."""
+        """The footer's words for `action`: Enter names the card it plays once reasons are
+        typed; an observer's palette holds no facilitator's command, so it is not named so."""
+        if action == "command_palette" and self.observer is not None:
+            return self.t("key.palette_observer")
         if action not in ("select_card", "select_option"):
             return description
         chosen = self._highlighted()

@@ -86,7 +86,10 @@ class KeyBar(Static):
         describe = getattr(screen, "key_description", None)
         for key, (_, binding, enabled, _) in screen.active_bindings.items():
             if key == palette_key and app.ENABLE_COMMAND_PALETTE:
-                palette = (key, app.get_key_display(binding), binding.description, enabled)
+                description = binding.description
+                if callable(describe):
+                    description = describe(binding.action, description)
+                palette = (key, app.get_key_display(binding), description, enabled)
                 continue
             if not binding.show or binding.action in seen:
                 continue
