@@ -98,7 +98,8 @@ async def test_answers_are_journaled_amended_and_refused_once_the_round_is_over(
         await pilot.press("a")  # amended: the window opens with the answers given
         await pilot.pause()
         assert app.screen.query_one("#answer-mairie", TextArea).text == "Annuaire [b]papier[/b]"
-        await type_answers(pilot, ", radio")
+        await pilot.press(*", radio", "ctrl+s")  # the cursor waits after what was written
+        await pilot.pause()
         assert answers_in(journal)[2:] == [
             {
                 "type": "answer",

@@ -30,7 +30,7 @@ from scenarios.i18n import Lang, capitalised
 from scenarios.render.printable import printable
 from scenarios.tui.texts import plain, text
 from scenarios.tui.widgets.cards import NOTE_STYLE
-from scenarios.tui.widgets.question import Answers, answerer, asked, tick
+from scenarios.tui.widgets.question import Answers, answerer, asked, go_on_writing, tick
 
 Typed = list[tuple[str | None, str]]  # (role; None: the table, its new answer)
 
@@ -68,7 +68,6 @@ class AnswerScreen(ModalScreen[Typed | None]):
                 for role in self.roles:
                     yield Label(plain(answerer(self.deck, role, lang)), classes="answer-label")
                     yield TextArea(
-                        printable(self.before[role]),
                         id=f"answer-{role or 'table'}",
                         classes="answer",
                         soft_wrap=True,
@@ -77,6 +76,8 @@ class AnswerScreen(ModalScreen[Typed | None]):
             yield Static(text(lang, "answer.hint"), classes="dialog-hint", markup=False)
 
     def on_mount(self) -> None:
+        for role in self.roles:
+            go_on_writing(self.query_one(f"#answer-{role or 'table'}", TextArea), self.before[role])
         self.query(TextArea).first().focus()
 
     def typed(self) -> Typed:

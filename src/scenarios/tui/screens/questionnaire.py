@@ -25,13 +25,12 @@ from scenarios.engine.actions import MAX_TEXT
 from scenarios.engine.reducer import SCALE_VALUES
 from scenarios.i18n import Lang
 from scenarios.journal import Session
-from scenarios.render.printable import printable
 from scenarios.tui.bindings import BindingSpec
 from scenarios.tui.messages import QuestionnaireDone
 from scenarios.tui.screens.journaling import JournalingScreen
 from scenarios.tui.texts import plain
 from scenarios.tui.widgets.key_bar import KeyBar
-from scenarios.tui.widgets.question import answerer
+from scenarios.tui.widgets.question import answerer, go_on_writing
 from scenarios.workshop.table import TableSession
 
 
@@ -141,7 +140,7 @@ class QuestionnaireScreen(JournalingScreen):
             if isinstance(widget, ScaleChoice):
                 widget.choose(given)
             elif isinstance(widget, TextArea):
-                widget.text = printable(given or "")
+                go_on_writing(widget, given or "")
         body = self.query_one("#questionnaire-body", VerticalScroll)
         body.scroll_home(animate=False)
         first = body.query(".scale-choice, .reply").first()

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Set
 
 from rich.text import Text
+from textual.widgets import TextArea
 
 from scenarios.deck import Card, Deck
 from scenarios.deck.kinds import handout_label
@@ -19,6 +20,13 @@ from scenarios.tui.texts import text
 from scenarios.tui.widgets.cards import NOTE_STYLE
 
 Answers = Mapping[tuple[str, str | None], str]  # (card, role; None: the table) -> text
+
+
+def go_on_writing(area: TextArea, words: str) -> None:
+    """Put what a role already wrote (an answer, a reply) back in `area`, the cursor after
+    it: someone who comes back to their words means to add to them, not to type before them."""
+    area.text = printable(words)
+    area.move_cursor(area.document.end)
 
 
 def asked(card: Card) -> tuple[str | None, ...]:
