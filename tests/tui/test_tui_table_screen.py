@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
@@ -13,6 +14,7 @@ from scenarios.engine import State
 from scenarios.tui.app import ScenariosApp
 from scenarios.tui.screens.dialogs import CardsDialog, ConfirmDialog, KeysDialog
 from scenarios.tui.screens.play import PlayScreen
+from scenarios.tui.widgets.cards import CardView
 from scenarios.tui.widgets.gauge import Gauge
 from scenarios.tui.widgets.key_bar import KeyBar
 from scenarios.tui.widgets.phase_bar import PhaseBar
@@ -180,6 +182,15 @@ async def test_an_80_by_24_screen_shows_two_events_a_hand_and_whole_names(
         for card in cards[:2]:  # each card fully above the hand, none hidden behind it
             assert card.region.height >= 3
             assert card.region.bottom <= hand.region.y
+        cut = 0
+        for view in screen.query(CardView):  # a text that goes on says so, with « … »
+            outer = view.outer_size
+            drawn = view.render_lines(Region(0, 0, outer.width, outer.height))[1:-1]  # in the border
+            said = " ".join(spaced(" ".join(line.text.strip("│ ") for line in drawn)).split())
+            whole = " ".join(spaced(view.card.text).split())
+            assert said.endswith("…") == (said != whole), said
+            cut += said != whole
+        assert cut, "at 80×24 two events do not show whole"
         for gauge in screen.query(Gauge):
             assert " ".join(str(gauge.render()).split()).startswith(gauge.indicator.title)
         phase = screen.deck.phases[screen.state.phase_index].title

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual import events, on
+from textual.app import RenderResult
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.widgets import OptionList, Static
@@ -70,6 +72,29 @@ class CardView(Static, Settled):
         self.update(_body(card, False, False, for_facilitator, extra))
         self.border_title = plain(card.title)
         self.set_class(bool(card.kind.options), "dilemma")
+
+    def render(self) -> RenderResult:
+        """A compact card (several cards share a small screen, `max-height` in the styles)
+        shows what fits, its last line ending in « … » when the text goes on: the table
+        knows there is more to read with `e`."""
+        visual = super().render()
+        width, lines = self.content_size.width, self._compact_lines()
+        if lines is None or width <= 1 or not isinstance(visual, Content):
+            return visual
+        wrapped = visual.wrap(width)
+        if len(wrapped) <= lines:
+            return visual
+        last = wrapped[lines - 1].rstrip()
+        if last.cell_length >= width:
+            last = last.truncate(width - 1)
+        return Content("\n").join([*wrapped[: lines - 1], last + "…"])
+
+    def _compact_lines(self) -> int | None:
+        """How many lines a compact card's text has, from its styles; None when not compact."""
+        most = self.styles.max_height
+        if not self.has_class("compact") or most is None or not most.is_cells:
+            return None
+        return max(1, int(most.value) - self.styles.gutter.height)
 
     def mark(self, subtitle: str) -> None:
         """Say under the card what waits on it (drawn again only when that changes)."""
