@@ -95,7 +95,7 @@ async def test_the_join_screen_opens_a_table_of_this_workshop_only(
         await pilot.pause()
         assert not isinstance(app.screen, PlayScreen), "a code of another workshop opens nothing"
         notices = " ".join(spaced(str(n.message)) for n in app._notifications)
-        assert f"aucune table n’a le code « {other} »" in notices
+        assert f"Aucune table n’a le code « {other} »" in notices, "a sentence of its own"
         app.screen.query_one("#code").value = code.replace("-", " ")
         app.screen.query_one("#roles", SelectionList).select(crue.roles[2].id)
         await pilot.press("ctrl+s")

@@ -29,7 +29,7 @@ from scenarios.tui.messages import (
     ResumeRequested,
     StartRequested,
 )
-from scenarios.tui.texts import text
+from scenarios.tui.texts import said, text
 
 if TYPE_CHECKING:
     from scenarios.deck import Deck
@@ -193,7 +193,7 @@ class ScenariosApp(App[None]):
         try:
             session = TableSession.join_code(store, message.code, workshop_id)
         except (StoreError, WorkshopError, JournalError) as error:
-            self.notify(printable(error.message(self.lang)), severity="error", markup=False)
+            self.notify(said(error, self.lang), severity="error", markup=False)
             return
         self.roles = message.roles
         self._play(session, self.minutes)
@@ -460,7 +460,7 @@ class ScenariosApp(App[None]):
     def review_locked(self, path: Path, error: JournalError) -> None:
         """Another process is playing this journal: follow it read-only instead."""
         self.review(path)
-        self.notify(error.message(self.lang), severity="warning", timeout=12)
+        self.notify(said(error, self.lang), severity="warning", timeout=12, markup=False)
 
     def review(self, path: Path) -> None:
         from scenarios.tui.screens.review import ReviewScreen
@@ -483,7 +483,7 @@ class ScenariosApp(App[None]):
             else:
                 content = table_content(session.table, session.store.lines(session.table.id))
         except (JournalError, StoreError) as error:  # the game goes on without the pause
-            self.notify(printable(error.message(self.lang)), severity="warning", markup=False)
+            self.notify(said(error, self.lang), severity="warning", markup=False)
             return
         summary = phase_summary(trace_of(content), message.phase)
         screen = localised(PhaseEndScreen, self.lang)(summary, session.state.deck, self.lang)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from scenarios.i18n import Lang, Texts
+from scenarios.i18n import Lang, Localized, Texts, capitalised
 from scenarios.render.printable import printable
 
 CATALOG = Texts("tui")
@@ -23,3 +23,9 @@ def text(lang: Lang, msg_id: str, /, count: int | None = None, **params: object)
 def plain(value: str, style: str = "") -> Text:
     """`value` to display as it is written: never markup, no control character."""
     return Text(printable(value), style=style)
+
+
+def said(error: Localized, lang: Lang) -> str:
+    """An error as a notification says it: a sentence of its own, so with a capital (the
+    catalog writes errors to follow « erreur : » on the command line), never markup."""
+    return capitalised(printable(error.message(lang)))

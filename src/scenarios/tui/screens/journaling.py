@@ -14,6 +14,7 @@ from scenarios.render.printable import printable
 from scenarios.store import StoreError
 from scenarios.tui.messages import JournalFailed
 from scenarios.tui.screens.base import AppScreen
+from scenarios.tui.texts import said
 from scenarios.workshop.table import TableChanged, TableSession
 
 
@@ -30,7 +31,7 @@ class JournalingScreen(AppScreen):
         try:
             state = session.apply(action, by)
         except IllegalAction as error:
-            self.notify(printable(error.message(self.lang)), severity="warning", markup=False)
+            self.notify(said(error, self.lang), severity="warning", markup=False)
             return None
         except JournalError as error:  # not on disk, so not played: the screen stays as it was
             problem = error.message(self.lang)
@@ -49,7 +50,7 @@ class JournalingScreen(AppScreen):
             self.notify(printable(told), severity="warning", timeout=8, markup=False)
             return None
         except StoreError as error:
-            self.notify(printable(error.message(self.lang)), severity="error", markup=False)
+            self.notify(said(error, self.lang), severity="error", markup=False)
             return None
         if self.unwritten:
             self.unwritten = False

@@ -54,7 +54,7 @@ from scenarios.tui.log_lines import log_lines
 from scenarios.tui.messages import GameOver, PhaseEnded, QuitRequested
 from scenarios.tui.palette import FacilitatorCommands
 from scenarios.tui.screens.journaling import JournalingScreen
-from scenarios.tui.texts import plain
+from scenarios.tui.texts import plain, said
 from scenarios.tui.widgets.cards import NOTE_STYLE, CardsArea, CardView, ChoiceList
 from scenarios.tui.widgets.key_bar import KeyBar
 from scenarios.tui.widgets.phase_bar import PhaseBar
@@ -828,8 +828,7 @@ class PlayScreen(JournalingScreen):
     def _refuse_answer(self, card: Card, role: str | None) -> None:
         refusal = check(self.state, Answer(card.id, "", role))
         if refusal is not None:
-            told = refusal.message(self.lang)
-            self.notify(printable(told), severity="warning", timeout=6, markup=False)
+            self.notify(said(refusal, self.lang), severity="warning", timeout=6, markup=False)
 
     def _show_card(self, card_id: str) -> None:
         """Bring the view of `card_id` into the events area (its answers are below its text)."""

@@ -40,7 +40,7 @@ from scenarios.tui.palette import KeyCommands
 from scenarios.tui.screens.base import AppScreen
 from scenarios.tui.screens.chronogram import ChronogramScreen
 from scenarios.tui.screens.dialogs import AskDialog, Observation, observation_dialog
-from scenarios.tui.texts import text
+from scenarios.tui.texts import said, text
 from scenarios.tui.widgets.key_bar import KeyBar
 from scenarios.workshop.room import FILTERS, SORTS, Filter, Sort, TableCard, arranged, table_card
 from scenarios.workshop.status import SEAT_SECONDS
@@ -235,7 +235,7 @@ class RoomScreen(AppScreen):
             try:
                 self.sessions[table_id].refresh()
             except StoreError as error:
-                self.notify(printable(error.message(self.lang)), severity="error", markup=False)
+                self.notify(said(error, self.lang), severity="error", markup=False)
         self.redraw()
         self.moved.publish(table_ids)
 
@@ -373,7 +373,7 @@ class RoomScreen(AppScreen):
                 told = text(self.lang, "room.refused", label=session.table.label, reason=reason)
                 self.notify(printable(told), severity="warning", markup=False)
             except StoreError as error:
-                self.notify(printable(error.message(self.lang)), severity="error", markup=False)
+                self.notify(said(error, self.lang), severity="error", markup=False)
         if done:
             self.notify(text(self.lang, "room.done", count=done), timeout=3)
         self.redraw()
