@@ -167,7 +167,7 @@ class ReadingDialog(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             yield Static(self.title_text, classes="dialog-title", markup=False)
-            with VerticalScroll():
+            with VerticalScroll(classes="reading-body"):
                 yield from self.body()
             if self.hint:
                 yield Static(self.hint, classes="dialog-hint", markup=False)
