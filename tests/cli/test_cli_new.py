@@ -179,5 +179,8 @@ def test_the_game_starter_stays_the_default_style(cli: Cli, here: Path) -> None:
         "autre", "crue"
     ).replace("Autre", "Crue")
     assert load_deck(here / "crue.yaml").style == "game"
+    code, out, err = cli("validate", "--strict", str(here / "crue.yaml"))
+    assert code == 0, err
+    assert "avertissement" not in out + err, "a designer's first deck checks clean"
     code, _, err = cli("new", "x", "--style", "debat")
     assert code == 2 and "debat" in err

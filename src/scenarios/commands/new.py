@@ -123,18 +123,20 @@ recommendations:
     priority: high
     title: "Exercer le plan communal de sauvegarde"
     text: "Organiser un exercice par an, avec les services et les opérateurs."
-    actor: "Maire"
+    lead: "Maire"                     # le pilote : un seul acteur répond de l'action
+    actor: "Services municipaux, opérateurs"   # ses partenaires
     deadline: "Dans l’année"
   - id: alerte-tardive
     phase: pendant
     when: "drawn('rumeur') and not played('alerter')"
     title: "Alerter tôt, avec des consignes claires"
-    actor: "Préfecture"
+    lead: "Préfecture"
   - id: faire-retex
     phase: apres
     when: "not played('retex')"
     title: "Faire un retour d’expérience dans le mois"
-    actor: "Mairie et préfecture"
+    lead: "Mairie"
+    actor: "Préfecture"
 """
 
 
