@@ -184,3 +184,18 @@ def test_the_game_starter_stays_the_default_style(cli: Cli, here: Path) -> None:
     assert "avertissement" not in out + err, "a designer's first deck checks clean"
     code, _, err = cli("new", "x", "--style", "debat")
     assert code == 2 and "debat" in err
+
+
+def test_the_game_starter_speaks_the_reader_s_language(cli: Cli, here: Path) -> None:
+    code, out, _ = cli("new", "Flood", "--lang", "en")
+    assert code == 0, out
+    text = (here / "flood.yaml").read_text(encoding="utf-8")
+    assert "# A starter deck: edit it" in text and "Décrivez" not in text
+    deck = load_deck(here / "flood.yaml")
+    assert (deck.id, deck.title, deck.language, deck.style) == ("flood", "Flood", "en", "game")
+    assert [phase.title for phase in deck.phases] == [
+        "Before — getting ready", "During — facing it", "After — recovering",
+    ]  # fmt: skip
+    code, out, err = cli("validate", "--strict", str(here / "flood.yaml"), "--lang", "en")
+    assert code == 0, err
+    assert "warning" not in out + err
