@@ -11,7 +11,7 @@ only draws them and tests check them without a screen.
 
 The plan: a table should begin its k-th round (counted from 0) once it has
 played the lengths of the plan's first k rounds since its own first line of
-play (`timer.starts_play`: a message sent before it sat down starts nothing),
+play (`timer.plays`: a message sent before it sat down starts nothing),
 paused time left out (past the plan's last round, more rounds of the last
 one's length). A table is ahead by the rounds it has begun beyond that; a
 finished table is measured at the moment it finished.
@@ -28,7 +28,7 @@ from scenarios.deck.model import Deck
 from scenarios.deck.times import round_seconds
 from scenarios.engine import State
 from scenarios.journal import Entry
-from scenarios.workshop.timer import starts_play
+from scenarios.workshop.timer import plays
 
 
 @attrs.frozen
@@ -97,7 +97,7 @@ class Timeline:
             self.extended += int(entry.action["seconds"])
         while self.starts and self.starts[-1].turn > after.turn:
             self.starts.pop()  # an undo went back over the end of a round
-        if (self.starts[-1].turn < after.turn) if self.starts else starts_play(entry):
+        if (self.starts[-1].turn < after.turn) if self.starts else plays(entry):
             self.starts.append(RoundStart(moment, after.turn, after.phase_index, after.round))
         pausing = bool(self.pauses) and self.pauses[-1].end is None
         if after.paused and not pausing:

@@ -46,7 +46,7 @@ from scenarios.workshop.chronogram import Timeline
 from scenarios.workshop.codes import normal_code
 from scenarios.workshop.errors import WorkshopError
 from scenarios.workshop.export import table_content
-from scenarios.workshop.timer import RoundClock, starts_play
+from scenarios.workshop.timer import RoundClock, plays
 
 # Actions whose meaning depends on the moment they were chosen: drawing the
 # next card, ending the round, undoing "the last action". After another
@@ -168,7 +168,7 @@ class TableSession:
         """Move on past `entry` (its own or another screen's), which led to `state`."""
         self.round_clock = self.round_clock.after(entry, self.state, state)
         self.timeline.took(entry, state)
-        if starts_play(entry):
+        if plays(entry):
             self.last_played = datetime.fromisoformat(entry.time)
         kind = entry.action.get("type")
         self.injects += kind == "inject"

@@ -2,7 +2,7 @@
 
 A round starts at the time of the line that began it; the first round, at the
 table's first line of play: a welcome message or a pause sent to every table
-before some have sat down (`STARTS_NOTHING`) would make such a table late
+before some have sat down (`PLAYS_NOTHING`) would make such a table late
 before it played. A pause stops the
 clock from the pause line's time to the resume line's; the facilitator's
 `extend` lines give the round more time (until the next round). Each line's time is
@@ -28,12 +28,13 @@ from scenarios.journal import Entry
 
 # Lines about a table that play nothing: a note, a message, more time, a pause. Before
 # the table's first line of play, they do not start its clock.
-STARTS_NOTHING = frozenset({Note.type, Broadcast.type, Extend.type, Pause.type, Resume.type})
+PLAYS_NOTHING = frozenset({Note.type, Broadcast.type, Extend.type, Pause.type, Resume.type})
 
 
-def starts_play(entry: Entry) -> bool:
-    """Whether `entry`, as a table's first line, starts its play (and its clock)."""
-    return entry.action.get("type") not in STARTS_NOTHING
+def plays(entry: Entry) -> bool:
+    """Whether `entry` is the table playing: its first such line starts its clock, and the
+    room counts the table as active from its last."""
+    return entry.action.get("type") not in PLAYS_NOTHING
 
 
 @attrs.frozen
@@ -49,7 +50,7 @@ class RoundClock:
     def after(self, entry: Entry, before: State, after: State) -> RoundClock:
         """The clock once `entry` (which led from `before` to `after`) is played."""
         moment = datetime.fromisoformat(entry.time)
-        if self.started is None and not starts_play(entry):
+        if self.started is None and not plays(entry):
             if entry.action.get("type") == "extend":  # given before the table started
                 return attrs.evolve(self, extra=self.extra + int(entry.action["seconds"]))
             return self
