@@ -50,17 +50,14 @@ class RoundClock:
     def after(self, entry: Entry, before: State, after: State) -> RoundClock:
         """The clock once `entry` (which led from `before` to `after`) is played."""
         moment = datetime.fromisoformat(entry.time)
-        if self.started is None and not plays(entry):
-            if entry.action.get("type") == "extend":  # given before the table started
-                return attrs.evolve(self, extra=self.extra + int(entry.action["seconds"]))
-            return self
         if self.started is None:
-            return RoundClock(moment, 0.0, moment if after.paused else None, self.extra)
-        if after.turn != before.turn:
+            if plays(entry):  # keeps the time given before the table started
+                return RoundClock(moment, 0.0, moment if after.paused else None, self.extra)
+        elif after.turn != before.turn:
             return RoundClock(moment, 0.0, moment if after.paused else None)
-        if after.paused and not before.paused:
+        elif after.paused and not before.paused:
             return attrs.evolve(self, paused_since=moment)
-        if before.paused and not after.paused and self.paused_since is not None:
+        elif before.paused and not after.paused and self.paused_since is not None:
             paused = (moment - self.paused_since).total_seconds()
             return RoundClock(self.started, self.paused_for + max(0.0, paused), None, self.extra)
         if entry.action.get("type") == "extend":
