@@ -402,7 +402,7 @@ class ScenariosApp(App[None]):
                 self.failure = problem if str(path) in problem else f"{path}: {problem}"
                 self.exit(return_code=1)
             else:
-                self.push_screen(MessageDialog(str(path), error.message(self.lang)))
+                self.push_screen(MessageDialog(str(path), said(error, self.lang)))
             return
         notice = text(self.lang, "play.resumed", count=report.kept)
         if report.damage is not None:
